@@ -1,0 +1,114 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { formatSummary, stripAnsi, summarize } from './summarize-test-log.js';
+
+const ESC = '\u001b';
+const green = (s) => `${ESC}[32m${s}${ESC}[39m`;
+const red = (s) => `${ESC}[31m${s}${ESC}[39m`;
+const bold = (s) => `${ESC}[1m${s}${ESC}[22m`;
+
+const counts = (log, status) => {
+  const { passed, failed } = summarize(log, status);
+  return { passed, failed };
+};
+
+test('stripAnsi removes colours, cursor movement and OSC sequences', () => {
+  assert.equal(stripAnsi(`${ESC}[2K${ESC}[1A${bold(green('ok'))}${ESC}]0;title${ESC}\\`), 'ok');
+});
+
+test('reads a coloured web-test-runner summary', () => {
+  const log = [
+    bold('Running 12 test files...'),
+    '',
+    `Chromium: |${'█'.repeat(30)}| 12/12 test files | ${green('187 passed')}, 0 failed`,
+    '',
+    bold('Finished running tests in 9.1s, all tests passed! 🎉'),
+  ].join('\n');
+  assert.deepEqual(counts(log, 0), { passed: 187, failed: 0 });
+});
+
+test('counts only the last cumulative progress line of a run, per browser', () => {
+  const log = [
+    'Running 3 test files...',
+    'Chromium: |██████░░░░| 1/3 test files | 10 passed, 0 failed',
+    'Firefox:  |███░░░░░░░| 1/3 test files | 9 passed, 0 failed',
+    'Chromium: |████████░░| 2/3 test files | 20 passed, 1 failed',
+    'Chromium: |██████████| 3/3 test files | 30 passed, 2 failed, 4 skipped',
+    'Firefox:  |██████████| 3/3 test files | 31 passed, 0 failed',
+    red(bold('Finished running tests in 40s with 2 failed tests.')),
+  ].join('\n');
+  assert.deepEqual(counts(log, 1), { passed: 61, failed: 2 });
+});
+
+test('sums separate web-test-runner runs and node --test summaries', () => {
+  const log = [
+    'Running 1 test files...',
+    `Chromium: |███| 1/1 test files | ${green('4 passed')}, ${red('1 failed')}`,
+    'Finished running tests in 2s with 1 failed tests.',
+    'Running 2 test files...',
+    'Chromium: |███| 2/2 test files | 6 passed, 0 failed',
+    'Finished running tests in 3s, all tests passed!',
+    'TAP version 13',
+    '# Subtest: something',
+    'ok 1 - something',
+    '# tests 8',
+    '# pass 7',
+    '# fail 1',
+    '# skipped 0',
+    'ℹ pass 3',
+    'ℹ fail 0',
+  ].join('\n');
+  assert.deepEqual(counts(log, 1), { passed: 20, failed: 2 });
+});
+
+test('handles carriage-return redraws and CRLF line endings', () => {
+  const log =
+    'Chromium: |█░| 1/2 test files | 5 passed, 0 failed\r' +
+    'Chromium: |██| 2/2 test files | 9 passed, 0 failed\r\n' +
+    'Finished running tests in 1s, all tests passed!\r\n';
+  assert.deepEqual(counts(log, 0), { passed: 9, failed: 0 });
+});
+
+test('a failed command without parsable counts is one failure', () => {
+  assert.deepEqual(counts('npm ERR! Lifecycle script "lint" failed', 1), { passed: 0, failed: 1 });
+  assert.deepEqual(counts('', 2), { passed: 0, failed: 1 });
+  assert.equal(summarize('nothing here', 1).found, false);
+});
+
+test('a failed command whose counted tests all passed still reports a failure', () => {
+  const log = 'Chromium: |██| 2/2 test files | 9 passed, 0 failed\nError while running tests.';
+  assert.deepEqual(counts(log, 1), { passed: 9, failed: 1 });
+});
+
+test('a successful command without counts reports zeros', () => {
+  assert.deepEqual(counts('', 0), { passed: 0, failed: 0 });
+});
+
+test('ignores lines that merely mention passed and failed', () => {
+  const log = 'Finished: 3 passed, 4 failed\n  # pass 9\nsomething | 5 passed, 0 failed';
+  assert.deepEqual(counts(log, 0), { passed: 0, failed: 0 });
+});
+
+test('formatSummary prints the CI line', () => {
+  assert.equal(formatSummary({ passed: 3, failed: 0 }), '3 passed, 0 failed');
+});
+
+test('the CLI prints one line for a log file and an exit status', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'summarize-test-log-'));
+  const logFile = join(dir, 'test.log');
+  writeFileSync(logFile, 'Chromium: |█| 1/1 test files | 4 passed, 0 failed\n');
+  const script = fileURLToPath(new URL('./summarize-test-log.js', import.meta.url));
+  assert.equal(
+    execFileSync('node', [script, logFile, '0'], { encoding: 'utf8' }),
+    '4 passed, 0 failed\n',
+  );
+  assert.equal(
+    execFileSync('node', [script, join(dir, 'missing.log'), '1'], { encoding: 'utf8' }),
+    '0 passed, 1 failed\n',
+  );
+});

@@ -1,0 +1,639 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
+import { directionOf } from './i18n/direction.js';
+import { errorMessage } from './i18n/error-messages.js';
+import { FormText } from './i18n/form-text.js';
+import { useLocale } from './i18n/localization.js';
+import { applyDefaults, computeDefaults } from './model/apply-defaults.js';
+import { buildFieldTree } from './model/build-field-tree.js';
+import { DefinitionError } from './model/definition-error.js';
+import type { ArrayField, Field } from './model/field.js';
+import { appendPointer, getAtPointer, isPointerWithin, parentPointer, setAtPointer } from './model/json-pointer.js';
+import { checkDefinition, fetchDefinition, fetchTranslations } from './model/load-definition.js';
+import { SchemaResolver } from './model/schema-resolver.js';
+import type { FieldError, FormDefinition, JsonValue, SchemaObject, UiSchema } from './model/types.js';
+import { intakeFormStyles } from './intake-form.styles.js';
+import { buildEnvelope, newIdempotencyKey } from './submit/envelope.js';
+import { sendEnvelope } from './submit/send-envelope.js';
+import { compileValidator, type FormValidator } from './validation/validator.js';
+import { hasWidget } from './widgets/registry.js';
+import { controlId, renderField, type RenderContext } from './widgets/render-field.js';
+import './widgets/input-widgets.js';
+import './widgets/choice-widgets.js';
+import './widgets/file-widget.js';
+
+/** An error as `validate()` and `submit()` report it. */
+export interface ValidationError {
+  pointer: string;
+  keyword: string;
+  message: string;
+}
+
+/** What `validate()` returns. */
+export interface ValidationResult {
+  valid: boolean;
+  errors: ValidationError[];
+}
+
+/** What `submit()` resolves to. */
+export type SubmitResult =
+  | { ok: true; status: number; reference?: string }
+  | { ok: false; reason: 'invalid' | 'queued' | 'rejected' | 'failed'; errors?: ValidationError[] };
+
+type Status = 'empty' | 'loading' | 'ready' | 'error';
+
+function clone<T>(value: T): T {
+  return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
+}
+
+/**
+ * One intake form, rendered from a JSON Schema form definition.
+ *
+ * @summary A multilingual, accessible form driven by JSON Schema that posts validated data.
+ *
+ * @fires intake-ready - `{ id, version }` after the definition is loaded and first rendered.
+ * @fires intake-change - `{ value, pointer }` after the person changes a value.
+ * @fires intake-submit - `{ value, envelope }`, cancelable: `preventDefault()` means the host sends the data.
+ * @fires intake-submitted - `{ status, reference?, response }` after the backend accepted the submission.
+ * @fires intake-error - `{ type, message, errors? }` for definition, validation, network and server problems.
+ *
+ * @csspart form - The native form element.
+ * @csspart title - The form's heading.
+ * @csspart description - The form's introduction.
+ * @csspart field - One question (label, hint, error and control).
+ * @csspart label - A question's label or legend.
+ * @csspart hint - A question's description and help text.
+ * @csspart error - A question's error message.
+ * @csspart control - A native input, select or textarea.
+ * @csspart fieldset - A group of questions (object or array).
+ * @csspart legend - A group's legend.
+ * @csspart summary - The error summary.
+ * @csspart button - Every button; also `submit`, `add`, `remove`, `move-up`, `move-down`.
+ *
+ * @cssproperty --intake-color-accent - Buttons, checkboxes and links.
+ * @cssproperty --intake-color-error - Error messages and borders.
+ * @cssproperty --intake-color-focus - The focus ring.
+ * @cssproperty --intake-radius - Corner radius of controls.
+ * @cssproperty --intake-space - Base spacing.
+ */
+export class IntakeForm extends LitElement {
+  static override styles = intakeFormStyles;
+
+  static override properties = {
+    src: { type: String, reflect: true },
+    locale: { type: String, reflect: true },
+    action: { type: String, reflect: true },
+    draft: { type: String, reflect: true },
+    definition: { attribute: false },
+    schema: { attribute: false },
+    ui: { attribute: false },
+    translations: { attribute: false },
+    headers: { attribute: false },
+    status: { state: true },
+  };
+
+  /** URL of a form definition (JSON or compiled ES module). */
+  declare src: string | undefined;
+  /** BCP 47 tag of the language to show; defaults to the definition's `lang`. */
+  declare locale: string | undefined;
+  /** URL the submission is POSTed to. */
+  declare action: string | undefined;
+  /** `local` turns on autosave of unfinished input in this browser. */
+  declare draft: string | undefined;
+  /** The form definition as an object (instead of `src`). */
+  declare definition: FormDefinition | undefined;
+  /** The definition's JSON Schema, set separately. */
+  declare schema: SchemaObject | undefined;
+  /** The definition's uiSchema, set separately. */
+  declare ui: UiSchema | undefined;
+  /** The definition's translations, set separately. */
+  declare translations: FormDefinition['translations'] | undefined;
+  /** Extra request headers sent with the submission (e.g. a CSRF token). */
+  declare headers: Record<string, string> | undefined;
+
+  declare private status: Status;
+
+  private resolver?: SchemaResolver;
+  private validator?: FormValidator;
+  private sourceUrl = '';
+  private data: JsonValue | undefined = undefined;
+  private touched = new Set<string>();
+  private showAll = false;
+  private errors: FieldError[] = [];
+  private localErrors = new Map<string, string>();
+  private serverErrors = new Map<string, string>();
+  private summary: { pointer: string; message: string }[] | undefined;
+  private definitionError?: DefinitionError;
+  private loadedTranslations = new Map<string, Record<string, string>>();
+  private announcement = '';
+  private loadToken = 0;
+  private submitting?: Promise<SubmitResult>;
+  private tree?: Field;
+  private fieldsByPointer = new Map<string, Field>();
+  private focusAfterUpdate?: () => void;
+  private readyFired = false;
+
+  constructor() {
+    super();
+    this.status = 'empty';
+    updateWhenLocaleChanges(this);
+  }
+
+  // ---- public API -------------------------------------------------------------------------
+
+  /** The current data as a plain JSON copy. Setting it prefills the form (defaults fill gaps). */
+  get value(): JsonValue {
+    return clone(this.data ?? {}) as JsonValue;
+  }
+
+  set value(value: JsonValue | undefined) {
+    const given = clone(value ?? {}) as JsonValue;
+    this.data = this.resolver ? this.withDefaults(given) : given;
+    this.localErrors.clear();
+    this.revalidate();
+    this.requestUpdate();
+  }
+
+  /** Validates the whole form and shows every error. */
+  validate(): ValidationResult {
+    this.showAll = true;
+    this.revalidate();
+    const errors = this.publicErrors();
+    this.summary = errors.length > 0 ? this.summaryEntries() : undefined;
+    this.requestUpdate();
+    return { valid: errors.length === 0, errors };
+  }
+
+  /** Validates, then sends the submission. A second call while one is under way returns the same promise. */
+  submit(): Promise<SubmitResult> {
+    if (!this.submitting) {
+      this.submitting = this.doSubmit().finally(() => {
+        this.submitting = undefined;
+        this.requestUpdate();
+      });
+      this.requestUpdate();
+    }
+    return this.submitting;
+  }
+
+  /** Clears data (back to the defaults), errors and shown messages. */
+  reset(): void {
+    this.touched.clear();
+    this.showAll = false;
+    this.summary = undefined;
+    this.localErrors.clear();
+    this.serverErrors.clear();
+    this.data = this.resolver ? this.withDefaults({}) : {};
+    this.revalidate();
+    this.requestUpdate();
+  }
+
+  // ---- loading ----------------------------------------------------------------------------
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('src') && this.src) void this.loadFromSrc(this.src);
+    else if (changed.has('definition') && this.definition) void this.useDefinition(this.definition, document.baseURI);
+    else if ((changed.has('schema') || changed.has('ui') || changed.has('translations')) && this.schema) {
+      const base = this.currentDefinition;
+      void this.useDefinition(
+        { ...(base ?? { id: 'form' }), schema: this.schema, ui: this.ui ?? base?.ui, translations: this.translations ?? base?.translations },
+        this.sourceUrl || document.baseURI,
+      );
+    }
+    if (changed.has('locale') && this.status === 'ready') void this.applyLocale();
+  }
+
+  private currentDefinition?: FormDefinition;
+
+  private async loadFromSrc(src: string): Promise<void> {
+    const token = ++this.loadToken;
+    this.status = 'loading';
+    try {
+      const { definition, url } = await fetchDefinition(src, document.baseURI);
+      if (token !== this.loadToken) return;
+      await this.useDefinition(definition, url, token);
+    } catch (error) {
+      if (token === this.loadToken) this.fail(error);
+    }
+  }
+
+  private async useDefinition(candidate: FormDefinition, url: string, token = ++this.loadToken): Promise<void> {
+    this.status = 'loading';
+    try {
+      const definition = checkDefinition(candidate);
+      const resolver = new SchemaResolver(definition.schema);
+      const problem = resolver.check();
+      if (problem) throw problem;
+      const validator = await compileValidator(definition.schema);
+      if (token !== this.loadToken) return;
+      this.currentDefinition = definition;
+      this.sourceUrl = url;
+      this.resolver = resolver;
+      this.validator = validator;
+      this.definitionError = undefined;
+      this.loadedTranslations.clear();
+      // Keep what was entered where its pointer still exists; fill the rest from defaults.
+      this.data = this.withDefaults(clone(this.data ?? {}) as JsonValue);
+      await this.applyLocale();
+      if (token !== this.loadToken) return;
+      this.revalidate();
+      this.status = 'ready';
+      await this.updateComplete;
+      if (!this.readyFired) {
+        this.readyFired = true;
+        this.emit('intake-ready', { id: definition.id, version: definition.version });
+      }
+    } catch (error) {
+      if (token === this.loadToken) this.fail(error);
+    }
+  }
+
+  private fail(error: unknown): void {
+    this.definitionError =
+      error instanceof DefinitionError ? error : new DefinitionError('invalid-schema', (error as Error)?.message ?? String(error), { detail: String(error) });
+    this.status = 'error';
+    this.emit('intake-error', { type: 'definition', message: this.definitionMessage(this.definitionError), errors: [{ pointer: this.definitionError.pointer ?? '', message: this.definitionError.message }] });
+  }
+
+  /** The language shown: `locale`, else the definition's `lang`. */
+  private get activeLocale(): string {
+    return this.locale || this.currentDefinition?.lang || 'en';
+  }
+
+  private async applyLocale(): Promise<void> {
+    const locale = this.activeLocale;
+    const source = this.currentDefinition?.translations?.[locale];
+    if (typeof source === 'string' && !this.loadedTranslations.has(locale)) {
+      try {
+        this.loadedTranslations.set(locale, await fetchTranslations(source, this.sourceUrl || document.baseURI));
+      } catch {
+        // Missing translations fall back to the source text; the form stays usable.
+        this.loadedTranslations.set(locale, {});
+      }
+    }
+    await useLocale(locale);
+    this.requestUpdate();
+  }
+
+  private get formText(): FormText {
+    const definition = this.currentDefinition;
+    const locale = this.activeLocale;
+    const inline = definition?.translations?.[locale];
+    const translations = typeof inline === 'object' ? inline : this.loadedTranslations.get(locale);
+    return new FormText(definition?.lang ?? locale, locale, translations);
+  }
+
+  // ---- state changes ----------------------------------------------------------------------
+
+  private withDefaults(value: JsonValue): JsonValue {
+    return applyDefaults(this.resolver!, value) ?? {};
+  }
+
+  private revalidate(): void {
+    this.errors = this.validator ? this.validator.validate(this.data) : [];
+    if (this.summary) this.summary = this.showAll && this.errors.length + this.localErrors.size > 0 ? this.summaryEntries() : undefined;
+  }
+
+  private setValueAt(pointer: string, value: JsonValue | undefined): void {
+    this.data = setAtPointer(this.data ?? {}, pointer, value) ?? {};
+    this.serverErrors.delete(pointer);
+    this.revalidate();
+    this.requestUpdate();
+    this.emit('intake-change', { value: this.value, pointer });
+  }
+
+  private touch(pointer: string): void {
+    if (this.touched.has(pointer)) return;
+    this.touched.add(pointer);
+    this.requestUpdate();
+  }
+
+  private setLocalError(pointer: string, message: string | undefined): void {
+    if (message) this.localErrors.set(pointer, message);
+    else this.localErrors.delete(pointer);
+    this.requestUpdate();
+  }
+
+  private announce(text: string): void {
+    // Clearing first makes screen readers announce the same text twice in a row.
+    this.announcement = '';
+    this.requestUpdate();
+    void this.updateComplete.then(() => {
+      this.announcement = text;
+      this.requestUpdate();
+    });
+  }
+
+  private arrayValue(field: ArrayField): JsonValue[] {
+    const current = getAtPointer(this.data, field.pointer);
+    return Array.isArray(current) ? (current as JsonValue[]) : [];
+  }
+
+  private addItem(field: ArrayField): void {
+    const items = this.arrayValue(field);
+    const item = field.newItem ? computeDefaults(this.resolver!, field.newItem, undefined, undefined, field.refTargets) : undefined;
+    const index = items.length;
+    this.setValueAt(field.pointer, [...items, item === undefined ? null : item]);
+    const itemPointer = appendPointer(field.pointer, index);
+    this.focusAfterUpdate = () => this.focusFirstIn(itemPointer);
+    this.announce(msg(str`Entry ${index + 1} added.`));
+  }
+
+  private removeItem(field: ArrayField, index: number): void {
+    const items = this.arrayValue(field).filter((_item, i) => i !== index);
+    this.shiftPointerState(field.pointer, index, -1);
+    this.setValueAt(field.pointer, items);
+    this.focusAfterUpdate = () => {
+      const next = Math.min(index, items.length - 1);
+      if (next >= 0) this.focusFirstIn(appendPointer(field.pointer, next));
+      else this.focusPointer(field.pointer);
+    };
+    this.announce(msg(str`Entry ${index + 1} removed.`));
+  }
+
+  private moveItem(field: ArrayField, from: number, to: number): void {
+    const items = this.arrayValue(field).slice();
+    if (to < 0 || to >= items.length) return;
+    const [moved] = items.splice(from, 1);
+    items.splice(to, 0, moved);
+    this.setValueAt(field.pointer, items);
+    const direction = to < from ? 'up' : 'down';
+    this.focusAfterUpdate = () => {
+      const item = this.itemElement(appendPointer(field.pointer, to));
+      const button = item?.querySelector<HTMLButtonElement>(`:scope > .array-item-actions [data-action="${direction}"]`);
+      const other = item?.querySelector<HTMLButtonElement>(`:scope > .array-item-actions [data-action="${direction === 'up' ? 'down' : 'up'}"]`);
+      (button && !button.disabled ? button : other)?.focus();
+    };
+    this.announce(msg(str`Entry moved to position ${to + 1}.`));
+  }
+
+  /** After an item is removed, errors and touched marks of later items move up by one. */
+  private shiftPointerState(arrayPointer: string, removed: number, delta: number): void {
+    const prefix = `${arrayPointer}/`;
+    const shift = (pointer: string): string | undefined => {
+      if (!pointer.startsWith(prefix)) return pointer;
+      const rest = pointer.slice(prefix.length);
+      const slash = rest.indexOf('/');
+      const index = Number(slash === -1 ? rest : rest.slice(0, slash));
+      if (index === removed) return undefined;
+      if (index < removed) return pointer;
+      return `${prefix}${index + delta}${slash === -1 ? '' : rest.slice(slash)}`;
+    };
+    this.touched = new Set([...this.touched].map(shift).filter((p): p is string => p !== undefined));
+    this.localErrors = new Map([...this.localErrors].map(([p, m]) => [shift(p), m] as const).filter((e): e is [string, string] => e[0] !== undefined));
+  }
+
+  // ---- errors -----------------------------------------------------------------------------
+
+  /** The pointer whose field shows an error at `pointer`: itself, or its nearest rendered ancestor. */
+  private displayPointer(pointer: string): string {
+    let current = pointer;
+    while (current !== '' && !this.fieldsByPointer.has(current)) current = parentPointer(current);
+    return current;
+  }
+
+  private messageFor(error: FieldError): string {
+    const field = this.fieldsByPointer.get(error.pointer);
+    const custom = field ? this.customMessage(field, error.keyword) : undefined;
+    return custom ?? errorMessage(error, field, this.activeLocale);
+  }
+
+  private customMessage(field: Field, keyword: string): string | undefined {
+    const options = field.ui['ui:options'] as { errorMessages?: Record<string, unknown> } | undefined;
+    const text = options?.errorMessages?.[keyword];
+    if (typeof text !== 'string') return undefined;
+    return this.formText.get({ text, key: `${field.uiLocation}/ui:options/errorMessages/${keyword}` }).text;
+  }
+
+  /** Every error with its message: local (file, number) problems, server errors, then schema errors. */
+  private publicErrors(): ValidationError[] {
+    const result: ValidationError[] = [];
+    for (const [pointer, message] of this.localErrors) result.push({ pointer, keyword: 'input', message });
+    for (const [pointer, message] of this.serverErrors) result.push({ pointer, keyword: 'server', message });
+    for (const error of this.errors) {
+      if (this.localErrors.has(error.pointer)) continue;
+      result.push({ pointer: error.pointer, keyword: error.keyword, message: this.messageFor(error) });
+    }
+    return result;
+  }
+
+  private visible(pointer: string): boolean {
+    if (this.showAll) return true;
+    for (const touched of this.touched) if (isPointerWithin(touched, pointer) || isPointerWithin(pointer, touched)) return true;
+    return false;
+  }
+
+  /** The message shown at a field's pointer, if any. */
+  private shownError(pointer: string): string | undefined {
+    const local = this.localErrors.get(pointer);
+    if (local) return local;
+    const server = this.serverErrors.get(pointer);
+    if (server) return server;
+    for (const error of this.errors) {
+      if (this.displayPointer(error.pointer) === pointer && this.visible(error.pointer)) return this.messageFor(error);
+    }
+    return undefined;
+  }
+
+  private summaryEntries(): { pointer: string; message: string }[] {
+    const seen = new Set<string>();
+    const entries: { pointer: string; message: string }[] = [];
+    const text = this.formText;
+    for (const error of this.publicErrors()) {
+      const pointer = this.displayPointer(error.pointer);
+      if (seen.has(pointer)) continue;
+      seen.add(pointer);
+      const field = this.fieldsByPointer.get(pointer);
+      const label = field && field.label.text ? text.get(field.label).text : '';
+      entries.push({ pointer, message: label ? `${label}: ${error.message}` : error.message });
+    }
+    return entries;
+  }
+
+  // ---- submission -------------------------------------------------------------------------
+
+  private async doSubmit(): Promise<SubmitResult> {
+    if (this.status !== 'ready' || !this.currentDefinition) {
+      return { ok: false, reason: 'failed' };
+    }
+    const result = this.validate();
+    if (!result.valid) {
+      this.serverErrors.clear();
+      this.summary = this.summaryEntries();
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('.error-summary')?.focus();
+      this.emit('intake-error', { type: 'validation', message: msg('The form contains errors.'), errors: result.errors });
+      return { ok: false, reason: 'invalid', errors: result.errors };
+    }
+    const definition = this.currentDefinition;
+    const data = this.value;
+    const envelope = buildEnvelope({ id: definition.id, version: definition.version }, this.activeLocale, data);
+    const proceed = this.emit('intake-submit', { value: data, envelope }, true);
+    if (!proceed) return { ok: true, status: 0 };
+    if (!this.action) {
+      const message = msg('This form has no address to send it to.');
+      this.emit('intake-error', { type: 'network', message });
+      return { ok: false, reason: 'failed' };
+    }
+    const outcome = await sendEnvelope({ action: new URL(this.action, document.baseURI).href, envelope, idempotencyKey: newIdempotencyKey(), headers: this.headers });
+    if (outcome.kind === 'accepted') {
+      this.emit('intake-submitted', { status: outcome.status, reference: outcome.reference, response: outcome.response });
+      this.announce(msg('Thank you. Your request has been sent.'));
+      return { ok: true, status: outcome.status, reference: outcome.reference };
+    }
+    if (outcome.kind === 'rejected') {
+      this.serverErrors = new Map(outcome.errors.map((e) => [e.pointer, e.detail || msg('Please check this entry.')]));
+      this.showAll = true;
+      this.summary = this.summaryEntries();
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('.error-summary')?.focus();
+      const errors = this.publicErrors().filter((e) => e.keyword === 'server');
+      this.emit('intake-error', { type: 'server', message: outcome.title ?? msg('The form contains errors.'), errors });
+      return { ok: false, reason: 'rejected', errors };
+    }
+    const message = outcome.status === 0 ? msg('The form could not be sent. Please check your connection and try again.') : msg('The form could not be sent. Please try again later.');
+    this.emit('intake-error', { type: outcome.status === 0 ? 'network' : 'server', message });
+    return { ok: false, reason: 'failed' };
+  }
+
+  // ---- focus ------------------------------------------------------------------------------
+
+  private itemElement(pointer: string): HTMLElement | null {
+    return this.renderRoot.querySelector<HTMLElement>(`[data-item="${CSS.escape(pointer)}"]`);
+  }
+
+  private focusFirstIn(pointer: string): void {
+    const container = this.itemElement(pointer) ?? this.renderRoot.querySelector<HTMLElement>(`[data-pointer="${CSS.escape(pointer)}"]`);
+    const target = container?.querySelector<HTMLElement>('input:not([type=hidden]):not([disabled]), select:not([disabled]), textarea:not([disabled]), button:not([disabled])');
+    target?.focus();
+  }
+
+  /** Moves focus to the control of `pointer` (or the first control of its group). */
+  private focusPointer(pointer: string): void {
+    const direct = this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(controlId(pointer))}`);
+    if (direct && direct.tagName !== 'FIELDSET') {
+      direct.focus();
+      return;
+    }
+    const group = this.renderRoot.querySelector<HTMLElement>(`[data-pointer="${CSS.escape(pointer)}"]`);
+    const first = group?.querySelector<HTMLElement>('input:not([type=hidden]), select, textarea, button');
+    (first ?? direct ?? group)?.focus();
+  }
+
+  protected override updated(): void {
+    const focus = this.focusAfterUpdate;
+    this.focusAfterUpdate = undefined;
+    focus?.();
+  }
+
+  private emit(type: string, detail: unknown, cancelable = false): boolean {
+    return this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable }));
+  }
+
+  // ---- rendering --------------------------------------------------------------------------
+
+  private definitionMessage(error: DefinitionError): string {
+    const p = error.params;
+    switch (error.code) {
+      case 'fetch-failed':
+        return p.status ? msg(str`The form could not be loaded (HTTP ${p.status}).`) : msg('The form could not be loaded. Please check your connection.');
+      case 'not-json':
+        return msg('The form definition is not valid JSON.');
+      case 'not-object':
+      case 'bad-shape':
+        return msg('The form definition does not have the expected structure.');
+      case 'unresolvable-ref':
+        return msg(str`The form definition refers to a part that does not exist (${p.ref}).`);
+      case 'cyclic-ref':
+        return msg(str`The form definition refers to itself in a loop (${p.ref}).`);
+      case 'unsupported-dialect':
+        return msg(str`The form definition uses an unsupported JSON Schema version (${p.dialect}).`);
+      default:
+        return msg('The form definition contains an error.');
+    }
+  }
+
+  private renderDefinitionError(error: DefinitionError): TemplateResult {
+    return html`<div class="definition-error" part="definition-error" role="alert">
+      <h2>${msg('This form cannot be shown')}</h2>
+      <p>${this.definitionMessage(error)}</p>
+      <p>${msg('Please try again later or contact the office responsible.')}</p>
+      <details>
+        <summary>${msg('Technical details')}</summary>
+        <p dir="ltr">${error.pointer ? html`<code>${error.pointer}</code>: ` : nothing}${error.message}</p>
+      </details>
+    </div>`;
+  }
+
+  private renderSummary(): TemplateResult | typeof nothing {
+    if (!this.summary || this.summary.length === 0) return nothing;
+    return html`<div class="error-summary" part="summary" tabindex="-1" role="alert" aria-labelledby="error-summary-title">
+      <h2 id="error-summary-title">${msg('There is a problem')}</h2>
+      <ul>
+        ${this.summary.map(
+          (entry) =>
+            html`<li>
+              <a
+                href="#${controlId(entry.pointer)}"
+                @click=${(event: Event) => {
+                  event.preventDefault();
+                  this.focusPointer(entry.pointer);
+                }}
+                >${entry.message}</a
+              >
+            </li>`,
+        )}
+      </ul>
+    </div>`;
+  }
+
+  private indexFields(field: Field): void {
+    this.fieldsByPointer.set(field.pointer, field);
+    if (field.kind === 'object') field.children.forEach((child) => this.indexFields(child));
+    else if (field.kind === 'array') field.items.forEach((item) => this.indexFields(item));
+  }
+
+  private get renderContext(): RenderContext {
+    return {
+      text: this.formText,
+      locale: this.activeLocale,
+      shownError: (pointer) => this.shownError(pointer),
+      setValue: (pointer, value) => this.setValueAt(pointer, value),
+      touch: (pointer) => this.touch(pointer),
+      setLocalError: (pointer, message) => this.setLocalError(pointer, message),
+      addItem: (field) => this.addItem(field),
+      removeItem: (field, index) => this.removeItem(field, index),
+      moveItem: (field, from, to) => this.moveItem(field, from, to),
+    };
+  }
+
+  private handleSubmit(event: Event): void {
+    event.preventDefault();
+    void this.submit();
+  }
+
+  protected override render(): TemplateResult {
+    const locale = this.activeLocale;
+    if (this.status === 'error' && this.definitionError) {
+      return html`<div lang=${locale} dir=${directionOf(locale)}>${this.renderDefinitionError(this.definitionError)}</div>`;
+    }
+    if (this.status !== 'ready' || !this.resolver || !this.currentDefinition) {
+      return html`<p role="status" aria-busy="true" lang=${locale} dir=${directionOf(locale)}>${msg('Loading form…')}</p>`;
+    }
+    this.tree = buildFieldTree({ resolver: this.resolver, ui: this.currentDefinition.ui ?? {}, hasWidget }, this.data);
+    this.fieldsByPointer = new Map();
+    this.indexFields(this.tree);
+    const context = this.renderContext;
+    const title = this.tree.label.key !== undefined ? context.text.get(this.tree.label) : undefined;
+    const description = this.tree.description ? context.text.get(this.tree.description) : undefined;
+    return html`<form part="form" novalidate lang=${locale} dir=${directionOf(locale)} @submit=${this.handleSubmit}>
+      ${title ? html`<h2 class="form-title" part="title" lang=${title.lang}>${title.text}</h2>` : nothing}
+      ${description ? html`<p class="form-description" part="description" lang=${description.lang}>${description.text}</p>` : nothing}
+      ${this.renderSummary()} ${renderField(this.tree, context)}
+      <div class="actions">
+        <button type="submit" class="primary" part="button submit" ?disabled=${Boolean(this.submitting)}>${msg('Send')}</button>
+      </div>
+      <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
+    </form>`;
+  }
+}

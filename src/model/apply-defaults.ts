@@ -1,0 +1,110 @@
+/**
+ * Fills schema defaults into missing data, never overwriting what is there. Follows
+ * react-jsonschema-form's `getDefaultFormState` (with its Form's default behaviour) so that
+ * forms moved from it prefill the same way:
+ * - `default` on any schema, and an object's `default` handing defaults down to its properties;
+ * - nested objects are added when they end up non-empty, or when they are required;
+ * - missing arrays become `[]`, and are filled up to `minItems` with their items' defaults;
+ * - `const` is a default, except on booleans (a `const: true` checkbox is a consent the person
+ *   must tick; prefilling it would be consent they never gave).
+ */
+import { primaryType } from './choose-widget.js';
+import { getChoices } from './get-choices.js';
+import { appendPointer } from './json-pointer.js';
+import type { SchemaAt, SchemaResolver } from './schema-resolver.js';
+import type { JsonValue, Schema } from './types.js';
+
+function isPlainObject(value: unknown): value is Record<string, JsonValue> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function clone<T>(value: T): T {
+  return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
+}
+
+/** Returns `value` with defaults filled in where data is missing. */
+export function applyDefaults(resolver: SchemaResolver, value: JsonValue | undefined): JsonValue | undefined {
+  return computeDefaults(resolver, resolver.rootAt(), undefined, value, []);
+}
+
+/** The defaults of one schema, merged with the data given for it. */
+export function computeDefaults(
+  resolver: SchemaResolver,
+  at: SchemaAt,
+  parentDefault: JsonValue | undefined,
+  data: JsonValue | undefined,
+  refTargets: readonly string[],
+): JsonValue | undefined {
+  const resolved = resolver.resolve(at, refTargets);
+  // Recursive schemas get defaults only as deep as the data goes.
+  if (new Set(resolved.refTargets).size !== resolved.refTargets.length && data === undefined) return undefined;
+  const { schema } = resolved;
+  let fallback: JsonValue | undefined = parentDefault;
+  if (isPlainObject(fallback) && isPlainObject(schema.default)) fallback = { ...clone(schema.default as Record<string, JsonValue>), ...fallback };
+  else if (schema.default !== undefined && fallback === undefined) fallback = clone(schema.default as JsonValue);
+  const type = primaryType(schema);
+  if ('const' in schema && type !== 'boolean' && fallback === undefined) fallback = clone(schema.const as JsonValue);
+
+  if (type === 'object' || (type === undefined && isPlainObject(data))) {
+    if (data !== undefined && !isPlainObject(data)) return data;
+    const source = isPlainObject(data) ? data : undefined;
+    const defaults = isPlainObject(fallback) ? fallback : undefined;
+    const result: Record<string, JsonValue> = { ...(defaults ?? {}), ...(source ?? {}) };
+    const requiredNames = new Set(Array.isArray(schema.required) ? schema.required : []);
+    for (const [name, propertySchema] of Object.entries(schema.properties ?? {})) {
+      const given = source?.[name];
+      const computed = computeDefaults(
+        resolver,
+        { schema: propertySchema as Schema, location: resolved.propertyLocations[name], base: resolved.base },
+        defaults?.[name],
+        given,
+        resolved.refTargets,
+      );
+      if (given !== undefined) {
+        result[name] = computed ?? given;
+      } else if (computed === undefined) {
+        delete result[name];
+      } else if (isPlainObject(computed)) {
+        if (Object.keys(computed).length > 0 || requiredNames.has(name)) result[name] = computed;
+        else delete result[name];
+      } else {
+        result[name] = computed;
+      }
+    }
+    return result;
+  }
+
+  if (type === 'array') {
+    if (data !== undefined && !Array.isArray(data)) return data;
+    const items = Array.isArray(data) ? data : Array.isArray(fallback) ? fallback : [];
+    const tuple = Array.isArray(schema.prefixItems) ? schema.prefixItems : Array.isArray(schema.items) ? schema.items : undefined;
+    const tupleKeyword = Array.isArray(schema.prefixItems) ? 'prefixItems' : 'items';
+    const restKeyword = Array.isArray(schema.prefixItems) ? 'items' : tuple ? 'additionalItems' : 'items';
+    const rest = schema[restKeyword] as Schema | undefined;
+    const itemAt = (index: number): SchemaAt | undefined => {
+      if (tuple && index < tuple.length) {
+        return { schema: tuple[index], location: appendPointer(appendPointer(resolved.origins[tupleKeyword], tupleKeyword), index), base: resolved.base };
+      }
+      if (rest === undefined || typeof rest === 'boolean') return undefined;
+      return { schema: rest, location: appendPointer(resolved.origins[restKeyword], restKeyword), base: resolved.base };
+    };
+    const result = items.map((item, index) => {
+      const where = itemAt(index);
+      return where ? (computeDefaults(resolver, where, Array.isArray(fallback) && data !== undefined ? fallback[index] : undefined, item, resolved.refTargets) ?? item) : item;
+    });
+    const length = Math.max(typeof schema.minItems === 'number' ? schema.minItems : 0, tuple?.length ?? 0);
+    const first = itemAt(0);
+    const multiChoice = !tuple && first && schema.uniqueItems === true && getChoices(resolver, resolver.resolve(first), {}, '') !== undefined;
+    if (!multiChoice) {
+      for (let index = result.length; index < length; index++) {
+        const where = itemAt(index);
+        if (!where) break;
+        const computed = computeDefaults(resolver, where, undefined, undefined, resolved.refTargets);
+        result.push(computed === undefined ? null : computed);
+      }
+    }
+    return result;
+  }
+
+  return data !== undefined ? data : fallback;
+}

@@ -1,0 +1,245 @@
+/**
+ * Walks schema + ui + value into the field tree that the element renders.
+ */
+import { chooseWidget, primaryType } from './choose-widget.js';
+import type { ArrayField, Field, ObjectField, Text } from './field.js';
+import { getChoices } from './get-choices.js';
+import { appendPointer } from './json-pointer.js';
+import { orderProperties } from './order-properties.js';
+import type { ResolvedSchema, SchemaAt, SchemaResolver } from './schema-resolver.js';
+import type { JsonValue, Schema, UiSchema } from './types.js';
+
+/** What the walk needs besides the schema. */
+export interface TreeContext {
+  resolver: SchemaResolver;
+  /** The whole uiSchema (`ui` of the definition). */
+  ui: UiSchema;
+  /** Whether a widget of that name exists (built in or registered). */
+  hasWidget: (name: string) => boolean;
+}
+
+interface Position {
+  at: SchemaAt;
+  pointer: string;
+  name: string;
+  ui: UiSchema;
+  uiLocation: string;
+  value: JsonValue | undefined;
+  required: boolean;
+  parentDisabled: boolean;
+  parentReadOnly: boolean;
+  refTargets: readonly string[];
+}
+
+function asUi(value: unknown): UiSchema {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as UiSchema) : {};
+}
+
+/** `ui:options` merged with top-level `ui:` keys, as react-jsonschema-form reads them. */
+export function getUiOptions(ui: UiSchema): Record<string, unknown> {
+  const options: Record<string, unknown> = { ...asUi(ui['ui:options']) };
+  for (const [key, value] of Object.entries(ui)) {
+    if (key.startsWith('ui:') && key !== 'ui:options') options[key.slice(3)] = value;
+  }
+  return options;
+}
+
+function uiText(ui: UiSchema, uiLocation: string, key: string): Text | undefined {
+  const value = ui[key];
+  return typeof value === 'string' ? { text: value, key: appendPointer(uiLocation, key) } : undefined;
+}
+
+function schemaText(resolved: ResolvedSchema, keyword: 'title' | 'description'): Text | undefined {
+  const value = resolved.schema[keyword];
+  return typeof value === 'string' ? { text: value, key: `${resolved.origins[keyword]}/${keyword}` } : undefined;
+}
+
+function isRecursion(refTargets: readonly string[]): boolean {
+  return new Set(refTargets).size !== refTargets.length;
+}
+
+/** Builds the field tree of the whole form for the current value. */
+export function buildFieldTree(context: TreeContext, value: JsonValue | undefined): Field {
+  const field = buildField(context, {
+    at: context.resolver.rootAt(),
+    pointer: '',
+    name: '',
+    ui: context.ui,
+    uiLocation: '/ui',
+    value,
+    required: false,
+    parentDisabled: false,
+    parentReadOnly: false,
+    refTargets: [],
+  });
+  return field ?? emptyObject(context);
+}
+
+function emptyObject(context: TreeContext): ObjectField {
+  return {
+    kind: 'object',
+    pointer: '',
+    schema: context.resolver.root,
+    ui: context.ui,
+    uiLocation: '/ui',
+    label: { text: '' },
+    showLabel: false,
+    required: false,
+    readOnly: false,
+    disabled: false,
+    widget: 'object',
+    value: undefined,
+    children: [],
+  };
+}
+
+function buildField(context: TreeContext, position: Position): Field | undefined {
+  const resolved = context.resolver.resolve(position.at, position.refTargets);
+  // A schema that refers to itself through object properties would expand forever; stop where
+  // the data ends, as react-jsonschema-form does.
+  if (isRecursion(resolved.refTargets) && position.value === undefined) return undefined;
+  const { schema } = resolved;
+  const { ui, uiLocation } = position;
+  const options = getUiOptions(ui);
+  const disabled = position.parentDisabled || options.disabled === true;
+  const readOnly = position.parentReadOnly || options.readonly === true || schema.readOnly === true;
+  const label = uiText(ui, uiLocation, 'ui:title') ?? schemaText(resolved, 'title') ?? { text: position.name };
+  const base = {
+    pointer: position.pointer,
+    schema,
+    ui,
+    uiLocation,
+    label,
+    showLabel: options.label !== false && label.text !== '',
+    description: uiText(ui, uiLocation, 'ui:description') ?? schemaText(resolved, 'description'),
+    help: uiText(ui, uiLocation, 'ui:help'),
+    placeholder: uiText(ui, uiLocation, 'ui:placeholder'),
+    required: position.required,
+    readOnly,
+    disabled,
+    value: position.value,
+  };
+  const type = primaryType(schema);
+  const child = { ...position, parentDisabled: disabled, parentReadOnly: readOnly, refTargets: resolved.refTargets };
+
+  if (type === 'object') {
+    const value = isPlainObject(position.value) ? position.value : undefined;
+    const required = new Set(Array.isArray(schema.required) ? schema.required : []);
+    const names = orderProperties(Object.keys(schema.properties ?? {}), ui['ui:order'] as string[] | undefined);
+    const children: Field[] = [];
+    for (const name of names) {
+      const propertyUiLocation = appendPointer(uiLocation, name);
+      const built = buildField(context, {
+        ...child,
+        at: { schema: (schema.properties as Record<string, Schema>)[name], location: resolved.propertyLocations[name], base: resolved.base },
+        pointer: appendPointer(position.pointer, name),
+        name,
+        ui: asUi(ui[name]),
+        uiLocation: propertyUiLocation,
+        value: value?.[name],
+        required: required.has(name),
+      });
+      if (built) children.push(built);
+    }
+    return { ...base, kind: 'object', widget: 'object', children };
+  }
+
+  if (type === 'array') return buildArray(context, position, resolved, base, child);
+
+  const valueType = (['string', 'number', 'integer', 'boolean', 'null'].includes(type ?? '') ? type : 'string') as
+    | 'string'
+    | 'number'
+    | 'integer'
+    | 'boolean'
+    | 'null';
+  const choices = getChoices(context.resolver, resolved, ui, uiLocation);
+  const widget = chooseWidget(schema, ui, valueType, choices !== undefined, context.hasWidget);
+  return { ...base, kind: 'value', type: valueType, widget, choices };
+}
+
+type FieldBaseProps = Omit<ObjectField, 'kind' | 'children' | 'widget'>;
+
+function buildArray(
+  context: TreeContext,
+  position: Position,
+  resolved: ResolvedSchema,
+  base: FieldBaseProps,
+  child: Position,
+): Field {
+  const { schema } = resolved;
+  const { ui, uiLocation } = position;
+  const options = getUiOptions(ui);
+  const value = Array.isArray(position.value) ? position.value : [];
+  const itemsLocation = appendPointer(resolved.origins.items ?? resolved.origins.prefixItems ?? position.at.location, 'items');
+  const tuple = Array.isArray(schema.prefixItems) ? schema.prefixItems : Array.isArray(schema.items) ? schema.items : undefined;
+  const tupleKeyword = Array.isArray(schema.prefixItems) ? 'prefixItems' : 'items';
+  const restSchema: Schema | undefined = tuple
+    ? ((Array.isArray(schema.prefixItems) ? (schema.items as Schema | undefined) : schema.additionalItems) ?? undefined)
+    : ((schema.items as Schema | undefined) ?? {});
+  const restLocation = tuple ? appendPointer(resolved.origins[Array.isArray(schema.prefixItems) ? 'items' : 'additionalItems'] ?? position.at.location, Array.isArray(schema.prefixItems) ? 'items' : 'additionalItems') : itemsLocation;
+  const itemUi = asUi(ui.items);
+  const itemUiLocation = appendPointer(uiLocation, 'items');
+
+  if (!tuple && restSchema !== undefined && restSchema !== false) {
+    const item = context.resolver.resolve({ schema: restSchema, location: itemsLocation, base: resolved.base }, resolved.refTargets);
+    const choices = getChoices(context.resolver, item, itemUi, itemUiLocation);
+    if (choices && (schema.uniqueItems === true || ui['ui:widget'] === 'checkboxes')) {
+      const requested = typeof ui['ui:widget'] === 'string' ? ui['ui:widget'] : 'checkboxes';
+      const widget = requested === 'select' || requested === 'checkboxes' || context.hasWidget(requested) ? requested : 'checkboxes';
+      return { ...base, kind: 'multi-choice', widget, choices };
+    }
+    if (item.schema.format === 'data-url' || ui['ui:widget'] === 'files' || ui['ui:widget'] === 'file') {
+      return { ...base, kind: 'files', widget: 'files' };
+    }
+  }
+
+  const items: Field[] = [];
+  const fixedItems = tuple ? tuple.length : 0;
+  const count = Math.max(value.length, fixedItems);
+  for (let i = 0; i < count; i++) {
+    const itemSchema = tuple && i < tuple.length ? tuple[i] : restSchema;
+    if (itemSchema === undefined) break;
+    const at = {
+      schema: itemSchema,
+      location: tuple && i < tuple.length ? appendPointer(appendPointer(resolved.origins[tupleKeyword], tupleKeyword), i) : restLocation,
+      base: resolved.base,
+    };
+    const uiForItem = tuple && Array.isArray(ui.items) ? asUi((ui.items as unknown[])[i]) : tuple && i >= fixedItems ? asUi(ui.additionalItems) : itemUi;
+    const built = buildField(context, {
+      ...child,
+      at,
+      pointer: appendPointer(position.pointer, i),
+      name: String(i + 1),
+      ui: uiForItem,
+      uiLocation: tuple && i >= fixedItems ? appendPointer(uiLocation, 'additionalItems') : itemUiLocation,
+      value: value[i],
+      required: true,
+    });
+    if (built) items.push(built);
+  }
+  const minItems = typeof schema.minItems === 'number' ? schema.minItems : 0;
+  const maxItems = typeof schema.maxItems === 'number' ? schema.maxItems : Infinity;
+  const editable = !base.readOnly && !base.disabled;
+  const arrayField: ArrayField = {
+    ...base,
+    kind: 'array',
+    widget: 'array',
+    items,
+    minItems,
+    maxItems,
+    fixedItems,
+    canAdd: editable && options.addable !== false && value.length < maxItems && restSchema !== undefined && restSchema !== false,
+    canRemove: editable && options.removable !== false && value.length > Math.max(minItems, fixedItems),
+    orderable: editable && options.orderable !== false,
+    newItem:
+      restSchema !== undefined && restSchema !== false
+        ? { schema: restSchema, location: restLocation, base: resolved.base }
+        : undefined,
+    refTargets: resolved.refTargets,
+  };
+  return arrayField;
+}
+
+function isPlainObject(value: unknown): value is Record<string, JsonValue> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,97 @@
+/**
+ * RFC 6901 JSON Pointers: the one address used by controls, errors, translations and drafts.
+ */
+import type { JsonValue } from './types.js';
+
+/** Escapes one reference token (`~` → `~0`, `/` → `~1`). */
+export function escapeToken(token: string | number): string {
+  return String(token).replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+/** Unescapes one reference token. */
+export function unescapeToken(token: string): string {
+  return token.replace(/~1/g, '/').replace(/~0/g, '~');
+}
+
+/** Appends one token to a pointer: `appendPointer('/a', 'b/c')` → `/a/b~1c`. */
+export function appendPointer(pointer: string, token: string | number): string {
+  return `${pointer}/${escapeToken(token)}`;
+}
+
+/** Splits a pointer into unescaped tokens; `''` is the whole document. */
+export function parsePointer(pointer: string): string[] {
+  if (pointer === '') return [];
+  if (!pointer.startsWith('/')) throw new SyntaxError(`Not a JSON Pointer: ${pointer}`);
+  return pointer.slice(1).split('/').map(unescapeToken);
+}
+
+/** Builds a pointer from unescaped tokens. */
+export function compilePointer(tokens: readonly (string | number)[]): string {
+  return tokens.map((token) => `/${escapeToken(token)}`).join('');
+}
+
+/** Whether `pointer` equals `ancestor` or lies below it. */
+export function isPointerWithin(pointer: string, ancestor: string): boolean {
+  return pointer === ancestor || pointer.startsWith(`${ancestor}/`);
+}
+
+/** The parent pointer (`/a/b` → `/a`); the root's parent is the root. */
+export function parentPointer(pointer: string): string {
+  const index = pointer.lastIndexOf('/');
+  return index <= 0 ? '' : pointer.slice(0, index);
+}
+
+function isContainer(value: unknown): value is Record<string, unknown> | unknown[] {
+  return typeof value === 'object' && value !== null;
+}
+
+/** Reads the value at `pointer`, or `undefined` where the path does not exist. */
+export function getAtPointer(document: unknown, pointer: string): unknown {
+  let current: unknown = document;
+  for (const token of parsePointer(pointer)) {
+    if (!isContainer(current)) return undefined;
+    if (Array.isArray(current)) {
+      if (!/^(0|[1-9][0-9]*)$/.test(token)) return undefined;
+      current = current[Number(token)];
+    } else {
+      if (!Object.prototype.hasOwnProperty.call(current, token)) return undefined;
+      current = current[token];
+    }
+  }
+  return current;
+}
+
+/**
+ * Returns a copy of `document` with `value` written at `pointer` (missing objects are created;
+ * `undefined` removes the property). Only the containers on the path are copied, so untouched
+ * branches keep their identity.
+ */
+export function setAtPointer(document: JsonValue | undefined, pointer: string, value: unknown): JsonValue | undefined {
+  const tokens = parsePointer(pointer);
+  if (tokens.length === 0) return value as JsonValue | undefined;
+  return writeTokens(document, tokens, 0, value);
+}
+
+function writeTokens(container: unknown, tokens: string[], index: number, value: unknown): JsonValue {
+  const token = tokens[index];
+  const last = index === tokens.length - 1;
+  if (Array.isArray(container)) {
+    const copy = container.slice();
+    const position = Number(token);
+    if (last) {
+      if (value === undefined) copy[position] = null;
+      else copy[position] = value as JsonValue;
+    } else {
+      copy[position] = writeTokens(copy[position], tokens, index + 1, value);
+    }
+    return copy;
+  }
+  const copy: Record<string, JsonValue> = isContainer(container) ? { ...(container as Record<string, JsonValue>) } : {};
+  if (last) {
+    if (value === undefined) delete copy[token];
+    else copy[token] = value as JsonValue;
+  } else {
+    copy[token] = writeTokens(copy[token], tokens, index + 1, value);
+  }
+  return copy;
+}

@@ -1,0 +1,218 @@
+/**
+ * Resolves `$ref` (local pointers, embedded `$id` resources, `$anchor`) and merges `allOf`, so that
+ * the field tree sees one plain schema per value. Remembers where in the definition document each
+ * piece was written, because translations are keyed by that location.
+ */
+import { DefinitionError } from './definition-error.js';
+import { appendPointer, parsePointer } from './json-pointer.js';
+import type { Schema, SchemaObject } from './types.js';
+
+/** A schema together with its location in the definition document and its base URI. */
+export interface SchemaAt {
+  schema: Schema;
+  /** JSON Pointer into the definition document, e.g. `/schema/$defs/address`. */
+  location: string;
+  /** Base URI for resolving `$ref` inside it. */
+  base: string;
+}
+
+/** A schema with `$ref` followed and `allOf` merged. */
+export interface ResolvedSchema {
+  schema: SchemaObject;
+  /** For each keyword, the location of the schema object it was taken from. */
+  origins: Record<string, string>;
+  /** For each property, the location of its (unresolved) schema. */
+  propertyLocations: Record<string, string>;
+  base: string;
+  /** Locations of every `$ref` target followed to get here; used to stop recursive expansion. */
+  refTargets: string[];
+}
+
+/** Keywords whose values are data, not sub-schemas; the index walk does not descend into them. */
+const DATA_KEYWORDS = new Set(['enum', 'const', 'default', 'examples', 'required']);
+
+const DEFAULT_BASE = 'intake:/form/schema.json';
+
+function stripFragment(uri: string): string {
+  const index = uri.indexOf('#');
+  return index === -1 ? uri : uri.slice(0, index);
+}
+
+function toUri(reference: string, base: string): string {
+  try {
+    return new URL(reference, base).href;
+  } catch {
+    return reference;
+  }
+}
+
+/** Follows references inside one schema document. Create one per definition. */
+export class SchemaResolver {
+  readonly root: SchemaObject;
+  readonly rootLocation: string;
+  readonly rootBase: string;
+  private readonly resources = new Map<string, SchemaAt>();
+  private readonly anchors = new Map<string, SchemaAt>();
+
+  constructor(root: SchemaObject, rootLocation = '/schema') {
+    this.root = root;
+    this.rootLocation = rootLocation;
+    this.rootBase = typeof root.$id === 'string' ? stripFragment(toUri(root.$id, DEFAULT_BASE)) : DEFAULT_BASE;
+    this.index(root, rootLocation, this.rootBase, 0);
+  }
+
+  /** The root schema as a {@link SchemaAt}. */
+  rootAt(): SchemaAt {
+    return { schema: this.root, location: this.rootLocation, base: this.rootBase };
+  }
+
+  private index(schema: unknown, location: string, base: string, depth: number): void {
+    if (typeof schema !== 'object' || schema === null || depth > 500) return;
+    if (Array.isArray(schema)) {
+      schema.forEach((item, i) => this.index(item, appendPointer(location, i), base, depth + 1));
+      return;
+    }
+    const object = schema as Record<string, unknown>;
+    let ownBase = base;
+    if (typeof object.$id === 'string') {
+      ownBase = stripFragment(toUri(object.$id, base));
+      this.resources.set(ownBase, { schema: object as SchemaObject, location, base: ownBase });
+    }
+    if (location === this.rootLocation) this.resources.set(ownBase, { schema: object as SchemaObject, location, base: ownBase });
+    if (typeof object.$anchor === 'string') {
+      this.anchors.set(`${ownBase}#${object.$anchor}`, { schema: object as SchemaObject, location, base: ownBase });
+    }
+    for (const [key, value] of Object.entries(object)) {
+      if (!DATA_KEYWORDS.has(key)) this.index(value, appendPointer(location, key), ownBase, depth + 1);
+    }
+  }
+
+  /** Finds the target of `$ref` written at `site`; throws a {@link DefinitionError} if there is none. */
+  lookup(reference: string, site: SchemaAt): SchemaAt {
+    const uri = toUri(reference, site.base);
+    const hash = uri.indexOf('#');
+    const resourceUri = hash === -1 ? uri : uri.slice(0, hash);
+    const fragment = hash === -1 ? '' : uri.slice(hash + 1);
+    const resource = this.resources.get(resourceUri);
+    const fail = (): never => {
+      throw new DefinitionError('unresolvable-ref', `Cannot resolve $ref "${reference}" at ${site.location}`, { ref: reference }, site.location);
+    };
+    if (!resource) return fail();
+    if (fragment === '') return resource;
+    if (!fragment.startsWith('/')) return this.anchors.get(`${resourceUri}#${fragment}`) ?? fail();
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(fragment);
+    } catch {
+      return fail();
+    }
+    let current: unknown = resource.schema;
+    let location = resource.location;
+    for (const token of parsePointer(decoded)) {
+      if (typeof current !== 'object' || current === null || !Object.prototype.hasOwnProperty.call(current, token)) return fail();
+      current = (current as Record<string, unknown>)[token];
+      location = appendPointer(location, token);
+    }
+    if (typeof current !== 'boolean' && (typeof current !== 'object' || current === null || Array.isArray(current))) return fail();
+    return { schema: current as Schema, location, base: resource.base };
+  }
+
+  /**
+   * Follows `$ref` chains (sibling keywords win over the target's, as react-jsonschema-form does)
+   * and merges `allOf` members into one schema. `inheritedRefs` are the targets already expanded
+   * on the way from the root, so that callers can detect recursion.
+   */
+  resolve(at: SchemaAt, inheritedRefs: readonly string[] = []): ResolvedSchema {
+    const merged: SchemaObject = {};
+    const origins: Record<string, string> = {};
+    const propertyLocations: Record<string, string> = {};
+    const refTargets = [...inheritedRefs];
+    const chain: string[] = [];
+    let current: SchemaAt = at;
+    let base = at.base;
+    for (;;) {
+      const schema = current.schema;
+      if (schema === false) {
+        if (!('not' in merged)) merged.not = {};
+        break;
+      }
+      if (schema === true) break;
+      base = typeof schema.$id === 'string' ? stripFragment(toUri(schema.$id, current.base)) : current.base;
+      for (const [key, value] of Object.entries(schema)) {
+        if (key === '$ref' || key in merged) continue;
+        merged[key] = value;
+        origins[key] = current.location;
+      }
+      if (schema.properties) {
+        for (const name of Object.keys(schema.properties)) {
+          if (!(name in propertyLocations)) {
+            propertyLocations[name] = appendPointer(appendPointer(current.location, 'properties'), name);
+          }
+        }
+      }
+      if (typeof schema.$ref !== 'string') break;
+      const target = this.lookup(schema.$ref, { ...current, base });
+      if (chain.includes(target.location) || target.location === current.location) {
+        throw new DefinitionError('cyclic-ref', `$ref cycle at ${at.location}`, { ref: schema.$ref }, current.location);
+      }
+      chain.push(target.location);
+      refTargets.push(target.location);
+      current = target;
+    }
+    const resolved: ResolvedSchema = { schema: merged, origins, propertyLocations, base, refTargets };
+    if (Array.isArray(merged.allOf)) this.mergeAllOf(resolved, refTargets);
+    return resolved;
+  }
+
+  private mergeAllOf(resolved: ResolvedSchema, refTargets: readonly string[]): void {
+    const { schema } = resolved;
+    const members = schema.allOf as Schema[];
+    const location = resolved.origins.allOf;
+    delete schema.allOf;
+    members.forEach((member, i) => {
+      const part = this.resolve({ schema: member, location: appendPointer(appendPointer(location, 'allOf'), i), base: resolved.base }, refTargets);
+      for (const [key, value] of Object.entries(part.schema)) {
+        if (key === 'properties') {
+          schema.properties = { ...(value as Record<string, Schema>), ...(schema.properties ?? {}) };
+          for (const [name, where] of Object.entries(part.propertyLocations)) {
+            if (!(name in resolved.propertyLocations)) resolved.propertyLocations[name] = where;
+          }
+        } else if (key === 'required') {
+          schema.required = [...new Set([...(schema.required ?? []), ...(value as string[])])];
+        } else if (!(key in schema)) {
+          schema[key] = value;
+          resolved.origins[key] = part.origins[key];
+        }
+      }
+    });
+  }
+
+  /**
+   * Checks every `$ref` in the document (resolvable, no pure cycles). Returns the first problem as
+   * a {@link DefinitionError}, or `undefined`.
+   */
+  check(): DefinitionError | undefined {
+    try {
+      this.checkNode({ schema: this.root, location: this.rootLocation, base: this.rootBase }, 0);
+      return undefined;
+    } catch (error) {
+      if (error instanceof DefinitionError) return error;
+      throw error;
+    }
+  }
+
+  private checkNode(at: SchemaAt, depth: number): void {
+    const schema = at.schema as unknown;
+    if (typeof schema !== 'object' || schema === null || depth > 500) return;
+    if (Array.isArray(schema)) {
+      schema.forEach((item, i) => this.checkNode({ schema: item as Schema, location: appendPointer(at.location, i), base: at.base }, depth + 1));
+      return;
+    }
+    const object = schema as SchemaObject;
+    const base = typeof object.$id === 'string' ? stripFragment(toUri(object.$id, at.base)) : at.base;
+    if (typeof object.$ref === 'string') this.resolve({ schema: object, location: at.location, base: at.base });
+    for (const [key, value] of Object.entries(object)) {
+      if (!DATA_KEYWORDS.has(key)) this.checkNode({ schema: value as Schema, location: appendPointer(at.location, key), base }, depth + 1);
+    }
+  }
+}

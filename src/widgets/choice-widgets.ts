@@ -1,0 +1,180 @@
+/**
+ * Widgets for choosing: select, radio buttons, a single checkbox, and a checkbox group
+ * (or multiple select) for arrays of distinct choices.
+ */
+import { html } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { live } from 'lit/directives/live.js';
+import { msg } from '@lit/localize';
+import type { Choice } from '../model/field.js';
+import type { JsonValue } from '../model/types.js';
+import type { WidgetContext } from './registry.js';
+import { registerWidget } from './registry.js';
+
+function same(a: unknown, b: unknown): boolean {
+  return a === b || (typeof a === 'object' && a !== null && JSON.stringify(a) === JSON.stringify(b));
+}
+
+/** The choices of a field; a boolean without choices offers Yes / No. */
+function choicesOf(c: WidgetContext): Choice[] {
+  const { field } = c;
+  if ((field.kind === 'value' || field.kind === 'multi-choice') && field.choices) return field.choices;
+  if (field.kind === 'value' && field.type === 'boolean') {
+    return [
+      { value: true, label: { text: msg('Yes') } },
+      { value: false, label: { text: msg('No') } },
+    ];
+  }
+  return [];
+}
+
+/** The label of a generated choice (Yes / No) is already in the current locale. */
+function label(c: WidgetContext, choice: Choice) {
+  return choice.label.key === undefined ? { text: choice.label.text, lang: c.locale } : c.choiceLabel(choice);
+}
+
+registerWidget('select', (c) => {
+  const choices = choicesOf(c);
+  const multiple = c.field.kind === 'multi-choice';
+  const selected = (choice: Choice) => (multiple ? Array.isArray(c.value) && c.value.some((v) => same(v, choice.value)) : same(c.value, choice.value));
+  const hasValue = !multiple && choices.some(selected);
+  return html`<select
+    part="control"
+    class="control"
+    id=${c.id}
+    name=${c.name}
+    ?multiple=${multiple}
+    ?required=${c.required}
+    aria-required=${c.required ? 'true' : 'false'}
+    aria-invalid=${c.invalid ? 'true' : 'false'}
+    aria-describedby=${ifDefined(c.describedBy)}
+    aria-errormessage=${ifDefined(c.errorId)}
+    autocomplete=${ifDefined(c.autocomplete)}
+    ?disabled=${c.disabled || c.readOnly}
+    @change=${(event: Event) => {
+      const select = event.target as HTMLSelectElement;
+      if (multiple) {
+        const values = [...select.selectedOptions].map((option) => choices[Number(option.value)].value);
+        c.setValue(values);
+      } else {
+        c.setValue(select.value === '' ? undefined : choices[Number(select.value)].value);
+      }
+      c.touch();
+    }}
+    @blur=${c.touch}
+  >
+    ${multiple ? '' : html`<option value="" ?selected=${!hasValue}>${msg('Please choose')}</option>`}
+    ${choices.map((choice, i) => {
+      const shown = label(c, choice);
+      return html`<option value=${String(i)} lang=${shown.lang} .selected=${live(selected(choice))}>${shown.text}</option>`;
+    })}
+  </select>`;
+});
+
+registerWidget(
+  'radio',
+  (c) => {
+    const choices = choicesOf(c);
+    return html`<div class="choices" role="presentation">
+      ${choices.map((choice, i) => {
+        const shown = label(c, choice);
+        const id = `${c.id}-${i}`;
+        return html`<div class="choice">
+          <input
+            part="control"
+            type="radio"
+            id=${id}
+            name=${c.name}
+            value=${String(i)}
+            .checked=${live(same(c.value, choice.value))}
+            ?required=${c.required}
+            aria-invalid=${c.invalid ? 'true' : 'false'}
+            aria-describedby=${ifDefined(c.describedBy)}
+            ?disabled=${c.disabled || c.readOnly}
+            @change=${() => {
+              c.setValue(choice.value as JsonValue);
+              c.touch();
+            }}
+            @blur=${c.touch}
+          />
+          <label part="choice-label" for=${id} lang=${shown.lang}>${shown.text}</label>
+        </div>`;
+      })}
+    </div>`;
+  },
+  { labelling: 'group' },
+);
+
+registerWidget(
+  'checkboxes',
+  (c) => {
+    const choices = choicesOf(c);
+    const current = Array.isArray(c.value) ? c.value : [];
+    return html`<div class="choices" role="presentation">
+      ${choices.map((choice, i) => {
+        const shown = label(c, choice);
+        const id = `${c.id}-${i}`;
+        const checked = current.some((v) => same(v, choice.value));
+        return html`<div class="choice">
+          <input
+            part="control"
+            type="checkbox"
+            id=${id}
+            name=${c.name}
+            value=${String(i)}
+            .checked=${live(checked)}
+            aria-invalid=${c.invalid ? 'true' : 'false'}
+            aria-describedby=${ifDefined(c.describedBy)}
+            ?disabled=${c.disabled || c.readOnly}
+            @change=${(event: Event) => {
+              const on = (event.target as HTMLInputElement).checked;
+              // Keep the schema's order of choices, whatever order they were ticked in.
+              const next = choices.filter((other) => (other === choice ? on : current.some((v) => same(v, other.value)))).map((other) => other.value);
+              c.setValue(next);
+            }}
+            @blur=${c.touch}
+          />
+          <label part="choice-label" for=${id} lang=${shown.lang}>${shown.text}</label>
+        </div>`;
+      })}
+    </div>`;
+  },
+  { labelling: 'group' },
+);
+
+registerWidget(
+  'checkbox',
+  (c) => {
+    const { field } = c;
+    const shown = field.showLabel ? c.choiceLabel({ value: true, label: field.label }) : undefined;
+    return html`<div class="choice">
+      <input
+        part="control"
+        type="checkbox"
+        id=${c.id}
+        name=${c.name}
+        .checked=${live(c.value === true)}
+        ?required=${c.required}
+        aria-required=${c.required ? 'true' : 'false'}
+        aria-invalid=${c.invalid ? 'true' : 'false'}
+        aria-describedby=${ifDefined(c.describedBy)}
+        aria-errormessage=${ifDefined(c.errorId)}
+        aria-label=${ifDefined(shown ? undefined : field.label.text || undefined)}
+        ?disabled=${c.disabled || c.readOnly}
+        @change=${(event: Event) => {
+          const on = (event.target as HTMLInputElement).checked;
+          // An unticked optional checkbox is `false`; an unticked required one (consent) is missing.
+          c.setValue(on ? true : c.required ? undefined : false);
+          c.touch();
+        }}
+        @blur=${c.touch}
+      />
+      ${shown
+        ? html`<label part="label choice-label" for=${c.id} lang=${shown.lang}
+            >${shown.text}${c.required ? '' : html` <span class="optional">${msg('(optional)')}</span>`}</label
+          >`
+        : ''}
+    </div>`;
+  },
+  { labelling: 'inline' },
+);

@@ -1,0 +1,139 @@
+/**
+ * File upload: the chosen file becomes a data URL (`data:<type>;name=<name>;base64,…`), as in
+ * react-jsonschema-form. Type (`ui:options.accept`) and size (`ui:options.maxSize`, bytes;
+ * default 10 MB) are checked before anything is read, so an oversized file never enters memory.
+ */
+import { html } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { msg, str } from '@lit/localize';
+import { fileTooLargeMessage, fileTypeMessage, formatBytes } from '../i18n/error-messages.js';
+import type { WidgetContext } from './registry.js';
+import { registerWidget } from './registry.js';
+
+/** Default upper limit of one file: 10 MB. */
+export const DEFAULT_MAX_FILE_SIZE = 10_000_000;
+
+/** What the review and the file list show of a data URL: its name and decoded size. */
+export function describeDataUrl(dataUrl: string): { name: string; size: number; type: string } {
+  const comma = dataUrl.indexOf(',');
+  const header = dataUrl.slice(5, comma === -1 ? undefined : comma);
+  const [type, ...params] = header.split(';');
+  const nameParam = params.find((p) => p.startsWith('name='));
+  let name = '';
+  try {
+    name = nameParam ? decodeURIComponent(nameParam.slice(5)) : '';
+  } catch {
+    name = nameParam?.slice(5) ?? '';
+  }
+  const data = comma === -1 ? '' : dataUrl.slice(comma + 1);
+  const padding = data.endsWith('==') ? 2 : data.endsWith('=') ? 1 : 0;
+  const size = params.includes('base64') ? Math.max(0, Math.floor((data.length * 3) / 4) - padding) : data.length;
+  return { name, size, type };
+}
+
+/** Whether a file matches an `accept` list (`.pdf`, `image/*`, `application/pdf`). */
+export function accepts(file: File, accept: string | undefined): boolean {
+  if (!accept) return true;
+  const name = file.name.toLowerCase();
+  const type = file.type.toLowerCase();
+  return accept
+    .split(',')
+    .map((entry) => entry.trim().toLowerCase())
+    .filter(Boolean)
+    .some((entry) => (entry.startsWith('.') ? name.endsWith(entry) : entry.endsWith('/*') ? type.startsWith(entry.slice(0, -1)) : type === entry));
+}
+
+function readAsDataUrl(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => {
+      const result = String(reader.result);
+      // Put the file name into the data URL, so the receiver and the review can show it.
+      resolve(result.replace(/^data:([^;,]*)/, (_m, type: string) => `data:${type || 'application/octet-stream'};name=${encodeURIComponent(file.name)}`));
+    };
+    reader.onerror = () => reject(reader.error);
+    reader.readAsDataURL(file);
+  });
+}
+
+function options(c: WidgetContext): { accept?: string; maxSize: number } {
+  const ui = (c.field.ui['ui:options'] ?? {}) as Record<string, unknown>;
+  const accept = typeof ui.accept === 'string' ? ui.accept : Array.isArray(ui.accept) ? ui.accept.join(',') : undefined;
+  const maxSize = typeof ui.maxSize === 'number' ? ui.maxSize : DEFAULT_MAX_FILE_SIZE;
+  return { accept, maxSize };
+}
+
+function renderFile(c: WidgetContext) {
+  const multiple = c.field.kind === 'files';
+  const current = (multiple ? (Array.isArray(c.value) ? c.value : []) : typeof c.value === 'string' ? [c.value] : []).filter(
+    (v): v is string => typeof v === 'string',
+  );
+  const { accept, maxSize } = options(c);
+  const remove = (index: number) => {
+    if (multiple) c.setValue(current.filter((_v, i) => i !== index));
+    else c.setValue(undefined);
+    c.setLocalError(undefined);
+  };
+  const onChange = async (event: Event) => {
+    const input = event.target as HTMLInputElement;
+    const files = [...(input.files ?? [])];
+    c.touch();
+    if (files.length === 0) return;
+    for (const file of files) {
+      if (!accepts(file, accept)) {
+        c.setLocalError(fileTypeMessage(file.name));
+        input.value = '';
+        return;
+      }
+      if (file.size > maxSize) {
+        c.setLocalError(fileTooLargeMessage(file.name, formatBytes(maxSize, c.locale)));
+        input.value = '';
+        return;
+      }
+    }
+    c.setLocalError(undefined);
+    try {
+      const urls = await Promise.all(files.map(readAsDataUrl));
+      c.setValue(multiple ? [...current, ...urls] : urls[0]);
+    } catch {
+      c.setLocalError(msg('The file could not be read. Please try again.'));
+    }
+    input.value = '';
+  };
+  return html`<input
+      part="control"
+      class="control file"
+      id=${c.id}
+      name=${c.name}
+      type="file"
+      accept=${ifDefined(accept)}
+      ?multiple=${multiple}
+      ?required=${c.required && current.length === 0}
+      aria-required=${c.required ? 'true' : 'false'}
+      aria-invalid=${c.invalid ? 'true' : 'false'}
+      aria-describedby=${ifDefined(c.describedBy)}
+      aria-errormessage=${ifDefined(c.errorId)}
+      ?disabled=${c.disabled || c.readOnly}
+      @change=${onChange}
+    />
+    <p class="hint file-limit">${msg(str`At most ${formatBytes(maxSize, c.locale)} per file.`)}</p>
+    ${current.length > 0
+      ? html`<ul class="files" part="file-list">
+          ${current.map((url, i) => {
+            const { name, size } = describeDataUrl(url);
+            const shownName = name || msg('File');
+            return html`<li>
+              <span dir="auto">${shownName}</span> (${formatBytes(size, c.locale)})
+              ${c.disabled || c.readOnly
+                ? ''
+                : html`<button type="button" part="button remove-file" class="link-button" @click=${() => remove(i)}>
+                    ${msg('Remove')}<span class="visually-hidden"> ${shownName}</span>
+                  </button>`}
+            </li>`;
+          })}
+        </ul>`
+      : ''}`;
+}
+
+registerWidget('file', renderFile);
+registerWidget('files', renderFile);

@@ -1,0 +1,180 @@
+/**
+ * Widgets built on `<input>` and `<textarea>`: text, email, tel, url, password, color, number,
+ * range, date, time, datetime-local, textarea and hidden.
+ */
+import { html, nothing } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { live } from 'lit/directives/live.js';
+import { msg } from '@lit/localize';
+import type { WidgetContext } from './registry.js';
+import { registerWidget } from './registry.js';
+import type { JsonValue } from '../model/types.js';
+
+/** Converts a stored RFC 3339 date-time to the `datetime-local` control's local form. */
+export function toLocalDateTime(value: unknown): string {
+  if (typeof value !== 'string' || value === '') return '';
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return '';
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+/** Converts the `datetime-local` control's value to an RFC 3339 date-time in UTC. */
+export function fromLocalDateTime(value: string): string | undefined {
+  if (value === '') return undefined;
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+}
+
+function inputMode(type: string): 'email' | 'tel' | 'url' | 'decimal' | 'numeric' | undefined {
+  if (type === 'email' || type === 'tel' || type === 'url') return type;
+  return undefined;
+}
+
+function textInput(type: string) {
+  return (c: WidgetContext) => {
+    const { field } = c;
+    const text = c.value === undefined || c.value === null ? '' : String(c.value);
+    const options = (field.ui['ui:options'] ?? {}) as Record<string, unknown>;
+    const inputType = typeof options.inputType === 'string' ? options.inputType : type;
+    return html`<input
+      part="control"
+      class="control"
+      id=${c.id}
+      name=${c.name}
+      type=${inputType}
+      dir=${ifDefined(type === 'text' || type === 'password' ? 'auto' : undefined)}
+      inputmode=${ifDefined(inputMode(type))}
+      .value=${live(text)}
+      ?required=${c.required}
+      aria-required=${c.required ? 'true' : 'false'}
+      aria-invalid=${c.invalid ? 'true' : 'false'}
+      aria-describedby=${ifDefined(c.describedBy)}
+      aria-errormessage=${ifDefined(c.errorId)}
+      autocomplete=${ifDefined(c.autocomplete)}
+      placeholder=${ifDefined(c.placeholder?.text)}
+      ?readonly=${c.readOnly}
+      ?disabled=${c.disabled}
+      @input=${(event: Event) => {
+        const raw = (event.target as HTMLInputElement).value;
+        c.setValue(raw === '' ? undefined : raw);
+      }}
+      @blur=${c.touch}
+    />`;
+  };
+}
+
+for (const type of ['text', 'email', 'tel', 'url', 'password', 'color']) registerWidget(type, textInput(type));
+
+registerWidget('textarea', (c) => {
+  const options = (c.field.ui['ui:options'] ?? {}) as Record<string, unknown>;
+  const rows = typeof options.rows === 'number' ? options.rows : 5;
+  return html`<textarea
+    part="control"
+    class="control"
+    id=${c.id}
+    name=${c.name}
+    rows=${rows}
+    dir="auto"
+    .value=${live(c.value === undefined || c.value === null ? '' : String(c.value))}
+    ?required=${c.required}
+    aria-required=${c.required ? 'true' : 'false'}
+    aria-invalid=${c.invalid ? 'true' : 'false'}
+    aria-describedby=${ifDefined(c.describedBy)}
+    aria-errormessage=${ifDefined(c.errorId)}
+    autocomplete=${ifDefined(c.autocomplete)}
+    placeholder=${ifDefined(c.placeholder?.text)}
+    ?readonly=${c.readOnly}
+    ?disabled=${c.disabled}
+    @input=${(event: Event) => {
+      const raw = (event.target as HTMLTextAreaElement).value;
+      c.setValue(raw === '' ? undefined : raw);
+    }}
+    @blur=${c.touch}
+  ></textarea>`;
+});
+
+function numberInput(type: 'number' | 'range') {
+  return (c: WidgetContext) => {
+    const { schema } = c.field;
+    const integer = c.field.kind === 'value' && c.field.type === 'integer';
+    const min = typeof schema.minimum === 'number' ? schema.minimum : typeof schema.exclusiveMinimum === 'number' ? schema.exclusiveMinimum : undefined;
+    const max = typeof schema.maximum === 'number' ? schema.maximum : typeof schema.exclusiveMaximum === 'number' ? schema.exclusiveMaximum : undefined;
+    const step = typeof schema.multipleOf === 'number' ? schema.multipleOf : integer ? 1 : 'any';
+    return html`<input
+      part="control"
+      class="control number"
+      id=${c.id}
+      name=${c.name}
+      type=${type}
+      inputmode=${integer ? 'numeric' : 'decimal'}
+      min=${ifDefined(min)}
+      max=${ifDefined(max)}
+      step=${step}
+      .value=${live(typeof c.value === 'number' ? String(c.value) : '')}
+      ?required=${c.required}
+      aria-required=${c.required ? 'true' : 'false'}
+      aria-invalid=${c.invalid ? 'true' : 'false'}
+      aria-describedby=${ifDefined(c.describedBy)}
+      aria-errormessage=${ifDefined(c.errorId)}
+      autocomplete=${ifDefined(c.autocomplete)}
+      placeholder=${ifDefined(c.placeholder?.text)}
+      ?readonly=${c.readOnly}
+      ?disabled=${c.disabled}
+      @input=${(event: Event) => {
+        const input = event.target as HTMLInputElement;
+        if (input.validity.badInput) {
+          c.setValue(undefined);
+          c.setLocalError(integer ? msg('Please enter a whole number.') : msg('Please enter a number.'));
+          return;
+        }
+        c.setLocalError(undefined);
+        c.setValue(input.value === '' ? undefined : Number(input.value));
+      }}
+      @blur=${c.touch}
+    />`;
+  };
+}
+
+registerWidget('number', numberInput('number'));
+registerWidget('range', numberInput('range'));
+
+function dateInput(type: 'date' | 'time' | 'datetime-local') {
+  return (c: WidgetContext) => {
+    const shown = type === 'datetime-local' ? toLocalDateTime(c.value) : typeof c.value === 'string' ? c.value.slice(0, type === 'time' ? 8 : 10) : '';
+    return html`<input
+      part="control"
+      class="control date"
+      id=${c.id}
+      name=${c.name}
+      type=${type}
+      .value=${live(shown)}
+      ?required=${c.required}
+      aria-required=${c.required ? 'true' : 'false'}
+      aria-invalid=${c.invalid ? 'true' : 'false'}
+      aria-describedby=${ifDefined(c.describedBy)}
+      aria-errormessage=${ifDefined(c.errorId)}
+      autocomplete=${ifDefined(c.autocomplete)}
+      ?readonly=${c.readOnly}
+      ?disabled=${c.disabled}
+      @input=${(event: Event) => {
+        const raw = (event.target as HTMLInputElement).value;
+        const value: JsonValue | undefined = type === 'datetime-local' ? fromLocalDateTime(raw) : raw === '' ? undefined : raw;
+        c.setValue(value);
+      }}
+      @blur=${c.touch}
+    />`;
+  };
+}
+
+registerWidget('date', dateInput('date'));
+registerWidget('time', dateInput('time'));
+registerWidget('datetime-local', dateInput('datetime-local'));
+
+registerWidget(
+  'hidden',
+  (c) => html`<input type="hidden" id=${c.id} name=${c.name} .value=${c.value === undefined || c.value === null ? '' : typeof c.value === 'string' ? c.value : JSON.stringify(c.value)} />`,
+  { labelling: 'none' },
+);
+
+registerWidget('null', () => html`${nothing}`, { labelling: 'none' });

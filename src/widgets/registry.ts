@@ -1,0 +1,84 @@
+/**
+ * The widget registry: one render function per widget name. Built-in widgets register
+ * themselves here; embedders add their own with {@link registerWidget}.
+ */
+import type { TemplateResult } from 'lit';
+import type { ShownText } from '../i18n/form-text.js';
+import type { Choice, Field } from '../model/field.js';
+import type { JsonValue } from '../model/types.js';
+
+/** Everything a widget needs to render one control and report changes. */
+export interface WidgetContext {
+  /** The field (schema, ui, choices, …) from the form model. */
+  field: Field;
+  /** The id the control must carry (the label's `for` points at it). */
+  id: string;
+  /** The control's `name`: the JSON Pointer of the value. */
+  name: string;
+  /** The current value. */
+  value: JsonValue | undefined;
+  /** Space-separated ids of the hint and error message, for `aria-describedby`. */
+  describedBy: string | undefined;
+  /** Id of the error message element, when an error is shown. */
+  errorId: string | undefined;
+  /** Whether an error is shown for this value. */
+  invalid: boolean;
+  required: boolean;
+  disabled: boolean;
+  readOnly: boolean;
+  /** The HTML autocomplete token from `ui:autocomplete`, if any. */
+  autocomplete: string | undefined;
+  placeholder: ShownText | undefined;
+  /** The current locale (BCP 47). */
+  locale: string;
+  /** A choice's label in the current locale. */
+  choiceLabel(choice: Choice): ShownText;
+  /** Report a new value typed or chosen by the person (`undefined` clears it). */
+  setValue(value: JsonValue | undefined): void;
+  /** Report that the person left the control (errors show from then on). */
+  touch(): void;
+  /** Report a problem found before the value exists (a file too large, a number that is not one). */
+  setLocalError(message: string | undefined): void;
+}
+
+/** Renders one widget. */
+export type WidgetRender = (context: WidgetContext) => TemplateResult;
+
+/** How the surrounding label is drawn. */
+export interface WidgetOptions {
+  /**
+   * `label` (default): a `<label for>` above the control. `group`: a `<fieldset>` with a
+   * `<legend>` around several controls (radio buttons, checkboxes). `inline`: the widget draws its
+   * own label (a single checkbox). `none`: no label at all (hidden fields).
+   */
+  labelling?: 'label' | 'group' | 'inline' | 'none';
+}
+
+interface Registration {
+  render: WidgetRender;
+  options: Required<WidgetOptions>;
+}
+
+const widgets = new Map<string, Registration>();
+
+/**
+ * Registers a widget under `name`, so that `"ui:widget": name` uses it. A later registration of
+ * the same name replaces the earlier one (so an embedder can restyle a built-in widget).
+ *
+ * @example
+ * registerWidget('stars', (c) => html`<input id=${c.id} name=${c.name} type="range" min="1" max="5"
+ *   .value=${String(c.value ?? 3)} @input=${(e) => c.setValue(Number(e.target.value))}>`);
+ */
+export function registerWidget(name: string, render: WidgetRender, options: WidgetOptions = {}): void {
+  widgets.set(name, { render, options: { labelling: options.labelling ?? 'label' } });
+}
+
+/** The registration of a widget, if any. */
+export function getWidget(name: string): Registration | undefined {
+  return widgets.get(name);
+}
+
+/** Whether a widget of that name exists. */
+export function hasWidget(name: string): boolean {
+  return widgets.has(name);
+}

@@ -1,0 +1,214 @@
+/**
+ * Renders the field tree: objects as fieldsets, arrays as lists with add / remove / move, and
+ * values through their widget inside a label, hint and error message.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { msg, str } from '@lit/localize';
+import type { FormText } from '../i18n/form-text.js';
+import type { ArrayField, Field, ObjectField } from '../model/field.js';
+import type { JsonValue } from '../model/types.js';
+import { getWidget, type WidgetContext } from './registry.js';
+
+/** What rendering needs from the element. */
+export interface RenderContext {
+  text: FormText;
+  locale: string;
+  /** The error message shown for a value, if any. */
+  shownError(pointer: string): string | undefined;
+  setValue(pointer: string, value: JsonValue | undefined): void;
+  touch(pointer: string): void;
+  setLocalError(pointer: string, message: string | undefined): void;
+  addItem(field: ArrayField): void;
+  removeItem(field: ArrayField, index: number): void;
+  moveItem(field: ArrayField, from: number, to: number): void;
+}
+
+/** The id of the control that edits `pointer` (unique inside the form's shadow root). */
+export function controlId(pointer: string): string {
+  return `f${pointer.replace(/[^A-Za-z0-9_-]/g, (c) => `.${c.charCodeAt(0).toString(16)}.`).replace(/\./g, '_')}`;
+}
+
+function shown(context: RenderContext, text: Field['label']) {
+  return context.text.get(text);
+}
+
+function optionalMark(field: Field): TemplateResult | typeof nothing {
+  return field.required || field.readOnly ? nothing : html` <span class="optional">${msg('(optional)')}</span>`;
+}
+
+function renderHint(field: Field, context: RenderContext, id: string): TemplateResult | typeof nothing {
+  if (!field.description && !field.help) return nothing;
+  const description = field.description ? shown(context, field.description) : undefined;
+  const help = field.help ? shown(context, field.help) : undefined;
+  return html`<div class="hint" part="hint" id=${id}>
+    ${description ? html`<span lang=${description.lang}>${description.text}</span>` : nothing}
+    ${help ? html`<span class="help" lang=${help.lang}>${help.text}</span>` : nothing}
+  </div>`;
+}
+
+function renderError(id: string, message: string | undefined): TemplateResult | typeof nothing {
+  if (!message) return nothing;
+  return html`<p class="error-message" part="error" id=${id}>
+    <span class="visually-hidden">${msg('Error:')} </span>${message}
+  </p>`;
+}
+
+/** Renders any field. `level` counts nesting, for heading levels and indentation. */
+export function renderField(field: Field, context: RenderContext, level = 0): TemplateResult {
+  switch (field.kind) {
+    case 'object':
+      return renderObject(field, context, level);
+    case 'array':
+      return renderArray(field, context, level);
+    default:
+      return renderValue(field, context);
+  }
+}
+
+function renderObject(field: ObjectField, context: RenderContext, level: number): TemplateResult {
+  const children = field.children.map((child) => renderField(child, context, level + 1));
+  const error = context.shownError(field.pointer);
+  const errorId = `${controlId(field.pointer)}-error`;
+  if (level === 0) {
+    return html`${renderError(errorId, error)}${children}`;
+  }
+  const label = shown(context, field.label);
+  const hintId = `${controlId(field.pointer)}-hint`;
+  return html`<fieldset
+    class="group"
+    part="fieldset"
+    data-pointer=${field.pointer}
+    aria-describedby=${ifDefined([field.description || field.help ? hintId : '', error ? errorId : ''].filter(Boolean).join(' ') || undefined)}
+  >
+    ${field.showLabel ? html`<legend part="legend" lang=${label.lang}>${label.text}${optionalMark(field)}</legend>` : nothing}
+    ${renderHint(field, context, hintId)} ${renderError(errorId, error)} ${children}
+  </fieldset>`;
+}
+
+function itemLabel(field: ArrayField, context: RenderContext, index: number): string {
+  const item = field.items[index];
+  const title = item && item.label.key !== undefined ? context.text.get(item.label).text : '';
+  const position = new Intl.NumberFormat(context.locale).format(index + 1);
+  return title ? `${title} ${position}` : msg(str`Entry ${position}`);
+}
+
+function renderArray(field: ArrayField, context: RenderContext, level: number): TemplateResult {
+  const label = shown(context, field.label);
+  const id = controlId(field.pointer);
+  const hintId = `${id}-hint`;
+  const errorId = `${id}-error`;
+  const error = context.shownError(field.pointer);
+  const count = field.items.length;
+  return html`<fieldset
+    class="group array"
+    part="fieldset array"
+    data-pointer=${field.pointer}
+    id=${id}
+    tabindex="-1"
+    aria-describedby=${ifDefined([field.description || field.help ? hintId : '', error ? errorId : ''].filter(Boolean).join(' ') || undefined)}
+  >
+    ${field.showLabel ? html`<legend part="legend" lang=${label.lang}>${label.text}${optionalMark(field)}</legend>` : nothing}
+    ${renderHint(field, context, hintId)} ${renderError(errorId, error)}
+    ${field.items.map((item, index) => {
+      const name = itemLabel(field, context, index);
+      const fixed = index < field.fixedItems;
+      const movable = field.orderable && !fixed && count - field.fixedItems > 1;
+      const headingId = `${controlId(item.pointer)}-heading`;
+      return html`<div class="array-item" part="array-item" role="group" aria-labelledby=${headingId} data-item=${item.pointer}>
+        <p class="array-item-title" id=${headingId}>${name}</p>
+        ${renderField({ ...item, showLabel: item.kind === 'value' ? item.showLabel : false, label: item.kind === 'value' ? { text: name } : item.label }, context, level + 1)}
+        ${movable || (field.canRemove && !fixed)
+          ? html`<div class="array-item-actions" part="array-actions">
+              ${movable
+                ? html`<button
+                      type="button"
+                      part="button move-up"
+                      data-action="up"
+                      ?disabled=${index === field.fixedItems}
+                      @click=${() => context.moveItem(field, index, index - 1)}
+                    >
+                      ${msg('Move up')}<span class="visually-hidden"> ${name}</span>
+                    </button>
+                    <button
+                      type="button"
+                      part="button move-down"
+                      data-action="down"
+                      ?disabled=${index === count - 1}
+                      @click=${() => context.moveItem(field, index, index + 1)}
+                    >
+                      ${msg('Move down')}<span class="visually-hidden"> ${name}</span>
+                    </button>`
+                : nothing}
+              ${field.canRemove && !fixed
+                ? html`<button type="button" part="button remove" data-action="remove" @click=${() => context.removeItem(field, index)}>
+                    ${msg('Remove')}<span class="visually-hidden"> ${name}</span>
+                  </button>`
+                : nothing}
+            </div>`
+          : nothing}
+      </div>`;
+    })}
+    ${field.canAdd
+      ? html`<button type="button" part="button add" class="add" data-action="add" @click=${() => context.addItem(field)}>
+          ${msg('Add entry')}<span class="visually-hidden"> (${label.text})</span>
+        </button>`
+      : nothing}
+  </fieldset>`;
+}
+
+function renderValue(field: Exclude<Field, ObjectField | ArrayField>, context: RenderContext): TemplateResult {
+  const registration = getWidget(field.widget) ?? getWidget(field.kind === 'multi-choice' ? 'checkboxes' : field.kind === 'files' ? 'files' : 'text')!;
+  const id = controlId(field.pointer);
+  const hintId = `${id}-hint`;
+  const errorId = `${id}-error`;
+  const error = context.shownError(field.pointer);
+  const hasHint = Boolean(field.description || field.help);
+  const describedBy = [hasHint ? hintId : '', error ? errorId : ''].filter(Boolean).join(' ') || undefined;
+  const autocomplete = typeof field.ui['ui:autocomplete'] === 'string' ? field.ui['ui:autocomplete'] : undefined;
+  const widgetContext: WidgetContext = {
+    field,
+    id,
+    name: field.pointer,
+    value: field.value,
+    describedBy,
+    errorId: error ? errorId : undefined,
+    invalid: Boolean(error),
+    required: field.required,
+    disabled: field.disabled,
+    readOnly: field.readOnly || ('const' in field.schema && field.schema.const !== true),
+    autocomplete,
+    placeholder: field.placeholder ? shown(context, field.placeholder) : undefined,
+    locale: context.locale,
+    choiceLabel: (choice) => context.text.get(choice.label),
+    setValue: (value) => context.setValue(field.pointer, value),
+    touch: () => context.touch(field.pointer),
+    setLocalError: (message) => context.setLocalError(field.pointer, message),
+  };
+  const control = registration.render(widgetContext);
+  const label = shown(context, field.label);
+  const labelling = registration.options.labelling;
+  const classes = `field${error ? ' field-error' : ''}`;
+  if (labelling === 'none') return html`<div class="field-hidden" data-pointer=${field.pointer}>${control}</div>`;
+  if (labelling === 'group') {
+    return html`<fieldset
+      class=${classes}
+      part="field"
+      data-pointer=${field.pointer}
+      aria-describedby=${ifDefined(describedBy)}
+      aria-required=${ifDefined(field.required ? 'true' : undefined)}
+    >
+      <legend part="label legend" class=${field.showLabel ? '' : 'visually-hidden'} lang=${label.lang}>${label.text}${optionalMark(field)}</legend>
+      ${renderHint(field, context, hintId)} ${renderError(errorId, error)} ${control}
+    </fieldset>`;
+  }
+  if (labelling === 'inline') {
+    return html`<div class=${classes} part="field" data-pointer=${field.pointer}>
+      ${renderError(errorId, error)} ${control} ${renderHint(field, context, hintId)}
+    </div>`;
+  }
+  return html`<div class=${classes} part="field" data-pointer=${field.pointer}>
+    <label part="label" for=${id} class=${field.showLabel ? '' : 'visually-hidden'} lang=${label.lang}>${label.text}${optionalMark(field)}</label>
+    ${renderHint(field, context, hintId)} ${renderError(errorId, error)} ${control}
+  </div>`;
+}
