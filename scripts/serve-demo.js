@@ -265,7 +265,10 @@ function checkEnvelope(envelope, formId) {
     }
   }
 
-  if (typeof envelope.locale !== 'string' || !/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(envelope.locale)) {
+  if (
+    typeof envelope.locale !== 'string' ||
+    !/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(envelope.locale)
+  ) {
     fail('/locale', 'Must be a BCP 47 language tag.');
   }
 
@@ -285,7 +288,9 @@ function checkEnvelope(envelope, formId) {
 function newReference(submissions) {
   const taken = new Set([...submissions.values()].map((s) => s.reference));
   const block = () =>
-    Array.from({ length: 4 }, () => REFERENCE_ALPHABET[randomInt(REFERENCE_ALPHABET.length)]).join('');
+    Array.from({ length: 4 }, () => REFERENCE_ALPHABET[randomInt(REFERENCE_ALPHABET.length)]).join(
+      '',
+    );
   let reference;
   do reference = `KI-${block()}-${block()}`;
   while (taken.has(reference));
@@ -361,7 +366,13 @@ function sendText(res, status, text) {
 
 /** RFC 9457 problem details; `errors` carries field pointers the element can show. */
 function problem(res, status, title, detail, extra = {}) {
-  const body = JSON.stringify({ type: 'about:blank', title, status, ...(detail && { detail }), ...extra });
+  const body = JSON.stringify({
+    type: 'about:blank',
+    title,
+    status,
+    ...(detail && { detail }),
+    ...extra,
+  });
   res.writeHead(status, {
     'Content-Type': 'application/problem+json',
     'Content-Length': Buffer.byteLength(body),

@@ -8,10 +8,22 @@ import { applyDefaults, computeDefaults } from './model/apply-defaults.js';
 import { buildFieldTree } from './model/build-field-tree.js';
 import { DefinitionError } from './model/definition-error.js';
 import type { ArrayField, Field } from './model/field.js';
-import { appendPointer, getAtPointer, isPointerWithin, parentPointer, setAtPointer } from './model/json-pointer.js';
+import {
+  appendPointer,
+  getAtPointer,
+  isPointerWithin,
+  parentPointer,
+  setAtPointer,
+} from './model/json-pointer.js';
 import { checkDefinition, fetchDefinition, fetchTranslations } from './model/load-definition.js';
 import { SchemaResolver } from './model/schema-resolver.js';
-import type { FieldError, FormDefinition, JsonValue, SchemaObject, UiSchema } from './model/types.js';
+import type {
+  FieldError,
+  FormDefinition,
+  JsonValue,
+  SchemaObject,
+  UiSchema,
+} from './model/types.js';
 import { intakeFormStyles } from './intake-form.styles.js';
 import { buildEnvelope, newIdempotencyKey } from './submit/envelope.js';
 import { sendEnvelope } from './submit/send-envelope.js';
@@ -192,11 +204,20 @@ export class IntakeForm extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('src') && this.src) void this.loadFromSrc(this.src);
-    else if (changed.has('definition') && this.definition) void this.useDefinition(this.definition, document.baseURI);
-    else if ((changed.has('schema') || changed.has('ui') || changed.has('translations')) && this.schema) {
+    else if (changed.has('definition') && this.definition)
+      void this.useDefinition(this.definition, document.baseURI);
+    else if (
+      (changed.has('schema') || changed.has('ui') || changed.has('translations')) &&
+      this.schema
+    ) {
       const base = this.currentDefinition;
       void this.useDefinition(
-        { ...(base ?? { id: 'form' }), schema: this.schema, ui: this.ui ?? base?.ui, translations: this.translations ?? base?.translations },
+        {
+          ...(base ?? { id: 'form' }),
+          schema: this.schema,
+          ui: this.ui ?? base?.ui,
+          translations: this.translations ?? base?.translations,
+        },
         this.sourceUrl || document.baseURI,
       );
     }
@@ -217,7 +238,11 @@ export class IntakeForm extends LitElement {
     }
   }
 
-  private async useDefinition(candidate: FormDefinition, url: string, token = ++this.loadToken): Promise<void> {
+  private async useDefinition(
+    candidate: FormDefinition,
+    url: string,
+    token = ++this.loadToken,
+  ): Promise<void> {
     this.status = 'loading';
     try {
       const definition = checkDefinition(candidate);
@@ -250,9 +275,19 @@ export class IntakeForm extends LitElement {
 
   private fail(error: unknown): void {
     this.definitionError =
-      error instanceof DefinitionError ? error : new DefinitionError('invalid-schema', (error as Error)?.message ?? String(error), { detail: String(error) });
+      error instanceof DefinitionError
+        ? error
+        : new DefinitionError('invalid-schema', (error as Error)?.message ?? String(error), {
+            detail: String(error),
+          });
     this.status = 'error';
-    this.emit('intake-error', { type: 'definition', message: this.definitionMessage(this.definitionError), errors: [{ pointer: this.definitionError.pointer ?? '', message: this.definitionError.message }] });
+    this.emit('intake-error', {
+      type: 'definition',
+      message: this.definitionMessage(this.definitionError),
+      errors: [
+        { pointer: this.definitionError.pointer ?? '', message: this.definitionError.message },
+      ],
+    });
   }
 
   /** The language shown: `locale`, else the definition's `lang`. */
@@ -265,7 +300,10 @@ export class IntakeForm extends LitElement {
     const source = this.currentDefinition?.translations?.[locale];
     if (typeof source === 'string' && !this.loadedTranslations.has(locale)) {
       try {
-        this.loadedTranslations.set(locale, await fetchTranslations(source, this.sourceUrl || document.baseURI));
+        this.loadedTranslations.set(
+          locale,
+          await fetchTranslations(source, this.sourceUrl || document.baseURI),
+        );
       } catch {
         // Missing translations fall back to the source text; the form stays usable.
         this.loadedTranslations.set(locale, {});
@@ -291,7 +329,11 @@ export class IntakeForm extends LitElement {
 
   private revalidate(): void {
     this.errors = this.validator ? this.validator.validate(this.data) : [];
-    if (this.summary) this.summary = this.showAll && this.errors.length + this.localErrors.size > 0 ? this.summaryEntries() : undefined;
+    if (this.summary)
+      this.summary =
+        this.showAll && this.errors.length + this.localErrors.size > 0
+          ? this.summaryEntries()
+          : undefined;
   }
 
   private setValueAt(pointer: string, value: JsonValue | undefined): void {
@@ -315,13 +357,10 @@ export class IntakeForm extends LitElement {
   }
 
   private announce(text: string): void {
-    // Clearing first makes screen readers announce the same text twice in a row.
-    this.announcement = '';
+    // A changed text is what makes a live region speak; the same text again gets a trailing
+    // no-break space so that it is announced twice.
+    this.announcement = text === this.announcement ? `${text}\u00a0` : text;
     this.requestUpdate();
-    void this.updateComplete.then(() => {
-      this.announcement = text;
-      this.requestUpdate();
-    });
   }
 
   private arrayValue(field: ArrayField): JsonValue[] {
@@ -331,7 +370,9 @@ export class IntakeForm extends LitElement {
 
   private addItem(field: ArrayField): void {
     const items = this.arrayValue(field);
-    const item = field.newItem ? computeDefaults(this.resolver!, field.newItem, undefined, undefined, field.refTargets) : undefined;
+    const item = field.newItem
+      ? computeDefaults(this.resolver!, field.newItem, undefined, undefined, field.refTargets)
+      : undefined;
     const index = items.length;
     this.setValueAt(field.pointer, [...items, item === undefined ? null : item]);
     const itemPointer = appendPointer(field.pointer, index);
@@ -360,8 +401,12 @@ export class IntakeForm extends LitElement {
     const direction = to < from ? 'up' : 'down';
     this.focusAfterUpdate = () => {
       const item = this.itemElement(appendPointer(field.pointer, to));
-      const button = item?.querySelector<HTMLButtonElement>(`:scope > .array-item-actions [data-action="${direction}"]`);
-      const other = item?.querySelector<HTMLButtonElement>(`:scope > .array-item-actions [data-action="${direction === 'up' ? 'down' : 'up'}"]`);
+      const button = item?.querySelector<HTMLButtonElement>(
+        `:scope > .array-item-actions [data-action="${direction}"]`,
+      );
+      const other = item?.querySelector<HTMLButtonElement>(
+        `:scope > .array-item-actions [data-action="${direction === 'up' ? 'down' : 'up'}"]`,
+      );
       (button && !button.disabled ? button : other)?.focus();
     };
     this.announce(msg(str`Entry moved to position ${to + 1}.`));
@@ -379,8 +424,14 @@ export class IntakeForm extends LitElement {
       if (index < removed) return pointer;
       return `${prefix}${index + delta}${slash === -1 ? '' : rest.slice(slash)}`;
     };
-    this.touched = new Set([...this.touched].map(shift).filter((p): p is string => p !== undefined));
-    this.localErrors = new Map([...this.localErrors].map(([p, m]) => [shift(p), m] as const).filter((e): e is [string, string] => e[0] !== undefined));
+    this.touched = new Set(
+      [...this.touched].map(shift).filter((p): p is string => p !== undefined),
+    );
+    this.localErrors = new Map(
+      [...this.localErrors]
+        .map(([p, m]) => [shift(p), m] as const)
+        .filter((e): e is [string, string] => e[0] !== undefined),
+    );
   }
 
   // ---- errors -----------------------------------------------------------------------------
@@ -399,27 +450,38 @@ export class IntakeForm extends LitElement {
   }
 
   private customMessage(field: Field, keyword: string): string | undefined {
-    const options = field.ui['ui:options'] as { errorMessages?: Record<string, unknown> } | undefined;
+    const options = field.ui['ui:options'] as
+      { errorMessages?: Record<string, unknown> } | undefined;
     const text = options?.errorMessages?.[keyword];
     if (typeof text !== 'string') return undefined;
-    return this.formText.get({ text, key: `${field.uiLocation}/ui:options/errorMessages/${keyword}` }).text;
+    return this.formText.get({
+      text,
+      key: `${field.uiLocation}/ui:options/errorMessages/${keyword}`,
+    }).text;
   }
 
   /** Every error with its message: local (file, number) problems, server errors, then schema errors. */
   private publicErrors(): ValidationError[] {
     const result: ValidationError[] = [];
-    for (const [pointer, message] of this.localErrors) result.push({ pointer, keyword: 'input', message });
-    for (const [pointer, message] of this.serverErrors) result.push({ pointer, keyword: 'server', message });
+    for (const [pointer, message] of this.localErrors)
+      result.push({ pointer, keyword: 'input', message });
+    for (const [pointer, message] of this.serverErrors)
+      result.push({ pointer, keyword: 'server', message });
     for (const error of this.errors) {
       if (this.localErrors.has(error.pointer)) continue;
-      result.push({ pointer: error.pointer, keyword: error.keyword, message: this.messageFor(error) });
+      result.push({
+        pointer: error.pointer,
+        keyword: error.keyword,
+        message: this.messageFor(error),
+      });
     }
     return result;
   }
 
   private visible(pointer: string): boolean {
     if (this.showAll) return true;
-    for (const touched of this.touched) if (isPointerWithin(touched, pointer) || isPointerWithin(pointer, touched)) return true;
+    for (const touched of this.touched)
+      if (isPointerWithin(touched, pointer) || isPointerWithin(pointer, touched)) return true;
     return false;
   }
 
@@ -430,7 +492,8 @@ export class IntakeForm extends LitElement {
     const server = this.serverErrors.get(pointer);
     if (server) return server;
     for (const error of this.errors) {
-      if (this.displayPointer(error.pointer) === pointer && this.visible(error.pointer)) return this.messageFor(error);
+      if (this.displayPointer(error.pointer) === pointer && this.visible(error.pointer))
+        return this.messageFor(error);
     }
     return undefined;
   }
@@ -462,12 +525,20 @@ export class IntakeForm extends LitElement {
       this.summary = this.summaryEntries();
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('.error-summary')?.focus();
-      this.emit('intake-error', { type: 'validation', message: msg('The form contains errors.'), errors: result.errors });
+      this.emit('intake-error', {
+        type: 'validation',
+        message: msg('The form contains errors.'),
+        errors: result.errors,
+      });
       return { ok: false, reason: 'invalid', errors: result.errors };
     }
     const definition = this.currentDefinition;
     const data = this.value;
-    const envelope = buildEnvelope({ id: definition.id, version: definition.version }, this.activeLocale, data);
+    const envelope = buildEnvelope(
+      { id: definition.id, version: definition.version },
+      this.activeLocale,
+      data,
+    );
     const proceed = this.emit('intake-submit', { value: data, envelope }, true);
     if (!proceed) return { ok: true, status: 0 };
     if (!this.action) {
@@ -475,23 +546,41 @@ export class IntakeForm extends LitElement {
       this.emit('intake-error', { type: 'network', message });
       return { ok: false, reason: 'failed' };
     }
-    const outcome = await sendEnvelope({ action: new URL(this.action, document.baseURI).href, envelope, idempotencyKey: newIdempotencyKey(), headers: this.headers });
+    const outcome = await sendEnvelope({
+      action: new URL(this.action, document.baseURI).href,
+      envelope,
+      idempotencyKey: newIdempotencyKey(),
+      headers: this.headers,
+    });
     if (outcome.kind === 'accepted') {
-      this.emit('intake-submitted', { status: outcome.status, reference: outcome.reference, response: outcome.response });
+      this.emit('intake-submitted', {
+        status: outcome.status,
+        reference: outcome.reference,
+        response: outcome.response,
+      });
       this.announce(msg('Thank you. Your request has been sent.'));
       return { ok: true, status: outcome.status, reference: outcome.reference };
     }
     if (outcome.kind === 'rejected') {
-      this.serverErrors = new Map(outcome.errors.map((e) => [e.pointer, e.detail || msg('Please check this entry.')]));
+      this.serverErrors = new Map(
+        outcome.errors.map((e) => [e.pointer, e.detail || msg('Please check this entry.')]),
+      );
       this.showAll = true;
       this.summary = this.summaryEntries();
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('.error-summary')?.focus();
       const errors = this.publicErrors().filter((e) => e.keyword === 'server');
-      this.emit('intake-error', { type: 'server', message: outcome.title ?? msg('The form contains errors.'), errors });
+      this.emit('intake-error', {
+        type: 'server',
+        message: outcome.title ?? msg('The form contains errors.'),
+        errors,
+      });
       return { ok: false, reason: 'rejected', errors };
     }
-    const message = outcome.status === 0 ? msg('The form could not be sent. Please check your connection and try again.') : msg('The form could not be sent. Please try again later.');
+    const message =
+      outcome.status === 0
+        ? msg('The form could not be sent. Please check your connection and try again.')
+        : msg('The form could not be sent. Please try again later.');
     this.emit('intake-error', { type: outcome.status === 0 ? 'network' : 'server', message });
     return { ok: false, reason: 'failed' };
   }
@@ -503,8 +592,12 @@ export class IntakeForm extends LitElement {
   }
 
   private focusFirstIn(pointer: string): void {
-    const container = this.itemElement(pointer) ?? this.renderRoot.querySelector<HTMLElement>(`[data-pointer="${CSS.escape(pointer)}"]`);
-    const target = container?.querySelector<HTMLElement>('input:not([type=hidden]):not([disabled]), select:not([disabled]), textarea:not([disabled]), button:not([disabled])');
+    const container =
+      this.itemElement(pointer) ??
+      this.renderRoot.querySelector<HTMLElement>(`[data-pointer="${CSS.escape(pointer)}"]`);
+    const target = container?.querySelector<HTMLElement>(
+      'input:not([type=hidden]):not([disabled]), select:not([disabled]), textarea:not([disabled]), button:not([disabled])',
+    );
     target?.focus();
   }
 
@@ -515,8 +608,12 @@ export class IntakeForm extends LitElement {
       direct.focus();
       return;
     }
-    const group = this.renderRoot.querySelector<HTMLElement>(`[data-pointer="${CSS.escape(pointer)}"]`);
-    const first = group?.querySelector<HTMLElement>('input:not([type=hidden]), select, textarea, button');
+    const group = this.renderRoot.querySelector<HTMLElement>(
+      `[data-pointer="${CSS.escape(pointer)}"]`,
+    );
+    const first = group?.querySelector<HTMLElement>(
+      'input:not([type=hidden]), select, textarea, button',
+    );
     (first ?? direct ?? group)?.focus();
   }
 
@@ -527,7 +624,9 @@ export class IntakeForm extends LitElement {
   }
 
   private emit(type: string, detail: unknown, cancelable = false): boolean {
-    return this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable }));
+    return this.dispatchEvent(
+      new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable }),
+    );
   }
 
   // ---- rendering --------------------------------------------------------------------------
@@ -536,7 +635,9 @@ export class IntakeForm extends LitElement {
     const p = error.params;
     switch (error.code) {
       case 'fetch-failed':
-        return p.status ? msg(str`The form could not be loaded (HTTP ${p.status}).`) : msg('The form could not be loaded. Please check your connection.');
+        return p.status
+          ? msg(str`The form could not be loaded (HTTP ${p.status}).`)
+          : msg('The form could not be loaded. Please check your connection.');
       case 'not-json':
         return msg('The form definition is not valid JSON.');
       case 'not-object':
@@ -547,7 +648,9 @@ export class IntakeForm extends LitElement {
       case 'cyclic-ref':
         return msg(str`The form definition refers to itself in a loop (${p.ref}).`);
       case 'unsupported-dialect':
-        return msg(str`The form definition uses an unsupported JSON Schema version (${p.dialect}).`);
+        return msg(
+          str`The form definition uses an unsupported JSON Schema version (${p.dialect}).`,
+        );
       default:
         return msg('The form definition contains an error.');
     }
@@ -560,14 +663,22 @@ export class IntakeForm extends LitElement {
       <p>${msg('Please try again later or contact the office responsible.')}</p>
       <details>
         <summary>${msg('Technical details')}</summary>
-        <p dir="ltr">${error.pointer ? html`<code>${error.pointer}</code>: ` : nothing}${error.message}</p>
+        <p dir="ltr">
+          ${error.pointer ? html`<code>${error.pointer}</code>: ` : nothing}${error.message}
+        </p>
       </details>
     </div>`;
   }
 
   private renderSummary(): TemplateResult | typeof nothing {
     if (!this.summary || this.summary.length === 0) return nothing;
-    return html`<div class="error-summary" part="summary" tabindex="-1" role="alert" aria-labelledby="error-summary-title">
+    return html`<div
+      class="error-summary"
+      part="summary"
+      tabindex="-1"
+      role="alert"
+      aria-labelledby="error-summary-title"
+    >
       <h2 id="error-summary-title">${msg('There is a problem')}</h2>
       <ul>
         ${this.summary.map(
@@ -615,23 +726,43 @@ export class IntakeForm extends LitElement {
   protected override render(): TemplateResult {
     const locale = this.activeLocale;
     if (this.status === 'error' && this.definitionError) {
-      return html`<div lang=${locale} dir=${directionOf(locale)}>${this.renderDefinitionError(this.definitionError)}</div>`;
+      return html`<div lang=${locale} dir=${directionOf(locale)}>
+        ${this.renderDefinitionError(this.definitionError)}
+      </div>`;
     }
     if (this.status !== 'ready' || !this.resolver || !this.currentDefinition) {
-      return html`<p role="status" aria-busy="true" lang=${locale} dir=${directionOf(locale)}>${msg('Loading form…')}</p>`;
+      return html`<p role="status" aria-busy="true" lang=${locale} dir=${directionOf(locale)}>
+        ${msg('Loading form…')}
+      </p>`;
     }
-    this.tree = buildFieldTree({ resolver: this.resolver, ui: this.currentDefinition.ui ?? {}, hasWidget }, this.data);
+    this.tree = buildFieldTree(
+      { resolver: this.resolver, ui: this.currentDefinition.ui ?? {}, hasWidget },
+      this.data,
+    );
     this.fieldsByPointer = new Map();
     this.indexFields(this.tree);
     const context = this.renderContext;
     const title = this.tree.label.key !== undefined ? context.text.get(this.tree.label) : undefined;
     const description = this.tree.description ? context.text.get(this.tree.description) : undefined;
-    return html`<form part="form" novalidate lang=${locale} dir=${directionOf(locale)} @submit=${this.handleSubmit}>
+    return html`<form
+      part="form"
+      novalidate
+      lang=${locale}
+      dir=${directionOf(locale)}
+      @submit=${this.handleSubmit}
+    >
       ${title ? html`<h2 class="form-title" part="title" lang=${title.lang}>${title.text}</h2>` : nothing}
       ${description ? html`<p class="form-description" part="description" lang=${description.lang}>${description.text}</p>` : nothing}
       ${this.renderSummary()} ${renderField(this.tree, context)}
       <div class="actions">
-        <button type="submit" class="primary" part="button submit" ?disabled=${Boolean(this.submitting)}>${msg('Send')}</button>
+        <button
+          type="submit"
+          class="primary"
+          part="button submit"
+          ?disabled=${Boolean(this.submitting)}
+        >
+          ${msg('Send')}
+        </button>
       </div>
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
     </form>`;

@@ -38,8 +38,10 @@ export function errorMessage(error: FieldError, field: Field | undefined, locale
     case 'required':
     case 'dependentRequired':
     case 'dependencies':
-      if (field?.widget === 'checkbox' && field.schema.const === true) return msg('Please confirm this to continue.');
-      if (field?.kind === 'multi-choice' || field?.widget === 'radio' || field?.widget === 'select') return msg('Please choose an answer.');
+      if (field?.widget === 'checkbox' && field.schema.const === true)
+        return msg('Please confirm this to continue.');
+      if (field?.kind === 'multi-choice' || field?.widget === 'radio' || field?.widget === 'select')
+        return msg('Please choose an answer.');
       if (field?.kind === 'files' || field?.widget === 'file') return msg('Please choose a file.');
       return msg('Please fill in this field.');
     case 'type':
@@ -47,7 +49,9 @@ export function errorMessage(error: FieldError, field: Field | undefined, locale
       if (p.type === 'number') return msg('Please enter a number.');
       return msg('Please check this entry.');
     case 'minLength':
-      return p.limit === 1 ? msg('Please fill in this field.') : msg(str`Please enter at least ${number(p.limit, locale)} characters.`);
+      return p.limit === 1
+        ? msg('Please fill in this field.')
+        : msg(str`Please enter at least ${number(p.limit, locale)} characters.`);
     case 'maxLength':
       return msg(str`Please enter no more than ${number(p.limit, locale)} characters.`);
     case 'pattern':
@@ -66,11 +70,14 @@ export function errorMessage(error: FieldError, field: Field | undefined, locale
       return msg(str`Please enter a multiple of ${number(p.multipleOf, locale)}.`);
     case 'minItems':
       if (field?.kind === 'multi-choice') {
-        return p.limit === 1 ? msg('Please choose at least one answer.') : msg(str`Please choose at least ${number(p.limit, locale)} answers.`);
+        return p.limit === 1
+          ? msg('Please choose at least one answer.')
+          : msg(str`Please choose at least ${number(p.limit, locale)} answers.`);
       }
       return msg(str`Please add at least ${number(p.limit, locale)} entries.`);
     case 'maxItems':
-      if (field?.kind === 'multi-choice') return msg(str`Please choose no more than ${number(p.limit, locale)} answers.`);
+      if (field?.kind === 'multi-choice')
+        return msg(str`Please choose no more than ${number(p.limit, locale)} answers.`);
       return msg(str`Please enter no more than ${number(p.limit, locale)} entries.`);
     case 'uniqueItems':
       return msg('Please remove the duplicate entries.');
@@ -108,5 +115,10 @@ export function formatBytes(bytes: number, locale: string): string {
     value /= 1000;
     unit++;
   }
-  return new Intl.NumberFormat(locale, { style: 'unit', unit: units[unit], unitDisplay: 'short', maximumFractionDigits: 1 }).format(value);
+  return new Intl.NumberFormat(locale, {
+    style: 'unit',
+    unit: units[unit],
+    unitDisplay: 'short',
+    maximumFractionDigits: 1,
+  }).format(value);
 }

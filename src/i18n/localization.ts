@@ -40,7 +40,9 @@ let pending: Promise<void> = Promise.resolve();
  */
 export function useLocale(tag: string | undefined): Promise<void> {
   const locale = matchLocale(tag);
-  pending = pending.then(() => (getLocale() === locale ? undefined : setLocale(locale))).catch(() => undefined);
+  pending = pending
+    .then(() => (getLocale() === locale ? undefined : setLocale(locale)))
+    .catch(() => undefined);
   return pending;
 }
 

@@ -12,13 +12,16 @@ import type { WidgetContext } from './registry.js';
 import { registerWidget } from './registry.js';
 
 function same(a: unknown, b: unknown): boolean {
-  return a === b || (typeof a === 'object' && a !== null && JSON.stringify(a) === JSON.stringify(b));
+  return (
+    a === b || (typeof a === 'object' && a !== null && JSON.stringify(a) === JSON.stringify(b))
+  );
 }
 
 /** The choices of a field; a boolean without choices offers Yes / No. */
 function choicesOf(c: WidgetContext): Choice[] {
   const { field } = c;
-  if ((field.kind === 'value' || field.kind === 'multi-choice') && field.choices) return field.choices;
+  if ((field.kind === 'value' || field.kind === 'multi-choice') && field.choices)
+    return field.choices;
   if (field.kind === 'value' && field.type === 'boolean') {
     return [
       { value: true, label: { text: msg('Yes') } },
@@ -30,13 +33,18 @@ function choicesOf(c: WidgetContext): Choice[] {
 
 /** The label of a generated choice (Yes / No) is already in the current locale. */
 function label(c: WidgetContext, choice: Choice) {
-  return choice.label.key === undefined ? { text: choice.label.text, lang: c.locale } : c.choiceLabel(choice);
+  return choice.label.key === undefined
+    ? { text: choice.label.text, lang: c.locale }
+    : c.choiceLabel(choice);
 }
 
 registerWidget('select', (c) => {
   const choices = choicesOf(c);
   const multiple = c.field.kind === 'multi-choice';
-  const selected = (choice: Choice) => (multiple ? Array.isArray(c.value) && c.value.some((v) => same(v, choice.value)) : same(c.value, choice.value));
+  const selected = (choice: Choice) =>
+    multiple
+      ? Array.isArray(c.value) && c.value.some((v) => same(v, choice.value))
+      : same(c.value, choice.value);
   const hasValue = !multiple && choices.some(selected);
   return html`<select
     part="control"
@@ -54,7 +62,9 @@ registerWidget('select', (c) => {
     @change=${(event: Event) => {
       const select = event.target as HTMLSelectElement;
       if (multiple) {
-        const values = [...select.selectedOptions].map((option) => choices[Number(option.value)].value);
+        const values = [...select.selectedOptions].map(
+          (option) => choices[Number(option.value)].value,
+        );
         c.setValue(values);
       } else {
         c.setValue(select.value === '' ? undefined : choices[Number(select.value)].value);
@@ -66,7 +76,9 @@ registerWidget('select', (c) => {
     ${multiple ? '' : html`<option value="" ?selected=${!hasValue}>${msg('Please choose')}</option>`}
     ${choices.map((choice, i) => {
       const shown = label(c, choice);
-      return html`<option value=${String(i)} lang=${shown.lang} .selected=${live(selected(choice))}>${shown.text}</option>`;
+      return html`<option value=${String(i)} lang=${shown.lang} .selected=${live(selected(choice))}>
+        ${shown.text}
+      </option>`;
     })}
   </select>`;
 });
@@ -127,9 +139,14 @@ registerWidget(
             aria-describedby=${ifDefined(c.describedBy)}
             ?disabled=${c.disabled || c.readOnly}
             @change=${(event: Event) => {
-              const on = (event.target as HTMLInputElement).checked;
-              // Keep the schema's order of choices, whatever order they were ticked in.
-              const next = choices.filter((other) => (other === choice ? on : current.some((v) => same(v, other.value)))).map((other) => other.value);
+              // Read every box of the group from the DOM: two quick clicks may come before the
+              // next render, and the rendered value would then be stale. The schema's order of
+              // choices is kept, whatever order they were ticked in.
+              const group = (event.target as HTMLElement).closest('.choices')!;
+              const boxes = [...group.querySelectorAll<HTMLInputElement>('input[type=checkbox]')];
+              const next = boxes
+                .filter((box) => box.checked)
+                .map((box) => choices[Number(box.value)].value);
               c.setValue(next);
             }}
             @blur=${c.touch}
@@ -169,11 +186,13 @@ registerWidget(
         }}
         @blur=${c.touch}
       />
-      ${shown
-        ? html`<label part="label choice-label" for=${c.id} lang=${shown.lang}
-            >${shown.text}${c.required ? '' : html` <span class="optional">${msg('(optional)')}</span>`}</label
-          >`
-        : ''}
+      ${
+        shown
+          ? html`<label part="label choice-label" for=${c.id} lang=${shown.lang}
+              >${shown.text}${c.required ? '' : html` <span class="optional">${msg('(optional)')}</span>`}</label
+            >`
+          : ''
+      }
     </div>`;
   },
   { labelling: 'inline' },

@@ -13,21 +13,26 @@ import { registerWidget } from './registry.js';
 /** Default upper limit of one file: 10 MB. */
 export const DEFAULT_MAX_FILE_SIZE = 10_000_000;
 
+function decodeName(encoded: string): string {
+  try {
+    return decodeURIComponent(encoded);
+  } catch {
+    return encoded;
+  }
+}
+
 /** What the review and the file list show of a data URL: its name and decoded size. */
 export function describeDataUrl(dataUrl: string): { name: string; size: number; type: string } {
   const comma = dataUrl.indexOf(',');
   const header = dataUrl.slice(5, comma === -1 ? undefined : comma);
   const [type, ...params] = header.split(';');
   const nameParam = params.find((p) => p.startsWith('name='));
-  let name = '';
-  try {
-    name = nameParam ? decodeURIComponent(nameParam.slice(5)) : '';
-  } catch {
-    name = nameParam?.slice(5) ?? '';
-  }
+  const name = decodeName(nameParam?.slice(5) ?? '');
   const data = comma === -1 ? '' : dataUrl.slice(comma + 1);
   const padding = data.endsWith('==') ? 2 : data.endsWith('=') ? 1 : 0;
-  const size = params.includes('base64') ? Math.max(0, Math.floor((data.length * 3) / 4) - padding) : data.length;
+  const size = params.includes('base64')
+    ? Math.max(0, Math.floor((data.length * 3) / 4) - padding)
+    : data.length;
   return { name, size, type };
 }
 
@@ -40,7 +45,13 @@ export function accepts(file: File, accept: string | undefined): boolean {
     .split(',')
     .map((entry) => entry.trim().toLowerCase())
     .filter(Boolean)
-    .some((entry) => (entry.startsWith('.') ? name.endsWith(entry) : entry.endsWith('/*') ? type.startsWith(entry.slice(0, -1)) : type === entry));
+    .some((entry) =>
+      entry.startsWith('.')
+        ? name.endsWith(entry)
+        : entry.endsWith('/*')
+          ? type.startsWith(entry.slice(0, -1))
+          : type === entry,
+    );
 }
 
 function readAsDataUrl(file: File): Promise<string> {
@@ -49,7 +60,13 @@ function readAsDataUrl(file: File): Promise<string> {
     reader.onload = () => {
       const result = String(reader.result);
       // Put the file name into the data URL, so the receiver and the review can show it.
-      resolve(result.replace(/^data:([^;,]*)/, (_m, type: string) => `data:${type || 'application/octet-stream'};name=${encodeURIComponent(file.name)}`));
+      resolve(
+        result.replace(
+          /^data:([^;,]*)/,
+          (_m, type: string) =>
+            `data:${type || 'application/octet-stream'};name=${encodeURIComponent(file.name)}`,
+        ),
+      );
     };
     reader.onerror = () => reject(reader.error);
     reader.readAsDataURL(file);
@@ -58,16 +75,27 @@ function readAsDataUrl(file: File): Promise<string> {
 
 function options(c: WidgetContext): { accept?: string; maxSize: number } {
   const ui = (c.field.ui['ui:options'] ?? {}) as Record<string, unknown>;
-  const accept = typeof ui.accept === 'string' ? ui.accept : Array.isArray(ui.accept) ? ui.accept.join(',') : undefined;
+  const accept =
+    typeof ui.accept === 'string'
+      ? ui.accept
+      : Array.isArray(ui.accept)
+        ? ui.accept.join(',')
+        : undefined;
   const maxSize = typeof ui.maxSize === 'number' ? ui.maxSize : DEFAULT_MAX_FILE_SIZE;
   return { accept, maxSize };
 }
 
 function renderFile(c: WidgetContext) {
   const multiple = c.field.kind === 'files';
-  const current = (multiple ? (Array.isArray(c.value) ? c.value : []) : typeof c.value === 'string' ? [c.value] : []).filter(
-    (v): v is string => typeof v === 'string',
-  );
+  const current = (
+    multiple
+      ? Array.isArray(c.value)
+        ? c.value
+        : []
+      : typeof c.value === 'string'
+        ? [c.value]
+        : []
+  ).filter((v): v is string => typeof v === 'string');
   const { accept, maxSize } = options(c);
   const remove = (index: number) => {
     if (multiple) c.setValue(current.filter((_v, i) => i !== index));
@@ -117,22 +145,31 @@ function renderFile(c: WidgetContext) {
       @change=${onChange}
     />
     <p class="hint file-limit">${msg(str`At most ${formatBytes(maxSize, c.locale)} per file.`)}</p>
-    ${current.length > 0
-      ? html`<ul class="files" part="file-list">
-          ${current.map((url, i) => {
-            const { name, size } = describeDataUrl(url);
-            const shownName = name || msg('File');
-            return html`<li>
-              <span dir="auto">${shownName}</span> (${formatBytes(size, c.locale)})
-              ${c.disabled || c.readOnly
-                ? ''
-                : html`<button type="button" part="button remove-file" class="link-button" @click=${() => remove(i)}>
-                    ${msg('Remove')}<span class="visually-hidden"> ${shownName}</span>
-                  </button>`}
-            </li>`;
-          })}
-        </ul>`
-      : ''}`;
+    ${
+      current.length > 0
+        ? html`<ul class="files" part="file-list">
+            ${current.map((url, i) => {
+              const { name, size } = describeDataUrl(url);
+              const shownName = name || msg('File');
+              return html`<li>
+                <span dir="auto">${shownName}</span> (${formatBytes(size, c.locale)})
+                ${
+                  c.disabled || c.readOnly
+                    ? ''
+                    : html`<button
+                        type="button"
+                        part="button remove-file"
+                        class="link-button"
+                        @click=${() => remove(i)}
+                      >
+                        ${msg('Remove')}<span class="visually-hidden"> ${shownName}</span>
+                      </button>`
+                }
+              </li>`;
+            })}
+          </ul>`
+        : ''
+    }`;
 }
 
 registerWidget('file', renderFile);

@@ -64,7 +64,8 @@ function textInput(type: string) {
   };
 }
 
-for (const type of ['text', 'email', 'tel', 'url', 'password', 'color']) registerWidget(type, textInput(type));
+for (const type of ['text', 'email', 'tel', 'url', 'password', 'color'])
+  registerWidget(type, textInput(type));
 
 registerWidget('textarea', (c) => {
   const options = (c.field.ui['ui:options'] ?? {}) as Record<string, unknown>;
@@ -98,8 +99,18 @@ function numberInput(type: 'number' | 'range') {
   return (c: WidgetContext) => {
     const { schema } = c.field;
     const integer = c.field.kind === 'value' && c.field.type === 'integer';
-    const min = typeof schema.minimum === 'number' ? schema.minimum : typeof schema.exclusiveMinimum === 'number' ? schema.exclusiveMinimum : undefined;
-    const max = typeof schema.maximum === 'number' ? schema.maximum : typeof schema.exclusiveMaximum === 'number' ? schema.exclusiveMaximum : undefined;
+    const min =
+      typeof schema.minimum === 'number'
+        ? schema.minimum
+        : typeof schema.exclusiveMinimum === 'number'
+          ? schema.exclusiveMinimum
+          : undefined;
+    const max =
+      typeof schema.maximum === 'number'
+        ? schema.maximum
+        : typeof schema.exclusiveMaximum === 'number'
+          ? schema.exclusiveMaximum
+          : undefined;
     const step = typeof schema.multipleOf === 'number' ? schema.multipleOf : integer ? 1 : 'any';
     return html`<input
       part="control"
@@ -125,7 +136,9 @@ function numberInput(type: 'number' | 'range') {
         const input = event.target as HTMLInputElement;
         if (input.validity.badInput) {
           c.setValue(undefined);
-          c.setLocalError(integer ? msg('Please enter a whole number.') : msg('Please enter a number.'));
+          c.setLocalError(
+            integer ? msg('Please enter a whole number.') : msg('Please enter a number.'),
+          );
           return;
         }
         c.setLocalError(undefined);
@@ -141,7 +154,12 @@ registerWidget('range', numberInput('range'));
 
 function dateInput(type: 'date' | 'time' | 'datetime-local') {
   return (c: WidgetContext) => {
-    const shown = type === 'datetime-local' ? toLocalDateTime(c.value) : typeof c.value === 'string' ? c.value.slice(0, type === 'time' ? 8 : 10) : '';
+    const shown =
+      type === 'datetime-local'
+        ? toLocalDateTime(c.value)
+        : typeof c.value === 'string'
+          ? c.value.slice(0, type === 'time' ? 8 : 10)
+          : '';
     return html`<input
       part="control"
       class="control date"
@@ -159,7 +177,8 @@ function dateInput(type: 'date' | 'time' | 'datetime-local') {
       ?disabled=${c.disabled}
       @input=${(event: Event) => {
         const raw = (event.target as HTMLInputElement).value;
-        const value: JsonValue | undefined = type === 'datetime-local' ? fromLocalDateTime(raw) : raw === '' ? undefined : raw;
+        const value: JsonValue | undefined =
+          type === 'datetime-local' ? fromLocalDateTime(raw) : raw === '' ? undefined : raw;
         c.setValue(value);
       }}
       @blur=${c.touch}
@@ -173,7 +192,13 @@ registerWidget('datetime-local', dateInput('datetime-local'));
 
 registerWidget(
   'hidden',
-  (c) => html`<input type="hidden" id=${c.id} name=${c.name} .value=${c.value === undefined || c.value === null ? '' : typeof c.value === 'string' ? c.value : JSON.stringify(c.value)} />`,
+  (c) =>
+    html`<input
+      type="hidden"
+      id=${c.id}
+      name=${c.name}
+      .value=${c.value === undefined || c.value === null ? '' : typeof c.value === 'string' ? c.value : JSON.stringify(c.value)}
+    />`,
   { labelling: 'none' },
 );
 

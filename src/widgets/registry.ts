@@ -69,7 +69,11 @@ const widgets = new Map<string, Registration>();
  * registerWidget('stars', (c) => html`<input id=${c.id} name=${c.name} type="range" min="1" max="5"
  *   .value=${String(c.value ?? 3)} @input=${(e) => c.setValue(Number(e.target.value))}>`);
  */
-export function registerWidget(name: string, render: WidgetRender, options: WidgetOptions = {}): void {
+export function registerWidget(
+  name: string,
+  render: WidgetRender,
+  options: WidgetOptions = {},
+): void {
   widgets.set(name, { render, options: { labelling: options.labelling ?? 'label' } });
 }
 

@@ -34,10 +34,16 @@ function shown(context: RenderContext, text: Field['label']) {
 }
 
 function optionalMark(field: Field): TemplateResult | typeof nothing {
-  return field.required || field.readOnly ? nothing : html` <span class="optional">${msg('(optional)')}</span>`;
+  return field.required || field.readOnly
+    ? nothing
+    : html` <span class="optional">${msg('(optional)')}</span>`;
 }
 
-function renderHint(field: Field, context: RenderContext, id: string): TemplateResult | typeof nothing {
+function renderHint(
+  field: Field,
+  context: RenderContext,
+  id: string,
+): TemplateResult | typeof nothing {
   if (!field.description && !field.help) return nothing;
   const description = field.description ? shown(context, field.description) : undefined;
   const help = field.help ? shown(context, field.help) : undefined;
@@ -115,57 +121,91 @@ function renderArray(field: ArrayField, context: RenderContext, level: number): 
       const fixed = index < field.fixedItems;
       const movable = field.orderable && !fixed && count - field.fixedItems > 1;
       const headingId = `${controlId(item.pointer)}-heading`;
-      return html`<div class="array-item" part="array-item" role="group" aria-labelledby=${headingId} data-item=${item.pointer}>
+      return html`<div
+        class="array-item"
+        part="array-item"
+        role="group"
+        aria-labelledby=${headingId}
+        data-item=${item.pointer}
+      >
         <p class="array-item-title" id=${headingId}>${name}</p>
         ${renderField({ ...item, showLabel: item.kind === 'value' ? item.showLabel : false, label: item.kind === 'value' ? { text: name } : item.label }, context, level + 1)}
-        ${movable || (field.canRemove && !fixed)
-          ? html`<div class="array-item-actions" part="array-actions">
-              ${movable
-                ? html`<button
-                      type="button"
-                      part="button move-up"
-                      data-action="up"
-                      ?disabled=${index === field.fixedItems}
-                      @click=${() => context.moveItem(field, index, index - 1)}
-                    >
-                      ${msg('Move up')}<span class="visually-hidden"> ${name}</span>
-                    </button>
-                    <button
-                      type="button"
-                      part="button move-down"
-                      data-action="down"
-                      ?disabled=${index === count - 1}
-                      @click=${() => context.moveItem(field, index, index + 1)}
-                    >
-                      ${msg('Move down')}<span class="visually-hidden"> ${name}</span>
-                    </button>`
-                : nothing}
-              ${field.canRemove && !fixed
-                ? html`<button type="button" part="button remove" data-action="remove" @click=${() => context.removeItem(field, index)}>
-                    ${msg('Remove')}<span class="visually-hidden"> ${name}</span>
-                  </button>`
-                : nothing}
-            </div>`
-          : nothing}
+        ${
+          movable || (field.canRemove && !fixed)
+            ? html`<div class="array-item-actions" part="array-actions">
+                ${
+                  movable
+                    ? html`<button
+                          type="button"
+                          part="button move-up"
+                          data-action="up"
+                          ?disabled=${index === field.fixedItems}
+                          @click=${() => context.moveItem(field, index, index - 1)}
+                        >
+                          ${msg('Move up')}<span class="visually-hidden"> ${name}</span>
+                        </button>
+                        <button
+                          type="button"
+                          part="button move-down"
+                          data-action="down"
+                          ?disabled=${index === count - 1}
+                          @click=${() => context.moveItem(field, index, index + 1)}
+                        >
+                          ${msg('Move down')}<span class="visually-hidden"> ${name}</span>
+                        </button>`
+                    : nothing
+                }
+                ${
+                  field.canRemove && !fixed
+                    ? html`<button
+                        type="button"
+                        part="button remove"
+                        data-action="remove"
+                        @click=${() => context.removeItem(field, index)}
+                      >
+                        ${msg('Remove')}<span class="visually-hidden"> ${name}</span>
+                      </button>`
+                    : nothing
+                }
+              </div>`
+            : nothing
+        }
       </div>`;
     })}
-    ${field.canAdd
-      ? html`<button type="button" part="button add" class="add" data-action="add" @click=${() => context.addItem(field)}>
-          ${msg('Add entry')}<span class="visually-hidden"> (${label.text})</span>
-        </button>`
-      : nothing}
+    ${
+      field.canAdd
+        ? html`<button
+            type="button"
+            part="button add"
+            class="add"
+            data-action="add"
+            @click=${() => context.addItem(field)}
+          >
+            ${msg('Add entry')}<span class="visually-hidden"> (${label.text})</span>
+          </button>`
+        : nothing
+    }
   </fieldset>`;
 }
 
-function renderValue(field: Exclude<Field, ObjectField | ArrayField>, context: RenderContext): TemplateResult {
-  const registration = getWidget(field.widget) ?? getWidget(field.kind === 'multi-choice' ? 'checkboxes' : field.kind === 'files' ? 'files' : 'text')!;
+function renderValue(
+  field: Exclude<Field, ObjectField | ArrayField>,
+  context: RenderContext,
+): TemplateResult {
+  const registration =
+    getWidget(field.widget) ??
+    getWidget(
+      field.kind === 'multi-choice' ? 'checkboxes' : field.kind === 'files' ? 'files' : 'text',
+    )!;
   const id = controlId(field.pointer);
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
   const error = context.shownError(field.pointer);
   const hasHint = Boolean(field.description || field.help);
-  const describedBy = [hasHint ? hintId : '', error ? errorId : ''].filter(Boolean).join(' ') || undefined;
-  const autocomplete = typeof field.ui['ui:autocomplete'] === 'string' ? field.ui['ui:autocomplete'] : undefined;
+  const describedBy =
+    [hasHint ? hintId : '', error ? errorId : ''].filter(Boolean).join(' ') || undefined;
+  const autocomplete =
+    typeof field.ui['ui:autocomplete'] === 'string' ? field.ui['ui:autocomplete'] : undefined;
   const widgetContext: WidgetContext = {
     field,
     id,
@@ -189,7 +229,8 @@ function renderValue(field: Exclude<Field, ObjectField | ArrayField>, context: R
   const label = shown(context, field.label);
   const labelling = registration.options.labelling;
   const classes = `field${error ? ' field-error' : ''}`;
-  if (labelling === 'none') return html`<div class="field-hidden" data-pointer=${field.pointer}>${control}</div>`;
+  if (labelling === 'none')
+    return html`<div class="field-hidden" data-pointer=${field.pointer}>${control}</div>`;
   if (labelling === 'group') {
     return html`<fieldset
       class=${classes}
@@ -198,7 +239,13 @@ function renderValue(field: Exclude<Field, ObjectField | ArrayField>, context: R
       aria-describedby=${ifDefined(describedBy)}
       aria-required=${ifDefined(field.required ? 'true' : undefined)}
     >
-      <legend part="label legend" class=${field.showLabel ? '' : 'visually-hidden'} lang=${label.lang}>${label.text}${optionalMark(field)}</legend>
+      <legend
+        part="label legend"
+        class=${field.showLabel ? '' : 'visually-hidden'}
+        lang=${label.lang}
+      >
+        ${label.text}${optionalMark(field)}
+      </legend>
       ${renderHint(field, context, hintId)} ${renderError(errorId, error)} ${control}
     </fieldset>`;
   }
@@ -208,7 +255,13 @@ function renderValue(field: Exclude<Field, ObjectField | ArrayField>, context: R
     </div>`;
   }
   return html`<div class=${classes} part="field" data-pointer=${field.pointer}>
-    <label part="label" for=${id} class=${field.showLabel ? '' : 'visually-hidden'} lang=${label.lang}>${label.text}${optionalMark(field)}</label>
+    <label
+      part="label"
+      for=${id}
+      class=${field.showLabel ? '' : 'visually-hidden'}
+      lang=${label.lang}
+      >${label.text}${optionalMark(field)}</label
+    >
     ${renderHint(field, context, hintId)} ${renderError(errorId, error)} ${control}
   </div>`;
 }
