@@ -17,5 +17,11 @@ export type { ValidationError, ValidationResult, SubmitResult } from './intake-f
 export { registerWidget } from './widgets/registry.js';
 export type { WidgetContext, WidgetRender, WidgetOptions } from './widgets/registry.js';
 export type { Field, Choice, Text } from './model/field.js';
-export type { FormDefinition, JsonValue, SchemaObject, UiSchema, StepDefinition } from './model/types.js';
+export type {
+  FormDefinition,
+  JsonValue,
+  SchemaObject,
+  UiSchema,
+  StepDefinition,
+} from './model/types.js';
 export { DefinitionError } from './model/definition-error.js';

@@ -221,7 +221,7 @@ export class IntakeForm extends LitElement {
         this.sourceUrl || document.baseURI,
       );
     }
-    if (changed.has('locale') && this.status === 'ready') void this.applyLocale();
+    if (changed.has('locale')) void this.applyLocale();
   }
 
   private currentDefinition?: FormDefinition;
@@ -234,7 +234,7 @@ export class IntakeForm extends LitElement {
       if (token !== this.loadToken) return;
       await this.useDefinition(definition, url, token);
     } catch (error) {
-      if (token === this.loadToken) this.fail(error);
+      if (token === this.loadToken) await this.fail(error);
     }
   }
 
@@ -269,24 +269,25 @@ export class IntakeForm extends LitElement {
         this.emit('intake-ready', { id: definition.id, version: definition.version });
       }
     } catch (error) {
-      if (token === this.loadToken) this.fail(error);
+      if (token === this.loadToken) await this.fail(error);
     }
   }
 
-  private fail(error: unknown): void {
-    this.definitionError =
+  private async fail(error: unknown): Promise<void> {
+    const problem =
       error instanceof DefinitionError
         ? error
         : new DefinitionError('invalid-schema', (error as Error)?.message ?? String(error), {
             detail: String(error),
           });
+    // The message is worded in the language asked for, even though the definition never loaded.
+    await useLocale(this.activeLocale);
+    this.definitionError = problem;
     this.status = 'error';
     this.emit('intake-error', {
       type: 'definition',
-      message: this.definitionMessage(this.definitionError),
-      errors: [
-        { pointer: this.definitionError.pointer ?? '', message: this.definitionError.message },
-      ],
+      message: this.definitionMessage(problem),
+      errors: [{ pointer: problem.pointer ?? '', message: problem.message }],
     });
   }
 

@@ -4,9 +4,15 @@
  * forms moved from it prefill the same way:
  * - `default` on any schema, and an object's `default` handing defaults down to its properties;
  * - nested objects are added when they end up non-empty, or when they are required;
- * - missing arrays become `[]`, and are filled up to `minItems` with their items' defaults;
+ * - arrays are filled up to `minItems` with their items' defaults (not arrays of distinct choices,
+ *   which start with nothing ticked); a missing array with nothing to fill becomes `[]` only where
+ *   it is required (or is the root, or an array item), and stays absent otherwise;
+ * - a `type: [..., "null"]` schema whose `default` is `null` stays `null` when nothing else fills it;
  * - `const` is a default, except on booleans (a `const: true` checkbox is a consent the person
- *   must tick; prefilling it would be consent they never gave).
+ *   must tick; prefilling it would be consent they never gave). Deliberate deviation from
+ *   react-jsonschema-form, which prefills it.
+ * - Also deliberate: a choice list (`oneOf` / `anyOf` of `const` options) starts unanswered, where
+ *   react-jsonschema-form preselects its first option.
  */
 import { primaryType } from './choose-widget.js';
 import { getChoices } from './get-choices.js';
@@ -23,42 +29,68 @@ function clone<T>(value: T): T {
 }
 
 /** Returns `value` with defaults filled in where data is missing. */
-export function applyDefaults(resolver: SchemaResolver, value: JsonValue | undefined): JsonValue | undefined {
+export function applyDefaults(
+  resolver: SchemaResolver,
+  value: JsonValue | undefined,
+): JsonValue | undefined {
   return computeDefaults(resolver, resolver.rootAt(), undefined, value, []);
 }
 
-/** The defaults of one schema, merged with the data given for it. */
+/** Whether a value holds anything: a non-empty string, array or object. */
+function hasContent(value: unknown): boolean {
+  if (typeof value === 'string' || Array.isArray(value)) return value.length > 0;
+  return isPlainObject(value) && Object.keys(value).length > 0;
+}
+
+/**
+ * The defaults of one schema, merged with the data given for it. `required` says whether the value
+ * must be present (a required property, an array item, the root): only then does a missing array
+ * with nothing to fill become `[]`.
+ */
 export function computeDefaults(
   resolver: SchemaResolver,
   at: SchemaAt,
   parentDefault: JsonValue | undefined,
   data: JsonValue | undefined,
   refTargets: readonly string[],
+  required = true,
 ): JsonValue | undefined {
   const resolved = resolver.resolve(at, refTargets);
   // Recursive schemas get defaults only as deep as the data goes.
-  if (new Set(resolved.refTargets).size !== resolved.refTargets.length && data === undefined) return undefined;
+  if (new Set(resolved.refTargets).size !== resolved.refTargets.length && data === undefined)
+    return undefined;
   const { schema } = resolved;
   let fallback: JsonValue | undefined = parentDefault;
-  if (isPlainObject(fallback) && isPlainObject(schema.default)) fallback = { ...clone(schema.default as Record<string, JsonValue>), ...fallback };
-  else if (schema.default !== undefined && fallback === undefined) fallback = clone(schema.default as JsonValue);
+  if (isPlainObject(fallback) && isPlainObject(schema.default))
+    fallback = { ...clone(schema.default as Record<string, JsonValue>), ...fallback };
+  else if (schema.default !== undefined && fallback === undefined)
+    fallback = clone(schema.default as JsonValue);
   const type = primaryType(schema);
-  if ('const' in schema && type !== 'boolean' && fallback === undefined) fallback = clone(schema.const as JsonValue);
+  if ('const' in schema && type !== 'boolean' && fallback === undefined)
+    fallback = clone(schema.const as JsonValue);
+  // `type: ["object", "null"], default: null`: null unless something below fills it (as RJSF).
+  const nullByDefault =
+    data === undefined &&
+    schema.default === null &&
+    Array.isArray(schema.type) &&
+    schema.type.includes('null');
 
   if (type === 'object' || (type === undefined && isPlainObject(data))) {
     if (data !== undefined && !isPlainObject(data)) return data;
     const source = isPlainObject(data) ? data : undefined;
     const defaults = isPlainObject(fallback) ? fallback : undefined;
     const result: Record<string, JsonValue> = { ...(defaults ?? {}), ...(source ?? {}) };
+    const properties = (schema.properties ?? {}) as Record<string, Schema>;
     const requiredNames = new Set(Array.isArray(schema.required) ? schema.required : []);
-    for (const [name, propertySchema] of Object.entries(schema.properties ?? {})) {
+    const fill = (name: string, at: SchemaAt) => {
       const given = source?.[name];
       const computed = computeDefaults(
         resolver,
-        { schema: propertySchema as Schema, location: resolved.propertyLocations[name], base: resolved.base },
+        at,
         defaults?.[name],
         given,
         resolved.refTargets,
+        requiredNames.has(name),
       );
       if (given !== undefined) {
         result[name] = computed ?? given;
@@ -70,38 +102,95 @@ export function computeDefaults(
       } else {
         result[name] = computed;
       }
+    };
+    for (const [name, propertySchema] of Object.entries(properties)) {
+      fill(name, {
+        schema: propertySchema,
+        location: resolved.propertyLocations[name],
+        base: resolved.base,
+      });
     }
-    return result;
+    // Data kept under other names gets the defaults of `additionalProperties` where that is a
+    // schema (e.g. a map of objects whose entries have defaults).
+    const additional = schema.additionalProperties;
+    if (source && isPlainObject(additional as JsonValue)) {
+      for (const name of Object.keys(source)) {
+        if (Object.prototype.hasOwnProperty.call(properties, name)) continue;
+        fill(name, {
+          schema: additional as Schema,
+          location: appendPointer(resolved.origins.additionalProperties, 'additionalProperties'),
+          base: resolved.base,
+        });
+      }
+    }
+    return nullByDefault && !hasContent(result) ? null : result;
   }
 
   if (type === 'array') {
     if (data !== undefined && !Array.isArray(data)) return data;
-    const items = Array.isArray(data) ? data : Array.isArray(fallback) ? fallback : [];
-    const tuple = Array.isArray(schema.prefixItems) ? schema.prefixItems : Array.isArray(schema.items) ? schema.items : undefined;
+    const items = Array.isArray(data) ? data : Array.isArray(fallback) ? fallback : undefined;
+    const tuple = Array.isArray(schema.prefixItems)
+      ? schema.prefixItems
+      : Array.isArray(schema.items)
+        ? schema.items
+        : undefined;
     const tupleKeyword = Array.isArray(schema.prefixItems) ? 'prefixItems' : 'items';
-    const restKeyword = Array.isArray(schema.prefixItems) ? 'items' : tuple ? 'additionalItems' : 'items';
+    const restKeyword = Array.isArray(schema.prefixItems)
+      ? 'items'
+      : tuple
+        ? 'additionalItems'
+        : 'items';
     const rest = schema[restKeyword] as Schema | undefined;
     const itemAt = (index: number): SchemaAt | undefined => {
       if (tuple && index < tuple.length) {
-        return { schema: tuple[index], location: appendPointer(appendPointer(resolved.origins[tupleKeyword], tupleKeyword), index), base: resolved.base };
+        return {
+          schema: tuple[index],
+          location: appendPointer(
+            appendPointer(resolved.origins[tupleKeyword], tupleKeyword),
+            index,
+          ),
+          base: resolved.base,
+        };
       }
       if (rest === undefined || typeof rest === 'boolean') return undefined;
-      return { schema: rest, location: appendPointer(resolved.origins[restKeyword], restKeyword), base: resolved.base };
+      return {
+        schema: rest,
+        location: appendPointer(resolved.origins[restKeyword], restKeyword),
+        base: resolved.base,
+      };
     };
-    const result = items.map((item, index) => {
+    const result = (items ?? []).map((item, index) => {
       const where = itemAt(index);
-      return where ? (computeDefaults(resolver, where, Array.isArray(fallback) && data !== undefined ? fallback[index] : undefined, item, resolved.refTargets) ?? item) : item;
+      return where
+        ? (computeDefaults(
+            resolver,
+            where,
+            Array.isArray(fallback) && data !== undefined ? fallback[index] : undefined,
+            item,
+            resolved.refTargets,
+          ) ?? item)
+        : item;
     });
-    const length = Math.max(typeof schema.minItems === 'number' ? schema.minItems : 0, tuple?.length ?? 0);
+    const length = Math.max(
+      typeof schema.minItems === 'number' ? schema.minItems : 0,
+      tuple?.length ?? 0,
+    );
     const first = itemAt(0);
-    const multiChoice = !tuple && first && schema.uniqueItems === true && getChoices(resolver, resolver.resolve(first), {}, '') !== undefined;
-    if (!multiChoice) {
-      for (let index = result.length; index < length; index++) {
-        const where = itemAt(index);
-        if (!where) break;
-        const computed = computeDefaults(resolver, where, undefined, undefined, resolved.refTargets);
-        result.push(computed === undefined ? null : computed);
-      }
+    const multiChoice =
+      !tuple &&
+      first !== undefined &&
+      schema.uniqueItems === true &&
+      getChoices(resolver, resolver.resolve(first), {}, '') !== undefined;
+    if (multiChoice || result.length >= length) {
+      // Nothing to fill: an absent optional array stays absent (RJSF's Form does the same).
+      if (items === undefined && !required) return nullByDefault ? null : undefined;
+      return nullByDefault && !hasContent(result) ? null : result;
+    }
+    for (let index = result.length; index < length; index++) {
+      const where = itemAt(index);
+      if (!where) break;
+      const computed = computeDefaults(resolver, where, undefined, undefined, resolved.refTargets);
+      result.push(computed === undefined ? null : computed);
     }
     return result;
   }

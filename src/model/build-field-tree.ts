@@ -32,7 +32,9 @@ interface Position {
 }
 
 function asUi(value: unknown): UiSchema {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as UiSchema) : {};
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as UiSchema)
+    : {};
 }
 
 /** `ui:options` merged with top-level `ui:` keys, as react-jsonschema-form reads them. */
@@ -46,12 +48,16 @@ export function getUiOptions(ui: UiSchema): Record<string, unknown> {
 
 function uiText(ui: UiSchema, uiLocation: string, key: string): Text | undefined {
   const value = ui[key];
-  return typeof value === 'string' ? { text: value, key: appendPointer(uiLocation, key) } : undefined;
+  return typeof value === 'string'
+    ? { text: value, key: appendPointer(uiLocation, key) }
+    : undefined;
 }
 
 function schemaText(resolved: ResolvedSchema, keyword: 'title' | 'description'): Text | undefined {
   const value = resolved.schema[keyword];
-  return typeof value === 'string' ? { text: value, key: `${resolved.origins[keyword]}/${keyword}` } : undefined;
+  return typeof value === 'string'
+    ? { text: value, key: `${resolved.origins[keyword]}/${keyword}` }
+    : undefined;
 }
 
 function isRecursion(refTargets: readonly string[]): boolean {
@@ -103,7 +109,8 @@ function buildField(context: TreeContext, position: Position): Field | undefined
   const options = getUiOptions(ui);
   const disabled = position.parentDisabled || options.disabled === true;
   const readOnly = position.parentReadOnly || options.readonly === true || schema.readOnly === true;
-  const label = uiText(ui, uiLocation, 'ui:title') ?? schemaText(resolved, 'title') ?? { text: position.name };
+  const label = uiText(ui, uiLocation, 'ui:title') ??
+    schemaText(resolved, 'title') ?? { text: position.name };
   const base = {
     pointer: position.pointer,
     schema,
@@ -120,18 +127,30 @@ function buildField(context: TreeContext, position: Position): Field | undefined
     value: position.value,
   };
   const type = primaryType(schema);
-  const child = { ...position, parentDisabled: disabled, parentReadOnly: readOnly, refTargets: resolved.refTargets };
+  const child = {
+    ...position,
+    parentDisabled: disabled,
+    parentReadOnly: readOnly,
+    refTargets: resolved.refTargets,
+  };
 
   if (type === 'object') {
     const value = isPlainObject(position.value) ? position.value : undefined;
     const required = new Set(Array.isArray(schema.required) ? schema.required : []);
-    const names = orderProperties(Object.keys(schema.properties ?? {}), ui['ui:order'] as string[] | undefined);
+    const names = orderProperties(
+      Object.keys(schema.properties ?? {}),
+      ui['ui:order'] as string[] | undefined,
+    );
     const children: Field[] = [];
     for (const name of names) {
       const propertyUiLocation = appendPointer(uiLocation, name);
       const built = buildField(context, {
         ...child,
-        at: { schema: (schema.properties as Record<string, Schema>)[name], location: resolved.propertyLocations[name], base: resolved.base },
+        at: {
+          schema: (schema.properties as Record<string, Schema>)[name],
+          location: resolved.propertyLocations[name],
+          base: resolved.base,
+        },
         pointer: appendPointer(position.pointer, name),
         name,
         ui: asUi(ui[name]),
@@ -146,12 +165,9 @@ function buildField(context: TreeContext, position: Position): Field | undefined
 
   if (type === 'array') return buildArray(context, position, resolved, base, child);
 
-  const valueType = (['string', 'number', 'integer', 'boolean', 'null'].includes(type ?? '') ? type : 'string') as
-    | 'string'
-    | 'number'
-    | 'integer'
-    | 'boolean'
-    | 'null';
+  const valueType = (
+    ['string', 'number', 'integer', 'boolean', 'null'].includes(type ?? '') ? type : 'string'
+  ) as 'string' | 'number' | 'integer' | 'boolean' | 'null';
   const choices = getChoices(context.resolver, resolved, ui, uiLocation);
   const widget = chooseWidget(schema, ui, valueType, choices !== undefined, context.hasWidget);
   return { ...base, kind: 'value', type: valueType, widget, choices };
@@ -170,25 +186,50 @@ function buildArray(
   const { ui, uiLocation } = position;
   const options = getUiOptions(ui);
   const value = Array.isArray(position.value) ? position.value : [];
-  const itemsLocation = appendPointer(resolved.origins.items ?? resolved.origins.prefixItems ?? position.at.location, 'items');
-  const tuple = Array.isArray(schema.prefixItems) ? schema.prefixItems : Array.isArray(schema.items) ? schema.items : undefined;
+  const itemsLocation = appendPointer(
+    resolved.origins.items ?? resolved.origins.prefixItems ?? position.at.location,
+    'items',
+  );
+  const tuple = Array.isArray(schema.prefixItems)
+    ? schema.prefixItems
+    : Array.isArray(schema.items)
+      ? schema.items
+      : undefined;
   const tupleKeyword = Array.isArray(schema.prefixItems) ? 'prefixItems' : 'items';
   const restSchema: Schema | undefined = tuple
-    ? ((Array.isArray(schema.prefixItems) ? (schema.items as Schema | undefined) : schema.additionalItems) ?? undefined)
+    ? ((Array.isArray(schema.prefixItems)
+        ? (schema.items as Schema | undefined)
+        : schema.additionalItems) ?? undefined)
     : ((schema.items as Schema | undefined) ?? {});
-  const restLocation = tuple ? appendPointer(resolved.origins[Array.isArray(schema.prefixItems) ? 'items' : 'additionalItems'] ?? position.at.location, Array.isArray(schema.prefixItems) ? 'items' : 'additionalItems') : itemsLocation;
+  const restLocation = tuple
+    ? appendPointer(
+        resolved.origins[Array.isArray(schema.prefixItems) ? 'items' : 'additionalItems'] ??
+          position.at.location,
+        Array.isArray(schema.prefixItems) ? 'items' : 'additionalItems',
+      )
+    : itemsLocation;
   const itemUi = asUi(ui.items);
   const itemUiLocation = appendPointer(uiLocation, 'items');
 
   if (!tuple && restSchema !== undefined && restSchema !== false) {
-    const item = context.resolver.resolve({ schema: restSchema, location: itemsLocation, base: resolved.base }, resolved.refTargets);
+    const item = context.resolver.resolve(
+      { schema: restSchema, location: itemsLocation, base: resolved.base },
+      resolved.refTargets,
+    );
     const choices = getChoices(context.resolver, item, itemUi, itemUiLocation);
     if (choices && (schema.uniqueItems === true || ui['ui:widget'] === 'checkboxes')) {
       const requested = typeof ui['ui:widget'] === 'string' ? ui['ui:widget'] : 'checkboxes';
-      const widget = requested === 'select' || requested === 'checkboxes' || context.hasWidget(requested) ? requested : 'checkboxes';
+      const widget =
+        requested === 'select' || requested === 'checkboxes' || context.hasWidget(requested)
+          ? requested
+          : 'checkboxes';
       return { ...base, kind: 'multi-choice', widget, choices };
     }
-    if (item.schema.format === 'data-url' || ui['ui:widget'] === 'files' || ui['ui:widget'] === 'file') {
+    if (
+      item.schema.format === 'data-url' ||
+      ui['ui:widget'] === 'files' ||
+      ui['ui:widget'] === 'file'
+    ) {
       return { ...base, kind: 'files', widget: 'files' };
     }
   }
@@ -201,17 +242,26 @@ function buildArray(
     if (itemSchema === undefined) break;
     const at = {
       schema: itemSchema,
-      location: tuple && i < tuple.length ? appendPointer(appendPointer(resolved.origins[tupleKeyword], tupleKeyword), i) : restLocation,
+      location:
+        tuple && i < tuple.length
+          ? appendPointer(appendPointer(resolved.origins[tupleKeyword], tupleKeyword), i)
+          : restLocation,
       base: resolved.base,
     };
-    const uiForItem = tuple && Array.isArray(ui.items) ? asUi((ui.items as unknown[])[i]) : tuple && i >= fixedItems ? asUi(ui.additionalItems) : itemUi;
+    const uiForItem =
+      tuple && Array.isArray(ui.items)
+        ? asUi((ui.items as unknown[])[i])
+        : tuple && i >= fixedItems
+          ? asUi(ui.additionalItems)
+          : itemUi;
     const built = buildField(context, {
       ...child,
       at,
       pointer: appendPointer(position.pointer, i),
       name: String(i + 1),
       ui: uiForItem,
-      uiLocation: tuple && i >= fixedItems ? appendPointer(uiLocation, 'additionalItems') : itemUiLocation,
+      uiLocation:
+        tuple && i >= fixedItems ? appendPointer(uiLocation, 'additionalItems') : itemUiLocation,
       value: value[i],
       required: true,
     });
@@ -228,8 +278,14 @@ function buildArray(
     minItems,
     maxItems,
     fixedItems,
-    canAdd: editable && options.addable !== false && value.length < maxItems && restSchema !== undefined && restSchema !== false,
-    canRemove: editable && options.removable !== false && value.length > Math.max(minItems, fixedItems),
+    canAdd:
+      editable &&
+      options.addable !== false &&
+      value.length < maxItems &&
+      restSchema !== undefined &&
+      restSchema !== false,
+    canRemove:
+      editable && options.removable !== false && value.length > Math.max(minItems, fixedItems),
     orderable: editable && options.orderable !== false,
     newItem:
       restSchema !== undefined && restSchema !== false

@@ -40,10 +40,12 @@ export function primaryType(schema: SchemaObject): string | undefined {
   if (Array.isArray(type)) return type.find((t) => t !== 'null') ?? type[0];
   if (schema.properties) return 'object';
   if (schema.items || schema.prefixItems) return 'array';
-  if ('const' in schema && schema.const !== null) return typeof schema.const === 'object' ? undefined : (typeof schema.const as string);
+  if ('const' in schema && schema.const !== null)
+    return typeof schema.const === 'object' ? undefined : (typeof schema.const as string);
   if (Array.isArray(schema.enum) && schema.enum.length > 0) {
     const first = schema.enum.find((v) => v !== null);
-    if (typeof first === 'string' || typeof first === 'number' || typeof first === 'boolean') return typeof first;
+    if (typeof first === 'string' || typeof first === 'number' || typeof first === 'boolean')
+      return typeof first;
   }
   return undefined;
 }

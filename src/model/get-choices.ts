@@ -36,12 +36,20 @@ export function getChoices(
     for (let i = 0; i < members.length; i++) {
       const location = appendPointer(appendPointer(origins[keyword], keyword), i);
       const member = resolver.resolve({ schema: members[i], location, base: resolved.base });
-      const fixed = 'const' in member.schema ? member.schema.const : Array.isArray(member.schema.enum) && member.schema.enum.length === 1 ? member.schema.enum[0] : undefined;
+      const fixed =
+        'const' in member.schema
+          ? member.schema.const
+          : Array.isArray(member.schema.enum) && member.schema.enum.length === 1
+            ? member.schema.enum[0]
+            : undefined;
       if (fixed === undefined) return undefined;
       const title = member.schema.title;
       choices.push({
         value: fixed as JsonValue,
-        label: typeof title === 'string' ? { text: title, key: `${member.origins.title}/title` } : { text: display(fixed) },
+        label:
+          typeof title === 'string'
+            ? { text: title, key: `${member.origins.title}/title` }
+            : { text: display(fixed) },
       });
     }
     return choices;

@@ -66,13 +66,22 @@ export function getAtPointer(document: unknown, pointer: string): unknown {
  * `undefined` removes the property). Only the containers on the path are copied, so untouched
  * branches keep their identity.
  */
-export function setAtPointer(document: JsonValue | undefined, pointer: string, value: unknown): JsonValue | undefined {
+export function setAtPointer(
+  document: JsonValue | undefined,
+  pointer: string,
+  value: unknown,
+): JsonValue | undefined {
   const tokens = parsePointer(pointer);
   if (tokens.length === 0) return value as JsonValue | undefined;
   return writeTokens(document, tokens, 0, value);
 }
 
-function writeTokens(container: unknown, tokens: string[], index: number, value: unknown): JsonValue {
+function writeTokens(
+  container: unknown,
+  tokens: string[],
+  index: number,
+  value: unknown,
+): JsonValue {
   const token = tokens[index];
   const last = index === tokens.length - 1;
   if (Array.isArray(container)) {
@@ -86,7 +95,9 @@ function writeTokens(container: unknown, tokens: string[], index: number, value:
     }
     return copy;
   }
-  const copy: Record<string, JsonValue> = isContainer(container) ? { ...(container as Record<string, JsonValue>) } : {};
+  const copy: Record<string, JsonValue> = isContainer(container)
+    ? { ...(container as Record<string, JsonValue>) }
+    : {};
   if (last) {
     if (value === undefined) delete copy[token];
     else copy[token] = value as JsonValue;

@@ -11,14 +11,27 @@ function isObject(value: unknown): value is Record<string, unknown> {
 
 /** Checks the shape of a definition object and returns it typed. */
 export function checkDefinition(candidate: unknown): FormDefinition {
-  if (!isObject(candidate)) throw new DefinitionError('not-object', 'The definition is not a JSON object.', {}, '');
-  if (!isObject(candidate.schema)) throw new DefinitionError('bad-shape', 'The definition has no "schema" object.', { key: 'schema' }, '/schema');
+  if (!isObject(candidate))
+    throw new DefinitionError('not-object', 'The definition is not a JSON object.', {}, '');
+  if (!isObject(candidate.schema))
+    throw new DefinitionError(
+      'bad-shape',
+      'The definition has no "schema" object.',
+      { key: 'schema' },
+      '/schema',
+    );
   if (candidate.id !== undefined && typeof candidate.id !== 'string') {
     throw new DefinitionError('bad-shape', '"id" must be a string.', { key: 'id' }, '/id');
   }
-  if (candidate.ui !== undefined && !isObject(candidate.ui)) throw new DefinitionError('bad-shape', '"ui" must be an object.', { key: 'ui' }, '/ui');
+  if (candidate.ui !== undefined && !isObject(candidate.ui))
+    throw new DefinitionError('bad-shape', '"ui" must be an object.', { key: 'ui' }, '/ui');
   if (candidate.translations !== undefined && !isObject(candidate.translations)) {
-    throw new DefinitionError('bad-shape', '"translations" must be an object.', { key: 'translations' }, '/translations');
+    throw new DefinitionError(
+      'bad-shape',
+      '"translations" must be an object.',
+      { key: 'translations' },
+      '/translations',
+    );
   }
   if (candidate.lang !== undefined && typeof candidate.lang !== 'string') {
     throw new DefinitionError('bad-shape', '"lang" must be a string.', { key: 'lang' }, '/lang');
@@ -27,39 +40,67 @@ export function checkDefinition(candidate: unknown): FormDefinition {
 }
 
 /** Fetches a definition from `src` (resolved against the page). */
-export async function fetchDefinition(src: string, baseUrl: string): Promise<{ definition: FormDefinition; url: string }> {
+export async function fetchDefinition(
+  src: string,
+  baseUrl: string,
+): Promise<{ definition: FormDefinition; url: string }> {
   const url = new URL(src, baseUrl).href;
   if (/\.m?js(\?|#|$)/.test(new URL(url).pathname)) {
     let module: { default?: unknown };
     try {
       module = (await import(/* @vite-ignore */ url)) as { default?: unknown };
     } catch (error) {
-      throw new DefinitionError('fetch-failed', `Could not load ${url}: ${(error as Error).message}`, { url, status: 0 });
+      throw new DefinitionError(
+        'fetch-failed',
+        `Could not load ${url}: ${(error as Error).message}`,
+        { url, status: 0 },
+      );
     }
     return { definition: checkDefinition(module.default), url };
   }
   let response: Response;
   try {
-    response = await fetch(url, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
+    response = await fetch(url, {
+      credentials: 'same-origin',
+      headers: { Accept: 'application/json' },
+    });
   } catch (error) {
-    throw new DefinitionError('fetch-failed', `Could not load ${url}: ${(error as Error).message}`, { url, status: 0 });
+    throw new DefinitionError(
+      'fetch-failed',
+      `Could not load ${url}: ${(error as Error).message}`,
+      { url, status: 0 },
+    );
   }
-  if (!response.ok) throw new DefinitionError('fetch-failed', `Could not load ${url}: HTTP ${response.status}`, { url, status: response.status });
+  if (!response.ok)
+    throw new DefinitionError('fetch-failed', `Could not load ${url}: HTTP ${response.status}`, {
+      url,
+      status: response.status,
+    });
   const text = await response.text();
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    throw new DefinitionError('not-json', `${url} is not valid JSON: ${(error as Error).message}`, { url, detail: (error as Error).message });
+    throw new DefinitionError('not-json', `${url} is not valid JSON: ${(error as Error).message}`, {
+      url,
+      detail: (error as Error).message,
+    });
   }
   return { definition: checkDefinition(parsed), url };
 }
 
 /** Fetches translations given by URL (relative to the definition's URL). */
-export async function fetchTranslations(reference: string, baseUrl: string): Promise<Record<string, string>> {
+export async function fetchTranslations(
+  reference: string,
+  baseUrl: string,
+): Promise<Record<string, string>> {
   const response = await fetch(new URL(reference, baseUrl).href, { credentials: 'same-origin' });
   if (!response.ok) throw new Error(`HTTP ${response.status}`);
   const parsed: unknown = await response.json();
   if (!isObject(parsed)) throw new Error('not an object');
-  return Object.fromEntries(Object.entries(parsed).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+  return Object.fromEntries(
+    Object.entries(parsed).filter(
+      (entry): entry is [string, string] => typeof entry[1] === 'string',
+    ),
+  );
 }

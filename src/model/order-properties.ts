@@ -3,7 +3,10 @@
  * Names in the order that the schema does not have are ignored rather than fatal, so that a
  * uiSchema shared between versions of a form keeps working.
  */
-export function orderProperties(names: readonly string[], order: readonly string[] | undefined): string[] {
+export function orderProperties(
+  names: readonly string[],
+  order: readonly string[] | undefined,
+): string[] {
   if (!Array.isArray(order) || order.length === 0) return [...names];
   const known = new Set(names);
   const listed = order.filter((name) => name !== '*' && known.has(name));

@@ -57,7 +57,8 @@ export class SchemaResolver {
   constructor(root: SchemaObject, rootLocation = '/schema') {
     this.root = root;
     this.rootLocation = rootLocation;
-    this.rootBase = typeof root.$id === 'string' ? stripFragment(toUri(root.$id, DEFAULT_BASE)) : DEFAULT_BASE;
+    this.rootBase =
+      typeof root.$id === 'string' ? stripFragment(toUri(root.$id, DEFAULT_BASE)) : DEFAULT_BASE;
     this.index(root, rootLocation, this.rootBase, 0);
   }
 
@@ -78,12 +79,18 @@ export class SchemaResolver {
       ownBase = stripFragment(toUri(object.$id, base));
       this.resources.set(ownBase, { schema: object as SchemaObject, location, base: ownBase });
     }
-    if (location === this.rootLocation) this.resources.set(ownBase, { schema: object as SchemaObject, location, base: ownBase });
+    if (location === this.rootLocation)
+      this.resources.set(ownBase, { schema: object as SchemaObject, location, base: ownBase });
     if (typeof object.$anchor === 'string') {
-      this.anchors.set(`${ownBase}#${object.$anchor}`, { schema: object as SchemaObject, location, base: ownBase });
+      this.anchors.set(`${ownBase}#${object.$anchor}`, {
+        schema: object as SchemaObject,
+        location,
+        base: ownBase,
+      });
     }
     for (const [key, value] of Object.entries(object)) {
-      if (!DATA_KEYWORDS.has(key)) this.index(value, appendPointer(location, key), ownBase, depth + 1);
+      if (!DATA_KEYWORDS.has(key))
+        this.index(value, appendPointer(location, key), ownBase, depth + 1);
     }
   }
 
@@ -95,7 +102,12 @@ export class SchemaResolver {
     const fragment = hash === -1 ? '' : uri.slice(hash + 1);
     const resource = this.resources.get(resourceUri);
     const fail = (): never => {
-      throw new DefinitionError('unresolvable-ref', `Cannot resolve $ref "${reference}" at ${site.location}`, { ref: reference }, site.location);
+      throw new DefinitionError(
+        'unresolvable-ref',
+        `Cannot resolve $ref "${reference}" at ${site.location}`,
+        { ref: reference },
+        site.location,
+      );
     };
     if (!resource) return fail();
     if (fragment === '') return resource;
@@ -109,11 +121,20 @@ export class SchemaResolver {
     let current: unknown = resource.schema;
     let location = resource.location;
     for (const token of parsePointer(decoded)) {
-      if (typeof current !== 'object' || current === null || !Object.prototype.hasOwnProperty.call(current, token)) return fail();
+      if (
+        typeof current !== 'object' ||
+        current === null ||
+        !Object.prototype.hasOwnProperty.call(current, token)
+      )
+        return fail();
       current = (current as Record<string, unknown>)[token];
       location = appendPointer(location, token);
     }
-    if (typeof current !== 'boolean' && (typeof current !== 'object' || current === null || Array.isArray(current))) return fail();
+    if (
+      typeof current !== 'boolean' &&
+      (typeof current !== 'object' || current === null || Array.isArray(current))
+    )
+      return fail();
     return { schema: current as Schema, location, base: resource.base };
   }
 
@@ -137,7 +158,10 @@ export class SchemaResolver {
         break;
       }
       if (schema === true) break;
-      base = typeof schema.$id === 'string' ? stripFragment(toUri(schema.$id, current.base)) : current.base;
+      base =
+        typeof schema.$id === 'string'
+          ? stripFragment(toUri(schema.$id, current.base))
+          : current.base;
       for (const [key, value] of Object.entries(schema)) {
         if (key === '$ref' || key in merged) continue;
         merged[key] = value;
@@ -146,20 +170,34 @@ export class SchemaResolver {
       if (schema.properties) {
         for (const name of Object.keys(schema.properties)) {
           if (!(name in propertyLocations)) {
-            propertyLocations[name] = appendPointer(appendPointer(current.location, 'properties'), name);
+            propertyLocations[name] = appendPointer(
+              appendPointer(current.location, 'properties'),
+              name,
+            );
           }
         }
       }
       if (typeof schema.$ref !== 'string') break;
       const target = this.lookup(schema.$ref, { ...current, base });
       if (chain.includes(target.location) || target.location === current.location) {
-        throw new DefinitionError('cyclic-ref', `$ref cycle at ${at.location}`, { ref: schema.$ref }, current.location);
+        throw new DefinitionError(
+          'cyclic-ref',
+          `$ref cycle at ${at.location}`,
+          { ref: schema.$ref },
+          current.location,
+        );
       }
       chain.push(target.location);
       refTargets.push(target.location);
       current = target;
     }
-    const resolved: ResolvedSchema = { schema: merged, origins, propertyLocations, base, refTargets };
+    const resolved: ResolvedSchema = {
+      schema: merged,
+      origins,
+      propertyLocations,
+      base,
+      refTargets,
+    };
     if (Array.isArray(merged.allOf)) this.mergeAllOf(resolved, refTargets);
     return resolved;
   }
@@ -170,10 +208,20 @@ export class SchemaResolver {
     const location = resolved.origins.allOf;
     delete schema.allOf;
     members.forEach((member, i) => {
-      const part = this.resolve({ schema: member, location: appendPointer(appendPointer(location, 'allOf'), i), base: resolved.base }, refTargets);
+      const part = this.resolve(
+        {
+          schema: member,
+          location: appendPointer(appendPointer(location, 'allOf'), i),
+          base: resolved.base,
+        },
+        refTargets,
+      );
       for (const [key, value] of Object.entries(part.schema)) {
         if (key === 'properties') {
-          schema.properties = { ...(value as Record<string, Schema>), ...(schema.properties ?? {}) };
+          schema.properties = {
+            ...(value as Record<string, Schema>),
+            ...(schema.properties ?? {}),
+          };
           for (const [name, where] of Object.entries(part.propertyLocations)) {
             if (!(name in resolved.propertyLocations)) resolved.propertyLocations[name] = where;
           }
@@ -205,14 +253,25 @@ export class SchemaResolver {
     const schema = at.schema as unknown;
     if (typeof schema !== 'object' || schema === null || depth > 500) return;
     if (Array.isArray(schema)) {
-      schema.forEach((item, i) => this.checkNode({ schema: item as Schema, location: appendPointer(at.location, i), base: at.base }, depth + 1));
+      schema.forEach((item, i) =>
+        this.checkNode(
+          { schema: item as Schema, location: appendPointer(at.location, i), base: at.base },
+          depth + 1,
+        ),
+      );
       return;
     }
     const object = schema as SchemaObject;
-    const base = typeof object.$id === 'string' ? stripFragment(toUri(object.$id, at.base)) : at.base;
-    if (typeof object.$ref === 'string') this.resolve({ schema: object, location: at.location, base: at.base });
+    const base =
+      typeof object.$id === 'string' ? stripFragment(toUri(object.$id, at.base)) : at.base;
+    if (typeof object.$ref === 'string')
+      this.resolve({ schema: object, location: at.location, base: at.base });
     for (const [key, value] of Object.entries(object)) {
-      if (!DATA_KEYWORDS.has(key)) this.checkNode({ schema: value as Schema, location: appendPointer(at.location, key), base }, depth + 1);
+      if (!DATA_KEYWORDS.has(key))
+        this.checkNode(
+          { schema: value as Schema, location: appendPointer(at.location, key), base },
+          depth + 1,
+        );
     }
   }
 }

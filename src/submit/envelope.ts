@@ -11,8 +11,18 @@ export interface Envelope {
 }
 
 /** Builds the envelope for one submission. */
-export function buildEnvelope(form: { id: string; version?: string }, locale: string, data: JsonValue, now = new Date()): Envelope {
-  return { form: { id: form.id, version: form.version }, locale, submittedAt: now.toISOString(), data };
+export function buildEnvelope(
+  form: { id: string; version?: string },
+  locale: string,
+  data: JsonValue,
+  now = new Date(),
+): Envelope {
+  return {
+    form: { id: form.id, version: form.version },
+    locale,
+    submittedAt: now.toISOString(),
+    data,
+  };
 }
 
 /** A random UUID (v4), also where `crypto.randomUUID` is missing (pages served without TLS). */

@@ -57,17 +57,34 @@ export async function sendEnvelope(options: SendOptions): Promise<SendResult> {
   }
   const body = await readJson(response);
   if (response.ok) {
-    const reference = typeof (body as { reference?: unknown })?.reference === 'string' ? (body as { reference: string }).reference : undefined;
+    const reference =
+      typeof (body as { reference?: unknown })?.reference === 'string'
+        ? (body as { reference: string }).reference
+        : undefined;
     return { kind: 'accepted', status: response.status, reference, response: body };
   }
-  if ((response.status === 400 || response.status === 422) && typeof body === 'object' && body !== null) {
+  if (
+    (response.status === 400 || response.status === 422) &&
+    typeof body === 'object' &&
+    body !== null
+  ) {
     const problem = body as { errors?: unknown; title?: unknown };
     const errors = Array.isArray(problem.errors)
       ? problem.errors
-          .filter((e): e is { pointer: unknown; detail: unknown } => typeof e === 'object' && e !== null)
-          .map((e) => ({ pointer: typeof e.pointer === 'string' ? e.pointer : '', detail: typeof e.detail === 'string' ? e.detail : '' }))
+          .filter(
+            (e): e is { pointer: unknown; detail: unknown } => typeof e === 'object' && e !== null,
+          )
+          .map((e) => ({
+            pointer: typeof e.pointer === 'string' ? e.pointer : '',
+            detail: typeof e.detail === 'string' ? e.detail : '',
+          }))
       : [];
-    return { kind: 'rejected', status: response.status, errors, title: typeof problem.title === 'string' ? problem.title : undefined };
+    return {
+      kind: 'rejected',
+      status: response.status,
+      errors,
+      title: typeof problem.title === 'string' ? problem.title : undefined,
+    };
   }
   return { kind: 'failed', status: response.status, message: response.statusText };
 }

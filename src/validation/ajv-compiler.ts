@@ -12,7 +12,8 @@ import { normalizeErrors } from './normalize-errors.js';
 import type { FormValidator } from './validator.js';
 
 /** `data:[<media type>][;name=<file name>][;base64],<data>`, as the file widget writes it. */
-const DATA_URL = /^data:[a-z0-9!#$&^_.+-]*\/?[a-z0-9!#$&^_.+-]*(;[a-z0-9-]+=[^;,]*)*(;base64)?,[a-z0-9!$&',()*+;=\-._~:@/?%]*$/i;
+const DATA_URL =
+  /^data:[a-z0-9!#$&^_.+-]*\/?[a-z0-9!#$&^_.+-]*(;[a-z0-9-]+=[^;,]*)*(;base64)?,[a-z0-9!$&',()*+;=\-._~:@/?%]*$/i;
 
 /** CommonJS default exports arrive wrapped or not, depending on the bundler. */
 function interop<T>(module: T): T {
@@ -32,7 +33,12 @@ export function compileSchema(schema: SchemaObject): FormValidator {
   try {
     check = ajv.compile(schema);
   } catch (error) {
-    throw new DefinitionError('invalid-schema', `Invalid schema: ${(error as Error).message}`, { detail: (error as Error).message }, '/schema');
+    throw new DefinitionError(
+      'invalid-schema',
+      `Invalid schema: ${(error as Error).message}`,
+      { detail: (error as Error).message },
+      '/schema',
+    );
   }
   return {
     validate(value) {

@@ -15,9 +15,20 @@ function usesDraft07Keywords(node: unknown, depth = 0): boolean {
   if (typeof node !== 'object' || node === null || depth > 200) return false;
   if (Array.isArray(node)) return node.some((item) => usesDraft07Keywords(item, depth + 1));
   const schema = node as Record<string, unknown>;
-  if ('definitions' in schema || 'dependencies' in schema || 'additionalItems' in schema || Array.isArray(schema.items)) return true;
+  if (
+    'definitions' in schema ||
+    'dependencies' in schema ||
+    'additionalItems' in schema ||
+    Array.isArray(schema.items)
+  )
+    return true;
   return Object.entries(schema).some(
-    ([key, value]) => key !== 'enum' && key !== 'const' && key !== 'default' && key !== 'examples' && usesDraft07Keywords(value, depth + 1),
+    ([key, value]) =>
+      key !== 'enum' &&
+      key !== 'const' &&
+      key !== 'default' &&
+      key !== 'examples' &&
+      usesDraft07Keywords(value, depth + 1),
   );
 }
 
@@ -27,7 +38,12 @@ export function detectDialect(schema: SchemaObject): Dialect {
   if (typeof declared === 'string') {
     if (DRAFT_2020.test(declared)) return '2020-12';
     if (DRAFT_07.test(declared)) return 'draft-07';
-    throw new DefinitionError('unsupported-dialect', `Unsupported $schema: ${declared}`, { dialect: declared }, '/schema/$schema');
+    throw new DefinitionError(
+      'unsupported-dialect',
+      `Unsupported $schema: ${declared}`,
+      { dialect: declared },
+      '/schema/$schema',
+    );
   }
   return usesDraft07Keywords(schema) ? 'draft-07' : '2020-12';
 }

@@ -14,13 +14,34 @@ export interface RawError {
 }
 
 /** Keywords whose failure only says "one of the parts below failed". */
-const COMPOSITE = new Set(['if', 'allOf', 'anyOf', 'oneOf', 'not', '$ref', 'dependentSchemas', 'then', 'else']);
+const COMPOSITE = new Set([
+  'if',
+  'allOf',
+  'anyOf',
+  'oneOf',
+  'not',
+  '$ref',
+  'dependentSchemas',
+  'then',
+  'else',
+]);
 
 /** Keywords whose error names a missing property in `params.missingProperty`. */
 const MISSING = new Set(['required', 'dependentRequired', 'dependencies']);
 
 /** Which error wins when one value breaks several keywords: the one a person fixes first. */
-const PRIORITY = ['required', 'dependentRequired', 'dependencies', 'type', 'const', 'enum', 'format', 'minLength', 'maxLength', 'pattern'];
+const PRIORITY = [
+  'required',
+  'dependentRequired',
+  'dependencies',
+  'type',
+  'const',
+  'enum',
+  'format',
+  'minLength',
+  'maxLength',
+  'pattern',
+];
 
 function rank(keyword: string): number {
   const index = PRIORITY.indexOf(keyword);
@@ -56,6 +77,11 @@ export function normalizeErrors(errors: readonly RawError[] | null | undefined):
   result.forEach((error) => order.has(error.pointer) || order.set(error.pointer, order.size));
   return result
     .map((error, index) => ({ error, index }))
-    .sort((a, b) => order.get(a.error.pointer)! - order.get(b.error.pointer)! || rank(a.error.keyword) - rank(b.error.keyword) || a.index - b.index)
+    .sort(
+      (a, b) =>
+        order.get(a.error.pointer)! - order.get(b.error.pointer)! ||
+        rank(a.error.keyword) - rank(b.error.keyword) ||
+        a.index - b.index,
+    )
     .map(({ error }) => error);
 }

@@ -26,6 +26,16 @@ export function fromLocalDateTime(value: string): string | undefined {
   return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
 }
 
+/**
+ * Typed text takes its direction from its first strong character (`dir="auto"`), so a Latin
+ * e-mail address stays left-to-right in an Arabic form. An empty field inherits the form's
+ * direction instead, where `auto` would make it left-to-right.
+ */
+function autoDirection(type: string, value: unknown): 'auto' | undefined {
+  const free = type === 'text' || type === 'textarea' || type === 'password';
+  return free && typeof value === 'string' && value !== '' ? 'auto' : undefined;
+}
+
 function inputMode(type: string): 'email' | 'tel' | 'url' | 'decimal' | 'numeric' | undefined {
   if (type === 'email' || type === 'tel' || type === 'url') return type;
   return undefined;
@@ -43,7 +53,7 @@ function textInput(type: string) {
       id=${c.id}
       name=${c.name}
       type=${inputType}
-      dir=${ifDefined(type === 'text' || type === 'password' ? 'auto' : undefined)}
+      dir=${ifDefined(autoDirection(type, text))}
       inputmode=${ifDefined(inputMode(type))}
       .value=${live(text)}
       ?required=${c.required}
@@ -76,7 +86,7 @@ registerWidget('textarea', (c) => {
     id=${c.id}
     name=${c.name}
     rows=${rows}
-    dir="auto"
+    dir=${ifDefined(autoDirection('textarea', c.value))}
     .value=${live(c.value === undefined || c.value === null ? '' : String(c.value))}
     ?required=${c.required}
     aria-required=${c.required ? 'true' : 'false'}

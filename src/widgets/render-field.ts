@@ -237,7 +237,6 @@ function renderValue(
       part="field"
       data-pointer=${field.pointer}
       aria-describedby=${ifDefined(describedBy)}
-      aria-required=${ifDefined(field.required ? 'true' : undefined)}
     >
       <legend
         part="label legend"
