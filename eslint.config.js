@@ -53,5 +53,11 @@ export default defineConfig([
   {
     files: ['test/**'],
     languageOptions: { globals: { ...globals.browser, ...globals.mocha } },
+    // Chai's property assertions (`expect(x).to.exist`) are expressions by design.
+    rules: { '@typescript-eslint/no-unused-expressions': 'off' },
+  },
+  {
+    files: ['test/server/**', 'demo/**'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
 ]);
