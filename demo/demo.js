@@ -1,7 +1,6 @@
 // Demo-only glue. Lives in its own file because the page runs under `script-src 'self'`,
 // which forbids inline scripts — the same constraint a municipal CMS usually imposes.
 
-/* global document, Response */
 
 const form = document.querySelector('intake-form');
 const localeSelect = document.getElementById('locale');
