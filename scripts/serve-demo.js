@@ -127,6 +127,11 @@ async function route(req, res, path, submissions) {
   if (path.startsWith('/api/')) return problem(res, 404, 'Not Found');
 
   if (!allowMethods(req, res, ['GET', 'HEAD'])) return;
+  // Browsers ask for it on every page; an empty answer keeps the console free of 404s.
+  if (path === '/favicon.ico') {
+    res.writeHead(204);
+    return res.end();
+  }
   return serveStatic(req, res, path);
 }
 

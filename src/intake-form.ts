@@ -140,7 +140,6 @@ export class IntakeForm extends LitElement {
   private announcement = '';
   private loadToken = 0;
   private submitting?: Promise<SubmitResult>;
-  private tree?: Field;
   private fieldsByPointer = new Map<string, Field>();
   private focusAfterUpdate?: () => void;
   private readyFired = false;
@@ -439,6 +438,7 @@ export class IntakeForm extends LitElement {
 
   /** The pointer whose field shows an error at `pointer`: itself, or its nearest rendered ancestor. */
   private displayPointer(pointer: string): string {
+    this.currentTree();
     let current = pointer;
     while (current !== '' && !this.fieldsByPointer.has(current)) current = parentPointer(current);
     return current;
@@ -476,7 +476,13 @@ export class IntakeForm extends LitElement {
         message: this.messageFor(error),
       });
     }
-    return result;
+    // People read and fix errors in the order of the form, not in ajv's order of evaluation.
+    const order = this.fieldOrder();
+    const rank = (pointer: string) => order.get(this.displayPointer(pointer)) ?? Infinity;
+    return result
+      .map((error, index) => ({ error, index }))
+      .sort((a, b) => rank(a.error.pointer) - rank(b.error.pointer) || a.index - b.index)
+      .map(({ error }) => error);
   }
 
   private visible(pointer: string): boolean {
@@ -492,12 +498,47 @@ export class IntakeForm extends LitElement {
     if (local) return local;
     const server = this.serverErrors.get(pointer);
     if (server) return server;
-    for (const error of this.errors) {
-      if (this.displayPointer(error.pointer) === pointer && this.visible(error.pointer))
-        return this.messageFor(error);
-    }
-    return undefined;
+    const error = this.shownSchemaErrors().get(pointer);
+    return error ? this.messageFor(error) : undefined;
   }
+
+  /**
+   * The first visible schema error per displaying field, computed once per render rather than
+   * once per field (a form may have a thousand fields).
+   */
+  private shownSchemaErrors(): Map<string, FieldError> {
+    const key = {
+      errors: this.errors,
+      touched: this.touched.size,
+      showAll: this.showAll,
+      tree: this.treeCache?.tree,
+    };
+    const cached = this.shownCache;
+    if (
+      cached &&
+      cached.errors === key.errors &&
+      cached.touched === key.touched &&
+      cached.showAll === key.showAll &&
+      cached.tree === key.tree
+    ) {
+      return cached.map;
+    }
+    const map = new Map<string, FieldError>();
+    for (const error of this.errors) {
+      const at = this.displayPointer(error.pointer);
+      if (!map.has(at) && this.visible(error.pointer)) map.set(at, error);
+    }
+    this.shownCache = { ...key, map };
+    return map;
+  }
+
+  private shownCache?: {
+    errors: FieldError[];
+    touched: number;
+    showAll: boolean;
+    tree: Field | undefined;
+    map: Map<string, FieldError>;
+  };
 
   private summaryEntries(): { pointer: string; message: string }[] {
     const seen = new Set<string>();
@@ -508,7 +549,9 @@ export class IntakeForm extends LitElement {
       if (seen.has(pointer)) continue;
       seen.add(pointer);
       const field = this.fieldsByPointer.get(pointer);
-      const label = field && field.label.text ? text.get(field.label).text : '';
+      // "Name: message", without the label's own closing punctuation ("…einverstanden.:").
+      const label =
+        field && field.label.text ? text.get(field.label).text.replace(/[\s.:;]+$/, '') : '';
       entries.push({ pointer, message: label ? `${label}: ${error.message}` : error.message });
     }
     return entries;
@@ -699,6 +742,32 @@ export class IntakeForm extends LitElement {
     </div>`;
   }
 
+  /** The field tree for the current data, rebuilt only when data or definition changed. */
+  private currentTree(): Field | undefined {
+    if (!this.resolver || !this.currentDefinition) return undefined;
+    const cache = this.treeCache;
+    if (cache && cache.data === this.data && cache.resolver === this.resolver) return cache.tree;
+    const tree = buildFieldTree(
+      { resolver: this.resolver, ui: this.currentDefinition.ui ?? {}, hasWidget },
+      this.data,
+    );
+    this.fieldsByPointer = new Map();
+    this.indexFields(tree);
+    this.treeCache = { data: this.data, resolver: this.resolver, tree };
+    return tree;
+  }
+
+  private treeCache?: { data: JsonValue | undefined; resolver: SchemaResolver; tree: Field };
+
+  /** Position of each rendered field in the form (the order people read it in). */
+  private fieldOrder(): Map<string, number> {
+    this.currentTree();
+    const order = new Map<string, number>();
+    for (const pointer of this.fieldsByPointer.keys())
+      if (pointer !== '') order.set(pointer, order.size);
+    return order;
+  }
+
   private indexFields(field: Field): void {
     this.fieldsByPointer.set(field.pointer, field);
     if (field.kind === 'object') field.children.forEach((child) => this.indexFields(child));
@@ -736,15 +805,10 @@ export class IntakeForm extends LitElement {
         ${msg('Loading form…')}
       </p>`;
     }
-    this.tree = buildFieldTree(
-      { resolver: this.resolver, ui: this.currentDefinition.ui ?? {}, hasWidget },
-      this.data,
-    );
-    this.fieldsByPointer = new Map();
-    this.indexFields(this.tree);
+    const tree = this.currentTree()!;
     const context = this.renderContext;
-    const title = this.tree.label.key !== undefined ? context.text.get(this.tree.label) : undefined;
-    const description = this.tree.description ? context.text.get(this.tree.description) : undefined;
+    const title = tree.label.key !== undefined ? context.text.get(tree.label) : undefined;
+    const description = tree.description ? context.text.get(tree.description) : undefined;
     return html`<form
       part="form"
       novalidate
@@ -754,7 +818,7 @@ export class IntakeForm extends LitElement {
     >
       ${title ? html`<h2 class="form-title" part="title" lang=${title.lang}>${title.text}</h2>` : nothing}
       ${description ? html`<p class="form-description" part="description" lang=${description.lang}>${description.text}</p>` : nothing}
-      ${this.renderSummary()} ${renderField(this.tree, context)}
+      ${this.renderSummary()} ${renderField(tree, context)}
       <div class="actions">
         <button
           type="submit"

@@ -1,7 +1,7 @@
 /**
  * Walks schema + ui + value into the field tree that the element renders.
  */
-import { chooseWidget, primaryType } from './choose-widget.js';
+import { WIDGET_ALIASES, chooseWidget, primaryType } from './choose-widget.js';
 import type { ArrayField, Field, ObjectField, Text } from './field.js';
 import { getChoices } from './get-choices.js';
 import { appendPointer } from './json-pointer.js';
@@ -76,7 +76,9 @@ export function buildFieldTree(context: TreeContext, value: JsonValue | undefine
     required: false,
     parentDisabled: false,
     parentReadOnly: false,
-    refTargets: [],
+    // The root counts as expanded: a `$ref: "#"` below it is recursion, and stops where the data
+    // ends, just like a recursive `$ref` into `$defs`.
+    refTargets: [context.resolver.rootLocation],
   });
   return field ?? emptyObject(context);
 }
@@ -218,7 +220,10 @@ function buildArray(
     );
     const choices = getChoices(context.resolver, item, itemUi, itemUiLocation);
     if (choices && (schema.uniqueItems === true || ui['ui:widget'] === 'checkboxes')) {
-      const requested = typeof ui['ui:widget'] === 'string' ? ui['ui:widget'] : 'checkboxes';
+      const requested =
+        typeof ui['ui:widget'] === 'string'
+          ? (WIDGET_ALIASES[ui['ui:widget']] ?? ui['ui:widget'])
+          : 'checkboxes';
       const widget =
         requested === 'select' || requested === 'checkboxes' || context.hasWidget(requested)
           ? requested
@@ -248,20 +253,21 @@ function buildArray(
           : restLocation,
       base: resolved.base,
     };
-    const uiForItem =
-      tuple && Array.isArray(ui.items)
-        ? asUi((ui.items as unknown[])[i])
-        : tuple && i >= fixedItems
-          ? asUi(ui.additionalItems)
-          : itemUi;
+    // A tuple's items take their ui from `items[i]` (a list, as react-jsonschema-form writes it,
+    // or one object for all); the items after the tuple take it from `additionalItems`.
+    const [uiForItem, uiForItemLocation] =
+      tuple && i >= fixedItems
+        ? [asUi(ui.additionalItems), appendPointer(uiLocation, 'additionalItems')]
+        : tuple && Array.isArray(ui.items)
+          ? [asUi((ui.items as unknown[])[i]), appendPointer(itemUiLocation, i)]
+          : [itemUi, itemUiLocation];
     const built = buildField(context, {
       ...child,
       at,
       pointer: appendPointer(position.pointer, i),
       name: String(i + 1),
       ui: uiForItem,
-      uiLocation:
-        tuple && i >= fixedItems ? appendPointer(uiLocation, 'additionalItems') : itemUiLocation,
+      uiLocation: uiForItemLocation,
       value: value[i],
       required: true,
     });
@@ -291,7 +297,9 @@ function buildArray(
       restSchema !== undefined && restSchema !== false
         ? { schema: restSchema, location: restLocation, base: resolved.base }
         : undefined,
-    refTargets: resolved.refTargets,
+    // A new item is one the person asked for: it is expanded (its defaults filled) even where its
+    // schema is the recursive one above it; recursion inside it stops as everywhere else.
+    refTargets: [],
   };
   return arrayField;
 }

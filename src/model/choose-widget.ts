@@ -4,7 +4,7 @@
 import type { SchemaObject, UiSchema } from './types.js';
 
 /** react-jsonschema-form widget names that mean one of ours. */
-const ALIASES: Record<string, string> = {
+export const WIDGET_ALIASES: Readonly<Record<string, string>> = {
   updown: 'number',
   TextWidget: 'text',
   TextareaWidget: 'textarea',
@@ -63,7 +63,7 @@ export function chooseWidget(
 ): string {
   const requested = typeof ui['ui:widget'] === 'string' ? ui['ui:widget'] : undefined;
   if (requested) {
-    const name = ALIASES[requested] ?? requested;
+    const name = WIDGET_ALIASES[requested] ?? requested;
     if (registered(name)) return name;
   }
   if (type === 'boolean') return 'checkbox';

@@ -66,7 +66,10 @@ export interface ArrayField extends FieldBase {
   fixedItems: number;
   /** The schema a newly added item follows. */
   newItem?: SchemaAt;
-  /** `$ref` targets expanded above the items (passed on when computing a new item's defaults). */
+  /**
+   * `$ref` targets to count as already expanded when computing a new item's defaults (passed to
+   * `computeDefaults`). Empty: a new item is always expanded once, even in a recursive schema.
+   */
   refTargets: readonly string[];
 }
 

@@ -41,6 +41,8 @@ export function parentPointer(pointer: string): string {
   return index <= 0 ? '' : pointer.slice(0, index);
 }
 
+const ARRAY_INDEX_TOKEN = /^(0|[1-9][0-9]*)$/;
+
 function isContainer(value: unknown): value is Record<string, unknown> | unknown[] {
   return typeof value === 'object' && value !== null;
 }
@@ -51,7 +53,7 @@ export function getAtPointer(document: unknown, pointer: string): unknown {
   for (const token of parsePointer(pointer)) {
     if (!isContainer(current)) return undefined;
     if (Array.isArray(current)) {
-      if (!/^(0|[1-9][0-9]*)$/.test(token)) return undefined;
+      if (!ARRAY_INDEX_TOKEN.test(token)) return undefined;
       current = current[Number(token)];
     } else {
       if (!Object.prototype.hasOwnProperty.call(current, token)) return undefined;
@@ -63,8 +65,11 @@ export function getAtPointer(document: unknown, pointer: string): unknown {
 
 /**
  * Returns a copy of `document` with `value` written at `pointer` (missing objects are created;
- * `undefined` removes the property). Only the containers on the path are copied, so untouched
- * branches keep their identity.
+ * `undefined` removes the property, or sets an array item to `null` so that later indexes keep
+ * their place). Only the containers on the path are copied, so untouched branches keep their
+ * identity. Removing what is not there returns `document` itself. In an array, `-` appends; a
+ * token that is not an index replaces the array with an object, as a primitive on the path is
+ * replaced, so that no write is silently lost.
  */
 export function setAtPointer(
   document: JsonValue | undefined,
@@ -73,7 +78,24 @@ export function setAtPointer(
 ): JsonValue | undefined {
   const tokens = parsePointer(pointer);
   if (tokens.length === 0) return value as JsonValue | undefined;
+  // Removing a missing value must not create the containers on its path.
+  if (value === undefined && !hasPath(document, tokens)) return document;
   return writeTokens(document, tokens, 0, value);
+}
+
+function hasPath(document: unknown, tokens: readonly string[]): boolean {
+  let current: unknown = document;
+  for (const token of tokens) {
+    if (!isContainer(current)) return false;
+    if (Array.isArray(current)) {
+      if (!ARRAY_INDEX_TOKEN.test(token) || Number(token) >= current.length) return false;
+      current = current[Number(token)];
+    } else {
+      if (!Object.prototype.hasOwnProperty.call(current, token)) return false;
+      current = current[token];
+    }
+  }
+  return true;
 }
 
 function writeTokens(
@@ -84,20 +106,23 @@ function writeTokens(
 ): JsonValue {
   const token = tokens[index];
   const last = index === tokens.length - 1;
-  if (Array.isArray(container)) {
+  if (Array.isArray(container) && (token === '-' || ARRAY_INDEX_TOKEN.test(token))) {
     const copy = container.slice();
-    const position = Number(token);
+    const position = token === '-' ? copy.length : Number(token);
     if (last) {
       if (value === undefined) copy[position] = null;
       else copy[position] = value as JsonValue;
     } else {
       copy[position] = writeTokens(copy[position], tokens, index + 1, value);
     }
+    // Writing past the end leaves holes, which JSON cannot hold: fill them with null.
+    for (let i = 0; i < copy.length; i++) if (copy[i] === undefined) copy[i] = null;
     return copy;
   }
-  const copy: Record<string, JsonValue> = isContainer(container)
-    ? { ...(container as Record<string, JsonValue>) }
-    : {};
+  const copy: Record<string, JsonValue> =
+    isContainer(container) && !Array.isArray(container)
+      ? { ...(container as Record<string, JsonValue>) }
+      : {};
   if (last) {
     if (value === undefined) delete copy[token];
     else copy[token] = value as JsonValue;

@@ -31,6 +31,24 @@ export interface ResolvedSchema {
 /** Keywords whose values are data, not sub-schemas; the index walk does not descend into them. */
 const DATA_KEYWORDS = new Set(['enum', 'const', 'default', 'examples', 'required']);
 
+/**
+ * Keywords whose value maps names to sub-schemas. Inside them every key is a name (a property
+ * may well be called `default` or `enum`), so {@link DATA_KEYWORDS} does not apply there.
+ */
+const SCHEMA_MAPS = new Set([
+  'properties',
+  'patternProperties',
+  '$defs',
+  'definitions',
+  'dependentSchemas',
+  'dependencies',
+]);
+
+/** Whether the walk descends into `key` of an object (a schema, or a map of schemas). */
+function descends(key: string, inMap: boolean): boolean {
+  return inMap || !DATA_KEYWORDS.has(key);
+}
+
 const DEFAULT_BASE = 'intake:/form/schema.json';
 
 function stripFragment(uri: string): string {
@@ -46,6 +64,33 @@ function toUri(reference: string, base: string): string {
   }
 }
 
+/**
+ * What a schema's `$id` declares: a new base URI, and/or (draft-07 style, `"$id": "#address"` or
+ * `"$id": "other.json#address"`) a plain-name anchor. A fragment-only `$id` keeps the base.
+ */
+function idOf(schema: Record<string, unknown>, base: string): { base?: string; anchor?: string } {
+  const id = schema.$id;
+  if (typeof id !== 'string' || id === '' || id === '#') return {};
+  const uri = toUri(id, base);
+  const hash = uri.indexOf('#');
+  const fragment = hash === -1 ? '' : decodeFragment(uri.slice(hash + 1));
+  const anchor = fragment !== '' && !fragment.startsWith('/') ? fragment : undefined;
+  return id.startsWith('#') ? { anchor } : { base: stripFragment(uri), anchor };
+}
+
+function decodeFragment(fragment: string): string {
+  try {
+    return decodeURIComponent(fragment);
+  } catch {
+    return fragment;
+  }
+}
+
+/** The base URI inside `schema`, which may declare its own with `$id`. */
+function baseOf(schema: Record<string, unknown>, base: string): string {
+  return idOf(schema, base).base ?? base;
+}
+
 /** Follows references inside one schema document. Create one per definition. */
 export class SchemaResolver {
   readonly root: SchemaObject;
@@ -53,12 +98,13 @@ export class SchemaResolver {
   readonly rootBase: string;
   private readonly resources = new Map<string, SchemaAt>();
   private readonly anchors = new Map<string, SchemaAt>();
+  /** Locations of the `allOf`s being merged right now (to detect cycles through `allOf`). */
+  private readonly merging = new Set<string>();
 
   constructor(root: SchemaObject, rootLocation = '/schema') {
     this.root = root;
     this.rootLocation = rootLocation;
-    this.rootBase =
-      typeof root.$id === 'string' ? stripFragment(toUri(root.$id, DEFAULT_BASE)) : DEFAULT_BASE;
+    this.rootBase = baseOf(root, DEFAULT_BASE);
     this.index(root, rootLocation, this.rootBase, 0);
   }
 
@@ -67,7 +113,13 @@ export class SchemaResolver {
     return { schema: this.root, location: this.rootLocation, base: this.rootBase };
   }
 
-  private index(schema: unknown, location: string, base: string, depth: number): void {
+  private index(
+    schema: unknown,
+    location: string,
+    base: string,
+    depth: number,
+    inMap = false,
+  ): void {
     if (typeof schema !== 'object' || schema === null || depth > 500) return;
     if (Array.isArray(schema)) {
       schema.forEach((item, i) => this.index(item, appendPointer(location, i), base, depth + 1));
@@ -75,22 +127,33 @@ export class SchemaResolver {
     }
     const object = schema as Record<string, unknown>;
     let ownBase = base;
-    if (typeof object.$id === 'string') {
-      ownBase = stripFragment(toUri(object.$id, base));
-      this.resources.set(ownBase, { schema: object as SchemaObject, location, base: ownBase });
-    }
-    if (location === this.rootLocation)
-      this.resources.set(ownBase, { schema: object as SchemaObject, location, base: ownBase });
-    if (typeof object.$anchor === 'string') {
-      this.anchors.set(`${ownBase}#${object.$anchor}`, {
-        schema: object as SchemaObject,
-        location,
-        base: ownBase,
-      });
+    if (!inMap) {
+      const id = idOf(object, base);
+      if (id.base !== undefined) {
+        ownBase = id.base;
+        this.resources.set(ownBase, { schema: object as SchemaObject, location, base: ownBase });
+      }
+      if (location === this.rootLocation)
+        this.resources.set(ownBase, { schema: object as SchemaObject, location, base: ownBase });
+      // `$anchor` (2020-12), or a draft-07 `$id` that is only a fragment (`"$id": "#address"`).
+      for (const anchor of [object.$anchor, id.anchor]) {
+        if (typeof anchor !== 'string') continue;
+        this.anchors.set(`${ownBase}#${anchor}`, {
+          schema: object as SchemaObject,
+          location,
+          base: ownBase,
+        });
+      }
     }
     for (const [key, value] of Object.entries(object)) {
-      if (!DATA_KEYWORDS.has(key))
-        this.index(value, appendPointer(location, key), ownBase, depth + 1);
+      if (descends(key, inMap))
+        this.index(
+          value,
+          appendPointer(location, key),
+          ownBase,
+          depth + 1,
+          !inMap && SCHEMA_MAPS.has(key),
+        );
     }
   }
 
@@ -111,7 +174,8 @@ export class SchemaResolver {
     };
     if (!resource) return fail();
     if (fragment === '') return resource;
-    if (!fragment.startsWith('/')) return this.anchors.get(`${resourceUri}#${fragment}`) ?? fail();
+    if (!fragment.startsWith('/'))
+      return this.anchors.get(`${resourceUri}#${decodeFragment(fragment)}`) ?? fail();
     let decoded: string;
     try {
       decoded = decodeURIComponent(fragment);
@@ -158,10 +222,7 @@ export class SchemaResolver {
         break;
       }
       if (schema === true) break;
-      base =
-        typeof schema.$id === 'string'
-          ? stripFragment(toUri(schema.$id, current.base))
-          : current.base;
+      base = baseOf(schema, current.base);
       for (const [key, value] of Object.entries(schema)) {
         if (key === '$ref' || key in merged) continue;
         merged[key] = value;
@@ -207,6 +268,31 @@ export class SchemaResolver {
     const members = schema.allOf as Schema[];
     const location = resolved.origins.allOf;
     delete schema.allOf;
+    // An `allOf` member that refers back to a schema whose `allOf` is being merged (`a: { allOf:
+    // [{ $ref: a }] }`) would merge forever; it is a cycle like a pure `$ref` cycle.
+    if (this.merging.has(location)) {
+      throw new DefinitionError(
+        'cyclic-ref',
+        `allOf refers to itself at ${location}`,
+        { ref: `#${location.slice(this.rootLocation.length)}` },
+        appendPointer(location, 'allOf'),
+      );
+    }
+    this.merging.add(location);
+    try {
+      this.mergeMembers(resolved, members, location, refTargets);
+    } finally {
+      this.merging.delete(location);
+    }
+  }
+
+  private mergeMembers(
+    resolved: ResolvedSchema,
+    members: Schema[],
+    location: string,
+    refTargets: readonly string[],
+  ): void {
+    const { schema } = resolved;
     members.forEach((member, i) => {
       const part = this.resolve(
         {
@@ -249,7 +335,7 @@ export class SchemaResolver {
     }
   }
 
-  private checkNode(at: SchemaAt, depth: number): void {
+  private checkNode(at: SchemaAt, depth: number, inMap = false): void {
     const schema = at.schema as unknown;
     if (typeof schema !== 'object' || schema === null || depth > 500) return;
     if (Array.isArray(schema)) {
@@ -262,15 +348,15 @@ export class SchemaResolver {
       return;
     }
     const object = schema as SchemaObject;
-    const base =
-      typeof object.$id === 'string' ? stripFragment(toUri(object.$id, at.base)) : at.base;
-    if (typeof object.$ref === 'string')
+    const base = inMap ? at.base : baseOf(object, at.base);
+    if (!inMap && (typeof object.$ref === 'string' || Array.isArray(object.allOf)))
       this.resolve({ schema: object, location: at.location, base: at.base });
     for (const [key, value] of Object.entries(object)) {
-      if (!DATA_KEYWORDS.has(key))
+      if (descends(key, inMap))
         this.checkNode(
           { schema: value as Schema, location: appendPointer(at.location, key), base },
           depth + 1,
+          !inMap && SCHEMA_MAPS.has(key),
         );
     }
   }

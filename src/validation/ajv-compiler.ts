@@ -7,17 +7,29 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { DefinitionError } from '../model/definition-error.js';
 import type { SchemaObject } from '../model/types.js';
-import { detectDialect } from './dialect.js';
+import { detectDialect, type Dialect } from './dialect.js';
+import { addIntakeFormats } from './formats.js';
 import { normalizeErrors } from './normalize-errors.js';
 import type { FormValidator } from './validator.js';
-
-/** `data:[<media type>][;name=<file name>][;base64],<data>`, as the file widget writes it. */
-const DATA_URL =
-  /^data:[a-z0-9!#$&^_.+-]*\/?[a-z0-9!#$&^_.+-]*(;[a-z0-9-]+=[^;,]*)*(;base64)?,[a-z0-9!$&',()*+;=\-._~:@/?%]*$/i;
 
 /** CommonJS default exports arrive wrapped or not, depending on the bundler. */
 function interop<T>(module: T): T {
   return (module as { default?: T }).default ?? module;
+}
+
+/** The `$schema` URI under which ajv knows each dialect's meta-schema. */
+const META_SCHEMA: Record<Dialect, string> = {
+  'draft-07': 'http://json-schema.org/draft-07/schema#',
+  '2020-12': 'https://json-schema.org/draft/2020-12/schema',
+};
+
+/**
+ * ajv knows each meta-schema under one exact URI; `detectDialect` accepts the usual spellings
+ * (`https`, without `#`, draft-06). The root's `$schema` is rewritten to ajv's spelling (on a
+ * shallow copy) so that those compile instead of failing with "no schema with key or ref".
+ */
+function withCanonicalSchema(schema: SchemaObject, dialect: Dialect): SchemaObject {
+  return typeof schema.$schema === 'string' ? { ...schema, $schema: META_SCHEMA[dialect] } : schema;
 }
 
 /** Compiles `schema`; throws a `DefinitionError` when ajv rejects it (bad regex, bad keyword value…). */
@@ -27,11 +39,10 @@ export function compileSchema(schema: SchemaObject): FormValidator {
   const AjvClass = dialect === '2020-12' ? interop(Ajv2020) : interop(Ajv);
   const ajv = new AjvClass(options);
   interop(addFormats)(ajv);
-  ajv.addFormat('data-url', DATA_URL);
-  ajv.addFormat('color', /^#[0-9a-f]{6}$/i);
+  addIntakeFormats(ajv);
   let check;
   try {
-    check = ajv.compile(schema);
+    check = ajv.compile(withCanonicalSchema(schema, dialect));
   } catch (error) {
     throw new DefinitionError(
       'invalid-schema',

@@ -11,10 +11,24 @@ export type Dialect = 'draft-07' | '2020-12';
 const DRAFT_07 = /^https?:\/\/json-schema\.org\/draft-0[67]\/schema#?$/;
 const DRAFT_2020 = /^https?:\/\/json-schema\.org\/draft\/2020-12\/schema#?$/;
 
-function usesDraft07Keywords(node: unknown, depth = 0): boolean {
+/** Keywords whose values are data: nothing in them is a keyword. */
+const DATA = new Set(['enum', 'const', 'default', 'examples']);
+
+/** Keywords whose values map names to schemas: their keys are names, not keywords. */
+const MAPS = new Set([
+  'properties',
+  'patternProperties',
+  '$defs',
+  'definitions',
+  'dependentSchemas',
+  'dependencies',
+]);
+
+function usesDraft07Keywords(node: unknown, depth = 0, inMap = false): boolean {
   if (typeof node !== 'object' || node === null || depth > 200) return false;
   if (Array.isArray(node)) return node.some((item) => usesDraft07Keywords(item, depth + 1));
   const schema = node as Record<string, unknown>;
+  if (inMap) return Object.values(schema).some((value) => usesDraft07Keywords(value, depth + 1));
   if (
     'definitions' in schema ||
     'dependencies' in schema ||
@@ -23,12 +37,7 @@ function usesDraft07Keywords(node: unknown, depth = 0): boolean {
   )
     return true;
   return Object.entries(schema).some(
-    ([key, value]) =>
-      key !== 'enum' &&
-      key !== 'const' &&
-      key !== 'default' &&
-      key !== 'examples' &&
-      usesDraft07Keywords(value, depth + 1),
+    ([key, value]) => !DATA.has(key) && usesDraft07Keywords(value, depth + 1, MAPS.has(key)),
   );
 }
 

@@ -15,6 +15,15 @@ describe('example: ki-erstberatung', () => {
     await el.updateComplete;
     expect(root(el).querySelector('.error-summary')).to.exist;
     expect(root(el).querySelectorAll('.error-message').length).to.be.greaterThan(2);
+    // The summary follows the order of the form, not the order in which the schema was checked.
+    const targets = [...root(el).querySelectorAll('.error-summary a')].map((a) =>
+      a.getAttribute('href'),
+    );
+    const positions = targets.map((href) =>
+      [...root(el).querySelectorAll('[id]')].findIndex((node) => `#${node.id}` === href),
+    );
+    expect(positions.every((p) => p >= 0)).to.equal(true);
+    expect(positions).to.deep.equal([...positions].sort((a, b) => a - b));
     expect(await axeViolations(el)).to.deep.equal([]);
   });
 
