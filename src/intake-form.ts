@@ -133,6 +133,8 @@ export class IntakeForm extends LitElement {
   private showAll = false;
   private errors: FieldError[] = [];
   private localErrors = new Map<string, string>();
+  /** Typed text that is not (yet) a value, per pointer (see `WidgetContext.rawText`). */
+  private rawTexts = new Map<string, string>();
   private serverErrors = new Map<string, string>();
   private summary: { pointer: string; message: string }[] | undefined;
   private definitionError?: DefinitionError;
@@ -161,6 +163,7 @@ export class IntakeForm extends LitElement {
     const given = clone(value ?? {}) as JsonValue;
     this.data = this.resolver ? this.withDefaults(given) : given;
     this.localErrors.clear();
+    this.rawTexts.clear();
     this.revalidate();
     this.requestUpdate();
   }
@@ -193,6 +196,7 @@ export class IntakeForm extends LitElement {
     this.showAll = false;
     this.summary = undefined;
     this.localErrors.clear();
+    this.rawTexts.clear();
     this.serverErrors.clear();
     this.data = this.resolver ? this.withDefaults({}) : {};
     this.revalidate();
@@ -265,6 +269,7 @@ export class IntakeForm extends LitElement {
       await this.updateComplete;
       if (!this.readyFired) {
         this.readyFired = true;
+        this.focusAutofocusField();
         this.emit('intake-ready', { id: definition.id, version: definition.version });
       }
     } catch (error) {
@@ -427,6 +432,11 @@ export class IntakeForm extends LitElement {
     this.touched = new Set(
       [...this.touched].map(shift).filter((p): p is string => p !== undefined),
     );
+    this.rawTexts = new Map(
+      [...this.rawTexts]
+        .map(([p, m]) => [shift(p), m] as const)
+        .filter((e): e is [string, string] => e[0] !== undefined),
+    );
     this.localErrors = new Map(
       [...this.localErrors]
         .map(([p, m]) => [shift(p), m] as const)
@@ -495,7 +505,7 @@ export class IntakeForm extends LitElement {
   /** The message shown at a field's pointer, if any. */
   private shownError(pointer: string): string | undefined {
     const local = this.localErrors.get(pointer);
-    if (local) return local;
+    if (local && this.visible(pointer)) return local;
     const server = this.serverErrors.get(pointer);
     if (server) return server;
     const error = this.shownSchemaErrors().get(pointer);
@@ -661,6 +671,16 @@ export class IntakeForm extends LitElement {
     (first ?? direct ?? group)?.focus();
   }
 
+  /** `ui:autofocus`: opt-in, since the form usually sits inside someone else's page. */
+  private focusAutofocusField(): void {
+    for (const field of this.fieldsByPointer.values()) {
+      if (field.ui['ui:autofocus'] === true) {
+        this.focusPointer(field.pointer);
+        return;
+      }
+    }
+  }
+
   protected override updated(): void {
     const focus = this.focusAfterUpdate;
     this.focusAfterUpdate = undefined;
@@ -714,6 +734,17 @@ export class IntakeForm extends LitElement {
     </div>`;
   }
 
+  /** The id a summary link points at: the control, or the first option of a group. */
+  private summaryTarget(pointer: string): string {
+    const field = this.fieldsByPointer.get(pointer);
+    const id = controlId(pointer);
+    const grouped =
+      field &&
+      (field.widget === 'radio' ||
+        (field.kind === 'multi-choice' && field.widget === 'checkboxes'));
+    return grouped ? `${id}-0` : id;
+  }
+
   private renderSummary(): TemplateResult | typeof nothing {
     if (!this.summary || this.summary.length === 0) return nothing;
     return html`<div
@@ -729,7 +760,7 @@ export class IntakeForm extends LitElement {
           (entry) =>
             html`<li>
               <a
-                href="#${controlId(entry.pointer)}"
+                href="#${this.summaryTarget(entry.pointer)}"
                 @click=${(event: Event) => {
                   event.preventDefault();
                   this.focusPointer(entry.pointer);
@@ -782,6 +813,11 @@ export class IntakeForm extends LitElement {
       setValue: (pointer, value) => this.setValueAt(pointer, value),
       touch: (pointer) => this.touch(pointer),
       setLocalError: (pointer, message) => this.setLocalError(pointer, message),
+      rawText: (pointer) => this.rawTexts.get(pointer),
+      setRawText: (pointer, text) => {
+        if (text === undefined) this.rawTexts.delete(pointer);
+        else this.rawTexts.set(pointer, text);
+      },
       addItem: (field) => this.addItem(field),
       removeItem: (field, index) => this.removeItem(field, index),
       moveItem: (field, from, to) => this.moveItem(field, from, to),

@@ -8,6 +8,7 @@ import { live } from 'lit/directives/live.js';
 import { msg } from '@lit/localize';
 import type { WidgetContext } from './registry.js';
 import { registerWidget } from './registry.js';
+import { expectsDigits, normalizeDigits } from '../i18n/digits.js';
 import type { JsonValue } from '../model/types.js';
 
 /** Converts a stored RFC 3339 date-time to the `datetime-local` control's local form. */
@@ -47,6 +48,7 @@ function textInput(type: string) {
     const text = c.value === undefined || c.value === null ? '' : String(c.value);
     const options = (field.ui['ui:options'] ?? {}) as Record<string, unknown>;
     const inputType = typeof options.inputType === 'string' ? options.inputType : type;
+    const digits = expectsDigits(type, c.autocomplete, field.schema.pattern);
     return html`<input
       part="control"
       class="control"
@@ -66,7 +68,8 @@ function textInput(type: string) {
       ?readonly=${c.readOnly}
       ?disabled=${c.disabled}
       @input=${(event: Event) => {
-        const raw = (event.target as HTMLInputElement).value;
+        const typed = (event.target as HTMLInputElement).value;
+        const raw = digits ? normalizeDigits(typed) : typed;
         c.setValue(raw === '' ? undefined : raw);
       }}
       @blur=${c.touch}
@@ -105,62 +108,92 @@ registerWidget('textarea', (c) => {
   ></textarea>`;
 });
 
-function numberInput(type: 'number' | 'range') {
-  return (c: WidgetContext) => {
-    const { schema } = c.field;
-    const integer = c.field.kind === 'value' && c.field.type === 'integer';
-    const min =
-      typeof schema.minimum === 'number'
-        ? schema.minimum
-        : typeof schema.exclusiveMinimum === 'number'
-          ? schema.exclusiveMinimum
-          : undefined;
-    const max =
-      typeof schema.maximum === 'number'
-        ? schema.maximum
-        : typeof schema.exclusiveMaximum === 'number'
-          ? schema.exclusiveMaximum
-          : undefined;
-    const step = typeof schema.multipleOf === 'number' ? schema.multipleOf : integer ? 1 : 'any';
-    return html`<input
-      part="control"
-      class="control number"
-      id=${c.id}
-      name=${c.name}
-      type=${type}
-      inputmode=${integer ? 'numeric' : 'decimal'}
-      min=${ifDefined(min)}
-      max=${ifDefined(max)}
-      step=${step}
-      .value=${live(typeof c.value === 'number' ? String(c.value) : '')}
-      ?required=${c.required}
-      aria-required=${c.required ? 'true' : 'false'}
-      aria-invalid=${c.invalid ? 'true' : 'false'}
-      aria-describedby=${ifDefined(c.describedBy)}
-      aria-errormessage=${ifDefined(c.errorId)}
-      autocomplete=${ifDefined(c.autocomplete)}
-      placeholder=${ifDefined(c.placeholder?.text)}
-      ?readonly=${c.readOnly}
-      ?disabled=${c.disabled}
-      @input=${(event: Event) => {
-        const input = event.target as HTMLInputElement;
-        if (input.validity.badInput) {
-          c.setValue(undefined);
-          c.setLocalError(
-            integer ? msg('Please enter a whole number.') : msg('Please enter a number.'),
-          );
-          return;
-        }
-        c.setLocalError(undefined);
-        c.setValue(input.value === '' ? undefined : Number(input.value));
-      }}
-      @blur=${c.touch}
-    />`;
-  };
+/**
+ * Reads a typed number: Arabic-Indic and Persian digits count, a decimal comma is accepted as in
+ * German ("1,5"), spaces are ignored. Returns `undefined` for text that is not a number.
+ */
+export function parseNumber(raw: string, integer: boolean): number | undefined {
+  const text = normalizeDigits(raw).replace(/[\s\u00a0\u202f]/g, '');
+  const pattern = integer ? /^[+-]?\d+$/ : /^[+-]?(\d+([.,]\d*)?|[.,]\d+)$/;
+  if (!pattern.test(text)) return undefined;
+  const value = Number(text.replace(',', '.'));
+  return Number.isFinite(value) ? value : undefined;
 }
 
-registerWidget('number', numberInput('number'));
-registerWidget('range', numberInput('range'));
+/**
+ * Numbers are typed into a text field with a numeric keyboard (`inputmode`), as the GOV.UK Design
+ * System advises: `<input type="number">` silently drops digits typed in Arabic or Persian, turns
+ * the mouse wheel into a value changer and rounds long numbers. The limits are stated in the hint
+ * instead of `min` / `max` attributes.
+ */
+registerWidget('number', (c) => {
+  const integer = c.field.kind === 'value' && c.field.type === 'integer';
+  const shown = c.rawText ?? (typeof c.value === 'number' ? String(c.value) : '');
+  return html`<input
+    part="control"
+    class="control number"
+    id=${c.id}
+    name=${c.name}
+    type="text"
+    inputmode=${integer ? 'numeric' : 'decimal'}
+    spellcheck="false"
+    .value=${live(shown)}
+    ?required=${c.required}
+    aria-required=${c.required ? 'true' : 'false'}
+    aria-invalid=${c.invalid ? 'true' : 'false'}
+    aria-describedby=${ifDefined(c.describedBy)}
+    aria-errormessage=${ifDefined(c.errorId)}
+    autocomplete=${ifDefined(c.autocomplete)}
+    placeholder=${ifDefined(c.placeholder?.text)}
+    ?readonly=${c.readOnly}
+    ?disabled=${c.disabled}
+    @input=${(event: Event) => {
+      const raw = (event.target as HTMLInputElement).value;
+      if (raw.trim() === '') {
+        c.setRawText(undefined);
+        c.setLocalError(undefined);
+        c.setValue(undefined);
+        return;
+      }
+      const value = parseNumber(raw, integer);
+      // What the person typed stays on screen even when it is not (yet) a number.
+      c.setRawText(value !== undefined && String(value) === raw ? undefined : raw);
+      c.setLocalError(
+        value === undefined
+          ? integer
+            ? msg('Please enter a whole number.')
+            : msg('Please enter a number.')
+          : undefined,
+      );
+      c.setValue(value);
+    }}
+    @blur=${c.touch}
+  />`;
+});
+
+registerWidget('range', (c) => {
+  const { schema } = c.field;
+  const integer = c.field.kind === 'value' && c.field.type === 'integer';
+  const min = typeof schema.minimum === 'number' ? schema.minimum : 0;
+  const max = typeof schema.maximum === 'number' ? schema.maximum : 100;
+  const step = typeof schema.multipleOf === 'number' ? schema.multipleOf : integer ? 1 : 'any';
+  return html`<input
+    part="control"
+    class="control range"
+    id=${c.id}
+    name=${c.name}
+    type="range"
+    min=${min}
+    max=${max}
+    step=${step}
+    .value=${live(typeof c.value === 'number' ? String(c.value) : String(min))}
+    aria-invalid=${c.invalid ? 'true' : 'false'}
+    aria-describedby=${ifDefined(c.describedBy)}
+    ?disabled=${c.disabled || c.readOnly}
+    @input=${(event: Event) => c.setValue(Number((event.target as HTMLInputElement).value))}
+    @blur=${c.touch}
+  />`;
+});
 
 function dateInput(type: 'date' | 'time' | 'datetime-local') {
   return (c: WidgetContext) => {

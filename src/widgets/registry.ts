@@ -37,6 +37,13 @@ export interface WidgetContext {
   setValue(value: JsonValue | undefined): void;
   /** Report that the person left the control (errors show from then on). */
   touch(): void;
+  /**
+   * Text typed into the control that is not (yet) a valid value, such as "1," in a number field:
+   * kept by the form so that re-rendering never wipes what the person typed.
+   */
+  rawText: string | undefined;
+  /** Keep (or, with `undefined`, forget) such text. */
+  setRawText(text: string | undefined): void;
   /** Report a problem found before the value exists (a file too large, a number that is not one). */
   setLocalError(message: string | undefined): void;
 }

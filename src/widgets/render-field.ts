@@ -19,6 +19,8 @@ export interface RenderContext {
   setValue(pointer: string, value: JsonValue | undefined): void;
   touch(pointer: string): void;
   setLocalError(pointer: string, message: string | undefined): void;
+  rawText(pointer: string): string | undefined;
+  setRawText(pointer: string, text: string | undefined): void;
   addItem(field: ArrayField): void;
   removeItem(field: ArrayField, index: number): void;
   moveItem(field: ArrayField, from: number, to: number): void;
@@ -39,17 +41,32 @@ function optionalMark(field: Field): TemplateResult | typeof nothing {
     : html` <span class="optional">${msg('(optional)')}</span>`;
 }
 
+/** "Enter a number from 1 to 10." for number fields, so the limits are known before typing. */
+function numberLimits(field: Field, locale: string): string | undefined {
+  if (field.kind !== 'value' || field.widget !== 'number') return undefined;
+  const { minimum, maximum } = field.schema;
+  const format = (n: number) => new Intl.NumberFormat(locale).format(n);
+  if (typeof minimum === 'number' && typeof maximum === 'number') {
+    return msg(str`Enter a number from ${format(minimum)} to ${format(maximum)}.`);
+  }
+  if (typeof minimum === 'number') return msg(str`Enter a number of at least ${format(minimum)}.`);
+  if (typeof maximum === 'number') return msg(str`Enter a number of at most ${format(maximum)}.`);
+  return undefined;
+}
+
 function renderHint(
   field: Field,
   context: RenderContext,
   id: string,
 ): TemplateResult | typeof nothing {
-  if (!field.description && !field.help) return nothing;
+  const limits = numberLimits(field, context.locale);
+  if (!field.description && !field.help && !limits) return nothing;
   const description = field.description ? shown(context, field.description) : undefined;
   const help = field.help ? shown(context, field.help) : undefined;
   return html`<div class="hint" part="hint" id=${id}>
     ${description ? html`<span lang=${description.lang}>${description.text}</span>` : nothing}
     ${help ? html`<span class="help" lang=${help.lang}>${help.text}</span>` : nothing}
+    ${limits ? html`<span class="help limits">${limits}</span>` : nothing}
   </div>`;
 }
 
@@ -84,6 +101,8 @@ function renderObject(field: ObjectField, context: RenderContext, level: number)
   return html`<fieldset
     class="group"
     part="fieldset"
+    id=${controlId(field.pointer)}
+    tabindex="-1"
     data-pointer=${field.pointer}
     aria-describedby=${ifDefined([field.description || field.help ? hintId : '', error ? errorId : ''].filter(Boolean).join(' ') || undefined)}
   >
@@ -201,7 +220,7 @@ function renderValue(
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
   const error = context.shownError(field.pointer);
-  const hasHint = Boolean(field.description || field.help);
+  const hasHint = Boolean(field.description || field.help || numberLimits(field, context.locale));
   const describedBy =
     [hasHint ? hintId : '', error ? errorId : ''].filter(Boolean).join(' ') || undefined;
   const autocomplete =
@@ -224,6 +243,8 @@ function renderValue(
     setValue: (value) => context.setValue(field.pointer, value),
     touch: () => context.touch(field.pointer),
     setLocalError: (message) => context.setLocalError(field.pointer, message),
+    rawText: context.rawText(field.pointer),
+    setRawText: (text) => context.setRawText(field.pointer, text),
   };
   const control = registration.render(widgetContext);
   const label = shown(context, field.label);

@@ -64,8 +64,8 @@ describe('widgets', () => {
       ['/email', 'INPUT', 'email'],
       ['/phone', 'INPUT', 'tel'],
       ['/website', 'INPUT', 'url'],
-      ['/age', 'INPUT', 'number'],
-      ['/amount', 'INPUT', 'number'],
+      ['/age', 'INPUT', 'text'],
+      ['/amount', 'INPUT', 'text'],
       ['/birthDate', 'INPUT', 'date'],
       ['/time', 'INPUT', 'time'],
       ['/appointment', 'INPUT', 'datetime-local'],
@@ -117,9 +117,12 @@ describe('widgets', () => {
     expect(control(el, '/notes').closest('.field')!.querySelector('label')!.textContent).to.contain(
       '(optional)',
     );
+    // Numbers: a numeric keyboard, and the limits stated in the hint the control points at.
     const age = control(el, '/age');
-    expect([age.min, age.max, age.step]).to.deep.equal(['0', '130', '1']);
-    expect(control(el, '/amount').step).to.equal('0.5');
+    expect(age.inputMode).to.equal('numeric');
+    expect(control(el, '/amount').inputMode).to.equal('decimal');
+    const ageHint = root(el).getElementById(age.getAttribute('aria-describedby')!.split(' ')[0])!;
+    expect(ageHint.textContent).to.contain('Enter a number from 0 to 130.');
     expect(control(el, '/document').accept).to.equal('.pdf');
     expect(control(el, '/fixed').readOnly).to.equal(true);
   });
@@ -170,6 +173,56 @@ describe('widgets', () => {
     await sendKeys({ press: 'Backspace' });
     await el.updateComplete;
     expect(el.value).not.to.have.property('name');
+  });
+
+  it('keeps typed text that is not a number on screen, and says so once the person leaves', async () => {
+    const el = await renderForm({ schema, ui });
+    await typeInto(el, '/age', '4x');
+    expect(control(el, '/age').value).to.equal('4x');
+    expect(el.value).not.to.have.property('age');
+    expect(root(el).querySelector('[data-pointer="/age"] .error-message')).to.equal(null);
+    await sendKeys({ press: 'Tab' });
+    await el.updateComplete;
+    expect(root(el).querySelector('[data-pointer="/age"] .error-message')!.textContent).to.contain(
+      'Please enter a whole number.',
+    );
+    expect(control(el, '/age').value).to.equal('4x');
+  });
+
+  it('accepts Arabic-Indic and Persian digits and a decimal comma, stored as ASCII numbers', async () => {
+    const el = await renderForm({
+      schema: {
+        type: 'object',
+        properties: {
+          age: { type: 'integer', title: 'Age' },
+          amount: { type: 'number', title: 'Amount' },
+          phone: { type: 'string', title: 'Phone' },
+          postalCode: { type: 'string', title: 'Postal code', pattern: '^[0-9]{5}$' },
+          name: { type: 'string', title: 'Name' },
+        },
+      },
+      ui: { phone: { 'ui:widget': 'tel' } },
+    });
+    await typeInto(el, '/age', '٤٢');
+    await typeInto(el, '/amount', '۱٫۵');
+    await typeInto(el, '/phone', '+۴۹ ۲۲۱ ۱۲۳');
+    await typeInto(el, '/postalCode', '٥٠٦٦٧');
+    await typeInto(el, '/name', 'رقم ٣');
+    expect(el.value).to.deep.equal({
+      age: 42,
+      amount: 1.5,
+      phone: '+49 221 123',
+      postalCode: '50667',
+      name: 'رقم ٣',
+    });
+    expect(el.validate().valid).to.equal(true);
+    const comma = await renderForm(
+      { schema: { type: 'object', properties: { n: { type: 'number' } } } },
+      'de',
+    );
+    await typeInto(comma, '/n', '2,75');
+    expect(comma.value).to.deep.equal({ n: 2.75 });
+    expect(control(comma, '/n').value).to.equal('2,75');
   });
 
   it('prefills from `value` and keeps data types', async () => {
@@ -233,6 +286,11 @@ describe('widgets', () => {
     expect(
       root(el).querySelector('[data-pointer="/document"] .error-message')!.textContent,
     ).to.contain('does not accept');
+  });
+
+  it('focuses the field marked ui:autofocus once the form is ready', async () => {
+    const el = await renderForm({ schema, ui: { ...ui, email: { 'ui:autofocus': true } } });
+    expect(el.shadowRoot!.activeElement).to.equal(control(el, '/email'));
   });
 
   it('shows hostile text as text, never as markup', async () => {
