@@ -168,6 +168,19 @@ export class IntakeForm extends LitElement {
     this.requestUpdate();
   }
 
+  /** The languages this form can be shown in: its source language, then its translations. */
+  get availableLocales(): string[] {
+    const definition = this.currentDefinition;
+    if (!definition) return [];
+    const locales = [definition.lang ?? 'en', ...Object.keys(definition.translations ?? {})];
+    return [...new Set(locales)];
+  }
+
+  /** The language the form is shown in now. */
+  get currentLocale(): string {
+    return this.activeLocale;
+  }
+
   /** Validates the whole form and shows every error. */
   validate(): ValidationResult {
     this.showAll = true;
