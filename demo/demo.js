@@ -1,17 +1,8 @@
 // Demo-only glue. Lives in its own file because the page runs under `script-src 'self'`,
 // which forbids inline scripts — the same constraint a municipal CMS usually imposes.
 
-
-const form = document.querySelector('intake-form');
-const localeSelect = document.getElementById('locale');
 const status = document.getElementById('submission-status');
 const output = document.getElementById('envelope');
-
-// Start from whatever the markup says so reloading never shows a mismatched select.
-localeSelect.value = form.getAttribute('locale') ?? document.documentElement.lang;
-localeSelect.addEventListener('change', () => {
-  form.setAttribute('locale', localeSelect.value);
-});
 
 // event.detail may carry a Response or an Error, which JSON.stringify would flatten to `{}`.
 function toJson(_key, value) {
