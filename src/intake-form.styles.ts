@@ -223,6 +223,66 @@ export const intakeFormStyles = css`
     margin-block: 0.5rem;
     padding-inline-start: 1.25rem;
   }
+  .progress {
+    color: var(--intake-color-muted);
+    font-weight: 700;
+    margin-block: 0 0.25rem;
+  }
+  .step-title {
+    font-size: 1.25em;
+    margin-block: 0 var(--intake-space);
+  }
+  .review-list {
+    margin: 0 0 var(--intake-space);
+  }
+  .review-row {
+    display: grid;
+    grid-template-columns: minmax(8rem, 1fr) 2fr auto;
+    gap: 0.25rem var(--intake-space);
+    padding-block: 0.5rem;
+    border-block-end: 1px solid #b1b4b6;
+  }
+  .review-row dt {
+    font-weight: 700;
+    overflow-wrap: anywhere;
+  }
+  .review-row dd {
+    margin: 0;
+    overflow-wrap: anywhere;
+    white-space: pre-line;
+  }
+  @media (max-width: 30rem) {
+    .review-row {
+      grid-template-columns: 1fr;
+    }
+  }
+  .confirmation {
+    border: 4px solid var(--intake-color-accent);
+    padding: var(--intake-space);
+  }
+  .reference {
+    font-size: 2em;
+    letter-spacing: 0.05em;
+    margin-block: 0.25rem var(--intake-space);
+    user-select: all;
+    direction: ltr;
+    unicode-bidi: isolate;
+  }
+  .confirmation-actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+  }
+  @media print {
+    button,
+    .actions,
+    .confirmation-actions {
+      display: none !important;
+    }
+    .confirmation {
+      border-color: #000;
+    }
+  }
   @media (prefers-reduced-motion: reduce) {
     * {
       scroll-behavior: auto !important;

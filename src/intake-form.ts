@@ -7,7 +7,7 @@ import { useLocale } from './i18n/localization.js';
 import { applyDefaults, computeDefaults } from './model/apply-defaults.js';
 import { buildFieldTree } from './model/build-field-tree.js';
 import { DefinitionError } from './model/definition-error.js';
-import type { ArrayField, Field } from './model/field.js';
+import type { ArrayField, Field, ObjectField } from './model/field.js';
 import {
   appendPointer,
   getAtPointer,
@@ -25,6 +25,8 @@ import type {
   UiSchema,
 } from './model/types.js';
 import { intakeFormStyles } from './intake-form.styles.js';
+import { computeSteps, stepOf, topLevelName, type Step } from './flow/steps.js';
+import { renderReview } from './widgets/render-review.js';
 import { buildEnvelope, newIdempotencyKey } from './submit/envelope.js';
 import { sendEnvelope } from './submit/send-envelope.js';
 import { compileValidator, type FormValidator } from './validation/validator.js';
@@ -131,6 +133,15 @@ export class IntakeForm extends LitElement {
   private data: JsonValue | undefined = undefined;
   private touched = new Set<string>();
   private showAll = false;
+  /** Top-level fields whose errors show although untouched (the person tried to leave their step). */
+  private shownNames = new Set<string>();
+  /** Position of the visible step among the active steps. */
+  private stepIndex = 0;
+  private reviewing = false;
+  /** Set when the person came from the review to change an answer: "Continue" goes back there. */
+  private returnToReview = false;
+  /** After the backend accepted the submission. */
+  private confirmation?: { reference?: string };
   private errors: FieldError[] = [];
   private localErrors = new Map<string, string>();
   /** Typed text that is not (yet) a value, per pointer (see `WidgetContext.rawText`). */
@@ -181,6 +192,71 @@ export class IntakeForm extends LitElement {
     return this.activeLocale;
   }
 
+  /** Index of the visible step (among the active steps), `-1` on the review. */
+  get step(): number {
+    return this.reviewing
+      ? -1
+      : Math.min(this.stepIndex, Math.max(0, this.activeSteps().length - 1));
+  }
+
+  /** Titles of the active steps, in the current locale. */
+  get steps(): string[] {
+    if (!this.hasStepList) return [];
+    const text = this.formText;
+    return this.activeSteps().map((step) => text.get(step.title).text);
+  }
+
+  /**
+   * Validates the current step and moves to the next active step (or to the review after the
+   * last, or back to the review after a change from it). Resolves `false` when it showed errors.
+   */
+  async next(): Promise<boolean> {
+    if (this.status !== 'ready' || this.reviewing || this.confirmation) return false;
+    const steps = this.activeSteps();
+    const current = steps[this.step];
+    if (!current) return false;
+    this.revalidate();
+    const names = new Set(current.fields.map((field) => topLevelName(field.pointer)));
+    const errors = this.publicErrors().filter((error) => names.has(topLevelName(error.pointer)));
+    if (errors.length > 0) {
+      names.forEach((name) => this.shownNames.add(name));
+      this.summary = this.summaryEntries(errors);
+      this.requestUpdate();
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('.error-summary')?.focus();
+      return false;
+    }
+    this.summary = undefined;
+    const last = this.step >= steps.length - 1;
+    if (this.returnToReview || (last && this.hasReview)) {
+      this.returnToReview = false;
+      this.reviewing = true;
+    } else if (!last) {
+      this.stepIndex = this.step + 1;
+    } else {
+      return false;
+    }
+    await this.stepChanged();
+    return true;
+  }
+
+  /** Goes to the previous active step (from the review: to the last step). Never validates. */
+  async back(): Promise<boolean> {
+    if (this.status !== 'ready' || this.confirmation) return false;
+    if (this.reviewing) {
+      this.reviewing = false;
+      this.stepIndex = this.activeSteps().length - 1;
+    } else if (this.step > 0) {
+      this.stepIndex = this.step - 1;
+    } else {
+      return false;
+    }
+    this.returnToReview = false;
+    this.summary = undefined;
+    await this.stepChanged();
+    return true;
+  }
+
   /** Validates the whole form and shows every error. */
   validate(): ValidationResult {
     this.showAll = true;
@@ -207,6 +283,11 @@ export class IntakeForm extends LitElement {
   reset(): void {
     this.touched.clear();
     this.showAll = false;
+    this.shownNames.clear();
+    this.stepIndex = 0;
+    this.reviewing = false;
+    this.returnToReview = false;
+    this.confirmation = undefined;
     this.summary = undefined;
     this.localErrors.clear();
     this.rawTexts.clear();
@@ -347,11 +428,62 @@ export class IntakeForm extends LitElement {
 
   private revalidate(): void {
     this.errors = this.validator ? this.validator.validate(this.data) : [];
-    if (this.summary)
-      this.summary =
-        this.showAll && this.errors.length + this.localErrors.size > 0
-          ? this.summaryEntries()
-          : undefined;
+    if (this.summary) {
+      // The summary follows the fixes as they are made, listing only errors already shown.
+      const shown = this.publicErrors().filter((error) => this.visible(error.pointer));
+      this.summary = shown.length > 0 ? this.summaryEntries(shown) : undefined;
+    }
+  }
+
+  // ---- steps ------------------------------------------------------------------------------
+
+  /** Whether the definition has `ui:steps`. */
+  private get hasStepList(): boolean {
+    return Array.isArray(this.currentDefinition?.ui?.['ui:steps']);
+  }
+
+  /** Multi-step forms always end with a review; one-page forms when `ui:review` is true. */
+  private get hasReview(): boolean {
+    return this.hasStepList || this.currentDefinition?.ui?.['ui:review'] === true;
+  }
+
+  /** The steps whose fields are active for the current data. */
+  private activeSteps(): Step[] {
+    const tree = this.currentTree();
+    return tree ? computeSteps(this.currentDefinition?.ui ?? {}, tree) : [];
+  }
+
+  /** After the visible step changed: focus its heading, announce it, tell the host page. */
+  private async stepChanged(): Promise<void> {
+    this.requestUpdate();
+    const count = this.activeSteps().length;
+    const index = this.step;
+    if (this.hasStepList || this.reviewing) this.announce(this.progressText());
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('.step-title')?.focus();
+    this.emit('intake-step', { index, count });
+  }
+
+  /** "Step 2 of 5: Contact" (or the review's title). */
+  private progressText(): string {
+    if (this.reviewing) return msg('Check your answers');
+    const steps = this.activeSteps();
+    const step = steps[this.step];
+    const position = new Intl.NumberFormat(this.activeLocale).format(this.step + 1);
+    const total = new Intl.NumberFormat(this.activeLocale).format(steps.length);
+    const title = step ? this.formText.get(step.title).text : '';
+    return title
+      ? msg(str`Step ${position} of ${total}: ${title}`)
+      : msg(str`Step ${position} of ${total}`);
+  }
+
+  /** Opens the field at `pointer` from the review; "Continue" then returns to the review. */
+  private changeFromReview(pointer: string): void {
+    const index = stepOf(this.activeSteps(), pointer);
+    this.reviewing = false;
+    this.returnToReview = true;
+    this.stepIndex = Math.max(0, index);
+    void this.stepChanged().then(() => this.focusPointer(pointer));
   }
 
   private setValueAt(pointer: string, value: JsonValue | undefined): void {
@@ -509,7 +641,7 @@ export class IntakeForm extends LitElement {
   }
 
   private visible(pointer: string): boolean {
-    if (this.showAll) return true;
+    if (this.showAll || this.shownNames.has(topLevelName(pointer))) return true;
     for (const touched of this.touched)
       if (isPointerWithin(touched, pointer) || isPointerWithin(pointer, touched)) return true;
     return false;
@@ -533,7 +665,7 @@ export class IntakeForm extends LitElement {
     const key = {
       errors: this.errors,
       touched: this.touched.size,
-      showAll: this.showAll,
+      showAll: this.showAll || this.shownNames.size,
       tree: this.treeCache?.tree,
     };
     const cached = this.shownCache;
@@ -558,16 +690,18 @@ export class IntakeForm extends LitElement {
   private shownCache?: {
     errors: FieldError[];
     touched: number;
-    showAll: boolean;
+    showAll: boolean | number;
     tree: Field | undefined;
     map: Map<string, FieldError>;
   };
 
-  private summaryEntries(): { pointer: string; message: string }[] {
+  private summaryEntries(
+    errors: ValidationError[] = this.publicErrors(),
+  ): { pointer: string; message: string }[] {
     const seen = new Set<string>();
     const entries: { pointer: string; message: string }[] = [];
     const text = this.formText;
-    for (const error of this.publicErrors()) {
+    for (const error of errors) {
       const pointer = this.displayPointer(error.pointer);
       if (seen.has(pointer)) continue;
       seen.add(pointer);
@@ -590,6 +724,7 @@ export class IntakeForm extends LitElement {
     if (!result.valid) {
       this.serverErrors.clear();
       this.summary = this.summaryEntries();
+      this.showStepOf(result.errors[0].pointer);
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('.error-summary')?.focus();
       this.emit('intake-error', {
@@ -625,7 +760,10 @@ export class IntakeForm extends LitElement {
         reference: outcome.reference,
         response: outcome.response,
       });
-      this.announce(msg('Thank you. Your request has been sent.'));
+      this.confirmation = { reference: outcome.reference };
+      this.requestUpdate();
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('.confirmation-title')?.focus();
       return { ok: true, status: outcome.status, reference: outcome.reference };
     }
     if (outcome.kind === 'rejected') {
@@ -634,6 +772,8 @@ export class IntakeForm extends LitElement {
       );
       this.showAll = true;
       this.summary = this.summaryEntries();
+      const first = this.publicErrors().find((e) => e.keyword === 'server');
+      if (first) this.showStepOf(first.pointer);
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('.error-summary')?.focus();
       const errors = this.publicErrors().filter((e) => e.keyword === 'server');
@@ -650,6 +790,16 @@ export class IntakeForm extends LitElement {
         : msg('The form could not be sent. Please try again later.');
     this.emit('intake-error', { type: outcome.status === 0 ? 'network' : 'server', message });
     return { ok: false, reason: 'failed' };
+  }
+
+  /** Leaves the review for the step that shows `pointer`, so its error can be seen and fixed. */
+  private showStepOf(pointer: string): void {
+    const index = stepOf(this.activeSteps(), this.displayPointer(pointer));
+    if (index === -1 || (!this.hasStepList && !this.hasReview)) return;
+    const moved = this.reviewing || index !== this.step;
+    this.reviewing = false;
+    this.stepIndex = index;
+    if (moved) this.emit('intake-step', { index, count: this.activeSteps().length });
   }
 
   // ---- focus ------------------------------------------------------------------------------
@@ -758,6 +908,57 @@ export class IntakeForm extends LitElement {
     return grouped ? `${id}-0` : id;
   }
 
+  private renderConfirmation(confirmation: { reference?: string }): TemplateResult {
+    const ui = this.currentDefinition?.ui ?? {};
+    const next =
+      typeof ui['ui:confirmation'] === 'string'
+        ? this.formText.get({ text: ui['ui:confirmation'], key: '/ui/ui:confirmation' })
+        : undefined;
+    const copy = async () => {
+      try {
+        await navigator.clipboard.writeText(confirmation.reference ?? '');
+        this.announce(msg('The reference number has been copied.'));
+      } catch {
+        // Without clipboard access the number stays selectable; nothing else to do.
+        this.announce(msg('Please select the reference number and copy it.'));
+      }
+    };
+    return html`<section
+      class="confirmation"
+      part="confirmation"
+      aria-labelledby="confirmation-title"
+    >
+      <h2 class="confirmation-title" id="confirmation-title" tabindex="-1">
+        ${msg('Your request has been sent')}
+      </h2>
+      ${
+        confirmation.reference
+          ? html`<p>${msg('Your reference number')}</p>
+              <p class="reference" part="reference"><strong>${confirmation.reference}</strong></p>
+              <p class="confirmation-actions">
+                <button type="button" part="button copy" @click=${copy}>
+                  ${msg('Copy reference number')}
+                </button>
+                <button type="button" part="button print" @click=${() => window.print()}>
+                  ${msg('Print this page')}
+                </button>
+              </p>`
+          : nothing
+      }
+      ${
+        next
+          ? html`<h3>${msg('What happens next')}</h3>
+              <p lang=${next.lang}>${next.text}</p>`
+          : nothing
+      }
+      <p class="confirmation-actions">
+        <button type="button" part="button restart" @click=${() => this.reset()}>
+          ${msg('Fill in the form again')}
+        </button>
+      </p>
+    </section>`;
+  }
+
   private renderSummary(): TemplateResult | typeof nothing {
     if (!this.summary || this.summary.length === 0) return nothing;
     return html`<div
@@ -839,7 +1040,10 @@ export class IntakeForm extends LitElement {
 
   private handleSubmit(event: Event): void {
     event.preventDefault();
-    void this.submit();
+    // Enter in a field, or the primary button: move on while there is somewhere to go.
+    const last = this.step >= this.activeSteps().length - 1;
+    if (!this.reviewing && (!last || this.hasReview)) void this.next();
+    else void this.submit();
   }
 
   protected override render(): TemplateResult {
@@ -858,6 +1062,25 @@ export class IntakeForm extends LitElement {
     const context = this.renderContext;
     const title = tree.label.key !== undefined ? context.text.get(tree.label) : undefined;
     const description = tree.description ? context.text.get(tree.description) : undefined;
+    const live = html`<div class="visually-hidden" role="status" aria-live="polite">
+      ${this.announcement}
+    </div>`;
+    if (this.confirmation) {
+      return html`<div lang=${locale} dir=${directionOf(locale)}>
+        ${this.renderConfirmation(this.confirmation)}${live}
+      </div>`;
+    }
+    const steps = this.activeSteps();
+    const index = this.step;
+    const step = steps[index];
+    const multiStep = this.hasStepList;
+    const last = index >= steps.length - 1;
+    const sending = Boolean(this.submitting);
+    const stepTitle =
+      multiStep && step && step.title.text ? context.text.get(step.title) : undefined;
+    const stepDescription =
+      multiStep && step?.description ? context.text.get(step.description) : undefined;
+    const fields = step ? step.fields : [];
     return html`<form
       part="form"
       novalidate
@@ -866,19 +1089,65 @@ export class IntakeForm extends LitElement {
       @submit=${this.handleSubmit}
     >
       ${title ? html`<h2 class="form-title" part="title" lang=${title.lang}>${title.text}</h2>` : nothing}
-      ${description ? html`<p class="form-description" part="description" lang=${description.lang}>${description.text}</p>` : nothing}
-      ${this.renderSummary()} ${renderField(tree, context)}
-      <div class="actions">
-        <button
-          type="submit"
-          class="primary"
-          part="button submit"
-          ?disabled=${Boolean(this.submitting)}
-        >
-          ${msg('Send')}
-        </button>
+      ${
+        description && index === 0 && !this.reviewing
+          ? html`<p class="form-description" part="description" lang=${description.lang}>
+              ${description.text}
+            </p>`
+          : nothing
+      }
+      ${
+        multiStep && !this.reviewing
+          ? html`<p class="progress" part="progress">${this.progressText()}</p>`
+          : nothing
+      }
+      ${this.renderSummary()}
+      ${
+        this.reviewing
+          ? renderReview(steps, {
+              text: context.text,
+              locale,
+              change: (pointer) => this.changeFromReview(pointer),
+            })
+          : html`${
+              stepTitle
+                ? html`<h3
+                    class="step-title"
+                    part="step-title"
+                    tabindex="-1"
+                    lang=${stepTitle.lang}
+                  >
+                    ${stepTitle.text}
+                  </h3>`
+                : nothing
+            }
+            ${stepDescription ? html`<p class="hint" lang=${stepDescription.lang}>${stepDescription.text}</p>` : nothing}
+            ${renderField({ ...(tree as ObjectField), kind: 'object', children: fields } as Field, context)}`
+      }
+      <div class="actions" part="actions">
+        ${
+          (multiStep || this.hasReview) && (index > 0 || this.reviewing)
+            ? html`<button
+                type="button"
+                part="button back"
+                class="back"
+                @click=${() => void this.back()}
+              >
+                ${msg('Back')}
+              </button>`
+            : nothing
+        }
+        ${
+          this.reviewing || (last && !this.hasReview)
+            ? html`<button type="submit" class="primary" part="button submit" ?disabled=${sending}>
+                ${msg('Send')}
+              </button>`
+            : html`<button type="submit" class="primary" part="button next">
+                ${msg('Continue')}
+              </button>`
+        }
       </div>
-      <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
+      ${live}
     </form>`;
   }
 }

@@ -63,10 +63,12 @@ describe('submit', () => {
     );
     await first;
     expect(await requests(name)).to.have.length(1);
+    // Accepted: the confirmation replaces the form, takes focus and shows the reference.
     await el.updateComplete;
-    expect(root(el).querySelector<HTMLButtonElement>('button[type=submit]')!.disabled).to.equal(
-      false,
-    );
+    const title = root(el).querySelector<HTMLElement>('.confirmation-title')!;
+    expect(el.shadowRoot!.activeElement).to.equal(title);
+    expect(root(el).querySelector('.reference')!.textContent).to.equal('T-0001');
+    expect(root(el).querySelector('form')).to.equal(null);
   });
 
   it('shows problem+json field errors on their fields and in the summary, without retrying', async () => {

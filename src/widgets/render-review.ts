@@ -1,0 +1,73 @@
+/**
+ * The "check your answers" page: every active answer grouped by step, each with a "Change" link.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import { msg } from '@lit/localize';
+import type { FormText } from '../i18n/form-text.js';
+import type { Field } from '../model/field.js';
+import type { Step } from '../flow/steps.js';
+import { formatAnswer } from '../flow/format-answer.js';
+
+export interface ReviewContext {
+  text: FormText;
+  locale: string;
+  /** Opens the field at `pointer` to change it. */
+  change(pointer: string): void;
+}
+
+function rows(field: Field, context: ReviewContext, label?: string): TemplateResult[] {
+  const shownLabel = label ?? context.text.get(field.label).text;
+  switch (field.kind) {
+    case 'object':
+      return field.children.flatMap((child) => rows(child, context));
+    case 'array':
+      if (field.items.length === 0) return [row(field, shownLabel, context)];
+      return field.items.flatMap((item, index) => {
+        const itemLabel = `${shownLabel} ${new Intl.NumberFormat(context.locale).format(index + 1)}`;
+        if (item.kind === 'object') {
+          return item.children.flatMap((child) =>
+            rows(child, context, `${itemLabel}: ${context.text.get(child.label).text}`),
+          );
+        }
+        return rows(item, context, itemLabel);
+      });
+    default:
+      if (field.widget === 'hidden' || field.widget === 'null') return [];
+      return [row(field, shownLabel, context)];
+  }
+}
+
+function row(field: Field, label: string, context: ReviewContext): TemplateResult {
+  const answer = formatAnswer(field, field.value, context.locale, context.text);
+  return html`<div class="review-row" part="review-row">
+    <dt>${label}</dt>
+    <dd><bdi>${answer}</bdi></dd>
+    <dd class="review-action">
+      ${
+        field.readOnly || field.disabled
+          ? nothing
+          : html`<button
+              type="button"
+              class="link-button"
+              part="button change"
+              @click=${() => context.change(field.pointer)}
+            >
+              ${msg('Change')}<span class="visually-hidden"> ${label}</span>
+            </button>`
+      }
+    </dd>
+  </div>`;
+}
+
+/** Renders the review of all active steps. */
+export function renderReview(steps: readonly Step[], context: ReviewContext): TemplateResult {
+  return html`<section class="review" part="review" aria-labelledby="review-title">
+    <h2 id="review-title" class="step-title" tabindex="-1">${msg('Check your answers')}</h2>
+    <p>${msg('Please check your answers before you send the form.')}</p>
+    ${steps.map((step) => {
+      const title = step.title.text ? context.text.get(step.title) : undefined;
+      return html`${title ? html`<h3 lang=${title.lang}>${title.text}</h3>` : nothing}
+        <dl class="review-list">${step.fields.flatMap((field) => rows(field, context))}</dl>`;
+    })}
+  </section>`;
+}
