@@ -17,6 +17,7 @@ import {
 } from './model/json-pointer.js';
 import { checkDefinition, fetchDefinition, fetchTranslations } from './model/load-definition.js';
 import { SchemaResolver } from './model/schema-resolver.js';
+import { activeValue } from './model/active-value.js';
 import type {
   FieldError,
   FormDefinition,
@@ -144,6 +145,8 @@ export class IntakeForm extends LitElement {
   private confirmation?: { reference?: string };
   private errors: FieldError[] = [];
   private localErrors = new Map<string, string>();
+  /** The object alternative the person picked, per pointer (where no discriminator tells). */
+  private chosenAlternatives = new Map<string, number>();
   /** Typed text that is not (yet) a value, per pointer (see `WidgetContext.rawText`). */
   private rawTexts = new Map<string, string>();
   private serverErrors = new Map<string, string>();
@@ -167,7 +170,7 @@ export class IntakeForm extends LitElement {
 
   /** The current data as a plain JSON copy. Setting it prefills the form (defaults fill gaps). */
   get value(): JsonValue {
-    return clone(this.data ?? {}) as JsonValue;
+    return clone(this.activeData() ?? {}) as JsonValue;
   }
 
   set value(value: JsonValue | undefined) {
@@ -427,7 +430,8 @@ export class IntakeForm extends LitElement {
   }
 
   private revalidate(): void {
-    this.errors = this.validator ? this.validator.validate(this.data) : [];
+    // Only the questions that apply are checked: a switched-off branch's data is not submitted.
+    this.errors = this.validator ? this.validator.validate(this.activeData()) : [];
     if (this.summary) {
       // The summary follows the fixes as they are made, listing only errors already shown.
       const shown = this.publicErrors().filter((error) => this.visible(error.pointer));
@@ -993,7 +997,13 @@ export class IntakeForm extends LitElement {
     const cache = this.treeCache;
     if (cache && cache.data === this.data && cache.resolver === this.resolver) return cache.tree;
     const tree = buildFieldTree(
-      { resolver: this.resolver, ui: this.currentDefinition.ui ?? {}, hasWidget },
+      {
+        resolver: this.resolver,
+        ui: this.currentDefinition.ui ?? {},
+        hasWidget,
+        matches: (at, data) => this.validator?.matches(at.location, data) ?? false,
+        chosenAlternative: (pointer) => this.chosenAlternatives.get(pointer),
+      },
       this.data,
     );
     this.fieldsByPointer = new Map();
@@ -1003,6 +1013,12 @@ export class IntakeForm extends LitElement {
   }
 
   private treeCache?: { data: JsonValue | undefined; resolver: SchemaResolver; tree: Field };
+
+  /** The data of the questions that apply now (see `activeValue`). */
+  private activeData(): JsonValue | undefined {
+    const tree = this.currentTree();
+    return tree ? activeValue(tree, this.data) : this.data;
+  }
 
   /** Position of each rendered field in the form (the order people read it in). */
   private fieldOrder(): Map<string, number> {
@@ -1031,6 +1047,12 @@ export class IntakeForm extends LitElement {
       setRawText: (pointer, text) => {
         if (text === undefined) this.rawTexts.delete(pointer);
         else this.rawTexts.set(pointer, text);
+      },
+      chooseAlternative: (pointer, index) => {
+        this.chosenAlternatives.set(pointer, index);
+        this.treeCache = undefined;
+        this.revalidate();
+        this.requestUpdate();
       },
       addItem: (field) => this.addItem(field),
       removeItem: (field, index) => this.removeItem(field, index),

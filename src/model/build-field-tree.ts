@@ -6,6 +6,8 @@ import type { ArrayField, Field, ObjectField, Text } from './field.js';
 import { getChoices } from './get-choices.js';
 import { appendPointer } from './json-pointer.js';
 import { orderProperties } from './order-properties.js';
+import { applyConditions, type SchemaMatcher } from './apply-conditions.js';
+import { applyAlternative, selectAlternative } from './select-alternative.js';
 import type { ResolvedSchema, SchemaAt, SchemaResolver } from './schema-resolver.js';
 import type { JsonValue, Schema, UiSchema } from './types.js';
 
@@ -16,6 +18,13 @@ export interface TreeContext {
   ui: UiSchema;
   /** Whether a widget of that name exists (built in or registered). */
   hasWidget: (name: string) => boolean;
+  /**
+   * Decides `if` conditions and object alternatives against the data. Without it, conditional
+   * parts are left out and the first alternative applies.
+   */
+  matches?: SchemaMatcher;
+  /** The alternative the person picked for the object at `pointer` (when no discriminator tells). */
+  chosenAlternative?: (pointer: string) => number | undefined;
 }
 
 interface Position {
@@ -60,10 +69,6 @@ function schemaText(resolved: ResolvedSchema, keyword: 'title' | 'description'):
     : undefined;
 }
 
-function isRecursion(refTargets: readonly string[]): boolean {
-  return new Set(refTargets).size !== refTargets.length;
-}
-
 /** Builds the field tree of the whole form for the current value. */
 export function buildFieldTree(context: TreeContext, value: JsonValue | undefined): Field {
   const field = buildField(context, {
@@ -105,7 +110,7 @@ function buildField(context: TreeContext, position: Position): Field | undefined
   const resolved = context.resolver.resolve(position.at, position.refTargets);
   // A schema that refers to itself through object properties would expand forever; stop where
   // the data ends, as react-jsonschema-form does.
-  if (isRecursion(resolved.refTargets) && position.value === undefined) return undefined;
+  if (resolved.recursive && position.value === undefined) return undefined;
   const { schema } = resolved;
   const { ui, uiLocation } = position;
   const options = getUiOptions(ui);
@@ -136,8 +141,26 @@ function buildField(context: TreeContext, position: Position): Field | undefined
     refTargets: resolved.refTargets,
   };
 
-  if (type === 'object') {
+  const objectLike =
+    type === 'object' ||
+    (type === undefined &&
+      (Array.isArray(schema.oneOf) || Array.isArray(schema.anyOf)) &&
+      !getChoices(context.resolver, resolved, ui, uiLocation));
+  if (objectLike) {
     const value = isPlainObject(position.value) ? position.value : undefined;
+    // Conditions and alternatives decide which properties apply to the current data.
+    let active = context.matches
+      ? applyConditions(context.resolver, resolved, position.value, context.matches)
+      : { ...resolved, inactiveProperties: [] as string[] };
+    const alternatives = selectAlternative(
+      context.resolver,
+      active,
+      position.value,
+      context.matches,
+      context.chosenAlternative?.(position.pointer),
+    );
+    if (alternatives) active = applyAlternative(active, alternatives);
+    const schema = active.schema;
     const required = new Set(Array.isArray(schema.required) ? schema.required : []);
     const names = orderProperties(
       Object.keys(schema.properties ?? {}),
@@ -150,7 +173,7 @@ function buildField(context: TreeContext, position: Position): Field | undefined
         ...child,
         at: {
           schema: (schema.properties as Record<string, Schema>)[name],
-          location: resolved.propertyLocations[name],
+          location: active.propertyLocations[name],
           base: resolved.base,
         },
         pointer: appendPointer(position.pointer, name),
@@ -162,7 +185,17 @@ function buildField(context: TreeContext, position: Position): Field | undefined
       });
       if (built) children.push(built);
     }
-    return { ...base, kind: 'object', widget: 'object', children };
+    return {
+      ...base,
+      kind: 'object',
+      widget: 'object',
+      children,
+      inactiveProperties: active.inactiveProperties,
+      alternatives:
+        alternatives && alternatives.discriminator === undefined
+          ? { labels: alternatives.options.map((o) => o.label), selected: alternatives.selected }
+          : undefined,
+    };
   }
 
   if (type === 'array') return buildArray(context, position, resolved, base, child);

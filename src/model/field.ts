@@ -51,6 +51,10 @@ export interface ValueField extends FieldBase {
 export interface ObjectField extends FieldBase {
   kind: 'object';
   children: Field[];
+  /** Properties that only parts not applying now declare: their data is kept but not submitted. */
+  inactiveProperties?: string[];
+  /** Object alternatives without a discriminator: the person picks one. */
+  alternatives?: { labels: Text[]; selected: number };
 }
 
 /** An array of items the person can add, remove and reorder. */

@@ -32,6 +32,9 @@ function withCanonicalSchema(schema: SchemaObject, dialect: Dialect): SchemaObje
   return typeof schema.$schema === 'string' ? { ...schema, $schema: META_SCHEMA[dialect] } : schema;
 }
 
+/** The URI the root schema is registered under when it has no `$id` of its own. */
+const ROOT_KEY = 'https://intake-elements.invalid/schema.json';
+
 /** Compiles `schema`; throws a `DefinitionError` when ajv rejects it (bad regex, bad keyword value…). */
 export function compileSchema(schema: SchemaObject): FormValidator {
   const dialect = detectDialect(schema);
@@ -40,9 +43,18 @@ export function compileSchema(schema: SchemaObject): FormValidator {
   const ajv = new AjvClass(options);
   interop(addFormats)(ajv);
   addIntakeFormats(ajv);
-  let check;
+  // The root is registered under a URI so that sub-schemas (conditions, alternatives) can be
+  // compiled by JSON Pointer later, with their `$ref`s resolving against the whole document.
+  const rootKey = typeof schema.$id === 'string' ? schema.$id.replace(/#.*$/, '') : ROOT_KEY;
+  let check: ((data: unknown) => boolean) & { errors?: unknown };
   try {
-    check = ajv.compile(withCanonicalSchema(schema, dialect));
+    ajv.addSchema(
+      withCanonicalSchema(schema, dialect),
+      typeof schema.$id === 'string' ? undefined : ROOT_KEY,
+    );
+    const compiled = ajv.getSchema(rootKey);
+    if (!compiled) throw new Error('the schema could not be compiled');
+    check = compiled;
   } catch (error) {
     throw new DefinitionError(
       'invalid-schema',
@@ -51,10 +63,30 @@ export function compileSchema(schema: SchemaObject): FormValidator {
       '/schema',
     );
   }
+  const parts = new Map<string, ((data: unknown) => boolean) | undefined>();
   return {
     validate(value) {
       check(value === undefined ? {} : value);
-      return normalizeErrors(check.errors);
+      return normalizeErrors(check.errors as never);
+    },
+    matches(location, data) {
+      let part = parts.get(location);
+      if (!parts.has(location)) {
+        const fragment = location
+          .slice('/schema'.length)
+          .split('/')
+          .map((token) => encodeURIComponent(token))
+          .join('/');
+        try {
+          part = ajv.getSchema(`${rootKey}#${fragment}`) ?? undefined;
+        } catch {
+          // A part that cannot be compiled never applies; the whole schema compiled, so this
+          // does not happen for locations the form model produces.
+          part = undefined;
+        }
+        parts.set(location, part);
+      }
+      return part ? part(data) : false;
     },
   };
 }

@@ -8,6 +8,11 @@ import type { FieldError, JsonValue, SchemaObject } from '../model/types.js';
 export interface FormValidator {
   /** Returns every error, normalized (see `normalizeErrors`); empty when valid. */
   validate(value: JsonValue | undefined): FieldError[];
+  /**
+   * Whether `data` is valid against the sub-schema at `location` (a JSON Pointer into the
+   * definition, `/schema/...`): decides `if` conditions and object alternatives.
+   */
+  matches(location: string, data: unknown): boolean;
 }
 
 /** Compiles a raw schema with ajv, loading the compiler chunk on first use. */

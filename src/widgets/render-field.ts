@@ -21,6 +21,7 @@ export interface RenderContext {
   setLocalError(pointer: string, message: string | undefined): void;
   rawText(pointer: string): string | undefined;
   setRawText(pointer: string, text: string | undefined): void;
+  chooseAlternative(pointer: string, index: number): void;
   addItem(field: ArrayField): void;
   removeItem(field: ArrayField, index: number): void;
   moveItem(field: ArrayField, from: number, to: number): void;
@@ -89,8 +90,40 @@ export function renderField(field: Field, context: RenderContext, level = 0): Te
   }
 }
 
+/** A select for object alternatives that no discriminator property tells apart. */
+function renderAlternatives(
+  field: ObjectField,
+  context: RenderContext,
+): TemplateResult | typeof nothing {
+  if (!field.alternatives) return nothing;
+  const id = `${controlId(field.pointer)}-alternative`;
+  return html`<div class="field" part="field">
+    <label part="label" for=${id}>${msg('Choose an option')}</label>
+    <select
+      part="control"
+      class="control"
+      id=${id}
+      @change=${(event: Event) => context.chooseAlternative(field.pointer, Number((event.target as HTMLSelectElement).value))}
+    >
+      ${field.alternatives.labels.map((label, i) => {
+        const text = context.text.get(label);
+        return html`<option
+          value=${String(i)}
+          lang=${text.lang}
+          ?selected=${i === field.alternatives!.selected}
+        >
+          ${text.text}
+        </option>`;
+      })}
+    </select>
+  </div>`;
+}
+
 function renderObject(field: ObjectField, context: RenderContext, level: number): TemplateResult {
-  const children = field.children.map((child) => renderField(child, context, level + 1));
+  const children = [
+    renderAlternatives(field, context),
+    ...field.children.map((child) => renderField(child, context, level + 1)),
+  ];
   const error = context.shownError(field.pointer);
   const errorId = `${controlId(field.pointer)}-error`;
   if (level === 0) {
