@@ -1,13 +1,17 @@
 // @web/test-runner: every test runs in headless Chromium (Debian's, or CHROME_PATH).
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { testReceiver } from './test/server/test-receiver.js';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { findBrowser, CHROMIUM_ARGS } from './scripts/find-browser.js';
 
 const executablePath = findBrowser();
 if (!executablePath) {
-  throw new Error('No Chromium or Chrome found: run `apt-get install chromium` or set CHROME_PATH.');
+  throw new Error(
+    'No Chromium or Chrome found: run `apt-get install chromium` or set CHROME_PATH.',
+  );
 }
 
 /**
@@ -46,6 +50,44 @@ function bundleCommonJs() {
   };
 }
 
+/**
+ * Serves the react-jsonschema-form compat corpus (`../shared/compat/rjsf`, beside the repo) to
+ * test/compat.test.ts: `GET /compat/rjsf/index.json` lists the sample names, and
+ * `GET /compat/rjsf/<name>.json` returns one sample. Any other path under /compat/ is a 404, and
+ * names are checked against the folder's listing, so nothing outside it can be read.
+ */
+const COMPAT_DIR = path.resolve(process.cwd(), '../shared/compat/rjsf');
+
+function compatCorpus() {
+  return async function serveCompat(context, next) {
+    if (!context.path.startsWith('/compat/')) return next();
+    const json = (body) => {
+      context.status = 200;
+      context.type = 'application/json';
+      context.body = body;
+    };
+    const notFound = () => {
+      context.status = 404;
+      context.type = 'text/plain';
+      context.body = 'Not found';
+    };
+    if (context.method !== 'GET' && context.method !== 'HEAD') return notFound();
+    let names;
+    try {
+      names = (await readdir(COMPAT_DIR))
+        .filter((file) => file.endsWith('.json'))
+        .map((file) => file.slice(0, -'.json'.length))
+        .sort();
+    } catch {
+      return notFound();
+    }
+    if (context.path === '/compat/rjsf/index.json') return json(JSON.stringify(names));
+    const match = /^\/compat\/rjsf\/([A-Za-z0-9_-]+)\.json$/.exec(context.path);
+    if (!match || !names.includes(match[1])) return notFound();
+    return json(await readFile(path.join(COMPAT_DIR, `${match[1]}.json`), 'utf8'));
+  };
+}
+
 export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
@@ -53,7 +95,11 @@ export default {
   concurrency: 2,
   testsFinishTimeout: 240000,
   testFramework: { config: { timeout: 20000 } },
-  plugins: [bundleCommonJs(), esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
+  middleware: [compatCorpus(), testReceiver()],
+  plugins: [
+    bundleCommonJs(),
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
+  ],
   browsers: [
     playwrightLauncher({
       product: 'chromium',

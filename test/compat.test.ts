@@ -7,7 +7,8 @@
  * Per sample:
  * - the form becomes ready (no `intake-error`), with no console error, no uncaught exception;
  * - `el.value` deep-equals RJSF's initial form state, whether `value` is set before the
- *   definition (defaults are applied on load) or again after the form is ready;
+ *   definition, after it (while it loads), or again after the form is ready: defaults are
+ *   applied on every path;
  * - where the sample's `formData` is valid (`formDataValid`), `validate().valid` is true;
  * - where it is invalid and RJSF's defaults leave it as it is, `validate()` fails, and each error
  *   it reports (pointer + keyword) is one ajv reported for the corpus (`formDataErrors`): ours
@@ -183,6 +184,14 @@ async function runSample(sample: Sample, expectation: Oracle): Promise<Outcome> 
   el.value = structuredClone(sample.formData) as IntakeForm['value'];
   await el.updateComplete;
   describeDiff('value (set after ready)', el.value);
+
+  // `definition` first, then `value` while the definition is still loading.
+  const other = await fixture<IntakeForm>(html`<intake-form locale="en"></intake-form>`);
+  const otherReady = whenReady(other);
+  other.definition = { id: sample.name, schema: sample.schema, ui: sample.uiSchema ?? {} };
+  other.value = structuredClone(sample.formData) as IntakeForm['value'];
+  await otherReady;
+  describeDiff('value (set after definition, before ready)', other.value);
 
   if (sample.formDataValid) {
     const result = el.validate();

@@ -4,15 +4,21 @@
  * forms moved from it prefill the same way:
  * - `default` on any schema, and an object's `default` handing defaults down to its properties;
  * - nested objects are added when they end up non-empty, or when they are required;
- * - arrays are filled up to `minItems` with their items' defaults (not arrays of distinct choices,
- *   which start with nothing ticked); a missing array with nothing to fill becomes `[]` only where
- *   it is required (or is the root, or an array item), and stays absent otherwise;
+ * - the nearer default wins over one handed down from an object's default;
+ * - a missing array is filled up to `minItems` (a tuple to its length) with its items' defaults
+ *   (not an array of distinct choices, which starts with nothing ticked); given arrays are kept
+ *   as they are; a missing array with nothing to fill becomes `[]` only where it is required (or
+ *   is the root, or an array item), and stays absent otherwise;
  * - a `type: [..., "null"]` schema whose `default` is `null` stays `null` when nothing else fills it;
  * - `const` is a default, except on booleans (a `const: true` checkbox is a consent the person
  *   must tick; prefilling it would be consent they never gave). Deliberate deviation from
  *   react-jsonschema-form, which prefills it.
  * - Also deliberate: a choice list (`oneOf` / `anyOf` of `const` options) starts unanswered, where
- *   react-jsonschema-form preselects its first option.
+ *   react-jsonschema-form preselects its first option; and a required boolean without a default is
+ *   not prefilled with `false` (RJSF's `requiredBooleanDefault`): many forms mark a checkbox the
+ *   person must tick as `required`, which `false` would satisfy without anyone ticking it.
+ * - Differences where RJSF has quirks: an object's `default` keeps keys its `properties` do not
+ *   name, and the items of an array's `default` get their items' defaults too.
  */
 import { primaryType } from './choose-widget.js';
 import { getChoices } from './get-choices.js';
@@ -57,14 +63,14 @@ export function computeDefaults(
 ): JsonValue | undefined {
   const resolved = resolver.resolve(at, refTargets);
   // Recursive schemas get defaults only as deep as the data goes.
-  if (new Set(resolved.refTargets).size !== resolved.refTargets.length && data === undefined)
-    return undefined;
+  if (resolved.recursive && data === undefined) return undefined;
   const { schema } = resolved;
+  // The nearer default wins over the one handed down (RJSF's `descendantWins`); object defaults
+  // are merged key by key.
   let fallback: JsonValue | undefined = parentDefault;
   if (isPlainObject(fallback) && isPlainObject(schema.default))
-    fallback = { ...clone(schema.default as Record<string, JsonValue>), ...fallback };
-  else if (schema.default !== undefined && fallback === undefined)
-    fallback = clone(schema.default as JsonValue);
+    fallback = { ...fallback, ...clone(schema.default as Record<string, JsonValue>) };
+  else if (schema.default !== undefined) fallback = clone(schema.default as JsonValue);
   const type = primaryType(schema);
   if ('const' in schema && type !== 'boolean' && fallback === undefined)
     fallback = clone(schema.const as JsonValue);
@@ -181,7 +187,9 @@ export function computeDefaults(
       first !== undefined &&
       schema.uniqueItems === true &&
       getChoices(resolver, resolver.resolve(first), {}, '') !== undefined;
-    if (multiChoice || result.length >= length) {
+    // Given data is kept as it is (RJSF pads only arrays it creates); a missing array is filled up
+    // to `minItems` (and a tuple to its length), except an array of distinct choices.
+    if (multiChoice || result.length >= length || data !== undefined) {
       // Nothing to fill: an absent optional array stays absent (RJSF's Form does the same).
       if (items === undefined && !required) return nullByDefault ? null : undefined;
       return nullByDefault && !hasContent(result) ? null : result;

@@ -20,14 +20,23 @@ export function getChoices(
 ): Choice[] | undefined {
   const { schema, origins } = resolved;
   if (Array.isArray(schema.enum)) {
-    const names = Array.isArray(ui['ui:enumNames']) ? ui['ui:enumNames'] : undefined;
-    return schema.enum.map((value, i) => ({
-      value: value as JsonValue,
-      label:
-        names && typeof names[i] === 'string'
-          ? { text: names[i], key: appendPointer(appendPointer(uiLocation, 'ui:enumNames'), i) }
-          : { text: display(value) },
-    }));
+    // `ui:enumNames` is a list in enum order, or (react-jsonschema-form 6) a map from value to name.
+    const names: unknown = ui['ui:enumNames'];
+    const namesKey = appendPointer(uiLocation, 'ui:enumNames');
+    return schema.enum.map((value, i) => {
+      const token = Array.isArray(names) ? String(i) : display(value);
+      const name =
+        typeof names === 'object' && names !== null
+          ? (names as Record<string, unknown>)[token]
+          : undefined;
+      return {
+        value: value as JsonValue,
+        label:
+          typeof name === 'string'
+            ? { text: name, key: appendPointer(namesKey, token) }
+            : { text: display(value) },
+      };
+    });
   }
   for (const keyword of ['oneOf', 'anyOf'] as const) {
     const members = schema[keyword];

@@ -26,6 +26,11 @@ export interface ResolvedSchema {
   base: string;
   /** Locations of every `$ref` target followed to get here; used to stop recursive expansion. */
   refTargets: string[];
+  /**
+   * Whether this resolution followed a `$ref` to a target already expanded on the way here (one
+   * of the inherited `refTargets`): the schema recurses at this point.
+   */
+  recursive: boolean;
 }
 
 /** Keywords whose values are data, not sub-schemas; the index walk does not descend into them. */
@@ -258,6 +263,7 @@ export class SchemaResolver {
       propertyLocations,
       base,
       refTargets,
+      recursive: chain.some((target) => inheritedRefs.includes(target)),
     };
     if (Array.isArray(merged.allOf)) this.mergeAllOf(resolved, refTargets);
     return resolved;

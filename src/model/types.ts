@@ -62,7 +62,8 @@ export interface UiSchema {
   'ui:disabled'?: boolean;
   'ui:readonly'?: boolean;
   'ui:autofocus'?: boolean;
-  'ui:enumNames'?: string[];
+  /** Choice labels: a list in `enum` order, or a map from value to label. */
+  'ui:enumNames'?: string[] | Record<string, string>;
   'ui:autocomplete'?: string;
   [key: string]: unknown;
 }
