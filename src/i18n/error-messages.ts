@@ -98,12 +98,23 @@ export function errorMessage(error: FieldError, field: Field | undefined, locale
 }
 
 /** Messages for problems with a chosen file (checked before it is read). */
+/**
+ * Wraps text of unknown direction (a file name) in Unicode isolates (FSI … PDI), so that a Latin
+ * name inside an Arabic sentence, or a Hebrew one inside a German sentence, keeps its own order
+ * without reordering the sentence around it.
+ */
+export function isolate(text: string): string {
+  return `\u2068${text}\u2069`;
+}
+
 export function fileTooLargeMessage(name: string, limit: string): string {
-  return msg(str`The file "${name}" is too large. Files may be at most ${limit}.`);
+  return msg(
+    str`The file "${isolate(name)}" is too large. Files may be at most ${isolate(limit)}.`,
+  );
 }
 
 export function fileTypeMessage(name: string): string {
-  return msg(str`The file "${name}" has a type that this form does not accept.`);
+  return msg(str`The file "${isolate(name)}" has a type that this form does not accept.`);
 }
 
 /** A byte count as people read it (`1.5 MB`), in the current locale. */
