@@ -46,7 +46,15 @@ export default defineConfig([
   },
 
   {
-    files: ['scripts/**', 'server/**', 'bin/**', '*.config.js', '.storybook/**'],
+    files: [
+      'scripts/**',
+      'server/**',
+      'bin/**',
+      'cli/**',
+      'tools/**',
+      '*.config.js',
+      '.storybook/**',
+    ],
     languageOptions: { globals: globals.node },
   },
 

@@ -426,7 +426,7 @@ export class IntakeForm extends LitElement {
   // ---- state changes ----------------------------------------------------------------------
 
   private withDefaults(value: JsonValue): JsonValue {
-    return applyDefaults(this.resolver!, value) ?? {};
+    return applyDefaults(this.resolver!, value, this.matcher) ?? {};
   }
 
   private revalidate(): void {
@@ -525,7 +525,15 @@ export class IntakeForm extends LitElement {
   private addItem(field: ArrayField): void {
     const items = this.arrayValue(field);
     const item = field.newItem
-      ? computeDefaults(this.resolver!, field.newItem, undefined, undefined, field.refTargets)
+      ? computeDefaults(
+          this.resolver!,
+          field.newItem,
+          undefined,
+          undefined,
+          field.refTargets,
+          true,
+          this.matcher,
+        )
       : undefined;
     const index = items.length;
     this.setValueAt(field.pointer, [...items, item === undefined ? null : item]);
@@ -1001,7 +1009,7 @@ export class IntakeForm extends LitElement {
         resolver: this.resolver,
         ui: this.currentDefinition.ui ?? {},
         hasWidget,
-        matches: (at, data) => this.validator?.matches(at.location, data) ?? false,
+        matches: this.matcher,
         chosenAlternative: (pointer) => this.chosenAlternatives.get(pointer),
       },
       this.data,
@@ -1013,6 +1021,10 @@ export class IntakeForm extends LitElement {
   }
 
   private treeCache?: { data: JsonValue | undefined; resolver: SchemaResolver; tree: Field };
+
+  /** Decides conditions and alternatives with the form's validator. */
+  private readonly matcher = (at: { location: string }, data: unknown): boolean =>
+    this.validator?.matches(at.location, data) ?? false;
 
   /** The data of the questions that apply now (see `activeValue`). */
   private activeData(): JsonValue | undefined {

@@ -44,17 +44,15 @@ interface Oracle {
  * concrete; a sample leaves this list as soon as it passes (the test fails until it does).
  */
 const KNOWN_GAPS: Record<string, string> = {
-  anyOf:
-    "object alternatives (root `anyOf`) are not merged yet: RJSF fills the first alternative's " +
-    '`firstName` default (conditionals are a later issue)',
   layoutGrid:
-    '`employment` is a `oneOf` of object alternatives with a discriminator: RJSF fills the first ' +
-    'alternative (`job_type: "company"`, `location: {}`) (conditionals are a later issue). Note: ' +
-    "RJSF's own initial state is invalid here (required fields inside the prefilled `person`), " +
-    'so validate() will fail even once the value matches',
+    '`employment` is a `oneOf` of object alternatives told apart by `job_type`: RJSF preselects the ' +
+    'first alternative (`job_type: "company"`, `location: {}`); intake-elements leaves that choice ' +
+    "to the person, as it does for every choice list. RJSF's own initial state is invalid here " +
+    '(required fields inside the prefilled `person`)',
   optionalDataControls:
-    '`optionalObjectWithOneofs` is a `oneOf` of object alternatives: RJSF fills the first ' +
-    "alternative's `name` default (conditionals are a later issue)",
+    '`optionalObjectWithOneofs` is an optional object of `oneOf` alternatives that is absent from ' +
+    "the data: RJSF creates it to hold the first alternative's `name` default; intake-elements " +
+    'does not create an optional object the person has not started',
 };
 
 /** Drops one top-level key from RJSF's expected value. */

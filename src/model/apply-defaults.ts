@@ -23,7 +23,9 @@
 import { primaryType } from './choose-widget.js';
 import { getChoices } from './get-choices.js';
 import { appendPointer } from './json-pointer.js';
-import type { SchemaAt, SchemaResolver } from './schema-resolver.js';
+import type { ResolvedSchema, SchemaAt, SchemaResolver } from './schema-resolver.js';
+import { applyConditions, type SchemaMatcher } from './apply-conditions.js';
+import { applyAlternative, selectAlternative } from './select-alternative.js';
 import type { JsonValue, Schema } from './types.js';
 
 function isPlainObject(value: unknown): value is Record<string, JsonValue> {
@@ -38,8 +40,9 @@ function clone<T>(value: T): T {
 export function applyDefaults(
   resolver: SchemaResolver,
   value: JsonValue | undefined,
+  matches?: SchemaMatcher,
 ): JsonValue | undefined {
-  return computeDefaults(resolver, resolver.rootAt(), undefined, value, []);
+  return computeDefaults(resolver, resolver.rootAt(), undefined, value, [], true, matches);
 }
 
 /** Whether a value holds anything: a non-empty string, array or object. */
@@ -60,6 +63,7 @@ export function computeDefaults(
   data: JsonValue | undefined,
   refTargets: readonly string[],
   required = true,
+  matches?: SchemaMatcher,
 ): JsonValue | undefined {
   const resolved = resolver.resolve(at, refTargets);
   // Recursive schemas get defaults only as deep as the data goes.
@@ -86,8 +90,24 @@ export function computeDefaults(
     const source = isPlainObject(data) ? data : undefined;
     const defaults = isPlainObject(fallback) ? fallback : undefined;
     const result: Record<string, JsonValue> = { ...(defaults ?? {}), ...(source ?? {}) };
-    const properties = (schema.properties ?? {}) as Record<string, Schema>;
-    const requiredNames = new Set(Array.isArray(schema.required) ? schema.required : []);
+    // Defaults of conditional parts and of the applying object alternative count too (as in
+    // react-jsonschema-form), decided against the data as it is.
+    let active: ResolvedSchema = resolved;
+    if (matches) {
+      const conditional = applyConditions(resolver, resolved, source ?? defaults, matches);
+      const alternatives = selectAlternative(
+        resolver,
+        conditional,
+        source ?? defaults,
+        matches,
+        undefined,
+      );
+      active = alternatives ? applyAlternative(conditional, alternatives) : conditional;
+    }
+    const properties = (active.schema.properties ?? {}) as Record<string, Schema>;
+    const requiredNames = new Set(
+      Array.isArray(active.schema.required) ? active.schema.required : [],
+    );
     const fill = (name: string, at: SchemaAt) => {
       const given = source?.[name];
       const computed = computeDefaults(
@@ -97,6 +117,7 @@ export function computeDefaults(
         given,
         resolved.refTargets,
         requiredNames.has(name),
+        matches,
       );
       if (given !== undefined) {
         result[name] = computed ?? given;
@@ -112,7 +133,7 @@ export function computeDefaults(
     for (const [name, propertySchema] of Object.entries(properties)) {
       fill(name, {
         schema: propertySchema,
-        location: resolved.propertyLocations[name],
+        location: active.propertyLocations[name],
         base: resolved.base,
       });
     }
@@ -174,6 +195,8 @@ export function computeDefaults(
             Array.isArray(fallback) && data !== undefined ? fallback[index] : undefined,
             item,
             resolved.refTargets,
+            true,
+            matches,
           ) ?? item)
         : item;
     });
@@ -197,7 +220,15 @@ export function computeDefaults(
     for (let index = result.length; index < length; index++) {
       const where = itemAt(index);
       if (!where) break;
-      const computed = computeDefaults(resolver, where, undefined, undefined, resolved.refTargets);
+      const computed = computeDefaults(
+        resolver,
+        where,
+        undefined,
+        undefined,
+        resolved.refTargets,
+        true,
+        matches,
+      );
       result.push(computed === undefined ? null : computed);
     }
     return result;
