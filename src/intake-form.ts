@@ -840,9 +840,11 @@ export class IntakeForm extends LitElement {
     const group = this.renderRoot.querySelector<HTMLElement>(
       `[data-pointer="${CSS.escape(pointer)}"]`,
     );
-    const first = group?.querySelector<HTMLElement>(
-      'input:not([type=hidden]), select, textarea, button',
-    );
+    // In a radio group, focus the chosen option, as Tab into the group does: focusing another
+    // option would make Space or an arrow key change the answer.
+    const first =
+      group?.querySelector<HTMLElement>('input[type=radio]:checked') ??
+      group?.querySelector<HTMLElement>('input:not([type=hidden]), select, textarea, button');
     (first ?? direct ?? group)?.focus();
   }
 

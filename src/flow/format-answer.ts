@@ -76,7 +76,10 @@ export function formatAnswer(
     if (choice) return text.get(choice.label).text;
   }
   if (typeof value === 'boolean') return value ? msg('Yes') : msg('No');
-  if (typeof value === 'number') return new Intl.NumberFormat(locale).format(value);
+  // Grouping only from five digits on, so that a year reads "2023", not "2.023".
+  if (typeof value === 'number') {
+    return new Intl.NumberFormat(locale, { useGrouping: 'min2' }).format(value);
+  }
   if (typeof value === 'string') {
     if (field.widget === 'file' || field.schema.format === 'data-url')
       return formatFile(value, locale);
