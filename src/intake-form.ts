@@ -31,6 +31,7 @@ import { renderReview } from './widgets/render-review.js';
 import { buildEnvelope, newIdempotencyKey } from './submit/envelope.js';
 import { sendEnvelope } from './submit/send-envelope.js';
 import { compileValidator, type FormValidator } from './validation/validator.js';
+import { isCompiledDefinition, precompiledValidator } from './validation/precompiled.js';
 import { hasWidget } from './widgets/registry.js';
 import { controlId, renderField, type RenderContext } from './widgets/render-field.js';
 import './widgets/input-widgets.js';
@@ -349,7 +350,11 @@ export class IntakeForm extends LitElement {
       const resolver = new SchemaResolver(definition.schema);
       const problem = resolver.check();
       if (problem) throw problem;
-      const validator = await compileValidator(definition.schema);
+      // A compiled definition brings its own validators (CSP-safe); only a raw schema needs the
+      // ajv compiler, loaded lazily as its own chunk.
+      const validator = isCompiledDefinition(candidate)
+        ? precompiledValidator(candidate)
+        : await compileValidator(definition.schema);
       if (token !== this.loadToken) return;
       this.currentDefinition = definition;
       this.sourceUrl = url;
