@@ -29,7 +29,17 @@ import { intakeFormStyles } from './intake-form.styles.js';
 import { computeSteps, stepOf, topLevelName, type Step } from './flow/steps.js';
 import { renderReview } from './widgets/render-review.js';
 import { buildEnvelope, newIdempotencyKey } from './submit/envelope.js';
-import { sendEnvelope } from './submit/send-envelope.js';
+import type { SendResult } from './submit/send-envelope.js';
+import { deliver, DEFAULT_RETRY, type RetryPolicy } from './submit/deliver.js';
+import { xhrTransport, type Transport } from './submit/transport.js';
+import {
+  pendingSubmissions,
+  queueSubmission,
+  removeSubmission,
+  withOutboxLock,
+} from './submit/outbox.js';
+import { deleteDraft, loadDraft, saveDraft, DEFAULT_DRAFT_DAYS } from './submit/drafts.js';
+import { draftValue } from './model/draft-value.js';
 import { compileValidator, type FormValidator } from './validation/validator.js';
 import { isCompiledDefinition, precompiledValidator } from './validation/precompiled.js';
 import { hasWidget } from './widgets/registry.js';
@@ -57,6 +67,9 @@ export type SubmitResult =
   | { ok: false; reason: 'invalid' | 'queued' | 'rejected' | 'failed'; errors?: ValidationError[] };
 
 type Status = 'empty' | 'loading' | 'ready' | 'error';
+
+/** How often a waiting submission is tried again while the page stays open. */
+const OUTBOX_RETRY_MS = 30_000;
 
 function clone<T>(value: T): T {
   return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
@@ -105,6 +118,9 @@ export class IntakeForm extends LitElement {
     ui: { attribute: false },
     translations: { attribute: false },
     headers: { attribute: false },
+    transport: { attribute: false },
+    timeout: { type: Number },
+    draftDays: { type: Number, attribute: 'draft-days' },
     status: { state: true },
   };
 
@@ -126,6 +142,18 @@ export class IntakeForm extends LitElement {
   declare translations: FormDefinition['translations'] | undefined;
   /** Extra request headers sent with the submission (e.g. a CSRF token). */
   declare headers: Record<string, string> | undefined;
+  /**
+   * Replaces the built-in HTTP transport, for backends with another shape: an async function
+   * that gets `{ url, method, headers, body, signal }` and resolves `{ status, headers?, body? }`
+   * (rejecting when no answer came). Retries, the outbox and the answer handling stay the same.
+   */
+  declare transport: Transport | undefined;
+  /** Milliseconds before one attempt to send is given up (default 30 000). */
+  declare timeout: number;
+  /** Days a local draft is kept (default 7). */
+  declare draftDays: number;
+  /** How often and how patiently sending is retried before the outbox takes over. */
+  retryPolicy: RetryPolicy = DEFAULT_RETRY;
 
   declare private status: Status;
 
@@ -144,6 +172,17 @@ export class IntakeForm extends LitElement {
   private returnToReview = false;
   /** After the backend accepted the submission. */
   private confirmation?: { reference?: string };
+  /** The submission that waits in the outbox, sent from this page. */
+  private queued?: { key: string };
+  /** Said when a submission queued on an earlier visit went out. */
+  private outboxNotice?: string;
+  /** Upload progress of a large submission. */
+  private upload?: { loaded: number; total: number };
+  /** The person chose to keep a draft on this device (`draft="local"`). */
+  private draftSaving = false;
+  /** When the draft that was restored had been saved. */
+  private draftRestoredAt?: number;
+  private draftTimer?: ReturnType<typeof setTimeout>;
   private errors: FieldError[] = [];
   private localErrors = new Map<string, string>();
   /** The object alternative the person picked, per pointer (where no discriminator tells). */
@@ -164,7 +203,23 @@ export class IntakeForm extends LitElement {
   constructor() {
     super();
     this.status = 'empty';
+    this.timeout = 30_000;
+    this.draftDays = DEFAULT_DRAFT_DAYS;
     updateWhenLocaleChanges(this);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('online', this.handleOnline);
+    document.addEventListener('visibilitychange', this.handleVisibility);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('online', this.handleOnline);
+    document.removeEventListener('visibilitychange', this.handleVisibility);
+    this.stopOutboxRetry();
+    if (this.draftTimer) clearTimeout(this.draftTimer);
   }
 
   // ---- public API -------------------------------------------------------------------------
@@ -285,6 +340,10 @@ export class IntakeForm extends LitElement {
 
   /** Clears data (back to the defaults), errors and shown messages. */
   reset(): void {
+    if (this.currentDefinition) void deleteDraft(this.currentDefinition.id).catch(() => undefined);
+    this.draftSaving = false;
+    this.draftRestoredAt = undefined;
+    this.outboxNotice = undefined;
     this.touched.clear();
     this.showAll = false;
     this.shownNames.clear();
@@ -374,6 +433,9 @@ export class IntakeForm extends LitElement {
         this.focusAutofocusField();
         this.emit('intake-ready', { id: definition.id, version: definition.version });
       }
+      // A submission left in the outbox by an earlier visit goes out now; a saved draft returns.
+      void this.flushOutbox();
+      if (this.draft === 'local') await this.restoreDraft();
     } catch (error) {
       if (token === this.loadToken) await this.fail(error);
     }
@@ -501,6 +563,7 @@ export class IntakeForm extends LitElement {
     this.revalidate();
     this.requestUpdate();
     this.emit('intake-change', { value: this.value, pointer });
+    this.scheduleDraftSave();
   }
 
   private touch(pointer: string): void {
@@ -765,48 +828,303 @@ export class IntakeForm extends LitElement {
       this.emit('intake-error', { type: 'network', message });
       return { ok: false, reason: 'failed' };
     }
-    const outcome = await sendEnvelope({
-      action: new URL(this.action, document.baseURI).href,
-      envelope,
-      idempotencyKey: newIdempotencyKey(),
-      headers: this.headers,
-    });
-    if (outcome.kind === 'accepted') {
-      this.emit('intake-submitted', {
-        status: outcome.status,
-        reference: outcome.reference,
-        response: outcome.response,
-      });
-      this.confirmation = { reference: outcome.reference };
+    const action = new URL(this.action, document.baseURI).href;
+    const idempotencyKey = newIdempotencyKey();
+    const headers = { ...(this.headers ?? {}) };
+    const outcome = await deliver(
+      {
+        action,
+        envelope,
+        idempotencyKey,
+        headers,
+        timeoutMs: this.timeout,
+        transport: this.transport ?? xhrTransport,
+        onUploadProgress: (loaded, total) => {
+          // Only worth showing for large submissions (files).
+          if (total < 200_000) return;
+          this.upload = { loaded, total };
+          this.requestUpdate();
+        },
+      },
+      this.retryPolicy,
+    );
+    this.upload = undefined;
+    if (outcome.kind === 'accepted') return this.accepted(outcome);
+    if (outcome.kind === 'rejected') return this.rejected(outcome);
+    if (outcome.retryable) {
+      // Nothing the person entered is lost: the submission waits on this device and goes out
+      // by itself, with the same Idempotency-Key, as soon as it can.
+      try {
+        await queueSubmission({
+          key: idempotencyKey,
+          formId: definition.id,
+          action,
+          headers,
+          envelope,
+          queuedAt: Date.now(),
+          attempts: 1,
+        });
+      } catch {
+        // No IndexedDB (private mode in some browsers): the person can still send again.
+        const message = msg(
+          'The form could not be sent. Please check your connection and try again.',
+        );
+        this.emit('intake-error', { type: 'network', message });
+        return { ok: false, reason: 'failed' };
+      }
+      this.queued = { key: idempotencyKey };
+      this.scheduleOutboxRetry();
       this.requestUpdate();
       await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('.confirmation-title')?.focus();
-      return { ok: true, status: outcome.status, reference: outcome.reference };
-    }
-    if (outcome.kind === 'rejected') {
-      this.serverErrors = new Map(
-        outcome.errors.map((e) => [e.pointer, e.detail || msg('Please check this entry.')]),
-      );
-      this.showAll = true;
-      this.summary = this.summaryEntries();
-      const first = this.publicErrors().find((e) => e.keyword === 'server');
-      if (first) this.showStepOf(first.pointer);
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('.error-summary')?.focus();
-      const errors = this.publicErrors().filter((e) => e.keyword === 'server');
+      this.renderRoot.querySelector<HTMLElement>('.queued-title')?.focus();
       this.emit('intake-error', {
-        type: 'server',
-        message: outcome.title ?? msg('The form contains errors.'),
-        errors,
+        type: 'network',
+        message: msg('Your request has been saved on this device and will be sent automatically.'),
+        queued: true,
       });
-      return { ok: false, reason: 'rejected', errors };
+      return { ok: false, reason: 'queued' };
     }
-    const message =
-      outcome.status === 0
-        ? msg('The form could not be sent. Please check your connection and try again.')
-        : msg('The form could not be sent. Please try again later.');
-    this.emit('intake-error', { type: outcome.status === 0 ? 'network' : 'server', message });
+    const message = msg('The form could not be sent. Please try again later.');
+    this.emit('intake-error', { type: 'server', message, status: outcome.status });
     return { ok: false, reason: 'failed' };
+  }
+
+  /** The backend accepted: confirmation, event, and the draft is no longer needed. */
+  private async accepted(
+    outcome: Extract<SendResult, { kind: 'accepted' }>,
+  ): Promise<SubmitResult> {
+    this.queued = undefined;
+    this.stopOutboxRetry();
+    this.confirmation = { reference: outcome.reference };
+    this.draftSaving = false;
+    if (this.currentDefinition) await deleteDraft(this.currentDefinition.id).catch(() => undefined);
+    this.requestUpdate();
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('.confirmation-title')?.focus();
+    // Told after the confirmation is on screen, so that listeners see the final state.
+    this.emit('intake-submitted', {
+      status: outcome.status,
+      reference: outcome.reference,
+      response: outcome.response,
+    });
+    return { ok: true, status: outcome.status, reference: outcome.reference };
+  }
+
+  /** The backend refused the data (problem+json): its messages go on the fields; nothing is retried. */
+  private async rejected(
+    outcome: Extract<SendResult, { kind: 'rejected' }>,
+  ): Promise<SubmitResult> {
+    this.queued = undefined;
+    this.serverErrors = new Map(
+      outcome.errors.map((e) => [e.pointer, e.detail || msg('Please check this entry.')]),
+    );
+    this.showAll = true;
+    this.summary = this.summaryEntries();
+    const first = this.publicErrors().find((e) => e.keyword === 'server');
+    if (first) this.showStepOf(first.pointer);
+    this.requestUpdate();
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('.error-summary')?.focus();
+    const errors = this.publicErrors().filter((e) => e.keyword === 'server');
+    this.emit('intake-error', {
+      type: 'server',
+      message: outcome.title ?? msg('The form contains errors.'),
+      errors,
+    });
+    return { ok: false, reason: 'rejected', errors };
+  }
+
+  // ---- drafts -----------------------------------------------------------------------------
+
+  /** Saves the draft shortly after the person stops typing (when they chose to keep one). */
+  private scheduleDraftSave(): void {
+    if (this.draft !== 'local' || !this.draftSaving) return;
+    if (this.draftTimer) clearTimeout(this.draftTimer);
+    this.draftTimer = setTimeout(() => void this.saveDraftNow(), 400);
+  }
+
+  private async saveDraftNow(): Promise<void> {
+    const definition = this.currentDefinition;
+    const tree = this.currentTree();
+    if (!definition || !tree || !this.draftSaving) return;
+    const data = draftValue(tree, this.data) ?? {};
+    await saveDraft(definition.id, definition.version, data, this.draftDays).catch(() => undefined);
+  }
+
+  private async setDraftSaving(on: boolean): Promise<void> {
+    const definition = this.currentDefinition;
+    if (!definition) return;
+    this.draftSaving = on;
+    if (on) {
+      await this.saveDraftNow();
+      this.announce(msg('Your answers are now saved on this device.'));
+    } else {
+      await deleteDraft(definition.id).catch(() => undefined);
+      this.draftRestoredAt = undefined;
+      this.announce(msg('The answers saved on this device have been deleted.'));
+    }
+    this.requestUpdate();
+  }
+
+  /**
+   * Restores a saved draft. Only values whose pointers still exist in this version of the form,
+   * and that still validate there, come back.
+   */
+  private async restoreDraft(): Promise<void> {
+    const definition = this.currentDefinition;
+    if (!definition || !this.resolver) return;
+    const draft = await loadDraft(definition.id).catch(() => undefined);
+    if (!draft) return;
+    let data = this.withDefaults(draft.data);
+    this.data = data;
+    const tree = this.currentTree()!;
+    data = draftValue(tree, data) ?? {};
+    this.data = data;
+    if (draft.version !== definition.version && this.validator) {
+      for (const error of this.validator.validate(this.activeData())) {
+        if (error.keyword !== 'required' && error.keyword !== 'dependentRequired') {
+          this.data = setAtPointer(this.data, error.pointer, undefined) ?? {};
+        }
+      }
+    }
+    this.data = this.withDefaults(this.data ?? {});
+    this.revalidate();
+    this.draftSaving = true;
+    this.draftRestoredAt = draft.savedAt;
+    const when = new Intl.DateTimeFormat(this.activeLocale, {
+      dateStyle: 'medium',
+      timeStyle: 'short',
+    }).format(draft.savedAt);
+    this.announce(msg(str`We have restored the answers you saved on this device on ${when}.`));
+    this.requestUpdate();
+  }
+
+  private renderDraftControls(): TemplateResult | typeof nothing {
+    if (this.draft !== 'local') return nothing;
+    const until = new Intl.DateTimeFormat(this.activeLocale, { dateStyle: 'medium' }).format(
+      Date.now() + this.draftDays * 86_400_000,
+    );
+    if (!this.draftSaving) {
+      return html`<div class="notice draft" part="draft">
+        <div class="choice">
+          <input
+            type="checkbox"
+            id="draft-opt-in"
+            @change=${(e: Event) => void this.setDraftSaving((e.target as HTMLInputElement).checked)}
+          />
+          <label for="draft-opt-in"
+            >${msg('Save my answers on this device, so that I can continue later')}</label
+          >
+        </div>
+        <p class="hint">
+          ${msg(str`Saved encrypted in this browser only, until ${until} at the latest, and deleted when the form is sent. Files and confidential answers are not saved.`)}
+        </p>
+      </div>`;
+    }
+    const restored = this.draftRestoredAt
+      ? new Intl.DateTimeFormat(this.activeLocale, {
+          dateStyle: 'medium',
+          timeStyle: 'short',
+        }).format(this.draftRestoredAt)
+      : undefined;
+    return html`<div class="notice draft" part="draft">
+      <p>
+        ${
+          restored
+            ? msg(str`We have restored the answers you saved on this device on ${restored}.`)
+            : msg('Your answers are saved on this device.')
+        }
+      </p>
+      <button
+        type="button"
+        part="button delete-draft"
+        @click=${() => void this.setDraftSaving(false)}
+      >
+        ${msg('Delete the answers saved on this device')}
+      </button>
+    </div>`;
+  }
+
+  // ---- outbox -----------------------------------------------------------------------------
+
+  private outboxTimer?: ReturnType<typeof setInterval>;
+  private flushing = false;
+
+  /** While something waits, try again now and then, also when no `online` event comes. */
+  private scheduleOutboxRetry(): void {
+    if (this.outboxTimer) return;
+    this.outboxTimer = setInterval(() => void this.flushOutbox(), OUTBOX_RETRY_MS);
+  }
+
+  private stopOutboxRetry(): void {
+    if (this.outboxTimer) clearInterval(this.outboxTimer);
+    this.outboxTimer = undefined;
+  }
+
+  private readonly handleOnline = () => void this.flushOutbox();
+  private readonly handleVisibility = () => {
+    if (document.visibilityState === 'visible') void this.flushOutbox();
+  };
+
+  /** Sends what waits in the outbox for this form, oldest first, each with its own key. */
+  async flushOutbox(): Promise<void> {
+    const definition = this.currentDefinition;
+    if (!definition || this.flushing) return;
+    this.flushing = true;
+    try {
+      await withOutboxLock(async () => {
+        for (const entry of await pendingSubmissions(definition.id)) {
+          const outcome = await deliver(
+            {
+              action: entry.action,
+              envelope: entry.envelope,
+              idempotencyKey: entry.key,
+              headers: entry.headers,
+              timeoutMs: this.timeout,
+              transport: this.transport ?? xhrTransport,
+            },
+            { ...this.retryPolicy, attempts: 1 },
+          );
+          if (outcome.kind === 'failed' && outcome.retryable) {
+            await queueSubmission({ ...entry, attempts: entry.attempts + 1 });
+            return; // still no way through; the next trigger tries again
+          }
+          await removeSubmission(entry.key);
+          const mine = this.queued?.key === entry.key;
+          if (outcome.kind === 'accepted') {
+            if (mine) await this.accepted(outcome);
+            else {
+              // Queued on an earlier visit: say that it went out, with its reference.
+              this.emit('intake-submitted', {
+                status: outcome.status,
+                reference: outcome.reference,
+                response: outcome.response,
+              });
+              this.outboxNotice = outcome.reference
+                ? msg(
+                    str`Your earlier request has now been sent. Reference number: ${outcome.reference}`,
+                  )
+                : msg('Your earlier request has now been sent.');
+              this.announce(this.outboxNotice);
+            }
+          } else if (outcome.kind === 'rejected' && mine) {
+            await this.rejected(outcome);
+          } else {
+            this.emit('intake-error', {
+              type: 'server',
+              message: msg('An earlier request could not be delivered.'),
+            });
+          }
+        }
+        if (this.queued) this.scheduleOutboxRetry();
+        else this.stopOutboxRetry();
+      });
+    } catch {
+      // IndexedDB unavailable: nothing was queued either.
+    } finally {
+      this.flushing = false;
+      this.requestUpdate();
+    }
   }
 
   /** Leaves the review for the step that shows `pointer`, so its error can be seen and fixed. */
@@ -925,6 +1243,23 @@ export class IntakeForm extends LitElement {
       (field.widget === 'radio' ||
         (field.kind === 'multi-choice' && field.widget === 'checkboxes'));
     return grouped ? `${id}-0` : id;
+  }
+
+  private renderQueued(): TemplateResult {
+    return html`<section class="confirmation queued" part="queued" aria-labelledby="queued-title">
+      <h2 class="queued-title" id="queued-title" tabindex="-1">
+        ${msg('Your request is saved on this device')}
+      </h2>
+      <p>
+        ${msg('There is no connection to the office at the moment. Your request will be sent automatically as soon as there is one, also if you come back to this page later.')}
+      </p>
+      <p>${msg('You do not need to fill in the form again.')}</p>
+      <p class="confirmation-actions">
+        <button type="button" part="button retry" @click=${() => void this.flushOutbox()}>
+          ${msg('Try to send now')}
+        </button>
+      </p>
+    </section>`;
   }
 
   private renderConfirmation(confirmation: { reference?: string }): TemplateResult {
@@ -1111,6 +1446,11 @@ export class IntakeForm extends LitElement {
         ${this.renderConfirmation(this.confirmation)}${live}
       </div>`;
     }
+    if (this.queued) {
+      return html`<div lang=${locale} dir=${directionOf(locale)}>
+        ${this.renderQueued()}${live}
+      </div>`;
+    }
     const steps = this.activeSteps();
     const index = this.step;
     const step = steps[index];
@@ -1137,6 +1477,8 @@ export class IntakeForm extends LitElement {
             </p>`
           : nothing
       }
+      ${this.outboxNotice ? html`<p class="notice" part="notice">${this.outboxNotice}</p>` : nothing}
+      ${this.renderDraftControls()}
       ${
         multiStep && !this.reviewing
           ? html`<p class="progress" part="progress">${this.progressText()}</p>`
@@ -1164,6 +1506,18 @@ export class IntakeForm extends LitElement {
             }
             ${stepDescription ? html`<p class="hint" lang=${stepDescription.lang}>${stepDescription.text}</p>` : nothing}
             ${renderField({ ...(tree as ObjectField), kind: 'object', children: fields } as Field, context)}`
+      }
+      ${
+        this.upload
+          ? html`<p class="upload" part="upload">
+              <label for="upload-progress">${msg('Sending your files…')}</label>
+              <progress
+                id="upload-progress"
+                max=${this.upload.total}
+                value=${this.upload.loaded}
+              ></progress>
+            </p>`
+          : nothing
       }
       <div class="actions" part="actions">
         ${

@@ -1,8 +1,11 @@
 /**
- * Posts an envelope and reads the answer: `2xx` accepted (with `reference`), `400`/`422`
- * problem+json field errors (rejected), anything else a failure.
+ * Sends an envelope and reads the answer (API.md, "What goes over the wire"):
+ * `2xx` accepted (with `reference`); `400`/`422` problem+json field errors: rejected, never
+ * retried; `408`, `429` (with `Retry-After`), `5xx`, network failure and timeout: failed and
+ * worth retrying; anything else failed for good.
  */
 import type { Envelope } from './envelope.js';
+import type { Transport } from './transport.js';
 
 /** A field error sent back by the server (RFC 9457 `errors[]`). */
 export interface ServerFieldError {
@@ -13,7 +16,7 @@ export interface ServerFieldError {
 export type SendResult =
   | { kind: 'accepted'; status: number; reference?: string; response: unknown }
   | { kind: 'rejected'; status: number; errors: ServerFieldError[]; title?: string }
-  | { kind: 'failed'; status: number; message: string };
+  | { kind: 'failed'; status: number; message: string; retryable: boolean; retryAfterMs?: number };
 
 export interface SendOptions {
   action: string;
@@ -21,23 +24,30 @@ export interface SendOptions {
   idempotencyKey: string;
   headers?: Record<string, string>;
   timeoutMs?: number;
+  transport: Transport;
+  onUploadProgress?: (loaded: number, total: number) => void;
 }
 
-async function readJson(response: Response): Promise<unknown> {
-  try {
-    return await response.json();
-  } catch {
-    return undefined;
-  }
+/** `Retry-After` in milliseconds: seconds, or an HTTP date. */
+export function parseRetryAfter(value: string | undefined, now = Date.now()): number | undefined {
+  if (!value) return undefined;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
-/** Sends once (retries and the outbox build on this). */
+function isRetryable(status: number): boolean {
+  return status === 0 || status === 408 || status === 429 || status >= 500;
+}
+
+/** Sends once. */
 export async function sendEnvelope(options: SendOptions): Promise<SendResult> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), options.timeoutMs ?? 30_000);
-  let response: Response;
+  let response;
   try {
-    response = await fetch(options.action, {
+    response = await options.transport({
+      url: options.action,
       method: 'POST',
       headers: {
         ...options.headers,
@@ -48,26 +58,28 @@ export async function sendEnvelope(options: SendOptions): Promise<SendResult> {
       },
       body: JSON.stringify(options.envelope),
       signal: controller.signal,
-      credentials: 'same-origin',
+      onUploadProgress: options.onUploadProgress,
     });
   } catch (error) {
-    return { kind: 'failed', status: 0, message: (error as Error).message };
+    const timedOut = controller.signal.aborted;
+    return {
+      kind: 'failed',
+      status: 0,
+      message: timedOut ? 'timeout' : String((error as Error)?.message ?? error),
+      retryable: true,
+    };
   } finally {
     clearTimeout(timer);
   }
-  const body = await readJson(response);
-  if (response.ok) {
+  const { status, body } = response;
+  if (status >= 200 && status < 300) {
     const reference =
       typeof (body as { reference?: unknown })?.reference === 'string'
         ? (body as { reference: string }).reference
         : undefined;
-    return { kind: 'accepted', status: response.status, reference, response: body };
+    return { kind: 'accepted', status, reference, response: body };
   }
-  if (
-    (response.status === 400 || response.status === 422) &&
-    typeof body === 'object' &&
-    body !== null
-  ) {
+  if ((status === 400 || status === 422) && typeof body === 'object' && body !== null) {
     const problem = body as { errors?: unknown; title?: unknown };
     const errors = Array.isArray(problem.errors)
       ? problem.errors
@@ -81,10 +93,16 @@ export async function sendEnvelope(options: SendOptions): Promise<SendResult> {
       : [];
     return {
       kind: 'rejected',
-      status: response.status,
+      status,
       errors,
       title: typeof problem.title === 'string' ? problem.title : undefined,
     };
   }
-  return { kind: 'failed', status: response.status, message: response.statusText };
+  return {
+    kind: 'failed',
+    status,
+    message: `HTTP ${status}`,
+    retryable: isRetryable(status),
+    retryAfterMs: parseRetryAfter(response.headers?.['retry-after']),
+  };
 }

@@ -95,15 +95,18 @@ describe('submit', () => {
     expect(errorText(el, '/email')).to.equal(undefined);
   });
 
-  it('reports a server failure as an intake-error and keeps the data', async () => {
+  it('reports a refusal the server gives for good (403) as an intake-error, keeping the data', async () => {
     const el = await renderForm({ schema });
-    el.action = `/test-api/${bucket()}/submit?status=500`;
+    const name = bucket();
+    el.action = `/test-api/${name}/submit?status=403`;
     el.value = { email: 'a@b.de', note: 'Bitte rufen Sie mich an.' };
     const error = oneEvent(el, 'intake-error');
     const result = await el.submit();
     expect(result).to.deep.equal({ ok: false, reason: 'failed' });
     expect((await error).detail.type).to.equal('server');
     expect(el.value).to.deep.equal({ email: 'a@b.de', note: 'Bitte rufen Sie mich an.' });
+    // Not worth retrying: one request only.
+    expect(await requests(name)).to.have.length(1);
   });
 
   it('lets the host send the data itself by cancelling intake-submit', async () => {

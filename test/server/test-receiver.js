@@ -2,6 +2,8 @@
 // (127.0.0.1), so submission tests talk to nothing else. Each test uses its own bucket:
 //   POST /test-api/<bucket>/submit?status=201|422|500  records the request, answers as asked
 //   GET  /test-api/<bucket>/requests                   what arrived (headers and body)
+// Faults, for the retry tests: `fail=N` answers 503 to the bucket's first N requests,
+// `busy=N` answers 429 with `Retry-After: 1` to the first N, `stall=MS` waits that long first.
 
 const buckets = new Map();
 
@@ -28,7 +30,22 @@ export function testReceiver() {
       return undefined;
     }
     const raw = await readBody(context.req);
-    requests.push({ headers: context.headers, body: raw });
+    requests.push({ headers: context.headers, body: raw, at: Date.now() });
+    const count = requests.length;
+    if (context.query.stall && count <= Number(context.query.stallCount ?? 1)) {
+      await new Promise((resolve) => setTimeout(resolve, Number(context.query.stall)));
+    }
+    if (count <= Number(context.query.fail ?? 0)) {
+      context.status = 503;
+      context.body = '';
+      return undefined;
+    }
+    if (count <= Number(context.query.busy ?? 0)) {
+      context.status = 429;
+      context.set('Retry-After', '1');
+      context.body = '';
+      return undefined;
+    }
     const status = Number(context.query.status ?? 201);
     if (status === 422) {
       context.status = 422;
