@@ -427,15 +427,16 @@ export class IntakeForm extends LitElement {
       if (token !== this.loadToken) return;
       this.revalidate();
       this.status = 'ready';
+      // A saved draft returns before the form counts as ready, so the host sees the final state.
+      if (this.draft === 'local' && !this.readyFired) await this.restoreDraft();
       await this.updateComplete;
       if (!this.readyFired) {
         this.readyFired = true;
         this.focusAutofocusField();
         this.emit('intake-ready', { id: definition.id, version: definition.version });
       }
-      // A submission left in the outbox by an earlier visit goes out now; a saved draft returns.
+      // A submission left in the outbox by an earlier visit goes out now.
       void this.flushOutbox();
-      if (this.draft === 'local') await this.restoreDraft();
     } catch (error) {
       if (token === this.loadToken) await this.fail(error);
     }

@@ -1,0 +1,174 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import '../../src/index.js';
+import type { FormDefinition, IntakeForm } from '../../src/index.js';
+import { deleteDraft } from '../../src/submit/drafts.js';
+import { control, root, typeInto, whenReady } from '../helpers/form.js';
+
+function definition(id: string, version = '1'): FormDefinition {
+  return {
+    id,
+    version,
+    lang: 'en',
+    schema: {
+      type: 'object',
+      properties: {
+        name: { type: 'string', title: 'Name' },
+        passport: { type: 'string', title: 'Passport number' },
+        file: { type: 'string', format: 'data-url', title: 'Document' },
+      },
+    },
+    ui: { passport: { 'ui:sensitive': true } },
+  };
+}
+
+async function form(def: FormDefinition, draft = 'local'): Promise<IntakeForm> {
+  const el = await fixture<IntakeForm>(
+    html`<intake-form draft=${draft} locale="en"></intake-form>`,
+  );
+  const ready = whenReady(el);
+  el.definition = def;
+  await ready;
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  await el.updateComplete;
+  return el;
+}
+
+async function optIn(el: IntakeForm): Promise<void> {
+  root(el).querySelector<HTMLInputElement>('#draft-opt-in')!.click();
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  await el.updateComplete;
+}
+
+/** Waits for the debounced save. */
+const saved = () => new Promise((resolve) => setTimeout(resolve, 700));
+
+/** Everything IndexedDB holds for drafts, as text (ciphertext bytes decoded leniently). */
+async function rawDraftStore(): Promise<string> {
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const request = indexedDB.open('intake-elements-drafts');
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+  const records = await new Promise<unknown[]>((resolve) => {
+    const request = db.transaction('drafts').objectStore('drafts').getAll();
+    request.onsuccess = () => resolve(request.result);
+  });
+  db.close();
+  return records
+    .map((record) => {
+      const { iv, ciphertext, ...rest } = record as { iv: Uint8Array; ciphertext: ArrayBuffer };
+      return (
+        JSON.stringify(rest) +
+        new TextDecoder('latin1').decode(ciphertext) +
+        new TextDecoder('latin1').decode(iv)
+      );
+    })
+    .join('\n');
+}
+
+let id = '';
+beforeEach(() => {
+  id = `draft-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+});
+afterEach(() => deleteDraft(id));
+
+describe('local drafts', () => {
+  it('are off unless the page turns them on, and then the person chooses', async () => {
+    const off = await form(definition(id), '');
+    expect(root(off).querySelector('#draft-opt-in')).to.equal(null);
+    const on = await form(definition(id));
+    const box = root(on).querySelector<HTMLInputElement>('#draft-opt-in')!;
+    expect(box.checked).to.equal(false);
+    expect(box.labels![0].textContent).to.contain('Save my answers on this device');
+  });
+
+  it('are encrypted at rest: IndexedDB never holds the typed text', async () => {
+    const el = await form(definition(id));
+    await optIn(el);
+    await typeInto(el, '/name', 'Zainab Rahimi-Unique');
+    await saved();
+    const raw = await rawDraftStore();
+    expect(raw.length).to.be.greaterThan(0);
+    expect(raw).not.to.contain('Zainab');
+    expect(raw).not.to.contain('Rahimi');
+  });
+
+  it('come back on the next visit, announced; sensitive fields and files are never stored', async () => {
+    const el = await form(definition(id));
+    await optIn(el);
+    el.value = {
+      name: 'Zainab',
+      passport: 'P1234567',
+      file: 'data:text/plain;name=a.txt;base64,aGk=',
+    };
+    await typeInto(el, '/name', '!');
+    await saved();
+    el.remove();
+    const again = await form(definition(id));
+    expect(again.value).to.deep.equal({ name: 'Zainab!' });
+    expect(control(again, '/name').value).to.equal('Zainab!');
+    expect(root(again).querySelector('.draft')!.textContent).to.contain(
+      'We have restored the answers you saved on this device',
+    );
+    expect(root(again).querySelector('[role="status"][aria-live]')!.textContent).to.contain(
+      'We have restored',
+    );
+  });
+
+  it('can be deleted by the person, and are deleted by reset() and by a successful submission', async () => {
+    const el = await form(definition(id));
+    await optIn(el);
+    await typeInto(el, '/name', 'Ali');
+    await saved();
+    root(el).querySelector<HTMLButtonElement>('[part~="delete-draft"]')!.click();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect((await form(definition(id))).value).to.deep.equal({});
+
+    const second = await form(definition(id));
+    await optIn(second);
+    await typeInto(second, '/name', 'Ali');
+    await saved();
+    second.reset();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect((await form(definition(id))).value).to.deep.equal({});
+
+    const third = await form(definition(id));
+    await optIn(third);
+    await typeInto(third, '/name', 'Ali');
+    await saved();
+    third.transport = async () => ({ status: 201, body: { reference: 'R-1' } });
+    third.action = '/nowhere';
+    expect((await third.submit()).ok).to.equal(true);
+    expect((await form(definition(id))).value).to.deep.equal({});
+  });
+
+  it('expire', async () => {
+    const el = await form(definition(id));
+    el.draftDays = 0.2 / 86_400; // a fifth of a second
+    await optIn(el);
+    await typeInto(el, '/name', 'Ali');
+    await saved();
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect((await form(definition(id))).value).to.deep.equal({});
+  });
+
+  it('from an older version restore only values whose pointers still exist and validate', async () => {
+    const old = await form(definition(id, '1'));
+    await optIn(old);
+    old.value = { name: 'A name far too long for version two' };
+    await typeInto(old, '/name', '.');
+    await saved();
+    const next: FormDefinition = {
+      ...definition(id, '2'),
+      schema: {
+        type: 'object',
+        properties: {
+          name: { type: 'string', title: 'Name', maxLength: 10 },
+          city: { type: 'string', title: 'City' },
+        },
+      },
+    };
+    const nameTooLong = await form(next);
+    expect(nameTooLong.value).to.deep.equal({});
+  });
+});
