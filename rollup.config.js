@@ -4,6 +4,7 @@ import commonjs from '@rollup/plugin-commonjs';
 import json from '@rollup/plugin-json';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import esbuild, { minify } from 'rollup-plugin-esbuild';
+import minifyHTMLLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
 
 export default {
   input: { 'intake-elements': 'src/index.ts' },
@@ -24,6 +25,8 @@ export default {
     json(),
     commonjs({ transformMixedEsModules: true }),
     esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' }),
+    // Lit's html`` and css`` literals: collapse whitespace and minify the CSS.
+    minifyHTMLLiterals(),
     minify({ target: 'es2022', legalComments: 'none' }),
   ],
 };

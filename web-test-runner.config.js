@@ -33,6 +33,7 @@ function bundleCommonJs() {
         write: false,
         target: 'es2022',
         plugins: [
+    offlineCommand(),
           {
             name: 'own-modules-external',
             setup(b) {
@@ -85,6 +86,22 @@ function compatCorpus() {
     const match = /^\/compat\/rjsf\/([A-Za-z0-9_-]+)\.json$/.exec(context.path);
     if (!match || !names.includes(match[1])) return notFound();
     return json(await readFile(path.join(COMPAT_DIR, `${match[1]}.json`), 'utf8'));
+  };
+}
+
+/**
+ * `executeServerCommand('set-offline', { offline })`: takes the browser context off the network
+ * (Playwright's `setOffline`), as a phone in a basement would be.
+ */
+function offlineCommand() {
+  return {
+    name: 'set-offline',
+    async executeCommand({ command, payload, session }) {
+      if (command !== 'set-offline') return undefined;
+      const page = session.browser.getPage(session.id);
+      await page.context().setOffline(Boolean(payload?.offline));
+      return true;
+    },
   };
 }
 
