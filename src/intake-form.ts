@@ -44,6 +44,7 @@ import { compileValidator, type FormValidator } from './validation/validator.js'
 import { isCompiledDefinition, precompiledValidator } from './validation/precompiled.js';
 import { hasWidget } from './widgets/registry.js';
 import { controlId, renderField, type RenderContext } from './widgets/render-field.js';
+import { renderMarkdown } from './widgets/markdown.js';
 import './widgets/input-widgets.js';
 import './widgets/choice-widgets.js';
 import './widgets/file-widget.js';
@@ -344,6 +345,8 @@ export class IntakeForm extends LitElement {
     this.draftSaving = false;
     this.draftRestoredAt = undefined;
     this.outboxNotice = undefined;
+    // A queued submission stays in the outbox and still goes out; the form starts afresh.
+    this.queued = undefined;
     this.touched.clear();
     this.showAll = false;
     this.shownNames.clear();
@@ -1473,9 +1476,9 @@ export class IntakeForm extends LitElement {
       ${title ? html`<h2 class="form-title" part="title" lang=${title.lang}>${title.text}</h2>` : nothing}
       ${
         description && index === 0 && !this.reviewing
-          ? html`<p class="form-description" part="description" lang=${description.lang}>
-              ${description.text}
-            </p>`
+          ? html`<div class="form-description" part="description" lang=${description.lang}>
+              ${renderMarkdown(description.text)}
+            </div>`
           : nothing
       }
       ${this.outboxNotice ? html`<p class="notice" part="notice">${this.outboxNotice}</p>` : nothing}
@@ -1505,7 +1508,7 @@ export class IntakeForm extends LitElement {
                   </h3>`
                 : nothing
             }
-            ${stepDescription ? html`<p class="hint" lang=${stepDescription.lang}>${stepDescription.text}</p>` : nothing}
+            ${stepDescription ? html`<div class="hint" lang=${stepDescription.lang}>${renderMarkdown(stepDescription.text)}</div>` : nothing}
             ${renderField({ ...(tree as ObjectField), kind: 'object', children: fields } as Field, context)}`
       }
       ${
