@@ -1,0 +1,123 @@
+/** Small HTTP helpers shared by the receiver's routes. */
+
+/** Problem types this receiver uses beyond `about:blank` (RFC 9457 §4.2: any URI). */
+export const PROBLEM = {
+  validation: 'urn:intake-elements:problem:invalid-data',
+  envelope: 'urn:intake-elements:problem:invalid-envelope',
+  keyMissing: 'urn:intake-elements:problem:idempotency-key-missing',
+  keyReused: 'urn:intake-elements:problem:idempotency-key-reused',
+};
+
+export function sendJson(res, status, value, { headOnly = false, headers = {} } = {}) {
+  const body = typeof value === 'string' ? value : JSON.stringify(value);
+  res.writeHead(status, {
+    'Content-Type': 'application/json',
+    'Content-Length': Buffer.byteLength(body),
+    'Cache-Control': 'no-store',
+    ...headers,
+  });
+  res.end(headOnly ? undefined : body);
+}
+
+export function sendText(res, status, text, headers = {}) {
+  res.writeHead(status, {
+    'Content-Type': 'text/plain; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+    ...headers,
+  });
+  res.end(text);
+}
+
+/**
+ * RFC 9457 problem details.
+ *
+ * @param {import('node:http').ServerResponse} res
+ * @param {number} status
+ * @param {string} title
+ * @param {{ type?: string, detail?: string, errors?: Array<{ pointer: string, detail: string }>,
+ *   headers?: Record<string, string> }} [more]
+ */
+export function problem(
+  res,
+  status,
+  title,
+  { type = 'about:blank', detail, errors, headers } = {},
+) {
+  const body = JSON.stringify({
+    type,
+    title,
+    status,
+    ...(detail && { detail }),
+    ...(errors && { errors }),
+  });
+  res.writeHead(status, {
+    'Content-Type': 'application/problem+json',
+    'Content-Length': Buffer.byteLength(body),
+    'Cache-Control': 'no-store',
+    ...headers,
+  });
+  res.end(body);
+}
+
+/**
+ * Reads the body up to `limit` bytes. Resolves to the bytes, or to undefined as soon as more
+ * than `limit` arrive: what came so far is dropped and the rest is never buffered.
+ */
+export function readBody(req, limit) {
+  return new Promise((resolve, reject) => {
+    const chunks = [];
+    let size = 0;
+    let done = false;
+    const onData = (chunk) => {
+      size += chunk.length;
+      if (size > limit) {
+        done = true;
+        chunks.length = 0;
+        req.off('data', onData);
+        req.pause();
+        resolve(undefined);
+        return;
+      }
+      chunks.push(chunk);
+    };
+    req.on('data', onData);
+    req.on('end', () => {
+      if (!done) resolve(Buffer.concat(chunks));
+    });
+    req.on('error', (error) => {
+      if (!done) reject(error);
+    });
+    req.on('aborted', () => {
+      if (!done) reject(Object.assign(new Error('request aborted'), { code: 'ECONNRESET' }));
+    });
+  });
+}
+
+/** The exact loopback addresses; anything else (a LAN address, a proxy's) is not this machine. */
+export function isLoopback(address) {
+  return address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1';
+}
+
+/** Whether the request came through a proxy that says so (then it is not from this machine). */
+export function isForwarded(req) {
+  return (
+    req.headers['x-forwarded-for'] !== undefined ||
+    req.headers.forwarded !== undefined ||
+    req.headers['x-real-ip'] !== undefined
+  );
+}
+
+/**
+ * The client's address for rate limiting: the socket's peer, or with `trustProxy` the address
+ * the (one, trusted) reverse proxy appended last to X-Forwarded-For.
+ */
+export function clientAddress(req, trustProxy) {
+  if (trustProxy) {
+    const header = req.headers['x-forwarded-for'];
+    if (typeof header === 'string') {
+      const last = header.split(',').pop().trim();
+      if (last) return last;
+    }
+  }
+  return req.socket.remoteAddress ?? 'unknown';
+}

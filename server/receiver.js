@@ -1,0 +1,506 @@
+/**
+ * The receiver's HTTP handling: routes, checks, idempotency and storage. See server/README.md for
+ * what each route answers; server/index.js starts it.
+ */
+import { createHash } from 'node:crypto';
+import { createServer } from 'node:http';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { createCors } from './cors.js';
+import { createFaults } from './faults.js';
+import { createFormRegistry, DefinitionError } from './forms.js';
+import {
+  PROBLEM,
+  clientAddress,
+  isForwarded,
+  isLoopback,
+  problem,
+  readBody,
+  sendJson,
+  sendText,
+} from './http.js';
+import { createRateLimiter } from './rate-limit.js';
+import { REFERENCE_PATTERN, isValidPrefix, newReference } from './references.js';
+import { serveStatic } from './static.js';
+import { summarizeSubmission } from './staff-summary.js';
+import { openStorage } from './storage/index.js';
+import { checkEnvelope, nestsDeeperThan } from './validation.js';
+
+export const DEFAULT_BODY_LIMIT = 10 * 1024 * 1024;
+
+/** For API answers: nothing here is ever meant to render or be framed. */
+const API_CSP = "default-src 'none'; frame-ancestors 'none'";
+
+const SUBMISSIONS_ROUTE = /^\/api\/forms\/([^/]+)\/submissions$/;
+const SUMMARY_ROUTE = /^\/api\/submissions\/([^/]+)\/summary$/;
+/** Printable ASCII without spaces; the element sends a UUID. */
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
+/** How often a new reference is drawn when the one drawn is taken. */
+const REFERENCE_ATTEMPTS = 5;
+
+/**
+ * Builds the receiver: an http.Server (not yet listening) whose storage opens in the background.
+ * Most callers want startReceiver() in ./index.js instead.
+ *
+ * @param {object} options see startReceiver() in ./index.js
+ * @returns {{ server: import('node:http').Server, ready: Promise<void>, close: () => Promise<void>,
+ *   storage: () => object | undefined }}
+ */
+export function createReceiver(options) {
+  const {
+    formsDir,
+    dataDir,
+    databaseUrl,
+    databaseSchema,
+    faults: faultOptions,
+    staticRoots,
+    staticIndex = staticRoots?.demo && join(staticRoots.demo, 'index.html'),
+    csp = staticRoots ? undefined : API_CSP,
+    cors: corsOrigins = {},
+    corsAllowHeaders = [],
+    rateLimit = { perMinute: 30 },
+    bodyLimit = DEFAULT_BODY_LIMIT,
+    trustProxy = false,
+    referencePrefix,
+    staffEndpoints = true,
+    log = (line) => process.stdout.write(`${line}\n`),
+    newReference: makeReference = newReference,
+  } = options;
+
+  const prefixes = typeof referencePrefix === 'object' && referencePrefix ? referencePrefix : {};
+  const globalPrefix = typeof referencePrefix === 'string' ? referencePrefix : undefined;
+  for (const prefix of [globalPrefix, ...Object.values(prefixes)]) {
+    if (prefix !== undefined && !isValidPrefix(prefix)) {
+      throw new Error(`Reference prefix must be 1–6 upper-case letters or digits: ${prefix}`);
+    }
+  }
+
+  const forms = createFormRegistry({ formsDir, prefixes, prefix: globalPrefix });
+  const cors = createCors(corsOrigins, { extraHeaders: corsAllowHeaders });
+  const limiter = createRateLimiter(rateLimit === false ? { perMinute: 0 } : rateLimit);
+  const faults = createFaults(faultOptions);
+  const shutdown = new AbortController();
+  /** Definition hashes known to be stored already. */
+  const savedDefinitions = new Set();
+
+  const write = (entry) => log(JSON.stringify({ time: new Date().toISOString(), ...entry }));
+  if (faults) write({ level: 'warn', event: 'faults', message: 'fault injection is ON' });
+
+  let storage;
+  const opening = openStorage({ databaseUrl, databaseSchema, dataDir }).then((opened) => {
+    storage = opened;
+    return opened;
+  });
+  const ready = opening.then(() => undefined);
+  ready.catch((error) => write({ level: 'error', event: 'storage', error: errorName(error) }));
+
+  /** The storage once open; rejects (with `storage: true`) while it cannot be opened. */
+  const useStorage = () => opening.catch((error) => Promise.reject(asStorageError(error)));
+
+  const server = createServer((req, res) => {
+    const started = process.hrtime.bigint();
+    const path = (req.url ?? '/').split('?')[0];
+    const context = { route: 'other', formId: undefined, replayed: false, fault: undefined };
+
+    // One line per request, and only this: no IP, no query string, no header or body values.
+    res.on('close', () => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      write({
+        method: req.method,
+        route: context.route,
+        status: res.headersSent ? res.statusCode : null,
+        durationMs: Math.round(ms * 10) / 10,
+        ...(context.formId && { formId: context.formId }),
+        ...(context.replayed && { replayed: true }),
+        ...(context.fault && { fault: context.fault }),
+        ...(!res.writableFinished && { aborted: true }),
+      });
+    });
+
+    // Refused before its body was read (404, 415, 429…): read and drop a body of a declared,
+    // acceptable size, so the connection can serve the next request (and close() need not wait
+    // for it); anything else is cut off.
+    res.on('finish', () => {
+      if (req.complete) return;
+      const declared = Number(req.headers['content-length']);
+      if (declared <= bodyLimit) req.resume();
+      else req.destroy();
+    });
+
+    if (csp) res.setHeader('Content-Security-Policy', csp);
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Referrer-Policy', 'no-referrer');
+
+    route(req, res, path, context).catch((error) => {
+      // Shutting down, or the client went away mid-upload: nobody is left to answer.
+      if (error?.name === 'AbortError' || shutdown.signal.aborted || error?.code === 'ECONNRESET') {
+        res.destroy();
+        return;
+      }
+      write({ level: 'error', route: context.route, error: errorName(error) });
+      if (res.headersSent) res.destroy();
+      else if (error?.storage) {
+        problem(res, 503, 'Service Unavailable', {
+          detail: 'The submission could not be stored. Try again later.',
+          headers: { 'Retry-After': '10' },
+        });
+      } else problem(res, 500, 'Internal Server Error');
+    });
+  });
+  // A slow client may hold a connection only so long; 10 MB over a poor mobile link still fits.
+  server.headersTimeout = 20_000;
+  server.requestTimeout = 120_000;
+
+  async function route(req, res, path, context) {
+    if (path === '/healthz') {
+      context.route = '/healthz';
+      if (!allowMethods(req, res, ['GET', 'HEAD'])) return;
+      let ok;
+      try {
+        ok = await (await useStorage()).ping();
+      } catch {
+        ok = false;
+      }
+      if (!ok) {
+        return problem(res, 503, 'Service Unavailable', { detail: 'The storage does not answer.' });
+      }
+      return sendJson(res, 200, { status: 'ok' }, { headOnly: req.method === 'HEAD' });
+    }
+
+    const submit = SUBMISSIONS_ROUTE.exec(path);
+    if (submit) {
+      context.route = '/api/forms/:id/submissions';
+      return receive(req, res, safeDecode(submit[1]), context);
+    }
+
+    if (path === '/api/submissions') {
+      context.route = '/api/submissions';
+      if (!allowMethods(req, res, ['GET'])) return;
+      if (!staffAllowed(req)) return problem(res, 403, 'Forbidden');
+      const query = new URLSearchParams((req.url ?? '').split('?')[1] ?? '');
+      const limit = Math.min(Math.max(Number(query.get('limit')) || 100, 1), 1000);
+      const formId = query.get('form') || undefined;
+      const records = await (await useStorage()).list({ formId, limit }).catch(rethrowStorage);
+      return sendJson(
+        res,
+        200,
+        records.map((record) => ({
+          reference: record.reference,
+          formId: record.formId,
+          formVersion: record.formVersion,
+          locale: record.locale,
+          submittedAt: record.submittedAt,
+          receivedAt: record.receivedAt,
+          envelope: JSON.parse(record.envelope),
+          summaryUrl: `/api/submissions/${encodeURIComponent(record.reference)}/summary`,
+        })),
+      );
+    }
+
+    const summary = SUMMARY_ROUTE.exec(path);
+    if (summary) {
+      context.route = '/api/submissions/:reference/summary';
+      if (!allowMethods(req, res, ['GET'])) return;
+      if (!staffAllowed(req)) return problem(res, 403, 'Forbidden');
+      const wanted = safeDecode(summary[1]);
+      const notFound = () =>
+        problem(res, 404, 'Not Found', { detail: 'There is no submission with this reference.' });
+      // People read references aloud; staff may type them in lower case.
+      if (!wanted || !REFERENCE_PATTERN.test(wanted)) return notFound();
+      const text = await staffSummary(wanted.toUpperCase());
+      if (text === undefined) return notFound();
+      return sendText(res, 200, text, { 'Cache-Control': 'no-store', 'Content-Language': 'de' });
+    }
+
+    if (path.startsWith('/api/')) return problem(res, 404, 'Not Found');
+
+    if (!staticRoots) return problem(res, 404, 'Not Found');
+    context.route = 'static';
+    if (!allowMethods(req, res, ['GET', 'HEAD'])) return;
+    // Browsers ask for it on every page; an empty answer keeps the console free of 404s.
+    if (path === '/favicon.ico') {
+      res.writeHead(204);
+      return res.end();
+    }
+    return serveStatic(req, res, path, { roots: staticRoots, index: staticIndex });
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // POST /api/forms/:id/submissions
+
+  async function receive(req, res, formId, context) {
+    if (req.method === 'OPTIONS') return cors.preflight(req, res, formId);
+    cors.apply(req, res, formId);
+    if (!allowMethods(req, res, ['POST', 'OPTIONS'])) return;
+
+    const allowed = limiter.take(clientAddress(req, trustProxy));
+    if (!allowed.ok) {
+      return problem(res, 429, 'Too Many Requests', {
+        detail: 'Too many requests from this client. Try again later.',
+        headers: { 'Retry-After': String(allowed.retryAfter) },
+      });
+    }
+
+    const fault = faults?.pick();
+    context.fault = fault;
+    if (fault === 'drop') return req.socket.destroy();
+    if (fault === 'status500') return problem(res, 500, 'Internal Server Error');
+    if (fault === 'status503' || fault === 'status429') {
+      const status = fault === 'status503' ? 503 : 429;
+      return problem(res, status, status === 503 ? 'Service Unavailable' : 'Too Many Requests', {
+        headers: { 'Retry-After': '1' },
+      });
+    }
+
+    let form;
+    try {
+      form = await forms.get(formId);
+    } catch (error) {
+      if (!(error instanceof DefinitionError)) throw error;
+      write({ level: 'error', event: 'definition', formId, error: error.message });
+      return problem(res, 500, 'Internal Server Error', {
+        detail: 'The form definition on the server cannot be used.',
+      });
+    }
+    if (!form) {
+      return problem(res, 404, 'Not Found', { detail: 'There is no form with this id.' });
+    }
+    context.formId = form.id;
+
+    const contentType = (req.headers['content-type'] ?? '').toLowerCase().split(';');
+    const charset = contentType
+      .slice(1)
+      .map((p) => p.trim())
+      .find((p) => p.startsWith('charset='));
+    const encoding = (req.headers['content-encoding'] ?? 'identity').trim().toLowerCase();
+    if (
+      contentType[0].trim() !== 'application/json' ||
+      (charset && charset.replace(/"/g, '') !== 'charset=utf-8') ||
+      encoding !== 'identity'
+    ) {
+      return problem(res, 415, 'Unsupported Media Type', {
+        detail: 'Send the envelope as application/json (UTF-8, no content encoding).',
+        headers: { Accept: 'application/json' },
+      });
+    }
+
+    // Without the key a retry after a lost answer would create a second case file for one person.
+    const key = req.headers['idempotency-key'];
+    if (typeof key !== 'string' || !IDEMPOTENCY_KEY.test(key)) {
+      return problem(res, 400, 'Bad Request', {
+        type: PROBLEM.keyMissing,
+        detail: 'The Idempotency-Key header is missing or malformed.',
+      });
+    }
+
+    const declared = Number(req.headers['content-length']);
+    if (declared > bodyLimit) return tooLarge(req, res);
+    const raw = await readBody(req, bodyLimit);
+    if (raw === undefined) return tooLarge(req, res);
+
+    let envelope;
+    try {
+      envelope = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(raw));
+    } catch {
+      return problem(res, 400, 'Bad Request', { detail: 'The body is not valid UTF-8 JSON.' });
+    }
+    if (nestsDeeperThan(envelope)) {
+      return problem(res, 400, 'Bad Request', { detail: 'The body is nested too deeply.' });
+    }
+    const bodyHash = createHash('sha256').update(canonicalJson(envelope)).digest('hex');
+
+    if (fault === 'stall') await sleep(faults.stallMs, undefined, { signal: shutdown.signal });
+
+    const store = await useStorage();
+    // An answer given before wins over everything else, even if the definition changed since.
+    const previous = await store.findByKey(key).catch(rethrowStorage);
+    if (previous) return replay(res, previous, bodyHash, context);
+
+    const envelopeErrors = checkEnvelope(envelope, form.id);
+    if (envelopeErrors.length > 0) {
+      // Nothing is stored for a refused request: the sender may fix it and use the key again.
+      return problem(res, 400, 'Bad Request', {
+        type: PROBLEM.envelope,
+        detail: 'The envelope is malformed. Pointers are into the request body.',
+        errors: envelopeErrors,
+      });
+    }
+    const dataErrors = form.validate(envelope.data);
+    if (dataErrors.length > 0) {
+      return problem(res, 422, 'Unprocessable Content', {
+        type: PROBLEM.validation,
+        detail: 'Some answers are not valid. Pointers are into data.',
+        errors: dataErrors.map(({ pointer, keyword, detail }) => ({ pointer, keyword, detail })),
+      });
+    }
+
+    if (!savedDefinitions.has(form.hash)) {
+      await store
+        .saveDefinition({
+          hash: form.hash,
+          formId: form.id,
+          formVersion: form.version ?? null,
+          definition: form.text,
+          firstSeenAt: new Date().toISOString(),
+        })
+        .catch(rethrowStorage);
+      savedDefinitions.add(form.hash);
+    }
+
+    const receivedAt = new Date().toISOString();
+    for (let attempt = 0; attempt < REFERENCE_ATTEMPTS; attempt++) {
+      const reference = makeReference(form.prefix);
+      const responseBody = JSON.stringify({ reference });
+      const inserted = await store
+        .insertSubmission({
+          reference,
+          formId: form.id,
+          formVersion: envelope.form.version,
+          locale: envelope.locale,
+          submittedAt: envelope.submittedAt,
+          receivedAt,
+          idempotencyKey: key,
+          bodyHash,
+          envelope: JSON.stringify(envelope),
+          responseStatus: 201,
+          responseBody,
+          definitionHash: form.hash,
+        })
+        .catch(rethrowStorage);
+      if (inserted) {
+        if (fault === 'dropAfterStore') return req.socket.destroy();
+        return sendJson(res, 201, responseBody);
+      }
+      // Either another request with this key got in first (a concurrent retry)…
+      const winner = await store.findByKey(key).catch(rethrowStorage);
+      if (winner) return replay(res, winner, bodyHash, context);
+      // …or the reference was taken: draw again.
+    }
+    throw new Error('no free reference after several attempts');
+  }
+
+  function replay(res, previous, bodyHash, context) {
+    if (previous.bodyHash !== bodyHash) {
+      return problem(res, 422, 'Unprocessable Content', {
+        type: PROBLEM.keyReused,
+        detail: 'Idempotency-Key reused with a different body.',
+      });
+    }
+    context.replayed = true;
+    return sendJson(res, previous.responseStatus, previous.responseBody, {
+      headers: { 'Idempotent-Replayed': 'true' },
+    });
+  }
+
+  function tooLarge(req, res) {
+    // Closing stops a client that is still uploading megabytes we have already refused.
+    res.on('finish', () => req.destroy());
+    return problem(res, 413, 'Content Too Large', {
+      detail: `The body must not exceed ${bodyLimit} bytes.`,
+      headers: { Connection: 'close' },
+    });
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Staff
+
+  function staffAllowed(req) {
+    // Behind a reverse proxy on this machine every request comes from loopback; a forwarding
+    // header shows that it did not start here.
+    return staffEndpoints && isLoopback(req.socket.remoteAddress) && !isForwarded(req);
+  }
+
+  async function staffSummary(reference) {
+    const store = await useStorage();
+    const record = await store.findByReference(reference).catch(rethrowStorage);
+    if (!record) return undefined;
+    return summaryOf(store, record);
+  }
+
+  async function close() {
+    shutdown.abort();
+    await new Promise((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
+    await closeStorage();
+  }
+
+  let closing;
+  function closeStorage() {
+    closing ??= opening.then(
+      (opened) => opened.close(),
+      () => {},
+    );
+    return closing;
+  }
+  // Callers that only have the server (startDemoServer's) close it with server.close().
+  server.on('close', () => {
+    shutdown.abort();
+    closeStorage().catch((error) =>
+      write({ level: 'error', event: 'storage', error: errorName(error) }),
+    );
+  });
+
+  return { server, ready, close, storage: () => storage };
+}
+
+/** The German staff summary of one stored record, read with the definition it was checked with. */
+export async function summaryOf(store, record) {
+  const text = record.definitionHash ? await store.getDefinition(record.definitionHash) : undefined;
+  let definition;
+  try {
+    definition = text === undefined ? undefined : JSON.parse(text);
+  } catch {
+    definition = undefined;
+  }
+  return summarizeSubmission(definition, JSON.parse(record.envelope), {
+    reference: record.reference,
+    receivedAt: record.receivedAt,
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+
+function allowMethods(req, res, methods) {
+  if (methods.includes(req.method)) return true;
+  problem(res, 405, 'Method Not Allowed', { headers: { Allow: methods.join(', ') } });
+  return false;
+}
+
+function safeDecode(segment) {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return '';
+  }
+}
+
+/** JSON with object keys sorted, so that key order and whitespace do not change the hash. */
+export function canonicalJson(value) {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (typeof value === 'object' && value !== null) {
+    return `{${Object.keys(value)
+      .sort()
+      .map((key) => `${JSON.stringify(key)}:${canonicalJson(value[key])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+function asStorageError(error) {
+  return Object.assign(error instanceof Error ? error : new Error(String(error)), {
+    storage: true,
+  });
+}
+
+function rethrowStorage(error) {
+  throw asStorageError(error);
+}
+
+/** What an error line says: the class and code, never the message (messages may quote data). */
+function errorName(error) {
+  if (!(error instanceof Error)) return typeof error;
+  return error.code ? `${error.name} ${error.code}` : error.name;
+}

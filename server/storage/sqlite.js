@@ -1,0 +1,134 @@
+/**
+ * SQLite storage (better-sqlite3): one file, `<dataDir>/submissions.sqlite`, or `':memory:'`
+ * for tests and the demo. Same interface as ./postgres.js (see ./index.js).
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+
+export const FILE_NAME = 'submissions.sqlite';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS form_definitions (
+  hash          TEXT PRIMARY KEY,
+  form_id       TEXT NOT NULL,
+  form_version  TEXT,
+  definition    TEXT NOT NULL,
+  first_seen_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS submissions (
+  reference       TEXT PRIMARY KEY,
+  form_id         TEXT NOT NULL,
+  form_version    TEXT NOT NULL,
+  locale          TEXT NOT NULL,
+  submitted_at    TEXT NOT NULL,
+  received_at     TEXT NOT NULL,
+  idempotency_key TEXT NOT NULL UNIQUE,
+  body_hash       TEXT NOT NULL,
+  envelope        TEXT NOT NULL,
+  response_status INTEGER NOT NULL,
+  response_body   TEXT NOT NULL,
+  definition_hash TEXT REFERENCES form_definitions (hash)
+);
+CREATE INDEX IF NOT EXISTS submissions_form_received ON submissions (form_id, received_at);
+CREATE INDEX IF NOT EXISTS submissions_received ON submissions (received_at);
+`;
+
+const COLUMNS = `reference, form_id, form_version, locale, submitted_at, received_at, idempotency_key,
+  body_hash, envelope, response_status, response_body, definition_hash`;
+
+/**
+ * @param {{ dataDir: string, readonly?: boolean }} options `dataDir: ':memory:'` keeps
+ *   everything in memory (gone when the process ends)
+ */
+export function openSqlite({ dataDir, readonly = false }) {
+  let file = ':memory:';
+  if (dataDir !== ':memory:') {
+    if (!readonly) mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    file = join(dataDir, FILE_NAME);
+  }
+  const db = new Database(file, { readonly, fileMustExist: readonly });
+  // Another receiver process (or list-submissions.js) may hold the file for a moment.
+  db.pragma('busy_timeout = 5000');
+  if (!readonly) {
+    if (file !== ':memory:') db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    db.exec(SCHEMA);
+  }
+
+  const statements = readonly
+    ? undefined
+    : {
+        insert: db.prepare(
+          `INSERT INTO submissions (${COLUMNS})
+           VALUES (@reference, @formId, @formVersion, @locale, @submittedAt, @receivedAt,
+             @idempotencyKey, @bodyHash, @envelope, @responseStatus, @responseBody, @definitionHash)
+           ON CONFLICT DO NOTHING`,
+        ),
+        saveDefinition: db.prepare(
+          `INSERT INTO form_definitions (hash, form_id, form_version, definition, first_seen_at)
+           VALUES (@hash, @formId, @formVersion, @definition, @firstSeenAt)
+           ON CONFLICT DO NOTHING`,
+        ),
+      };
+  const byKey = db.prepare(`SELECT ${COLUMNS} FROM submissions WHERE idempotency_key = ?`);
+  const byReference = db.prepare(`SELECT ${COLUMNS} FROM submissions WHERE reference = ?`);
+  const definition = db.prepare('SELECT definition FROM form_definitions WHERE hash = ?');
+  const listAll = db.prepare(
+    `SELECT ${COLUMNS} FROM submissions ORDER BY received_at DESC, reference LIMIT ?`,
+  );
+  const listForm = db.prepare(
+    `SELECT ${COLUMNS} FROM submissions WHERE form_id = ?
+     ORDER BY received_at DESC, reference LIMIT ?`,
+  );
+  const ping = db.prepare('SELECT 1 AS ok');
+  let open = true;
+
+  return {
+    kind: 'sqlite',
+    async insertSubmission(record) {
+      return statements.insert.run(record).changes === 1;
+    },
+    async findByKey(key) {
+      return fromRow(byKey.get(key));
+    },
+    async findByReference(reference) {
+      return fromRow(byReference.get(reference));
+    },
+    async list({ formId, limit = 100 } = {}) {
+      const rows = formId ? listForm.all(formId, limit) : listAll.all(limit);
+      return rows.map(fromRow);
+    },
+    async saveDefinition(entry) {
+      statements.saveDefinition.run(entry);
+    },
+    async getDefinition(hash) {
+      return definition.get(hash)?.definition;
+    },
+    async ping() {
+      return ping.get().ok === 1;
+    },
+    async close() {
+      if (open) db.close();
+      open = false;
+    },
+  };
+}
+
+function fromRow(row) {
+  if (!row) return undefined;
+  return {
+    reference: row.reference,
+    formId: row.form_id,
+    formVersion: row.form_version,
+    locale: row.locale,
+    submittedAt: row.submitted_at,
+    receivedAt: row.received_at,
+    idempotencyKey: row.idempotency_key,
+    bodyHash: row.body_hash,
+    envelope: row.envelope,
+    responseStatus: row.response_status,
+    responseBody: row.response_body,
+    definitionHash: row.definition_hash ?? undefined,
+  };
+}
