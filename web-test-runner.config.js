@@ -4,6 +4,7 @@ import path from 'node:path';
 import { build } from 'esbuild';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { testReceiver } from './test/server/test-receiver.js';
+import { cspPage } from './test/csp/csp-page.js';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { findBrowser, CHROMIUM_ARGS } from './scripts/find-browser.js';
 
@@ -19,7 +20,11 @@ if (!executablePath) {
  * that wraps it is served bundled by esbuild (as rollup bundles it for dist/), while the project's
  * own modules stay external so that tests and the element share one copy of each.
  */
-const BUNDLED = new Set(['/src/validation/ajv-compiler.ts']);
+const BUNDLED = new Set([
+  '/src/validation/ajv-compiler.ts',
+  // ajv itself, for tests that check the element against ajv run directly.
+  '/test/security/direct-ajv.ts',
+]);
 
 function bundleCommonJs() {
   return {
@@ -33,7 +38,6 @@ function bundleCommonJs() {
         write: false,
         target: 'es2022',
         plugins: [
-    offlineCommand(),
           {
             name: 'own-modules-external',
             setup(b) {
@@ -112,8 +116,10 @@ export default {
   concurrency: 2,
   testsFinishTimeout: 240000,
   testFramework: { config: { timeout: 20000 } },
-  middleware: [compatCorpus(), testReceiver()],
+  // cspPage: /csp/index.html with the strict Content-Security-Policy (test/csp/).
+  middleware: [compatCorpus(), testReceiver(), cspPage()],
   plugins: [
+    offlineCommand(),
     bundleCommonJs(),
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
   ],

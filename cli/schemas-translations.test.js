@@ -16,7 +16,8 @@ import { localeStatus } from './lib/translation-state.js';
 
 const schemasDir = fileURLToPath(new URL('../schemas/', import.meta.url));
 const definitionFiles = readdirSync(schemasDir)
-  .filter((name) => name.endsWith('.json'))
+  // The JSON Schema of the definition format lives beside the definitions; it is not one.
+  .filter((name) => name.endsWith('.json') && !name.endsWith('.schema.json'))
   .map((name) => join(schemasDir, name));
 
 /** Locales the example form must come with, complete. */

@@ -1,0 +1,651 @@
+// `intake-elements compile`: the compiled module is self-contained and eval-free, carries a
+// validator for every location the form matches, and judges data exactly as ajv compiled at run
+// time in the browser does (src/validation/ajv-compiler.ts, loaded into Node).
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import fc from 'fast-check';
+import { rollup } from 'rollup';
+import { compileDefinition, CompileError } from './lib/compile-definition.js';
+import { COLOR, DATA_URL, detectDialect, TIME } from './lib/compile-ajv.js';
+import { loadElementSource } from './lib/compile-element-source.js';
+import { validatorLocations } from './lib/compile-locations.js';
+import { intakeDefinitions } from './lib/compile-rollup-plugin.js';
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const BIN = join(ROOT, 'bin/intake-elements.js');
+const temp = mkdtempSync(join(tmpdir(), 'intake-compile-'));
+after(() => rmSync(temp, { recursive: true, force: true }));
+
+/** @param {string} id */
+const examplePath = (id) => join(ROOT, `schemas/${id}.json`);
+/** @param {string} id */
+const readExample = (id) => JSON.parse(readFileSync(examplePath(id), 'utf8'));
+
+let counter = 0;
+/**
+ * Writes module source to a temporary file and imports it, as a browser would.
+ * @param {string} source
+ */
+async function importModule(source) {
+  const file = join(temp, `module-${++counter}.js`);
+  writeFileSync(file, source);
+  return (await import(pathToFileURL(file).href)).default;
+}
+
+/** What a grep of the module must not find. */
+const FORBIDDEN = [
+  /\bnew\s+Function\b/,
+  /\beval\s*\(/,
+  /(^|[^.\w$])Function\s*\(/,
+  /\brequire\s*\(/,
+  /(^|[;}\s])import\s*[\s{*"'(]/m,
+  /\bexport\s+[^d]/, // only `export default` (or `export { x as default }`)
+];
+
+/** Every `if` in a schema, found by a plain walk of the JSON (independent of the compiler's). */
+function ifLocations(node, location = '/schema', found = []) {
+  if (typeof node !== 'object' || node === null) return found;
+  for (const [key, value] of Object.entries(node)) {
+    const here = `${location}/${String(key).replace(/~/g, '~0').replace(/\//g, '~1')}`;
+    if (key === 'if' && !Array.isArray(node)) found.push(here);
+    if (!['enum', 'const', 'default', 'examples'].includes(key)) ifLocations(value, here, found);
+  }
+  return found;
+}
+
+/** @type {Awaited<ReturnType<typeof loadElementSource>>} */
+let element;
+before(async () => {
+  element = await loadElementSource();
+});
+
+/** The runtime and the precompiled validator of each compiled definition, made once. */
+const validatorPairs = new WeakMap();
+
+/**
+ * Asserts that the compiled definition and the runtime compiler agree on `values`: the same
+ * normalized errors for the whole value, the same answer at every location.
+ */
+function assertAgreement(definition, compiled, values) {
+  let pair = validatorPairs.get(compiled);
+  if (!pair) {
+    pair = {
+      runtime: element.compileSchema(definition.schema),
+      precompiled: element.precompiledValidator(compiled),
+    };
+    validatorPairs.set(compiled, pair);
+  }
+  const { runtime, precompiled } = pair;
+  for (const value of values) {
+    assert.deepEqual(precompiled.validate(value), runtime.validate(value), JSON.stringify(value));
+    for (const location of Object.keys(compiled.validators)) {
+      for (const data of [
+        value,
+        ...(typeof value === 'object' && value ? Object.values(value) : []),
+      ]) {
+        assert.equal(
+          precompiled.matches(location, data),
+          runtime.matches(location, data),
+          `${location} ${JSON.stringify(data)}`,
+        );
+      }
+    }
+  }
+}
+
+const SPRACHKURS_VALID = {
+  givenName: 'Olena',
+  familyName: 'Kovalenko',
+  birthDate: '1990-03-04',
+  email: 'olena@example.org',
+  phone: '0221 1234567',
+  address: { street: 'Hauptstraße 1', postalCode: '50667', city: 'Köln' },
+  residenceStatus: 'aufenthaltserlaubnis',
+  permitParagraph: '§ 25 Abs. 2 AufenthG',
+  permitExpiry: '2027-06-30',
+  courseEntitlement: 'entitled',
+  courseType: 'intensive',
+  germanLevel: 'A2',
+  preferredTimes: ['morning', 'evening'],
+  childcareNeeded: true,
+  childrenCount: 1,
+  children: [{ age: 3, specialNeeds: true, specialNeedsDetails: 'Rollstuhl' }],
+  attendedCourseBefore: true,
+  previousCourseType: 'integration',
+  previousCourseYear: 2023,
+  message: 'Ich kann nur vormittags.',
+  consent: true,
+};
+
+const KI_VALID = {
+  person: { givenName: 'Amal', familyName: 'Haddad', countryOfOrigin: 'Syrien' },
+  email: 'amal@example.org',
+  phone: '0221 555123',
+  contactPreference: 'phone',
+  topics: ['residence-law', 'orientation'],
+  interpreterNeeded: true,
+  interpreterLanguage: 'ar',
+  householdMembers: [{ givenName: 'Samir', birthYear: 2015 }],
+  message: 'Ich suche eine Wohnung.',
+  consent: true,
+};
+
+/** Valid answers and, from each, a few broken ones. */
+function dataSet(valid) {
+  const broken = [
+    {},
+    { ...valid, email: 'not an email' },
+    { ...valid, birthDate: '1990-02-30' },
+    { ...valid, consent: false },
+    { ...valid, unexpected: 1 },
+    { ...valid, address: { street: '', postalCode: '5066', city: 'Köln', extra: true } },
+    { ...valid, residenceStatus: 'andere' },
+    { ...valid, residenceStatus: 'duldung', permitExpiry: undefined },
+    { ...valid, childcareNeeded: false },
+    { ...valid, children: [{ age: 40, specialNeeds: true }] },
+    { ...valid, attendedCourseBefore: false },
+    { ...valid, preferredTimes: ['morning', 'morning'] },
+    { ...valid, topics: [] },
+    { ...valid, person: { givenName: 'A' } },
+    { ...valid, householdMembers: [{ birthYear: 'x' }] },
+    'a string',
+    null,
+  ];
+  return [valid, ...broken.map((value) => JSON.parse(JSON.stringify(value ?? null)))];
+}
+
+for (const id of ['sprachkurs-anmeldung', 'ki-erstberatung']) {
+  describe(`the compiled ${id}`, () => {
+    const definition = readExample(id);
+    /** @type {string} */
+    let source;
+    /** @type {any} */
+    let compiled;
+    before(async () => {
+      source = await compileDefinition(definition, { path: examplePath(id) });
+      compiled = await importModule(source);
+    });
+
+    it('is one self-contained ES module: no require, no import, no eval, no new Function', () => {
+      for (const pattern of FORBIDDEN) assert.doesNotMatch(source, pattern);
+      assert.match(source, /export\s*\{\s*\w+ as default\s*\}|export default/);
+    });
+
+    it('exports the definition itself plus validators', () => {
+      const { validators, ...rest } = compiled;
+      assert.deepEqual(rest, definition);
+      assert.equal(typeof validators['/schema'], 'function');
+    });
+
+    it('has a validator for every `if` (and only for locations of the schema)', () => {
+      const ifs = ifLocations(definition.schema);
+      assert.ok(ifs.length > 0 || id === 'ki-erstberatung');
+      for (const location of ifs)
+        assert.equal(typeof compiled.validators[location], 'function', location);
+      for (const location of Object.keys(compiled.validators))
+        assert.match(location, /^\/schema(\/|$)/);
+      assert.deepEqual(Object.keys(compiled.validators), validatorLocations(definition.schema));
+    });
+
+    it('agrees with ajv compiled at run time on valid and invalid data', () => {
+      assertAgreement(
+        definition,
+        compiled,
+        dataSet(id === 'ki-erstberatung' ? KI_VALID : SPRACHKURS_VALID),
+      );
+      assert.deepEqual(
+        element
+          .precompiledValidator(compiled)
+          .validate(id === 'ki-erstberatung' ? KI_VALID : SPRACHKURS_VALID),
+        [],
+      );
+    });
+
+    it('agrees with ajv compiled at run time on generated data', () => {
+      const valid = id === 'ki-erstberatung' ? KI_VALID : SPRACHKURS_VALID;
+      const leaf = fc.oneof(
+        fc.constantFrom(...Object.values(valid).filter((v) => typeof v !== 'object')),
+        fc.constantFrom(
+          '',
+          'x',
+          '2024-02-29',
+          '2023-02-29',
+          'a@b.de',
+          '50667',
+          'andere',
+          'duldung',
+          true,
+          false,
+          0,
+          3,
+          -1,
+          1.5,
+          null,
+        ),
+        fc.string({ maxLength: 8 }),
+      );
+      const field = fc.oneof(
+        { weight: 4, arbitrary: leaf },
+        { weight: 1, arbitrary: fc.array(leaf, { maxLength: 3 }) },
+        {
+          weight: 1,
+          arbitrary: fc.dictionary(
+            fc.constantFrom('age', 'street', 'postalCode', 'city', 'givenName', 'specialNeeds'),
+            leaf,
+            { maxKeys: 3 },
+          ),
+        },
+      );
+      const keys = [
+        ...Object.keys(valid),
+        'permitExpiry',
+        'residenceStatusOther',
+        'childrenCount',
+        'children',
+      ];
+      const value = fc
+        .record(Object.fromEntries(keys.map((key) => [key, field])), { requiredKeys: [] })
+        .map((generated) => ({ ...valid, ...generated }));
+      fc.assert(
+        fc.property(value, (data) => {
+          assertAgreement(definition, compiled, [JSON.parse(JSON.stringify(data))]);
+        }),
+        { numRuns: 300 },
+      );
+    });
+
+    it('is the same every time (deterministic output)', async () => {
+      assert.equal(await compileDefinition(definition, { path: examplePath(id) }), source);
+    });
+  });
+}
+
+describe('compiling other schemas', () => {
+  it('uses the element\u2019s formats: the relaxed time, data-url, color, and ajv-formats\u2019 full ones', async () => {
+    const definition = {
+      id: 'formats',
+      version: '1',
+      lang: 'en',
+      schema: {
+        type: 'object',
+        properties: Object.fromEntries(
+          ['time', 'date', 'date-time', 'email', 'uri', 'color', 'data-url', 'uuid', 'ipv4'].map(
+            (f) => [f, { type: 'string', format: f }],
+          ),
+        ),
+      },
+    };
+    const compiled = await importModule(await compileDefinition(definition));
+    const values = [
+      { time: '14:30', color: '#00aa11', 'data-url': 'data:text/plain;name=a.txt;base64,SGk=' },
+      { time: '25:00' },
+      { time: '14:30:00+01:00', date: '2024-02-29', 'date-time': '2024-02-29T10:00:00Z' },
+      { date: '2023-02-29', 'date-time': '2024-02-29 10:00', email: 'a@b', uri: 'relative/path' },
+      { color: 'red', 'data-url': 'hello', uuid: 'x', ipv4: '256.1.1.1' },
+      {
+        uri: 'https://example.org/a?b#c',
+        uuid: '123e4567-e89b-12d3-a456-426614174000',
+        ipv4: '10.0.0.1',
+      },
+    ];
+    assertAgreement(definition, compiled, values);
+    assert.equal(
+      compiled.validators['/schema']({ time: '14:30' }),
+      true,
+      'a wall-clock time is valid',
+    );
+  });
+
+  it('draft-07: definitions, dependencies, tuple items, conditions inside definitions', async () => {
+    const definition = {
+      id: 'draft-07',
+      version: '1',
+      lang: 'en',
+      schema: {
+        $schema: 'http://json-schema.org/draft-07/schema#',
+        type: 'object',
+        definitions: {
+          pet: {
+            type: 'object',
+            properties: { kind: { enum: ['dog', 'cat'] }, name: { type: 'string' } },
+            if: { properties: { kind: { const: 'dog' } } },
+            then: { required: ['name'] },
+          },
+        },
+        properties: {
+          pets: { type: 'array', items: { $ref: '#/definitions/pet' } },
+          pair: {
+            type: 'array',
+            items: [{ type: 'string' }, { type: 'integer' }],
+            additionalItems: false,
+          },
+          a: { type: 'string' },
+        },
+        dependencies: {
+          a: { properties: { b: { type: 'string', minLength: 2 } }, required: ['b'] },
+        },
+      },
+    };
+    const compiled = await importModule(await compileDefinition(definition));
+    assert.ok(compiled.validators['/schema/definitions/pet/if']);
+    assertAgreement(definition, compiled, [
+      { pets: [{ kind: 'dog' }], pair: ['x', 1] },
+      { pets: [{ kind: 'dog', name: 'Rex' }, { kind: 'cat' }], pair: ['x', 1, 2], a: 'x' },
+      { a: 'x', b: 'yy' },
+      { kind: 'dog' },
+    ]);
+  });
+
+  it('object alternatives (oneOf/anyOf of objects) get validators, choice lists do not', async () => {
+    const definition = {
+      id: 'alternatives',
+      version: '1',
+      lang: 'en',
+      schema: {
+        $id: 'https://forms.example.org/alternatives.json',
+        type: 'object',
+        properties: {
+          contact: {
+            type: 'object',
+            oneOf: [
+              { properties: { email: { type: 'string', format: 'email' } }, required: ['email'] },
+              {
+                properties: { phone: { type: 'string', pattern: '^[0-9 ]+$' } },
+                required: ['phone'],
+              },
+            ],
+          },
+          extra: {
+            anyOf: [
+              { $ref: '#/$defs/post' },
+              { type: 'object', properties: { box: { type: 'integer' } } },
+            ],
+          },
+          level: {
+            oneOf: [
+              { const: 'a', title: 'A' },
+              { const: 'b', title: 'B' },
+            ],
+          },
+          weird: { anyOf: [{ enum: ['x'] }, { const: 'y' }] },
+        },
+        $defs: {
+          post: {
+            type: 'object',
+            properties: { street: { type: 'string' } },
+            required: ['street'],
+          },
+        },
+      },
+    };
+    const compiled = await importModule(await compileDefinition(definition));
+    assert.deepEqual(Object.keys(compiled.validators), [
+      '/schema',
+      '/schema/properties/contact/oneOf/0',
+      '/schema/properties/contact/oneOf/1',
+      '/schema/properties/extra/anyOf/0',
+      '/schema/properties/extra/anyOf/1',
+    ]);
+    assertAgreement(definition, compiled, [
+      { contact: { email: 'a@b.de' } },
+      { contact: { phone: '0221 1' } },
+      { contact: { phone: 'x', email: 'y' }, extra: { street: 'S' } },
+      { extra: { box: 'no' }, level: 'c', weird: 'y' },
+    ]);
+  });
+
+  it('keeps translation URLs, or inlines them', async () => {
+    const definition = readExample('ki-erstberatung');
+    const kept = await importModule(
+      await compileDefinition(definition, { path: examplePath('ki-erstberatung') }),
+    );
+    assert.equal(kept.translations.ar, 'translations/ki-erstberatung.ar.json');
+    const inlined = await importModule(
+      await compileDefinition(definition, {
+        path: examplePath('ki-erstberatung'),
+        translations: 'inline',
+      }),
+    );
+    assert.deepEqual(
+      inlined.translations.ar,
+      JSON.parse(readFileSync(join(ROOT, 'schemas/translations/ki-erstberatung.ar.json'), 'utf8')),
+    );
+    assert.deepEqual(inlined.translations.en, definition.translations.en);
+  });
+
+  it('never turns definition data into code (comment breaks, __proto__ keys)', async () => {
+    const definition = {
+      id: 'data',
+      version: '1\nglobalThis.injected = true;\u2028globalThis.injected = true;',
+      lang: 'en',
+      schema: {
+        type: 'object',
+        title: '*/ globalThis.injected = true; /*',
+        properties: { __proto__: { type: 'string', title: '</script>' } },
+      },
+    };
+    definition.schema.properties = JSON.parse('{"__proto__": {"type": "string"}}');
+    const compiled = await importModule(await compileDefinition(definition, { check: false }));
+    assert.equal(globalThis.injected, undefined);
+    assert.equal(compiled.version, definition.version);
+    assert.equal(compiled.schema.title, definition.schema.title);
+    assert.deepEqual(Object.keys(compiled.schema.properties), ['__proto__']);
+    assert.equal(Object.getPrototypeOf(compiled.schema.properties), Object.prototype);
+    assertAgreement(definition, compiled, [JSON.parse('{"__proto__": 5}'), { a: 1 }]);
+  });
+
+  it('reads only own properties of the data, as the element does (constructor, toString)', async () => {
+    const definition = {
+      id: 'own',
+      version: '1',
+      lang: 'en',
+      schema: {
+        type: 'object',
+        required: ['toString'],
+        properties: { constructor: { type: 'string', minLength: 1 }, toString: { type: 'string' } },
+        if: { required: ['constructor'] },
+        then: { required: ['hasOwnProperty'] },
+      },
+    };
+    const compiled = await importModule(await compileDefinition(definition, { check: false }));
+    assertAgreement(definition, compiled, [
+      {},
+      { toString: 'x' },
+      { constructor: '', toString: 'x' },
+      { constructor: 'c', toString: 'x', hasOwnProperty: 1 },
+    ]);
+    assert.equal(compiled.validators['/schema']({}), false, 'required toString is missing');
+  });
+
+  it('refuses a definition with errors, listing each with its pointer', async () => {
+    const broken = JSON.parse(
+      readFileSync(join(ROOT, 'test/fixtures/broken-definitions/unresolvable-ref.json'), 'utf8'),
+    );
+    await assert.rejects(compileDefinition(broken), (error) => {
+      assert.ok(error instanceof CompileError);
+      assert.deepEqual(
+        error.problems.map((p) => p.pointer),
+        ['/schema/properties/address/$ref'],
+      );
+      assert.match(error.message, /\/schema\/properties\/address\/\$ref/);
+      return true;
+    });
+  });
+
+  it('uses the ajv options of src/validation/ajv-compiler.ts', async () => {
+    const source = readFileSync(join(ROOT, 'src/validation/ajv-compiler.ts'), 'utf8');
+    const literal = /const options = \{([^}]*)\}/.exec(source);
+    assert.ok(literal, 'the options object in ajv-compiler.ts');
+    const runtime = Object.fromEntries(
+      [...literal[1].matchAll(/(\w+):\s*(true|false|\d+)/g)].map(([, key, value]) => [
+        key,
+        JSON.parse(value),
+      ]),
+    );
+    assert.ok(Object.keys(runtime).length >= 4, JSON.stringify(runtime));
+    const { createAjv } = await import('./lib/compile-ajv.js');
+    for (const dialect of ['2020-12', 'draft-07']) {
+      const ajv = createAjv(dialect, { standalone: true });
+      for (const [key, value] of Object.entries(runtime))
+        assert.equal(ajv.opts[key], value, `${dialect}: ${key}`);
+    }
+  });
+
+  it('mirrors the element\u2019s formats and dialect detection', () => {
+    assert.equal(String(TIME), String(element.formats.TIME));
+    assert.equal(String(DATA_URL), String(element.formats.DATA_URL));
+    assert.equal(String(COLOR), String(element.formats.COLOR));
+    const schemas = [
+      {},
+      { $schema: 'http://json-schema.org/draft-07/schema' },
+      { $schema: 'https://json-schema.org/draft-06/schema#' },
+      { $schema: 'https://json-schema.org/draft/2020-12/schema#' },
+      { definitions: {} },
+      { properties: { items: { type: 'string' } } },
+      { properties: { a: { items: [{}] } } },
+      { properties: { definitions: { type: 'string' } } },
+      { enum: [{ dependencies: 1 }] },
+      { $schema: 'http://json-schema.org/draft-04/schema#' },
+    ];
+    for (const schema of schemas) {
+      const ours = (() => {
+        try {
+          return detectDialect(schema);
+        } catch (error) {
+          return error.pointer;
+        }
+      })();
+      const theirs = (() => {
+        try {
+          return element.detectDialect(schema);
+        } catch (error) {
+          return error.pointer;
+        }
+      })();
+      assert.equal(ours, theirs, JSON.stringify(schema));
+    }
+  });
+});
+
+describe('the react-jsonschema-form compat corpus (../shared/compat/rjsf)', () => {
+  const corpus = join(ROOT, '../shared/compat/rjsf');
+  const samples = existsSync(corpus)
+    ? readdirSync(corpus)
+        .filter((name) => name.endsWith('.json'))
+        .sort()
+    : [];
+
+  it(
+    'compiles every sample ajv compiles, and agrees with the runtime on its data',
+    { skip: samples.length === 0 && 'corpus not found' },
+    async () => {
+      let compared = 0;
+      for (const name of samples) {
+        const sample = JSON.parse(readFileSync(join(corpus, name), 'utf8'));
+        const definition = { id: 'sample', version: '1', lang: 'en', schema: sample.schema };
+        try {
+          element.compileSchema(definition.schema);
+        } catch {
+          continue; // the element refuses it too
+        }
+        const compiled = await importModule(await compileDefinition(definition, { check: false }));
+        assertAgreement(definition, compiled, [sample.formData ?? {}, {}]);
+        compared += 1;
+      }
+      assert.ok(compared >= 40, `only ${compared} samples compared`);
+    },
+  );
+});
+
+describe('the rollup plugin', () => {
+  it('turns an imported *.intake.json into the compiled module, translations into assets', async () => {
+    const dir = join(temp, 'rollup');
+    mkdirSync(join(dir, 'forms/translations'), { recursive: true });
+    writeFileSync(join(dir, 'forms/ki.intake.json'), readFileSync(examplePath('ki-erstberatung')));
+    writeFileSync(
+      join(dir, 'forms/intake-definition.schema.json'),
+      readFileSync(join(ROOT, 'schemas/intake-definition.schema.json')),
+    );
+    for (const locale of ['ar', 'fa', 'ru', 'tr', 'uk'])
+      writeFileSync(
+        join(dir, `forms/translations/ki-erstberatung.${locale}.json`),
+        readFileSync(join(ROOT, `schemas/translations/ki-erstberatung.${locale}.json`)),
+      );
+    writeFileSync(
+      join(dir, 'main.js'),
+      "import form from './forms/ki.intake.json';\nexport default form;\n",
+    );
+    const bundle = await rollup({
+      input: join(dir, 'main.js'),
+      plugins: [intakeDefinitions()],
+      logLevel: 'silent',
+    });
+    await bundle.write({ dir: join(dir, 'dist'), format: 'es' });
+    await bundle.close();
+    const source = readFileSync(join(dir, 'dist/main.js'), 'utf8');
+    for (const pattern of FORBIDDEN.slice(0, 4)) assert.doesNotMatch(source, pattern);
+    const compiled = (await import(pathToFileURL(join(dir, 'dist/main.js')).href)).default;
+    assert.equal(typeof compiled.validators['/schema'], 'function');
+    const arabic = fileURLToPath(compiled.translations.ar);
+    assert.ok(existsSync(arabic), arabic);
+    assert.deepEqual(
+      JSON.parse(readFileSync(arabic, 'utf8')),
+      JSON.parse(readFileSync(join(ROOT, 'schemas/translations/ki-erstberatung.ar.json'), 'utf8')),
+    );
+  });
+});
+
+describe('intake-elements compile (command line)', () => {
+  it('writes <dir>/<id>.js and copies the translation files next to it', () => {
+    const out = join(temp, 'cli-out');
+    const result = spawnSync(
+      process.execPath,
+      [
+        BIN,
+        'compile',
+        examplePath('ki-erstberatung'),
+        examplePath('sprachkurs-anmeldung'),
+        '-o',
+        out,
+      ],
+      { encoding: 'utf8' },
+    );
+    assert.equal(result.status, 0, result.stderr);
+    assert.ok(existsSync(join(out, 'ki-erstberatung.js')));
+    assert.ok(existsSync(join(out, 'sprachkurs-anmeldung.js')));
+    assert.ok(existsSync(join(out, 'translations/ki-erstberatung.ar.json')));
+    assert.match(result.stdout, /ki-erstberatung\.js \(\d+\.\d KB\) \+ 5 translation files/);
+  });
+
+  it('exits 1 with the pointers of the errors, 2 without -o', () => {
+    const broken = join(ROOT, 'test/fixtures/broken-definitions/invalid-pattern-regex.json');
+    const failed = spawnSync(
+      process.execPath,
+      [BIN, 'compile', broken, '-o', join(temp, 'never')],
+      { encoding: 'utf8' },
+    );
+    assert.equal(failed.status, 1);
+    assert.match(
+      failed.stderr,
+      /\/schema\/properties\/postalCode\/pattern: is not a valid regular expression/,
+    );
+    assert.ok(!existsSync(join(temp, 'never')));
+    assert.equal(
+      spawnSync(process.execPath, [BIN, 'compile', broken], { encoding: 'utf8' }).status,
+      2,
+    );
+  });
+});

@@ -1,0 +1,407 @@
+/**
+ * `$ref` resolution as the element does it (src/model/schema-resolver.ts, mirrored because the
+ * TypeScript sources are not published): local JSON Pointers, embedded `$id` resources and
+ * `$anchor`s inside the one schema document; `allOf` merged. `check()` finds every reference the
+ * element could not follow (unresolvable, or a pure cycle), not only the first.
+ *
+ * cli/check.test.js compares the findings with the element's own resolver on every fixture.
+ */
+import { appendPointer, parsePointer } from './json-pointer.js';
+
+/** @typedef {{ schema: unknown, location: string, base: string }} SchemaAt */
+/**
+ * @typedef {object} Resolved
+ * @property {Record<string, any>} schema the merged schema
+ * @property {Record<string, string>} origins where each keyword was written
+ * @property {string} base
+ */
+/** @typedef {{ code: 'unresolvable-ref' | 'cyclic-ref', pointer: string, ref: string, message: string }} RefProblem */
+
+/** A `$ref` the element cannot follow. */
+export class RefError extends Error {
+  /**
+   * @param {'unresolvable-ref' | 'cyclic-ref'} code
+   * @param {string} message
+   * @param {string} ref
+   * @param {string} pointer where the `$ref` (or `allOf`) is written
+   * @param {string[]} [cycle] for a cycle, the locations on it
+   */
+  constructor(code, message, ref, pointer, cycle = []) {
+    super(message);
+    this.name = 'RefError';
+    this.code = code;
+    this.ref = ref;
+    this.pointer = pointer;
+    this.cycle = cycle;
+  }
+}
+
+const DATA_KEYWORDS = new Set(['enum', 'const', 'default', 'examples', 'required']);
+export const SCHEMA_MAPS = new Set([
+  'properties',
+  'patternProperties',
+  '$defs',
+  'definitions',
+  'dependentSchemas',
+  'dependencies',
+]);
+
+/**
+ * Whether the walk descends into `key` of an object (a schema, or a map of schemas).
+ * @param {string} key
+ * @param {boolean} inMap
+ */
+export function descends(key, inMap) {
+  return inMap || !DATA_KEYWORDS.has(key);
+}
+
+const DEFAULT_BASE = 'intake:/form/schema.json';
+
+/** @param {string} uri */
+function stripFragment(uri) {
+  const index = uri.indexOf('#');
+  return index === -1 ? uri : uri.slice(0, index);
+}
+
+/**
+ * @param {string} reference
+ * @param {string} base
+ */
+function toUri(reference, base) {
+  try {
+    return new URL(reference, base).href;
+  } catch {
+    return reference;
+  }
+}
+
+/** @param {string} fragment */
+function decodeFragment(fragment) {
+  try {
+    return decodeURIComponent(fragment);
+  } catch {
+    return fragment;
+  }
+}
+
+/**
+ * @param {Record<string, unknown>} schema
+ * @param {string} base
+ * @returns {{ base?: string, anchor?: string }}
+ */
+function idOf(schema, base) {
+  const id = schema.$id;
+  if (typeof id !== 'string' || id === '' || id === '#') return {};
+  const uri = toUri(id, base);
+  const hash = uri.indexOf('#');
+  const fragment = hash === -1 ? '' : decodeFragment(uri.slice(hash + 1));
+  const anchor = fragment !== '' && !fragment.startsWith('/') ? fragment : undefined;
+  return id.startsWith('#') ? { anchor } : { base: stripFragment(uri), anchor };
+}
+
+/**
+ * @param {Record<string, unknown>} schema
+ * @param {string} base
+ */
+function baseOf(schema, base) {
+  return idOf(schema, base).base ?? base;
+}
+
+/**
+ * Own-property access for keys that come from a definition (`__proto__`, `constructor` …), as
+ * src/model/own.ts does it.
+ * @param {object} object
+ * @param {string} key
+ */
+export function hasOwn(object, key) {
+  return Object.prototype.hasOwnProperty.call(object, key);
+}
+
+/**
+ * @param {Record<string, unknown>} object
+ * @param {string} key
+ * @param {unknown} value
+ */
+export function setOwn(object, key, value) {
+  Object.defineProperty(object, key, {
+    value,
+    writable: true,
+    enumerable: true,
+    configurable: true,
+  });
+}
+
+/** @param {unknown} value */
+function isObject(value) {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Follows references inside one schema document. */
+export class RefResolver {
+  /**
+   * @param {Record<string, unknown>} root
+   * @param {string} [rootLocation]
+   */
+  constructor(root, rootLocation = '/schema') {
+    this.root = root;
+    this.rootLocation = rootLocation;
+    this.rootBase = baseOf(root, DEFAULT_BASE);
+    /** @type {Map<string, SchemaAt>} */
+    this.resources = new Map();
+    /** @type {Map<string, SchemaAt>} */
+    this.anchors = new Map();
+    /** @type {Set<string>} */
+    this.merging = new Set();
+    this.index(root, rootLocation, this.rootBase, 0, false);
+  }
+
+  /** @returns {SchemaAt} */
+  rootAt() {
+    return { schema: this.root, location: this.rootLocation, base: this.rootBase };
+  }
+
+  /**
+   * @param {unknown} schema
+   * @param {string} location
+   * @param {string} base
+   * @param {number} depth
+   * @param {boolean} inMap
+   */
+  index(schema, location, base, depth, inMap) {
+    if (typeof schema !== 'object' || schema === null || depth > 500) return;
+    if (Array.isArray(schema)) {
+      schema.forEach((item, i) =>
+        this.index(item, appendPointer(location, i), base, depth + 1, false),
+      );
+      return;
+    }
+    const object = /** @type {Record<string, unknown>} */ (schema);
+    let ownBase = base;
+    if (!inMap) {
+      const id = idOf(object, base);
+      if (id.base !== undefined) {
+        ownBase = id.base;
+        this.resources.set(ownBase, { schema: object, location, base: ownBase });
+      }
+      if (location === this.rootLocation)
+        this.resources.set(ownBase, { schema: object, location, base: ownBase });
+      for (const anchor of [object.$anchor, id.anchor]) {
+        if (typeof anchor !== 'string') continue;
+        this.anchors.set(`${ownBase}#${anchor}`, { schema: object, location, base: ownBase });
+      }
+    }
+    for (const [key, value] of Object.entries(object)) {
+      if (descends(key, inMap))
+        this.index(
+          value,
+          appendPointer(location, key),
+          ownBase,
+          depth + 1,
+          !inMap && SCHEMA_MAPS.has(key),
+        );
+    }
+  }
+
+  /**
+   * The target of `$ref` written at `site`; throws a RefError if there is none.
+   * @param {string} reference
+   * @param {SchemaAt} site
+   * @returns {SchemaAt}
+   */
+  lookup(reference, site) {
+    const uri = toUri(reference, site.base);
+    const hash = uri.indexOf('#');
+    const resourceUri = hash === -1 ? uri : uri.slice(0, hash);
+    const fragment = hash === -1 ? '' : uri.slice(hash + 1);
+    const resource = this.resources.get(resourceUri);
+    const fail = () => {
+      throw new RefError(
+        'unresolvable-ref',
+        `$ref "${reference}" points at nothing in the schema`,
+        reference,
+        site.location,
+      );
+    };
+    if (!resource) return fail();
+    if (fragment === '') return resource;
+    if (!fragment.startsWith('/'))
+      return this.anchors.get(`${resourceUri}#${decodeFragment(fragment)}`) ?? fail();
+    let decoded;
+    try {
+      decoded = decodeURIComponent(fragment);
+    } catch {
+      return fail();
+    }
+    /** @type {unknown} */
+    let current = resource.schema;
+    let location = resource.location;
+    let tokens;
+    try {
+      tokens = parsePointer(decoded);
+    } catch {
+      return fail();
+    }
+    for (const token of tokens) {
+      if (
+        typeof current !== 'object' ||
+        current === null ||
+        !Object.prototype.hasOwnProperty.call(current, token)
+      )
+        return fail();
+      current = /** @type {Record<string, unknown>} */ (current)[token];
+      location = appendPointer(location, token);
+    }
+    if (typeof current !== 'boolean' && !isObject(current)) return fail();
+    return { schema: current, location, base: resource.base };
+  }
+
+  /**
+   * Follows `$ref` chains and merges `allOf` members (siblings win over the target's keywords).
+   * @param {SchemaAt} at
+   * @returns {Resolved}
+   */
+  resolve(at) {
+    /** @type {Record<string, any>} */
+    const merged = {};
+    /** @type {Record<string, string>} */
+    const origins = {};
+    /** @type {string[]} */
+    const chain = [];
+    let current = at;
+    let base = at.base;
+    for (;;) {
+      const schema = current.schema;
+      if (schema === false) {
+        if (!hasOwn(merged, 'not')) merged.not = {};
+        break;
+      }
+      if (!isObject(schema)) break;
+      const object = /** @type {Record<string, unknown>} */ (schema);
+      base = baseOf(object, current.base);
+      for (const [key, value] of Object.entries(object)) {
+        if (key === '$ref' || hasOwn(merged, key)) continue;
+        setOwn(merged, key, value);
+        setOwn(origins, key, current.location);
+      }
+      if (typeof object.$ref !== 'string') break;
+      const target = this.lookup(object.$ref, { ...current, base });
+      if (chain.includes(target.location) || target.location === current.location) {
+        const cycle = chain.includes(target.location)
+          ? [...chain.slice(chain.indexOf(target.location)), current.location]
+          : [current.location];
+        const others = [...new Set(cycle)].filter((location) => location !== current.location);
+        throw new RefError(
+          'cyclic-ref',
+          others.length === 0
+            ? `$ref "${object.$ref}" refers to itself`
+            : `$ref "${object.$ref}" goes round in a cycle of references (through ${others.join(', ')})`,
+          object.$ref,
+          current.location,
+          [...new Set(cycle)].sort(),
+        );
+      }
+      chain.push(target.location);
+      current = target;
+    }
+    const resolved = { schema: merged, origins, base };
+    if (Array.isArray(merged.allOf)) this.mergeAllOf(resolved);
+    return resolved;
+  }
+
+  /** @param {Resolved} resolved */
+  mergeAllOf(resolved) {
+    const { schema } = resolved;
+    const members = schema.allOf;
+    const location = resolved.origins.allOf;
+    delete schema.allOf;
+    if (this.merging.has(location)) {
+      throw new RefError(
+        'cyclic-ref',
+        `allOf refers back to the schema it belongs to (${location})`,
+        `#${location.slice(this.rootLocation.length)}`,
+        appendPointer(location, 'allOf'),
+      );
+    }
+    this.merging.add(location);
+    try {
+      members.forEach((/** @type {unknown} */ member, /** @type {number} */ i) => {
+        const part = this.resolve({
+          schema: member,
+          location: appendPointer(appendPointer(location, 'allOf'), i),
+          base: resolved.base,
+        });
+        for (const [key, value] of Object.entries(part.schema)) {
+          if (key === 'properties') {
+            schema.properties = { ...value, ...(schema.properties ?? {}) };
+          } else if (key === 'required') {
+            schema.required = [
+              ...new Set([
+                ...(Array.isArray(schema.required) ? schema.required : []),
+                ...(Array.isArray(value) ? value : []),
+              ]),
+            ];
+          } else if (!hasOwn(schema, key)) {
+            setOwn(schema, key, value);
+            setOwn(resolved.origins, key, part.origins[key]);
+          }
+        }
+      });
+    } finally {
+      this.merging.delete(location);
+    }
+  }
+
+  /**
+   * Every `$ref` (and `allOf`) in the document the element could not follow, each once.
+   * @returns {RefError[]}
+   */
+  check() {
+    /** @type {RefError[]} */
+    const problems = [];
+    const seen = new Set();
+    /**
+     * @param {unknown} schema
+     * @param {string} location
+     * @param {string} base
+     * @param {number} depth
+     * @param {boolean} inMap
+     */
+    const visit = (schema, location, base, depth, inMap) => {
+      if (typeof schema !== 'object' || schema === null || depth > 500) return;
+      if (Array.isArray(schema)) {
+        schema.forEach((item, i) =>
+          visit(item, appendPointer(location, i), base, depth + 1, false),
+        );
+        return;
+      }
+      const object = /** @type {Record<string, unknown>} */ (schema);
+      const ownBase = inMap ? base : baseOf(object, base);
+      if (!inMap && (typeof object.$ref === 'string' || Array.isArray(object.allOf))) {
+        try {
+          this.resolve({ schema: object, location, base });
+        } catch (error) {
+          if (!(error instanceof RefError)) throw error;
+          // A cycle is one problem, however many of its members are visited.
+          const key =
+            error.cycle.length > 0 ? error.cycle.join(' ') : `${error.code} ${error.pointer}`;
+          if (!seen.has(key)) {
+            seen.add(key);
+            problems.push(error);
+          }
+        }
+      }
+      for (const [key, value] of Object.entries(object)) {
+        if (descends(key, inMap))
+          visit(
+            value,
+            appendPointer(location, key),
+            ownBase,
+            depth + 1,
+            !inMap && SCHEMA_MAPS.has(key),
+          );
+      }
+    };
+    visit(this.root, this.rootLocation, this.rootBase, 0, false);
+    return problems;
+  }
+}

@@ -1,0 +1,64 @@
+/**
+ * Test support (not used by the commands): loads the element's own TypeScript modules
+ * (src/model, src/validation) into Node, bundled by esbuild, so that the tests can check that the
+ * command line judges definitions and data exactly as the element does. Needs the repository
+ * (src/ is not published) and esbuild.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/**
+ * @typedef {object} ElementSource
+ * @property {(candidate: unknown) => any} checkDefinition src/model/load-definition.ts
+ * @property {new (root: any) => { check(): any }} SchemaResolver src/model/schema-resolver.ts
+ * @property {(schema: any) => string} detectDialect src/validation/dialect.ts
+ * @property {(schema: any) => { validate(value: unknown): any[], matches(location: string, data: unknown): boolean }} compileSchema
+ *   src/validation/ajv-compiler.ts (the runtime compiler)
+ * @property {(definition: any) => { validate(value: unknown): any[], matches(location: string, data: unknown): boolean }} precompiledValidator
+ *   src/validation/precompiled.ts
+ * @property {{ DATA_URL: RegExp, COLOR: RegExp, TIME: RegExp }} formats src/validation/formats.ts
+ */
+
+/** @type {Promise<ElementSource> | undefined} */
+let loading;
+
+/** @returns {Promise<ElementSource>} */
+export function loadElementSource() {
+  loading ??= (async () => {
+    const { build } = await import('esbuild');
+    const entry = `
+      export { checkDefinition } from './src/model/load-definition.ts';
+      export { SchemaResolver } from './src/model/schema-resolver.ts';
+      export { detectDialect } from './src/validation/dialect.ts';
+      export { compileSchema } from './src/validation/ajv-compiler.ts';
+      export { precompiledValidator } from './src/validation/precompiled.ts';
+      export * as formats from './src/validation/formats.ts';
+    `;
+    const result = await build({
+      stdin: { contents: entry, resolveDir: ROOT, loader: 'ts', sourcefile: 'element-source.ts' },
+      bundle: true,
+      format: 'esm',
+      platform: 'node',
+      target: 'node20',
+      write: false,
+      logLevel: 'silent',
+      // ajv is CommonJS: give the bundle a `require` for its Node built-ins, if any.
+      banner: {
+        js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+      },
+    });
+    const dir = mkdtempSync(join(tmpdir(), 'intake-element-source-'));
+    const file = join(dir, 'element-source.mjs');
+    writeFileSync(file, result.outputFiles[0].text);
+    try {
+      return /** @type {ElementSource} */ (await import(pathToFileURL(file).href));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  })();
+  return loading;
+}
