@@ -19,6 +19,7 @@ const unusedVarsOptions = {
 
 export default defineConfig([
   globalIgnores([
+    'bench/build/**',
     '**/node_modules/',
     'dist/',
     'storybook-static/',

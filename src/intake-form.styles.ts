@@ -1,26 +1,55 @@
 import { css } from 'lit';
 
-/** Styles of `<intake-form>`. Logical properties only, so right-to-left layout needs no overrides. */
+/**
+ * Styles of `<intake-form>`. Logical properties only, so right-to-left layout needs no overrides.
+ *
+ * Every colour, space, radius, type size and the focus ring comes from a custom property
+ * (`--intake-…`), documented in docs/theming.md and in the element's `@cssproperty` tags. A host
+ * page themes the form by setting them on `intake-form` (see themes/default.css and
+ * themes/kern.css); defaults below are the neutral theme. Values set on the element from outside
+ * win over the `:host` defaults.
+ */
 export const intakeFormStyles = css`
   :host {
     display: block;
+    /* Colours. Defaults meet WCAG 2.2 AA on a white page (test/a11y/theme-contrast.test.ts). */
     --intake-color-text: #1b1b1b;
     --intake-color-muted: #4a4a4a;
     --intake-color-background: #ffffff;
     --intake-color-border: #5c5c5c;
+    --intake-color-border-subtle: #b1b4b6;
     --intake-color-accent: #0b5fa5;
     --intake-color-accent-text: #ffffff;
     --intake-color-error: #b3261e;
-    --intake-color-focus: #ffbf47;
-    --intake-focus-ring: 3px solid var(--intake-color-focus);
+    --intake-color-focus: #0b0c0c;
+    --intake-color-focus-halo: #ffdd00;
+    /* Focus ring: a dark outline (at least 3:1 against the page) around a light halo. */
+    --intake-focus-width: 3px;
+    --intake-focus-offset: 2px;
+    --intake-focus-ring: var(--intake-focus-width) solid var(--intake-color-focus);
+    /* Borders and corners. */
+    --intake-border-width: 2px;
+    --intake-error-border-width: 4px;
     --intake-radius: 4px;
+    /* Spacing: the base unit, and the small steps between a label, hint and control. */
     --intake-space: 1rem;
-    --intake-font-size: 1rem;
+    --intake-space-s: 0.5rem;
+    --intake-space-xs: 0.25rem;
+    /* Type scale. Relative units only, so the form follows the page's and the reader's text size. */
     --intake-font-family: inherit;
+    --intake-font-size: 1rem;
+    --intake-font-size-title: 1.5em;
+    --intake-font-size-heading: 1.25em;
+    --intake-font-size-reference: 2em;
+    --intake-font-weight-bold: 700;
+    --intake-line-height: 1.5;
+    /* Controls: the smallest height of inputs and buttons (target size, WCAG 2.5.8). */
+    --intake-control-min-height: 2.75rem;
+    --intake-choice-size: 1.5rem;
     color: var(--intake-color-text);
     font-family: var(--intake-font-family);
     font-size: var(--intake-font-size);
-    line-height: 1.5;
+    line-height: var(--intake-line-height);
   }
   :host([hidden]) {
     display: none;
@@ -45,8 +74,9 @@ export const intakeFormStyles = css`
     border: 0;
   }
   h2.form-title {
-    font-size: 1.5em;
-    margin-block: 0 calc(var(--intake-space) / 2);
+    font-size: var(--intake-font-size-title);
+    margin-block: 0 var(--intake-space-s);
+    overflow-wrap: break-word;
   }
   .form-description,
   .hint {
@@ -54,7 +84,7 @@ export const intakeFormStyles = css`
   }
   .hint {
     display: block;
-    margin-block: 0 0.25rem;
+    margin-block: 0 var(--intake-space-xs);
   }
   .hint .help {
     display: block;
@@ -70,39 +100,75 @@ export const intakeFormStyles = css`
     padding: 0;
   }
   fieldset.group {
-    border-inline-start: 4px solid #d0d0d0;
+    border-inline-start: 4px solid var(--intake-color-border-subtle);
     padding-inline-start: var(--intake-space);
   }
   legend {
-    font-weight: 700;
+    font-weight: var(--intake-font-weight-bold);
     padding: 0;
-    margin-block-end: 0.25rem;
+    margin-block-end: var(--intake-space-xs);
     overflow-wrap: anywhere;
   }
   label {
     display: block;
-    font-weight: 700;
-    margin-block-end: 0.25rem;
+    font-weight: var(--intake-font-weight-bold);
+    margin-block-end: var(--intake-space-xs);
     overflow-wrap: anywhere;
   }
   .optional {
     font-weight: 400;
     color: var(--intake-color-muted);
+    /* The space before the marker is CSS: the build's template minifier drops leading spaces. */
+    margin-inline-start: 0.25em;
   }
   .control {
     display: block;
     inline-size: 100%;
-    min-block-size: 2.5rem;
+    min-block-size: var(--intake-control-min-height);
     padding: 0.375rem 0.5rem;
     font: inherit;
     color: inherit;
     background: var(--intake-color-background);
-    border: 2px solid var(--intake-color-border);
+    border: var(--intake-border-width) solid var(--intake-color-border);
     border-radius: var(--intake-radius);
+  }
+  .control::placeholder {
+    /* The browser's default placeholder grey is below 4.5:1. */
+    color: var(--intake-color-muted);
+    opacity: 1;
   }
   .control.number,
   .control.date {
     max-inline-size: 16rem;
+  }
+  .control.range {
+    padding-inline: 0;
+    accent-color: var(--intake-color-accent);
+  }
+  .control.file {
+    block-size: auto;
+  }
+  .control.file::file-selector-button {
+    font: inherit;
+    min-block-size: 2rem;
+    margin-inline-end: var(--intake-space-s);
+    padding-inline: var(--intake-space-s);
+    color: var(--intake-color-accent);
+    background: var(--intake-color-background);
+    border: var(--intake-border-width) solid var(--intake-color-accent);
+    border-radius: var(--intake-radius);
+  }
+  .control:disabled,
+  .choice input:disabled + label {
+    cursor: not-allowed;
+  }
+  .control:disabled {
+    /* Disabled controls keep readable text (WCAG exempts them, people still read them). */
+    color: var(--intake-color-muted);
+    border-style: dashed;
+  }
+  .control[readonly] {
+    border-style: dotted;
   }
   textarea.control {
     resize: vertical;
@@ -113,26 +179,28 @@ export const intakeFormStyles = css`
   }
   .field-error,
   .group:has(> .error-message) {
-    border-inline-start: 4px solid var(--intake-color-error);
-    padding-inline-start: calc(var(--intake-space) - 4px);
+    border-inline-start: var(--intake-error-border-width) solid var(--intake-color-error);
+    padding-inline-start: calc(var(--intake-space) - var(--intake-error-border-width));
   }
   .error-message {
     color: var(--intake-color-error);
-    font-weight: 700;
-    margin-block: 0 0.25rem;
+    font-weight: var(--intake-font-weight-bold);
+    margin-block: 0 var(--intake-space-xs);
   }
   .choices {
     display: grid;
-    gap: 0.5rem;
+    gap: var(--intake-space-s);
   }
   .choice {
     display: flex;
     align-items: flex-start;
-    gap: 0.5rem;
+    gap: var(--intake-space-s);
   }
   .choice input {
-    inline-size: 1.5rem;
-    block-size: 1.5rem;
+    inline-size: var(--intake-choice-size);
+    block-size: var(--intake-choice-size);
+    min-inline-size: 24px;
+    min-block-size: 24px;
     margin: 0;
     flex: none;
     accent-color: var(--intake-color-accent);
@@ -140,17 +208,22 @@ export const intakeFormStyles = css`
   .choice label {
     font-weight: 400;
     margin: 0;
+    min-block-size: 24px;
+    min-inline-size: 0;
+    overflow-wrap: anywhere;
   }
   button {
     font: inherit;
-    min-block-size: 2.75rem;
-    min-inline-size: 2.75rem;
-    padding: 0.5rem 1rem;
+    min-block-size: var(--intake-control-min-height);
+    min-inline-size: var(--intake-control-min-height);
+    max-inline-size: 100%;
+    padding: var(--intake-space-s) var(--intake-space);
     border-radius: var(--intake-radius);
-    border: 2px solid var(--intake-color-accent);
+    border: var(--intake-border-width) solid var(--intake-color-accent);
     background: var(--intake-color-background);
     color: var(--intake-color-accent);
     cursor: pointer;
+    overflow-wrap: anywhere;
   }
   button:disabled {
     cursor: not-allowed;
@@ -159,50 +232,58 @@ export const intakeFormStyles = css`
   button.primary {
     background: var(--intake-color-accent);
     color: var(--intake-color-accent-text);
-    font-weight: 700;
+    font-weight: var(--intake-font-weight-bold);
   }
   .link-button {
     border: 0;
-    padding-inline: 0.25rem;
+    padding-inline: var(--intake-space-xs);
     text-decoration: underline;
   }
   :focus-visible,
   .control:focus,
   button:focus {
     outline: var(--intake-focus-ring);
-    outline-offset: 2px;
+    outline-offset: var(--intake-focus-offset);
+    box-shadow: 0 0 0 var(--intake-focus-offset) var(--intake-color-focus-halo);
   }
   .array-item {
-    border: 1px solid #b1b4b6;
+    border: 1px solid var(--intake-color-border-subtle);
     border-radius: var(--intake-radius);
     padding: var(--intake-space);
     margin-block-end: var(--intake-space);
+    min-inline-size: 0;
   }
   .array-item-title {
-    font-weight: 700;
-    margin-block: 0 0.5rem;
+    font-weight: var(--intake-font-weight-bold);
+    margin-block: 0 var(--intake-space-s);
   }
   .array-item-actions {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.5rem;
+    gap: var(--intake-space-s);
   }
   .error-summary {
-    border: 4px solid var(--intake-color-error);
+    border: var(--intake-error-border-width) solid var(--intake-color-error);
     padding: var(--intake-space);
     margin-block-end: var(--intake-space);
   }
   .error-summary h2 {
     margin-block-start: 0;
-    font-size: 1.25em;
+    font-size: var(--intake-font-size-heading);
   }
   .error-summary ul {
     margin: 0;
     padding-inline-start: 1.25rem;
   }
+  .error-summary li + li {
+    margin-block-start: var(--intake-space-xs);
+  }
   .error-summary a {
+    display: inline-block;
+    min-block-size: 24px;
     color: var(--intake-color-error);
-    font-weight: 700;
+    font-weight: var(--intake-font-weight-bold);
+    overflow-wrap: anywhere;
   }
   .actions {
     display: flex;
@@ -212,24 +293,32 @@ export const intakeFormStyles = css`
   }
   .notice {
     border-inline-start: 6px solid var(--intake-color-accent);
-    padding: 0.5rem var(--intake-space);
+    padding: var(--intake-space-s) var(--intake-space);
     margin-block-end: var(--intake-space);
   }
+  .notice > :first-child {
+    margin-block-start: 0;
+  }
+  .notice > :last-child {
+    margin-block-end: 0;
+  }
   .definition-error {
-    border: 4px solid var(--intake-color-error);
+    border: var(--intake-error-border-width) solid var(--intake-color-error);
     padding: var(--intake-space);
+    overflow-wrap: anywhere;
   }
   .files {
-    margin-block: 0.5rem;
+    margin-block: var(--intake-space-s);
     padding-inline-start: 1.25rem;
+    overflow-wrap: anywhere;
   }
   .progress {
     color: var(--intake-color-muted);
-    font-weight: 700;
-    margin-block: 0 0.25rem;
+    font-weight: var(--intake-font-weight-bold);
+    margin-block: 0 var(--intake-space-xs);
   }
   .step-title {
-    font-size: 1.25em;
+    font-size: var(--intake-font-size-heading);
     margin-block: 0 var(--intake-space);
   }
   .review-list {
@@ -238,12 +327,12 @@ export const intakeFormStyles = css`
   .review-row {
     display: grid;
     grid-template-columns: minmax(8rem, 1fr) 2fr auto;
-    gap: 0.25rem var(--intake-space);
-    padding-block: 0.5rem;
-    border-block-end: 1px solid #b1b4b6;
+    gap: var(--intake-space-xs) var(--intake-space);
+    padding-block: var(--intake-space-s);
+    border-block-end: 1px solid var(--intake-color-border-subtle);
   }
   .review-row dt {
-    font-weight: 700;
+    font-weight: var(--intake-font-weight-bold);
     overflow-wrap: anywhere;
   }
   .review-row dd {
@@ -251,27 +340,32 @@ export const intakeFormStyles = css`
     overflow-wrap: anywhere;
     white-space: pre-line;
   }
+  .review-row dd.review-action {
+    /* Only answers keep their line breaks; the template's own line breaks are no content. */
+    white-space: normal;
+  }
   @media (max-width: 30rem) {
     .review-row {
       grid-template-columns: 1fr;
     }
   }
   .confirmation {
-    border: 4px solid var(--intake-color-accent);
+    border: var(--intake-error-border-width) solid var(--intake-color-accent);
     padding: var(--intake-space);
   }
   .reference {
-    font-size: 2em;
+    font-size: var(--intake-font-size-reference);
     letter-spacing: 0.05em;
-    margin-block: 0.25rem var(--intake-space);
+    margin-block: var(--intake-space-xs) var(--intake-space);
     user-select: all;
     direction: ltr;
     unicode-bidi: isolate;
+    overflow-wrap: anywhere;
   }
   .confirmation-actions {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.5rem;
+    gap: var(--intake-space-s);
   }
   @media print {
     button,
@@ -284,7 +378,9 @@ export const intakeFormStyles = css`
     }
   }
   @media (prefers-reduced-motion: reduce) {
-    * {
+    *,
+    *::before,
+    *::after {
       scroll-behavior: auto !important;
       transition: none !important;
       animation: none !important;
@@ -293,11 +389,20 @@ export const intakeFormStyles = css`
   @media (forced-colors: active) {
     .error-summary,
     .definition-error,
-    .field-error {
+    .field-error,
+    .confirmation,
+    .notice {
       border-color: CanvasText;
     }
-    :focus-visible {
+    :focus-visible,
+    .control:focus,
+    button:focus {
       outline-color: Highlight;
+    }
+    button:disabled {
+      color: GrayText;
+      border-color: GrayText;
+      opacity: 1;
     }
   }
 `;

@@ -9,6 +9,7 @@ import type { FormText } from '../i18n/form-text.js';
 import type { ArrayField, Field, ObjectField } from '../model/field.js';
 import type { JsonValue } from '../model/types.js';
 import { getWidget, type WidgetContext } from './registry.js';
+import { renderMarkdown } from './markdown.js';
 
 /** What rendering needs from the element. */
 export interface RenderContext {
@@ -39,14 +40,26 @@ function shown(context: RenderContext, text: Field['label']) {
 function optionalMark(field: Field): TemplateResult | typeof nothing {
   return field.required || field.readOnly
     ? nothing
-    : html` <span class="optional">${msg('(optional)')}</span>`;
+    : html` <span class="optional" part="optional">${msg('(optional)')}</span>`;
+}
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/** One formatter per locale: building one per field and render is slow (issue #9's profile). */
+function numberFormat(locale: string): Intl.NumberFormat {
+  let format = numberFormats.get(locale);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { useGrouping: 'min2' });
+    numberFormats.set(locale, format);
+  }
+  return format;
 }
 
 /** "Enter a number from 1 to 10." for number fields, so the limits are known before typing. */
 function numberLimits(field: Field, locale: string): string | undefined {
   if (field.kind !== 'value' || field.widget !== 'number') return undefined;
   const { minimum, maximum } = field.schema;
-  const format = (n: number) => new Intl.NumberFormat(locale).format(n);
+  const format = (n: number) => numberFormat(locale).format(n);
   if (typeof minimum === 'number' && typeof maximum === 'number') {
     return msg(str`Enter a number from ${format(minimum)} to ${format(maximum)}.`);
   }
@@ -65,8 +78,8 @@ function renderHint(
   const description = field.description ? shown(context, field.description) : undefined;
   const help = field.help ? shown(context, field.help) : undefined;
   return html`<div class="hint" part="hint" id=${id}>
-    ${description ? html`<span lang=${description.lang}>${description.text}</span>` : nothing}
-    ${help ? html`<span class="help" lang=${help.lang}>${help.text}</span>` : nothing}
+    ${description ? html`<div lang=${description.lang}>${renderMarkdown(description.text)}</div>` : nothing}
+    ${help ? html`<div class="help" lang=${help.lang}>${renderMarkdown(help.text)}</div>` : nothing}
     ${limits ? html`<span class="help limits">${limits}</span>` : nothing}
   </div>`;
 }
@@ -180,7 +193,7 @@ function renderArray(field: ArrayField, context: RenderContext, level: number): 
         aria-labelledby=${headingId}
         data-item=${item.pointer}
       >
-        <p class="array-item-title" id=${headingId}>${name}</p>
+        <p class="array-item-title" part="array-item-title" id=${headingId}>${name}</p>
         ${renderField({ ...item, showLabel: item.kind === 'value' ? item.showLabel : false, label: item.kind === 'value' ? { text: name } : item.label }, context, level + 1)}
         ${
           movable || (field.canRemove && !fixed)

@@ -1,0 +1,73 @@
+// The issue's targets for intake-elements, as ratios measured side by side in one run.
+
+/** The budget of dist/intake-elements.js, gzip. */
+export const BUDGET_GZIP = 20 * 1024;
+
+/** The targets at one N (the issue's are those at N = 1000). */
+export function evaluateTargets(summary, size, n) {
+  const at = (name) => summary[name]?.[n];
+  const intake = at('intake-elements');
+  const rjsf = at('rjsf');
+  const lit = at('lit-plain');
+  const ratio = (a, b) => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? a / b : NaN);
+  // `cpu`: the same ratio from the main thread's CPU time (render: to all controls present;
+  // keystrokes: keydown to paint), which load from other processes does not skew.
+  const target = (id, label, value, limit, detail, cpu) => ({
+    id,
+    label,
+    value,
+    limit,
+    pass: Number.isFinite(value) ? value <= limit : null,
+    detail,
+    cpu,
+  });
+  const ms = (v) => `${v?.toFixed(1)} ms`;
+  return [
+    target(
+      'size',
+      'dist/intake-elements.js gzip / 20 KiB',
+      size.gzip / BUDGET_GZIP,
+      1,
+      `${(size.gzip / 1024).toFixed(2)} KiB gzip`,
+    ),
+    target(
+      'render-rjsf',
+      `first render vs react-jsonschema-form (N=${n})`,
+      ratio(intake?.render.controls, rjsf?.render.controls),
+      0.7,
+      `${ms(intake?.render.controls)} vs ${ms(rjsf?.render.controls)}`,
+      ratio(intake?.render.cpu, rjsf?.render.cpu),
+    ),
+    target(
+      'render-lit',
+      `first render vs plain Lit template (N=${n})`,
+      ratio(intake?.render.controls, lit?.render.controls),
+      1.5,
+      `${ms(intake?.render.controls)} vs ${ms(lit?.render.controls)}`,
+      ratio(intake?.render.cpu, lit?.render.cpu),
+    ),
+    target(
+      'keystroke-rjsf',
+      `keystroke JS p95 vs react-jsonschema-form (N=${n})`,
+      ratio(intake?.keystroke.jsP95, rjsf?.keystroke.jsP95),
+      0.3,
+      `${ms(intake?.keystroke.jsP95)} vs ${ms(rjsf?.keystroke.jsP95)}`,
+      ratio(intake?.keystroke.cpuP95, rjsf?.keystroke.cpuP95),
+    ),
+    target(
+      'first-keystroke',
+      `first keystroke vs median keystroke (N=${n})`,
+      ratio(intake?.firstKeystroke.js, intake?.keystroke.jsMedian),
+      2,
+      `${ms(intake?.firstKeystroke.js)} vs ${ms(intake?.keystroke.jsMedian)}`,
+      ratio(intake?.firstKeystroke.cpu, intake?.keystroke.cpuMedian),
+    ),
+    target(
+      'heap-rjsf',
+      `JS heap vs react-jsonschema-form (N=${n})`,
+      ratio(intake?.heap, rjsf?.heap),
+      0.3,
+      `${(intake?.heap / 2 ** 20).toFixed(2)} MiB vs ${(rjsf?.heap / 2 ** 20).toFixed(2)} MiB`,
+    ),
+  ];
+}
