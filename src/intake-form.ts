@@ -90,21 +90,67 @@ function clone<T>(value: T): T {
  * @csspart form - The native form element.
  * @csspart title - The form's heading.
  * @csspart description - The form's introduction.
+ * @csspart progress - "Step 2 of 5: …" on multi-step forms.
+ * @csspart step-title - The heading of the current step.
+ * @csspart summary - The error summary, with links to the fields.
  * @csspart field - One question (label, hint, error and control).
- * @csspart label - A question's label or legend.
+ * @csspart label - A question's label (or the legend of a group of options).
+ * @csspart legend - The legend of a group of questions or options.
+ * @csspart optional - The "(optional)" marker in a label.
  * @csspart hint - A question's description and help text.
  * @csspart error - A question's error message.
- * @csspart control - A native input, select or textarea.
- * @csspart fieldset - A group of questions (object or array).
- * @csspart legend - A group's legend.
- * @csspart summary - The error summary.
- * @csspart button - Every button; also `submit`, `add`, `remove`, `move-up`, `move-down`.
+ * @csspart control - A native input, select or textarea (each radio button and checkbox too).
+ * @csspart choice-label - The label of one radio button or checkbox.
+ * @csspart fieldset - A group of questions (object); also `array` for lists.
+ * @csspart array-item - One entry of a list.
+ * @csspart array-item-title - The title of a list entry.
+ * @csspart array-actions - The "Move up", "Move down" and "Remove" buttons of an entry.
+ * @csspart file-list - The files chosen in a file field.
+ * @csspart actions - The row of "Back" and "Continue" / "Send".
+ * @csspart button - Every button; also `next`, `back`, `submit`, `add`, `remove`, `move-up`, `move-down`, `remove-file`, `change`, `copy`, `print`, `restart`, `retry`, `delete-draft`.
+ * @csspart review - The "Check your answers" section.
+ * @csspart review-title - The review's heading.
+ * @csspart review-heading - The heading of one step in the review.
+ * @csspart review-list - The list of one step's answers.
+ * @csspart review-row - One answer in the review.
+ * @csspart review-label - The question in a review row.
+ * @csspart review-answer - The answer in a review row.
+ * @csspart confirmation - The box shown after the backend accepted the submission.
+ * @csspart reference - The reference number on the confirmation.
+ * @csspart queued - The box shown when the submission waits on this device.
+ * @csspart draft - The notice about answers kept on this device.
+ * @csspart notice - Other notices (a queued submission that went out later).
+ * @csspart upload - The upload progress of a large submission.
+ * @csspart definition-error - The panel shown when the definition cannot be loaded.
  *
- * @cssproperty --intake-color-accent - Buttons, checkboxes and links.
- * @cssproperty --intake-color-error - Error messages and borders.
- * @cssproperty --intake-color-focus - The focus ring.
- * @cssproperty --intake-radius - Corner radius of controls.
- * @cssproperty --intake-space - Base spacing.
+ * @cssproperty --intake-color-text - Text. Default `#1b1b1b`; needs 4.5:1.
+ * @cssproperty --intake-color-muted - Hints, help, progress, placeholders. Default `#4a4a4a`; needs 4.5:1.
+ * @cssproperty --intake-color-background - Inside of controls and secondary buttons. Default `#ffffff`.
+ * @cssproperty --intake-color-border - Borders of controls. Default `#5c5c5c`; needs 3:1.
+ * @cssproperty --intake-color-border-subtle - Decorative lines (groups, list entries, review rows). Default `#b1b4b6`.
+ * @cssproperty --intake-color-accent - Buttons, checkboxes, radio buttons, notices. Default `#0b5fa5`; needs 4.5:1.
+ * @cssproperty --intake-color-accent-text - Text on the primary button. Default `#ffffff`.
+ * @cssproperty --intake-color-error - Error messages, error bar and summary. Default `#b3261e`; needs 4.5:1.
+ * @cssproperty --intake-color-focus - The focus outline. Default `#0b0c0c`; needs 3:1 against the page.
+ * @cssproperty --intake-color-focus-halo - Between a focused control and its outline. Default `#ffdd00`.
+ * @cssproperty --intake-focus-width - Width of the focus outline (at least 2px). Default `3px`.
+ * @cssproperty --intake-focus-offset - Gap between control and focus outline. Default `2px`.
+ * @cssproperty --intake-focus-ring - The whole focus `outline` shorthand.
+ * @cssproperty --intake-border-width - Borders of controls and buttons. Default `2px`.
+ * @cssproperty --intake-error-border-width - Error bar, summary and confirmation borders. Default `4px`.
+ * @cssproperty --intake-radius - Corner radius of controls, buttons and list entries. Default `4px`.
+ * @cssproperty --intake-space - Base spacing, between questions. Default `1rem`.
+ * @cssproperty --intake-space-s - Small spacing, between options and buttons. Default `0.5rem`.
+ * @cssproperty --intake-space-xs - Smallest spacing, below labels and hints. Default `0.25rem`.
+ * @cssproperty --intake-font-family - Font. Default `inherit`.
+ * @cssproperty --intake-font-size - Base text size. Default `1rem`.
+ * @cssproperty --intake-font-size-title - The form's title. Default `1.5em`.
+ * @cssproperty --intake-font-size-heading - Step, review and summary headings. Default `1.25em`.
+ * @cssproperty --intake-font-size-reference - The reference number. Default `2em`.
+ * @cssproperty --intake-font-weight-bold - Labels, legends, errors. Default `700`.
+ * @cssproperty --intake-line-height - Line height. Default `1.5`.
+ * @cssproperty --intake-control-min-height - Smallest height of inputs and buttons. Default `2.75rem`.
+ * @cssproperty --intake-choice-size - Checkboxes and radio buttons (never below 24px). Default `1.5rem`.
  */
 export class IntakeForm extends LitElement {
   static override styles = intakeFormStyles;

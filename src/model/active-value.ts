@@ -6,6 +6,7 @@
 import type { Field } from './field.js';
 import { parsePointer } from './json-pointer.js';
 import type { JsonValue } from './types.js';
+import { setOwn } from './own.js';
 
 function isPlainObject(value: unknown): value is Record<string, JsonValue> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -26,7 +27,7 @@ export function activeValue(field: Field, data: JsonValue | undefined): JsonValu
       if (inactive.has(key) && !children.has(key)) continue;
       const child = children.get(key);
       const kept = child ? activeValue(child, value) : value;
-      if (kept !== undefined) result[key] = kept;
+      if (kept !== undefined) setOwn(result, key, kept);
     }
     return result;
   }

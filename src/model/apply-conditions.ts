@@ -12,6 +12,7 @@
 import { appendPointer, getAtPointer } from './json-pointer.js';
 import type { ResolvedSchema, SchemaAt, SchemaResolver } from './schema-resolver.js';
 import type { JsonValue, Schema } from './types.js';
+import { hasOwn, setOwn } from './own.js';
 
 /** Decides whether `data` is valid against the (sub-)schema at `at`. */
 export type SchemaMatcher = (at: SchemaAt, data: unknown) => boolean;
@@ -59,12 +60,12 @@ export function applyConditions(
     changed = true;
     for (const [name, property] of Object.entries(part.schema.properties ?? {})) {
       declared.add(name);
-      if (!(name in properties)) {
-        properties[name] = property;
-        propertyLocations[name] = part.propertyLocations[name];
+      if (!hasOwn(properties, name)) {
+        setOwn(properties, name, property);
+        setOwn(propertyLocations, name, part.propertyLocations[name]);
       } else if (properties[name] !== property) {
         // A branch that narrows a property the base declares: both apply.
-        properties[name] = { allOf: [properties[name], property] };
+        setOwn(properties, name, { allOf: [properties[name], property] });
       }
     }
     for (const name of part.schema.required ?? []) required.add(name);
@@ -155,7 +156,7 @@ export function applyConditions(
   };
 
   visit(resolved, 0);
-  const inactiveProperties = [...declared].filter((name) => !(name in properties));
+  const inactiveProperties = [...declared].filter((name) => !hasOwn(properties, name));
   if (!changed && required.size === (schema.required?.length ?? 0)) {
     return { ...resolved, inactiveProperties };
   }

@@ -27,6 +27,7 @@ import type { ResolvedSchema, SchemaAt, SchemaResolver } from './schema-resolver
 import { applyConditions, type SchemaMatcher } from './apply-conditions.js';
 import { applyAlternative, selectAlternative } from './select-alternative.js';
 import type { JsonValue, Schema } from './types.js';
+import { getOwn, setOwn } from './own.js';
 
 function isPlainObject(value: unknown): value is Record<string, JsonValue> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -109,25 +110,26 @@ export function computeDefaults(
       Array.isArray(active.schema.required) ? active.schema.required : [],
     );
     const fill = (name: string, at: SchemaAt) => {
-      const given = source?.[name];
+      const given = getOwn(source, name);
       const computed = computeDefaults(
         resolver,
         at,
-        defaults?.[name],
+        getOwn(defaults, name),
         given,
         resolved.refTargets,
         requiredNames.has(name),
         matches,
       );
       if (given !== undefined) {
-        result[name] = computed ?? given;
+        setOwn(result, name, computed ?? given);
       } else if (computed === undefined) {
         delete result[name];
       } else if (isPlainObject(computed)) {
-        if (Object.keys(computed).length > 0 || requiredNames.has(name)) result[name] = computed;
+        if (Object.keys(computed).length > 0 || requiredNames.has(name))
+          setOwn(result, name, computed);
         else delete result[name];
       } else {
-        result[name] = computed;
+        setOwn(result, name, computed);
       }
     };
     for (const [name, propertySchema] of Object.entries(properties)) {

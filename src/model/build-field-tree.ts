@@ -10,6 +10,7 @@ import { applyConditions, type SchemaMatcher } from './apply-conditions.js';
 import { applyAlternative, selectAlternative } from './select-alternative.js';
 import type { ResolvedSchema, SchemaAt, SchemaResolver } from './schema-resolver.js';
 import type { JsonValue, Schema, UiSchema } from './types.js';
+import { getOwn } from './own.js';
 
 /** What the walk needs besides the schema. */
 export interface TreeContext {
@@ -178,9 +179,9 @@ function buildField(context: TreeContext, position: Position): Field | undefined
         },
         pointer: appendPointer(position.pointer, name),
         name,
-        ui: asUi(ui[name]),
+        ui: asUi(getOwn(ui, name)),
         uiLocation: propertyUiLocation,
-        value: value?.[name],
+        value: getOwn(value, name),
         required: required.has(name),
       });
       if (built) children.push(built);

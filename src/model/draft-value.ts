@@ -5,6 +5,7 @@
 import type { Field } from './field.js';
 import { parsePointer } from './json-pointer.js';
 import type { JsonValue } from './types.js';
+import { setOwn } from './own.js';
 
 function isPlainObject(value: unknown): value is Record<string, JsonValue> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -35,7 +36,7 @@ export function draftValue(field: Field, data: JsonValue | undefined): JsonValue
       // Values of inactive branches stay out too: they are not on the form now.
       if (!child) continue;
       const kept = draftValue(child, value);
-      if (kept !== undefined) result[key] = kept;
+      if (kept !== undefined) setOwn(result, key, kept);
     }
     return result;
   }

@@ -2,6 +2,7 @@
  * RFC 6901 JSON Pointers: the one address used by controls, errors, translations and drafts.
  */
 import type { JsonValue } from './types.js';
+import { getOwn, setOwn } from './own.js';
 
 /** Escapes one reference token (`~` → `~0`, `/` → `~1`). */
 export function escapeToken(token: string | number): string {
@@ -125,9 +126,9 @@ function writeTokens(
       : {};
   if (last) {
     if (value === undefined) delete copy[token];
-    else copy[token] = value as JsonValue;
+    else setOwn(copy, token, value as JsonValue);
   } else {
-    copy[token] = writeTokens(copy[token], tokens, index + 1, value);
+    setOwn(copy, token, writeTokens(getOwn(copy, token), tokens, index + 1, value));
   }
   return copy;
 }

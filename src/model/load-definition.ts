@@ -3,6 +3,7 @@
  * export is the definition) or from an object. Problems become `DefinitionError`s.
  */
 import { DefinitionError } from './definition-error.js';
+import { checkDefinitionLimits } from './definition-limits.js';
 import type { FormDefinition } from './types.js';
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -36,6 +37,7 @@ export function checkDefinition(candidate: unknown): FormDefinition {
   if (candidate.lang !== undefined && typeof candidate.lang !== 'string') {
     throw new DefinitionError('bad-shape', '"lang" must be a string.', { key: 'lang' }, '/lang');
   }
+  checkDefinitionLimits(candidate);
   return { ...candidate, id: (candidate.id as string | undefined) ?? 'form' } as FormDefinition;
 }
 

@@ -6,6 +6,7 @@
 import { DefinitionError } from './definition-error.js';
 import { appendPointer, parsePointer } from './json-pointer.js';
 import type { Schema, SchemaObject } from './types.js';
+import { hasOwn, setOwn } from './own.js';
 
 /** A schema together with its location in the definition document and its base URI. */
 export interface SchemaAt {
@@ -229,16 +230,17 @@ export class SchemaResolver {
       if (schema === true) break;
       base = baseOf(schema, current.base);
       for (const [key, value] of Object.entries(schema)) {
-        if (key === '$ref' || key in merged) continue;
-        merged[key] = value;
-        origins[key] = current.location;
+        if (key === '$ref' || hasOwn(merged, key)) continue;
+        setOwn(merged, key, value);
+        setOwn(origins, key, current.location);
       }
       if (schema.properties) {
         for (const name of Object.keys(schema.properties)) {
-          if (!(name in propertyLocations)) {
-            propertyLocations[name] = appendPointer(
-              appendPointer(current.location, 'properties'),
+          if (!hasOwn(propertyLocations, name)) {
+            setOwn(
+              propertyLocations,
               name,
+              appendPointer(appendPointer(current.location, 'properties'), name),
             );
           }
         }
@@ -315,13 +317,14 @@ export class SchemaResolver {
             ...(schema.properties ?? {}),
           };
           for (const [name, where] of Object.entries(part.propertyLocations)) {
-            if (!(name in resolved.propertyLocations)) resolved.propertyLocations[name] = where;
+            if (!hasOwn(resolved.propertyLocations, name))
+              setOwn(resolved.propertyLocations, name, where);
           }
         } else if (key === 'required') {
           schema.required = [...new Set([...(schema.required ?? []), ...(value as string[])])];
-        } else if (!(key in schema)) {
-          schema[key] = value;
-          resolved.origins[key] = part.origins[key];
+        } else if (!hasOwn(schema, key)) {
+          setOwn(schema, key, value);
+          setOwn(resolved.origins, key, part.origins[key]);
         }
       }
     });

@@ -38,7 +38,16 @@ const ROOT_KEY = 'https://intake-elements.invalid/schema.json';
 /** Compiles `schema`; throws a `DefinitionError` when ajv rejects it (bad regex, bad keyword value…). */
 export function compileSchema(schema: SchemaObject): FormValidator {
   const dialect = detectDialect(schema);
-  const options = { allErrors: true, strict: false, messages: false, validateFormats: true };
+  // `ownProperties`: a property named `constructor` or `toString` is data only where the data has
+  // it; without it ajv reads `Object.prototype`'s members as values (an empty `constructor` field
+  // fails "type", a `required: ["toString"]` is always met).
+  const options = {
+    allErrors: true,
+    strict: false,
+    messages: false,
+    validateFormats: true,
+    ownProperties: true,
+  };
   const AjvClass = dialect === '2020-12' ? interop(Ajv2020) : interop(Ajv);
   const ajv = new AjvClass(options);
   interop(addFormats)(ajv);
@@ -56,10 +65,15 @@ export function compileSchema(schema: SchemaObject): FormValidator {
     if (!compiled) throw new Error('the schema could not be compiled');
     check = compiled;
   } catch (error) {
+    // ajv percent-encodes property names into schema paths, which throws for lone surrogates.
+    const reason =
+      error instanceof URIError
+        ? `a property name or reference is not well-formed Unicode (a lone surrogate): ${error.message}`
+        : (error as Error).message;
     throw new DefinitionError(
       'invalid-schema',
-      `Invalid schema: ${(error as Error).message}`,
-      { detail: (error as Error).message },
+      `Invalid schema: ${reason}`,
+      { detail: reason },
       '/schema',
     );
   }

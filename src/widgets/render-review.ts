@@ -40,8 +40,8 @@ function rows(field: Field, context: ReviewContext, label?: string): TemplateRes
 function row(field: Field, label: string, context: ReviewContext): TemplateResult {
   const answer = formatAnswer(field, field.value, context.locale, context.text);
   return html`<div class="review-row" part="review-row">
-    <dt>${label}</dt>
-    <dd><bdi>${answer}</bdi></dd>
+    <dt part="review-label">${label}</dt>
+    <dd part="review-answer"><bdi>${answer}</bdi></dd>
     <dd class="review-action">
       ${
         field.readOnly || field.disabled
@@ -62,12 +62,16 @@ function row(field: Field, label: string, context: ReviewContext): TemplateResul
 /** Renders the review of all active steps. */
 export function renderReview(steps: readonly Step[], context: ReviewContext): TemplateResult {
   return html`<section class="review" part="review" aria-labelledby="review-title">
-    <h2 id="review-title" class="step-title" tabindex="-1">${msg('Check your answers')}</h2>
+    <h2 id="review-title" class="step-title" part="review-title" tabindex="-1">
+      ${msg('Check your answers')}
+    </h2>
     <p>${msg('Please check your answers before you send the form.')}</p>
     ${steps.map((step) => {
       const title = step.title.text ? context.text.get(step.title) : undefined;
-      return html`${title ? html`<h3 lang=${title.lang}>${title.text}</h3>` : nothing}
-        <dl class="review-list">${step.fields.flatMap((field) => rows(field, context))}</dl>`;
+      return html`${title ? html`<h3 part="review-heading" lang=${title.lang}>${title.text}</h3>` : nothing}
+        <dl class="review-list" part="review-list">
+          ${step.fields.flatMap((field) => rows(field, context))}
+        </dl>`;
     })}
   </section>`;
 }

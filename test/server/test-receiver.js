@@ -4,6 +4,10 @@
 //   GET  /test-api/<bucket>/requests                   what arrived (headers and body)
 // Faults, for the retry tests: `fail=N` answers 503 to the bucket's first N requests,
 // `busy=N` answers 429 with `Retry-After: 1` to the first N, `stall=MS` waits that long first.
+// Hostile answers, for test/security: `hostile=1` with `status=422` answers problem+json whose
+// `title` is markup and whose `errors` echo every top-level string of the submitted data as the
+// `detail` at its pointer (reflected input), plus one error at a markup pointer the form does not
+// have; with `status=201` the `reference` is markup with a right-to-left override.
 
 const buckets = new Map();
 
@@ -47,6 +51,10 @@ export function testReceiver() {
       return undefined;
     }
     const status = Number(context.query.status ?? 201);
+    if (context.query.hostile) {
+      hostileAnswer(context, status, raw);
+      return undefined;
+    }
     if (status === 422) {
       context.status = 422;
       context.type = 'application/problem+json';
@@ -69,4 +77,36 @@ export function testReceiver() {
     );
     return undefined;
   };
+}
+
+/** Markup the element must show as text (the browser tests hook `window.__pwned` and `alert`). */
+export const HOSTILE_TITLE = '<img src=x onerror="window.__pwned=1">Rejected';
+export const HOSTILE_DETAIL = '<script>window.__pwned=1</script>\u202Egnp.exe';
+export const HOSTILE_POINTER = '/<svg onload=window.__pwned=1>';
+export const HOSTILE_REFERENCE = '<img src=x onerror="window.__pwned=1">\u202E1234-TNEMUCOD';
+
+function escapeToken(token) {
+  return token.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+function hostileAnswer(context, status, raw) {
+  if (status < 300) {
+    context.status = status;
+    context.type = 'application/json';
+    context.body = JSON.stringify({ reference: HOSTILE_REFERENCE });
+    return;
+  }
+  let data = {};
+  try {
+    data = JSON.parse(raw).data ?? {};
+  } catch {
+    // Not JSON: answer with the fixed error only.
+  }
+  const errors = Object.entries(data)
+    .filter(([, value]) => typeof value === 'string')
+    .map(([key, value]) => ({ pointer: `/${escapeToken(key)}`, detail: value }));
+  errors.push({ pointer: HOSTILE_POINTER, detail: HOSTILE_DETAIL });
+  context.status = 422;
+  context.type = 'application/problem+json';
+  context.body = JSON.stringify({ type: 'about:blank', title: HOSTILE_TITLE, errors });
 }

@@ -1,0 +1,13 @@
+// The `multi-select` widget in every state: one story per entry of the list in ./examples.ts.
+import type { Meta } from '@storybook/web-components-vite';
+import { example } from './examples.js';
+import { storyOf } from './story-helpers.js';
+
+export default { title: 'Widgets/Multiple select', component: 'intake-form' } satisfies Meta;
+
+export const Empty = storyOf(example('widgets/multi-select/empty'));
+export const Filled = storyOf(example('widgets/multi-select/filled'));
+export const ErrorShown = storyOf(example('widgets/multi-select/error'));
+export const Disabled = storyOf(example('widgets/multi-select/disabled'));
+export const ReadOnly = storyOf(example('widgets/multi-select/read-only'));
+export const WithHelpText = storyOf(example('widgets/multi-select/with-help'));
