@@ -41,6 +41,8 @@ export function compileSchema(schema) {
   // unknown keywords to the console, outside the structured log.
   const ajv = new AjvClass({
     allErrors: true,
+    // As in the browser: `constructor`, `toString`… are ordinary property names here.
+    ownProperties: true,
     strict: false,
     messages: false,
     validateFormats: true,

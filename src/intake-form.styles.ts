@@ -115,6 +115,12 @@ export const intakeFormStyles = css`
     margin-block-end: var(--intake-space-xs);
     overflow-wrap: anywhere;
   }
+  .form-description p,
+  .hint p,
+  .hint ul,
+  .hint ol {
+    margin-block: 0 0.5rem;
+  }
   .optional {
     font-weight: 400;
     color: var(--intake-color-muted);

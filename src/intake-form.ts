@@ -850,6 +850,8 @@ export class IntakeForm extends LitElement {
     if (this.status !== 'ready' || !this.currentDefinition) {
       return { ok: false, reason: 'failed' };
     }
+    // The server's earlier objections are checked again by sending; they must not block it.
+    this.serverErrors.clear();
     const result = this.validate();
     if (!result.valid) {
       this.serverErrors.clear();
