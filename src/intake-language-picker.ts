@@ -43,7 +43,7 @@ export class IntakeLanguagePicker extends LitElement {
       color: CanvasText;
     }
     select:focus {
-      outline: 3px solid var(--intake-color-focus, #ffbf47);
+      outline: 3px solid var(--intake-color-focus, #0b0c0c);
       outline-offset: 2px;
     }
   `;
