@@ -114,8 +114,9 @@ export default {
   nodeResolve: { exportConditions: ['browser', 'development'] },
   rootDir: '.',
   concurrency: 2,
-  testsFinishTimeout: 240000,
-  testFramework: { config: { timeout: 20000 } },
+  testsFinishTimeout: 900000,
+  // Generous: the keyboard-only walks press hundreds of keys, and CI machines have two cores.
+  testFramework: { config: { timeout: 90000 } },
   // cspPage: /csp/index.html with the strict Content-Security-Policy (test/csp/).
   middleware: [compatCorpus(), testReceiver(), cspPage()],
   plugins: [
