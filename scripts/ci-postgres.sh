@@ -41,7 +41,7 @@ as_postgres() {
   fi
 }
 
-base="$(mktemp -d /tmp/intake-ci-postgres.XXXXXX)" || fail "mktemp failed"
+base="$(mktemp -d -t intake-ci-postgres.XXXXXX)" || fail "mktemp failed"
 mkdir -p "$base/data" "$base/socket" || fail "cannot create $base"
 chown -R postgres:postgres "$base" && chmod 700 "$base" "$base/data" ||
   fail "cannot hand $base to the postgres user"
