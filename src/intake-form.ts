@@ -1423,8 +1423,15 @@ export class IntakeForm extends LitElement {
   /** The data of the questions that apply now (see `activeValue`). */
   private activeData(): JsonValue | undefined {
     const tree = this.currentTree();
-    return tree ? activeValue(tree, this.data) : this.data;
+    if (!tree) return this.data;
+    // Asked for twice on every change (validation, then the intake-change value): computed once
+    // per tree, which is rebuilt whenever the data changes.
+    if (this.activeCache?.tree !== tree)
+      this.activeCache = { tree, value: activeValue(tree, this.data) };
+    return this.activeCache.value;
   }
+
+  private activeCache?: { tree: Field; value: JsonValue | undefined };
 
   /** Position of each rendered field in the form (the order people read it in). */
   private fieldOrder(): Map<string, number> {
