@@ -83,6 +83,7 @@ function clone<T>(value: T): T {
  *
  * @fires intake-ready - `{ id, version }` after the definition is loaded and first rendered.
  * @fires intake-change - `{ value, pointer }` after the person changes a value.
+ * @fires intake-step - `{ index, count }` after the visible step changed (`index` is `-1` on the review).
  * @fires intake-submit - `{ value, envelope }`, cancelable: `preventDefault()` means the host sends the data.
  * @fires intake-submitted - `{ status, reference?, response }` after the backend accepted the submission.
  * @fires intake-error - `{ type, message, errors? }` for definition, validation, network and server problems.
@@ -92,7 +93,10 @@ function clone<T>(value: T): T {
  * @csspart description - The form's introduction.
  * @csspart progress - "Step 2 of 5: …" on multi-step forms.
  * @csspart step-title - The heading of the current step.
+ * @csspart step-description - The introduction of the current step.
  * @csspart summary - The error summary, with links to the fields.
+ * @csspart summary-title - The error summary's heading ("There is a problem").
+ * @csspart summary-link - One link of the error summary to a field.
  * @csspart field - One question (label, hint, error and control).
  * @csspart label - A question's label (or the legend of a group of options).
  * @csspart legend - The legend of a group of questions or options.
@@ -1061,10 +1065,11 @@ export class IntakeForm extends LitElement {
         <div class="choice">
           <input
             type="checkbox"
+            part="control"
             id="draft-opt-in"
             @change=${(e: Event) => void this.setDraftSaving((e.target as HTMLInputElement).checked)}
           />
-          <label for="draft-opt-in"
+          <label part="choice-label" for="draft-opt-in"
             >${msg('Save my answers on this device, so that I can continue later')}</label
           >
         </div>
@@ -1374,12 +1379,13 @@ export class IntakeForm extends LitElement {
       role="alert"
       aria-labelledby="error-summary-title"
     >
-      <h2 id="error-summary-title">${msg('There is a problem')}</h2>
+      <h2 id="error-summary-title" part="summary-title">${msg('There is a problem')}</h2>
       <ul>
         ${this.summary.map(
           (entry) =>
             html`<li>
               <a
+                part="summary-link"
                 href="#${this.summaryTarget(entry.pointer)}"
                 @click=${(event: Event) => {
                   event.preventDefault();
@@ -1563,7 +1569,7 @@ export class IntakeForm extends LitElement {
                   </h3>`
                 : nothing
             }
-            ${stepDescription ? html`<div class="hint" lang=${stepDescription.lang}>${renderMarkdown(stepDescription.text)}</div>` : nothing}
+            ${stepDescription ? html`<div class="hint" part="step-description" lang=${stepDescription.lang}>${renderMarkdown(stepDescription.text)}</div>` : nothing}
             ${renderField({ ...(tree as ObjectField), kind: 'object', children: fields } as Field, context)}`
       }
       ${
