@@ -135,7 +135,7 @@ const distExternal = {
   },
 };
 
-async function buildContenders(names) {
+export async function buildContenders(names) {
   rmSync(BUILD, { recursive: true, force: true });
   mkdirSync(BUILD, { recursive: true });
   // A snapshot of the package as built now: a rebuild during the run does not change what is
@@ -170,7 +170,7 @@ async function buildContenders(names) {
  * its precompiled validators, bundled for the browser. Returns a map N → URL, or the reason why
  * there is none (the element then compiles at run time).
  */
-async function compileIntakeDefinitions(ns) {
+export async function compileIntakeDefinitions(ns) {
   const file = path.join(ROOT, 'cli', 'lib', 'compile-definition.js');
   if (!existsSync(file))
     return { urls: {}, reason: 'cli/lib/compile-definition.js does not exist yet' };
@@ -224,7 +224,7 @@ async function compileIntakeDefinitions(ns) {
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.json': 'application/json' };
 
 /** A static server on 127.0.0.1: /build/ (bench/build), /dist/ (the package), /form/<n>.json. */
-function startServer() {
+export function startServer() {
   const forms = new Map();
   const roots = { '/build/': BUILD, '/dist/': DIST_COPY };
   const server = createServer((request, response) => {

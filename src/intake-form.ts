@@ -3,7 +3,7 @@ import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { directionOf } from './i18n/direction.js';
 import { errorMessage } from './i18n/error-messages.js';
 import { FormText } from './i18n/form-text.js';
-import { useLocale } from './i18n/localization.js';
+import { getLocale, useLocale } from './i18n/localization.js';
 import { applyDefaults, computeDefaults } from './model/apply-defaults.js';
 import { buildFieldTree } from './model/build-field-tree.js';
 import { DefinitionError } from './model/definition-error.js';
@@ -41,8 +41,9 @@ import {
 import { deleteDraft, loadDraft, saveDraft, DEFAULT_DRAFT_DAYS } from './submit/drafts.js';
 import { draftValue } from './model/draft-value.js';
 import { compileValidator, type FormValidator } from './validation/validator.js';
+import { LiveValidation } from './validation/live-validation.js';
 import { isCompiledDefinition, precompiledValidator } from './validation/precompiled.js';
-import { hasWidget } from './widgets/registry.js';
+import { hasWidget, widgetsVersion } from './widgets/registry.js';
 import { controlId, renderField, type RenderContext } from './widgets/render-field.js';
 import { renderMarkdown } from './widgets/markdown.js';
 import './widgets/input-widgets.js';
@@ -210,6 +211,8 @@ export class IntakeForm extends LitElement {
 
   private resolver?: SchemaResolver;
   private validator?: FormValidator;
+  /** The errors of the current data, validated as far as they are needed. */
+  private live?: LiveValidation;
   private sourceUrl = '';
   private data: JsonValue | undefined = undefined;
   private touched = new Set<string>();
@@ -234,7 +237,6 @@ export class IntakeForm extends LitElement {
   /** When the draft that was restored had been saved. */
   private draftRestoredAt?: number;
   private draftTimer?: ReturnType<typeof setTimeout>;
-  private errors: FieldError[] = [];
   private localErrors = new Map<string, string>();
   /** The object alternative the person picked, per pointer (where no discriminator tells). */
   private chosenAlternatives = new Map<string, number>();
@@ -472,6 +474,7 @@ export class IntakeForm extends LitElement {
       this.sourceUrl = url;
       this.resolver = resolver;
       this.validator = validator;
+      this.live = new LiveValidation(validator);
       this.definitionError = undefined;
       this.loadedTranslations.clear();
       // Keep what was entered where its pointer still exists; fill the rest from defaults.
@@ -536,13 +539,31 @@ export class IntakeForm extends LitElement {
     this.requestUpdate();
   }
 
+  /** The form's own text in the current locale; the same object until locale or text change. */
   private get formText(): FormText {
     const definition = this.currentDefinition;
     const locale = this.activeLocale;
     const inline = definition?.translations?.[locale];
     const translations = typeof inline === 'object' ? inline : this.loadedTranslations.get(locale);
-    return new FormText(definition?.lang ?? locale, locale, translations);
+    const cached = this.textCache;
+    if (
+      cached &&
+      cached.definition === definition &&
+      cached.locale === locale &&
+      cached.translations === translations
+    )
+      return cached.text;
+    const text = new FormText(definition?.lang ?? locale, locale, translations);
+    this.textCache = { definition, locale, translations, text };
+    return text;
   }
+
+  private textCache?: {
+    definition: FormDefinition | undefined;
+    locale: string;
+    translations: Record<string, string> | undefined;
+    text: FormText;
+  };
 
   // ---- state changes ----------------------------------------------------------------------
 
@@ -550,9 +571,14 @@ export class IntakeForm extends LitElement {
     return applyDefaults(this.resolver!, value, this.matcher) ?? {};
   }
 
-  private revalidate(): void {
+  /**
+   * After a change: validates at once what a change at `pointer` affects (so that a shown error
+   * follows the typing), and keeps a shown error summary in step. Everything else is validated
+   * when it is needed (see `LiveValidation`).
+   */
+  private revalidate(pointer?: string): void {
     // Only the questions that apply are checked: a switched-off branch's data is not submitted.
-    this.errors = this.validator ? this.validator.validate(this.activeData()) : [];
+    if (pointer !== undefined) this.live?.refresh(this.activeData(), topLevelName(pointer));
     if (this.summary) {
       // The summary follows the fixes as they are made, listing only errors already shown.
       const shown = this.publicErrors().filter((error) => this.visible(error.pointer));
@@ -614,9 +640,18 @@ export class IntakeForm extends LitElement {
   private setValueAt(pointer: string, value: JsonValue | undefined): void {
     this.data = setAtPointer(this.data ?? {}, pointer, value) ?? {};
     this.serverErrors.delete(pointer);
-    this.revalidate();
+    this.revalidate(pointer);
     this.requestUpdate();
-    this.emit('intake-change', { value: this.value, pointer });
+    // The value is copied only when a listener reads it: a form of a thousand fields would
+    // otherwise copy all of them on every keystroke.
+    const active = this.activeData() ?? {};
+    let copy: JsonValue | undefined;
+    this.emit('intake-change', {
+      pointer,
+      get value() {
+        return (copy ??= clone(active) as JsonValue);
+      },
+    });
     this.scheduleDraftSave();
   }
 
@@ -757,7 +792,7 @@ export class IntakeForm extends LitElement {
       result.push({ pointer, keyword: 'input', message });
     for (const [pointer, message] of this.serverErrors)
       result.push({ pointer, keyword: 'server', message });
-    for (const error of this.errors) {
+    for (const error of this.schemaErrors()) {
       if (this.localErrors.has(error.pointer)) continue;
       result.push({
         pointer: error.pointer,
@@ -791,43 +826,79 @@ export class IntakeForm extends LitElement {
     return error ? this.messageFor(error) : undefined;
   }
 
+  /** Every schema error of the data that applies now. */
+  private schemaErrors(): FieldError[] {
+    return this.live?.all(this.activeData()) ?? [];
+  }
+
   /**
    * The first visible schema error per displaying field, computed once per render rather than
-   * once per field (a form may have a thousand fields).
+   * once per field (a form may have a thousand fields). Validates only the parts whose errors
+   * can show: none before the first field is left, then the top-level properties touched.
    */
   private shownSchemaErrors(): Map<string, FieldError> {
     const key = {
-      errors: this.errors,
+      data: this.activeData(),
       touched: this.touched.size,
-      showAll: this.showAll || this.shownNames.size,
+      shown: this.shownNames.size,
+      showAll: this.showAll,
       tree: this.treeCache?.tree,
     };
     const cached = this.shownCache;
     if (
       cached &&
-      cached.errors === key.errors &&
+      cached.data === key.data &&
       cached.touched === key.touched &&
+      cached.shown === key.shown &&
       cached.showAll === key.showAll &&
       cached.tree === key.tree
     ) {
       return cached.map;
     }
     const map = new Map<string, FieldError>();
-    for (const error of this.errors) {
-      const at = this.displayPointer(error.pointer);
-      if (!map.has(at) && this.visible(error.pointer)) map.set(at, error);
+    if (this.live && (key.showAll || key.shown > 0 || key.touched > 0)) {
+      const errors = key.showAll
+        ? this.live.all(key.data)
+        : this.live.some(key.data, [
+            ...this.shownNames,
+            ...[...this.touched].map((pointer) => topLevelName(pointer)),
+          ]);
+      for (const error of errors) {
+        const at = this.displayPointer(error.pointer);
+        if (!map.has(at) && this.visible(error.pointer)) map.set(at, error);
+      }
     }
     this.shownCache = { ...key, map };
     return map;
   }
 
   private shownCache?: {
-    errors: FieldError[];
+    data: JsonValue | undefined;
     touched: number;
-    showAll: boolean | number;
+    shown: number;
+    showAll: boolean;
     tree: Field | undefined;
     map: Map<string, FieldError>;
   };
+
+  /**
+   * Per top-level property, everything besides its fields that its rendering shows: its shown
+   * errors and the text typed into its controls that is not (yet) a value. A group whose fields
+   * and signature are unchanged is not rendered again (see `renderField`'s `guard`).
+   */
+  private groupSignatures(): Map<string, string> {
+    const signatures = new Map<string, string>();
+    const add = (pointer: string, text: string) => {
+      const name = topLevelName(pointer);
+      signatures.set(name, `${signatures.get(name) ?? ''}${pointer}\u0001${text}\u0002`);
+    };
+    for (const [pointer, error] of this.shownSchemaErrors()) add(pointer, this.messageFor(error));
+    for (const [pointer, message] of this.localErrors)
+      if (this.visible(pointer)) add(pointer, message);
+    for (const [pointer, message] of this.serverErrors) add(pointer, message);
+    for (const [pointer, text] of this.rawTexts) add(pointer, `raw:${text}`);
+    return signatures;
+  }
 
   private summaryEntries(
     errors: ValidationError[] = this.publicErrors(),
@@ -1399,11 +1470,23 @@ export class IntakeForm extends LitElement {
     </div>`;
   }
 
-  /** The field tree for the current data, rebuilt only when data or definition changed. */
+  /**
+   * The field tree for the current data, rebuilt when data or definition changed; after a change
+   * of data, only the fields on the changed path are built again (see `buildFieldTree`).
+   */
   private currentTree(): Field | undefined {
     if (!this.resolver || !this.currentDefinition) return undefined;
     const cache = this.treeCache;
-    if (cache && cache.data === this.data && cache.resolver === this.resolver) return cache.tree;
+    const sameDefinition = cache?.resolver === this.resolver;
+    const widgets = widgetsVersion();
+    if (
+      cache &&
+      sameDefinition &&
+      !this.treeStale &&
+      cache.data === this.data &&
+      cache.widgets === widgets
+    )
+      return cache.tree;
     const tree = buildFieldTree(
       {
         resolver: this.resolver,
@@ -1411,16 +1494,26 @@ export class IntakeForm extends LitElement {
         hasWidget,
         matches: this.matcher,
         chosenAlternative: (pointer) => this.chosenAlternatives.get(pointer),
+        widgetsVersion: widgets,
       },
       this.data,
+      sameDefinition ? cache?.tree : undefined,
     );
+    this.treeStale = false;
     this.fieldsByPointer = new Map();
     this.indexFields(tree);
-    this.treeCache = { data: this.data, resolver: this.resolver, tree };
+    this.treeCache = { data: this.data, resolver: this.resolver, widgets, tree };
     return tree;
   }
 
-  private treeCache?: { data: JsonValue | undefined; resolver: SchemaResolver; tree: Field };
+  private treeCache?: {
+    data: JsonValue | undefined;
+    resolver: SchemaResolver;
+    widgets: number;
+    tree: Field;
+  };
+  /** Set when something besides the data decides the tree (an alternative picked). */
+  private treeStale = false;
 
   /** Decides conditions and alternatives with the form's validator. */
   private readonly matcher = (at: { location: string }, data: unknown): boolean =>
@@ -1455,9 +1548,13 @@ export class IntakeForm extends LitElement {
   }
 
   private get renderContext(): RenderContext {
+    const signatures = this.groupSignatures();
     return {
       text: this.formText,
       locale: this.activeLocale,
+      // The library's own strings ("(optional)", error messages) follow the loaded locale.
+      stringsLocale: getLocale(),
+      groupSignature: (name) => signatures.get(name),
       shownError: (pointer) => this.shownError(pointer),
       setValue: (pointer, value) => this.setValueAt(pointer, value),
       touch: (pointer) => this.touch(pointer),
@@ -1469,7 +1566,7 @@ export class IntakeForm extends LitElement {
       },
       chooseAlternative: (pointer, index) => {
         this.chosenAlternatives.set(pointer, index);
-        this.treeCache = undefined;
+        this.treeStale = true;
         this.revalidate();
         this.requestUpdate();
       },

@@ -26,6 +26,11 @@ export interface TreeContext {
   matches?: SchemaMatcher;
   /** The alternative the person picked for the object at `pointer` (when no discriminator tells). */
   chosenAlternative?: (pointer: string) => number | undefined;
+  /**
+   * Changes whenever a widget is registered: fields built under another version are not reused
+   * (their widget may be another one now).
+   */
+  widgetsVersion?: number;
 }
 
 interface Position {
@@ -41,10 +46,13 @@ interface Position {
   refTargets: readonly string[];
 }
 
+/** One empty uiSchema for every field without one, so that rebuilt positions compare equal. */
+const NO_UI: UiSchema = Object.freeze({}) as UiSchema;
+
 function asUi(value: unknown): UiSchema {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
     ? (value as UiSchema)
-    : {};
+    : NO_UI;
 }
 
 /** `ui:options` merged with top-level `ui:` keys, as react-jsonschema-form reads them. */
@@ -70,22 +78,86 @@ function schemaText(resolved: ResolvedSchema, keyword: 'title' | 'description'):
     : undefined;
 }
 
-/** Builds the field tree of the whole form for the current value. */
-export function buildFieldTree(context: TreeContext, value: JsonValue | undefined): Field {
-  const field = buildField(context, {
-    at: context.resolver.rootAt(),
-    pointer: '',
-    name: '',
-    ui: context.ui,
-    uiLocation: '/ui',
-    value,
-    required: false,
-    parentDisabled: false,
-    parentReadOnly: false,
-    // The root counts as expanded: a `$ref: "#"` below it is recursion, and stops where the data
-    // ends, just like a recursive `$ref` into `$defs`.
-    refTargets: [context.resolver.rootLocation],
-  });
+/**
+ * What a field was built from. A field of the previous tree whose inputs are all the same (the
+ * same objects: data and schema are never changed in place) is reused as it is, so that a change
+ * rebuilds only the fields on its path. Kept beside the field, not in it, so that the tree stays
+ * plain data.
+ */
+interface BuiltFrom {
+  schema: Schema;
+  location: string;
+  base: string;
+  value: JsonValue | undefined;
+  ui: UiSchema;
+  uiLocation: string;
+  name: string;
+  required: boolean;
+  parentDisabled: boolean;
+  parentReadOnly: boolean;
+  refTargets: readonly string[];
+  chosen: number | undefined;
+  widgetsVersion: number | undefined;
+}
+
+const builtFrom = new WeakMap<Field, BuiltFrom>();
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function reusable(field: Field | undefined, from: BuiltFrom): field is Field {
+  const before = field && builtFrom.get(field);
+  return (
+    before !== undefined &&
+    before.value === from.value &&
+    before.schema === from.schema &&
+    before.location === from.location &&
+    before.base === from.base &&
+    before.ui === from.ui &&
+    before.uiLocation === from.uiLocation &&
+    before.name === from.name &&
+    before.required === from.required &&
+    before.parentDisabled === from.parentDisabled &&
+    before.parentReadOnly === from.parentReadOnly &&
+    before.chosen === from.chosen &&
+    before.widgetsVersion === from.widgetsVersion &&
+    sameList(before.refTargets, from.refTargets)
+  );
+}
+
+/**
+ * Builds the field tree of the whole form for the current value. With the tree built for an
+ * earlier value (of the same definition), every field whose value and position did not change is
+ * taken over unchanged: a keystroke in one field of a thousand rebuilds that field and its
+ * ancestors only, and the untouched fields keep their identity (which rendering relies on).
+ */
+export function buildFieldTree(
+  context: TreeContext,
+  value: JsonValue | undefined,
+  previous?: Field,
+): Field {
+  const field = buildField(
+    context,
+    {
+      at: context.resolver.rootAt(),
+      pointer: '',
+      name: '',
+      ui: context.ui,
+      uiLocation: '/ui',
+      value,
+      required: false,
+      parentDisabled: false,
+      parentReadOnly: false,
+      // The root counts as expanded: a `$ref: "#"` below it is recursion, and stops where the
+      // data ends, just like a recursive `$ref` into `$defs`.
+      refTargets: [context.resolver.rootLocation],
+    },
+    previous,
+  );
   return field ?? emptyObject(context);
 }
 
@@ -107,7 +179,48 @@ function emptyObject(context: TreeContext): ObjectField {
   };
 }
 
-function buildField(context: TreeContext, position: Position): Field | undefined {
+function buildField(
+  context: TreeContext,
+  position: Position,
+  previous: Field | undefined,
+): Field | undefined {
+  const from: BuiltFrom = {
+    schema: position.at.schema,
+    location: position.at.location,
+    base: position.at.base,
+    value: position.value,
+    ui: position.ui,
+    uiLocation: position.uiLocation,
+    name: position.name,
+    required: position.required,
+    parentDisabled: position.parentDisabled,
+    parentReadOnly: position.parentReadOnly,
+    refTargets: position.refTargets,
+    chosen: context.chosenAlternative?.(position.pointer),
+    widgetsVersion: context.widgetsVersion,
+  };
+  if (reusable(previous, from)) return previous;
+  const field = buildNewField(context, position, previous);
+  if (field) builtFrom.set(field, from);
+  return field;
+}
+
+/** The children of the previous tree's field at the same pointer, by name or index. */
+function previousChildren(previous: Field | undefined): Map<string, Field> | undefined {
+  if (previous?.kind === 'object') {
+    const map = new Map<string, Field>();
+    const prefix = previous.pointer.length + 1;
+    for (const child of previous.children) map.set(child.pointer.slice(prefix), child);
+    return map;
+  }
+  return undefined;
+}
+
+function buildNewField(
+  context: TreeContext,
+  position: Position,
+  previous: Field | undefined,
+): Field | undefined {
   const resolved = context.resolver.resolve(position.at, position.refTargets);
   // A schema that refers to itself through object properties would expand forever; stop where
   // the data ends, as react-jsonschema-form does.
@@ -168,22 +281,28 @@ function buildField(context: TreeContext, position: Position): Field | undefined
       ui['ui:order'] as string[] | undefined,
     );
     const children: Field[] = [];
+    const before = previousChildren(previous);
     for (const name of names) {
       const propertyUiLocation = appendPointer(uiLocation, name);
-      const built = buildField(context, {
-        ...child,
-        at: {
-          schema: (schema.properties as Record<string, Schema>)[name],
-          location: active.propertyLocations[name],
-          base: resolved.base,
+      const pointer = appendPointer(position.pointer, name);
+      const built = buildField(
+        context,
+        {
+          ...child,
+          at: {
+            schema: (schema.properties as Record<string, Schema>)[name],
+            location: active.propertyLocations[name],
+            base: resolved.base,
+          },
+          pointer,
+          name,
+          ui: asUi(getOwn(ui, name)),
+          uiLocation: propertyUiLocation,
+          value: getOwn(value, name),
+          required: required.has(name),
         },
-        pointer: appendPointer(position.pointer, name),
-        name,
-        ui: asUi(getOwn(ui, name)),
-        uiLocation: propertyUiLocation,
-        value: getOwn(value, name),
-        required: required.has(name),
-      });
+        before?.get(pointer.slice(position.pointer.length + 1)),
+      );
       if (built) children.push(built);
     }
     return {
@@ -199,7 +318,7 @@ function buildField(context: TreeContext, position: Position): Field | undefined
     };
   }
 
-  if (type === 'array') return buildArray(context, position, resolved, base, child);
+  if (type === 'array') return buildArray(context, position, resolved, base, child, previous);
 
   const valueType = (
     ['string', 'number', 'integer', 'boolean', 'null'].includes(type ?? '') ? type : 'string'
@@ -217,6 +336,7 @@ function buildArray(
   resolved: ResolvedSchema,
   base: FieldBaseProps,
   child: Position,
+  previous: Field | undefined,
 ): Field {
   const { schema } = resolved;
   const { ui, uiLocation } = position;
@@ -295,16 +415,20 @@ function buildArray(
         : tuple && Array.isArray(ui.items)
           ? [asUi((ui.items as unknown[])[i]), appendPointer(itemUiLocation, i)]
           : [itemUi, itemUiLocation];
-    const built = buildField(context, {
-      ...child,
-      at,
-      pointer: appendPointer(position.pointer, i),
-      name: String(i + 1),
-      ui: uiForItem,
-      uiLocation: uiForItemLocation,
-      value: value[i],
-      required: true,
-    });
+    const built = buildField(
+      context,
+      {
+        ...child,
+        at,
+        pointer: appendPointer(position.pointer, i),
+        name: String(i + 1),
+        ui: uiForItem,
+        uiLocation: uiForItemLocation,
+        value: value[i],
+        required: true,
+      },
+      previous?.kind === 'array' ? previous.items[i] : undefined,
+    );
     if (built) items.push(built);
   }
   const minItems = typeof schema.minItems === 'number' ? schema.minItems : 0;

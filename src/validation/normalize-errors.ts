@@ -152,3 +152,8 @@ export function normalizeErrors(errors: readonly RawError[] | null | undefined):
     )
     .map(({ error }) => error);
 }
+
+/** Several normalized lists as one (placeholder until the split validators land: concatenation). */
+export function mergeErrors(...lists: FieldError[][]): FieldError[] {
+  return lists.flat();
+}

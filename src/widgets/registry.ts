@@ -67,6 +67,7 @@ interface Registration {
 }
 
 const widgets = new Map<string, Registration>();
+let version = 0;
 
 /**
  * Registers a widget under `name`, so that `"ui:widget": name` uses it. A later registration of
@@ -82,6 +83,12 @@ export function registerWidget(
   options: WidgetOptions = {},
 ): void {
   widgets.set(name, { render, options: { labelling: options.labelling ?? 'label' } });
+  version++;
+}
+
+/** A number that changes with every registration (fields built before it are built again). */
+export function widgetsVersion(): number {
+  return version;
 }
 
 /** The registration of a widget, if any. */

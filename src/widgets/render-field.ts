@@ -3,11 +3,13 @@
  * values through their widget inside a label, hint and error message.
  */
 import { html, nothing, type TemplateResult } from 'lit';
+import { guard } from 'lit/directives/guard.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { msg, str } from '@lit/localize';
 import type { FormText } from '../i18n/form-text.js';
 import type { ArrayField, Field, ObjectField } from '../model/field.js';
 import type { JsonValue } from '../model/types.js';
+import { topLevelName } from '../flow/steps.js';
 import { getWidget, type WidgetContext } from './registry.js';
 import { renderMarkdown } from './markdown.js';
 
@@ -15,6 +17,13 @@ import { renderMarkdown } from './markdown.js';
 export interface RenderContext {
   text: FormText;
   locale: string;
+  /** The locale the library's own strings are loaded in (they may follow `locale` later). */
+  stringsLocale: string;
+  /**
+   * Everything a top-level property's rendering shows besides its fields (shown errors, typed
+   * text), as one string: a group whose field and signature did not change is not rendered again.
+   */
+  groupSignature(name: string): string | undefined;
   /** The error message shown for a value, if any. */
   shownError(pointer: string): string | undefined;
   setValue(pointer: string, value: JsonValue | undefined): void;
@@ -135,7 +144,21 @@ function renderAlternatives(
 function renderObject(field: ObjectField, context: RenderContext, level: number): TemplateResult {
   const children = [
     renderAlternatives(field, context),
-    ...field.children.map((child) => renderField(child, context, level + 1)),
+    ...field.children.map((child) =>
+      level === 0
+        ? // A change re-renders its own group only: the others' fields are the same objects
+          // (the field tree keeps what did not change) and so are their signatures.
+          guard(
+            [
+              child,
+              context.text,
+              context.stringsLocale,
+              context.groupSignature(topLevelName(child.pointer)),
+            ],
+            () => renderField(child, context, level + 1),
+          )
+        : renderField(child, context, level + 1),
+    ),
   ];
   const error = context.shownError(field.pointer);
   const errorId = `${controlId(field.pointer)}-error`;

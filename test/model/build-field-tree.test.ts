@@ -520,3 +520,82 @@ describe('buildFieldTree', () => {
     });
   });
 });
+
+describe('buildFieldTree with the previous tree', () => {
+  const schema: SchemaObject = {
+    type: 'object',
+    properties: {
+      person: {
+        type: 'object',
+        properties: { name: { type: 'string' }, age: { type: 'integer' } },
+      },
+      address: {
+        type: 'object',
+        properties: { city: { type: 'string' } },
+      },
+      kind: { type: 'string', enum: ['a', 'b'] },
+      children: { type: 'array', items: { type: 'object', properties: { n: { type: 'string' } } } },
+    },
+    if: { properties: { kind: { const: 'b' } }, required: ['kind'] },
+    then: { properties: { extra: { type: 'string', title: 'Extra' } } },
+  };
+  const resolver = new SchemaResolver(schema);
+  const matches = (at: { location: string }, data: unknown) =>
+    at.location === '/schema/if' &&
+    typeof data === 'object' &&
+    data !== null &&
+    (data as Record<string, unknown>).kind === 'b';
+  const build = (value: JsonValue, previous?: Field, widgetsVersion = 0) =>
+    buildFieldTree(
+      { resolver, ui: {}, hasWidget: (name) => KNOWN_WIDGETS.has(name), matches, widgetsVersion },
+      value,
+      previous,
+    );
+  const start: JsonValue = {
+    person: { name: 'Amal', age: 30 },
+    address: { city: 'Köln' },
+    kind: 'a',
+    children: [{ n: 'x' }, { n: 'y' }],
+  };
+
+  it('keeps every field whose value did not change, and builds the changed path anew', () => {
+    const before = build(start);
+    const changed = { ...(start as object), person: { name: 'Amala', age: 30 } } as JsonValue;
+    const after = build(changed, before);
+    expect(after).not.to.equal(before);
+    expect(child(after, 'address')).to.equal(child(before, 'address'));
+    expect(child(after, 'children')).to.equal(child(before, 'children'));
+    expect(child(after, 'kind')).to.equal(child(before, 'kind'));
+    const person = child(after, 'person');
+    expect(person).not.to.equal(child(before, 'person'));
+    expect(child(person, 'age')).to.equal(child(child(before, 'person'), 'age'));
+    expect((child(person, 'name') as ValueField).value).to.equal('Amala');
+  });
+
+  it('gives the same tree as a build from scratch', () => {
+    const before = build(start);
+    const changed = {
+      ...(start as object),
+      kind: 'b',
+      extra: 'e',
+      children: [{ n: 'y' }],
+    } as JsonValue;
+    const strip = (field: Field): unknown => JSON.parse(JSON.stringify(field));
+    expect(strip(build(changed, before))).to.deep.equal(strip(build(changed)));
+    expect(names(build(changed, before))).to.include('extra');
+  });
+
+  it('builds array items again when the items moved', () => {
+    const before = build(start);
+    const swapped = { ...(start as object), children: [{ n: 'y' }, { n: 'x' }] } as JsonValue;
+    const items = (child(build(swapped, before), 'children') as ArrayField).items;
+    expect(items.map((item) => item.pointer)).to.deep.equal(['/children/0', '/children/1']);
+    expect((child(items[0], 'n') as ValueField).value).to.equal('y');
+  });
+
+  it('builds everything again after a widget was registered', () => {
+    const before = build(start, undefined, 1);
+    const after = build(start, before, 2);
+    expect(child(after, 'address')).not.to.equal(child(before, 'address'));
+  });
+});

@@ -1,0 +1,195 @@
+// Where intake-elements spends its time: one N, one run of the benchmark page, with a CPU profile
+// (CDP Profiler, 100 µs sampling) of the first render and one of the keystrokes. Prints the
+// functions with the most self time, located in the sources through dist/'s source map, and
+// writes both profiles to bench/results/ (open them in Chromium's DevTools, Performance panel).
+//
+//   node bench/profile.js [--n=1000] [--keys=10] [--top=30] [--runtime]
+//
+// `--runtime` uses the raw definition (ajv compiled in the page) instead of the compiled module.
+// Needs `npm run build` and bench/'s own dependencies (`npm install` in bench/).
+import console from 'node:console';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import process from 'node:process';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, findBrowser } from '../scripts/find-browser.js';
+import { buildContenders, compileIntakeDefinitions, startServer } from './run.js';
+
+/* global window */
+
+const BENCH = path.dirname(fileURLToPath(import.meta.url));
+const RESULTS = path.join(BENCH, 'results');
+
+const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+const DIGIT = new Map([...BASE64].map((c, i) => [c, i]));
+
+/** All segments of a source map: per generated line, [column, source, line, column]. */
+function decodeMappings(map) {
+  const lines = [];
+  let source = 0;
+  let sourceLine = 0;
+  let sourceColumn = 0;
+  for (const text of map.mappings.split(';')) {
+    const segments = [];
+    let column = 0;
+    for (const segment of text.split(',')) {
+      if (!segment) continue;
+      const values = [];
+      let value = 0;
+      let shift = 0;
+      for (const char of segment) {
+        const digit = DIGIT.get(char);
+        value += (digit & 31) << shift;
+        if (digit & 32) shift += 5;
+        else {
+          values.push(value & 1 ? -(value >>> 1) : value >>> 1);
+          value = 0;
+          shift = 0;
+        }
+      }
+      column += values[0];
+      if (values.length >= 4) {
+        source += values[1];
+        sourceLine += values[2];
+        sourceColumn += values[3];
+        segments.push([column, source, sourceLine, sourceColumn]);
+      }
+    }
+    lines.push(segments);
+  }
+  return lines;
+}
+
+/** Maps (line, column) of a file served under /dist/ to `source:line`, using its source map. */
+function locator(distDir) {
+  const maps = new Map();
+  return (url, line, column) => {
+    const pathname = new URL(url).pathname;
+    if (!pathname.startsWith('/dist/')) return undefined;
+    const file = path.join(distDir, pathname.slice('/dist/'.length));
+    if (!maps.has(file)) {
+      try {
+        const map = JSON.parse(readFileSync(`${file}.map`, 'utf8'));
+        maps.set(file, { map, lines: decodeMappings(map) });
+      } catch {
+        maps.set(file, undefined);
+      }
+    }
+    const entry = maps.get(file);
+    const segments = entry?.lines[line];
+    if (!segments) return undefined;
+    let found;
+    for (const segment of segments) if (segment[0] <= column) found = segment;
+    if (!found) return undefined;
+    const source = entry.map.sources[found[1]].replace(/^(\.\.\/)+/, '');
+    // Packages ship minified files: their column says more than their line.
+    return source.includes('node_modules/')
+      ? `${source}:${found[2] + 1}:${found[3] + 1}`
+      : `${source}:${found[2] + 1}`;
+  };
+}
+
+/** Self time per function (ms), from a CPU profile. */
+function selfTimes(profile, locate) {
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const time = new Map();
+  const deltas = profile.timeDeltas;
+  profile.samples.forEach((id, i) => {
+    const node = byId.get(id);
+    const frame = node.callFrame;
+    const where =
+      (frame.url && locate(frame.url, frame.lineNumber, frame.columnNumber)) ||
+      (frame.url ? `${new URL(frame.url).pathname}:${frame.lineNumber + 1}` : '');
+    const key = `${frame.functionName || '(anonymous)'} ${where}`.trim();
+    time.set(key, (time.get(key) ?? 0) + (deltas[i + 1] ?? 0) / 1000);
+  });
+  const total = [...time.values()].reduce((a, b) => a + b, 0);
+  return { total, rows: [...time].sort((a, b) => b[1] - a[1]) };
+}
+
+function print(title, { total, rows }, top) {
+  console.log(`\n${title}: ${total.toFixed(1)} ms sampled`);
+  for (const [key, ms] of rows.slice(0, top))
+    console.log(
+      `  ${ms.toFixed(1).padStart(8)} ms ${((ms / total) * 100).toFixed(1).padStart(5)} %  ${key}`,
+    );
+}
+
+async function main() {
+  const options = { n: 1000, keys: 10, top: 30, runtime: false };
+  for (const arg of process.argv.slice(2)) {
+    const [key, value] = arg.replace(/^--/, '').split('=');
+    if (key === 'runtime') options.runtime = true;
+    else if (key in options) options[key] = Number(value);
+    else throw new Error(`unknown option ${arg}`);
+  }
+  await buildContenders(['intake-elements']);
+  const compiled = options.runtime ? { urls: {} } : await compileIntakeDefinitions([options.n]);
+  const server = await startServer();
+  const base = `http://127.0.0.1:${server.address().port}`;
+  const browser = await chromium.launch({
+    executablePath: findBrowser(),
+    headless: true,
+    args: CHROMIUM_ARGS,
+  });
+  const locate = locator(path.join(BENCH, 'build', 'dist'));
+  try {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    const query = new URLSearchParams({ c: 'intake-elements', n: String(options.n) });
+    if (compiled.urls[options.n]) query.set('compiled', compiled.urls[options.n]);
+    await page.goto(`${base}/build/page.html?${query}`);
+    await page.waitForFunction(() => window.__bench !== undefined);
+    const heap = async () => {
+      await cdp.send('HeapProfiler.collectGarbage');
+      await cdp.send('HeapProfiler.collectGarbage');
+      return ((await cdp.send('Runtime.getHeapUsage')).usedSize / 2 ** 20).toFixed(2);
+    };
+    const heaps = { page: await heap() };
+    await page.evaluate(() => window.__bench.load());
+    heaps.loaded = await heap();
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+    await cdp.send('Profiler.start');
+    const render = await page.evaluate(() => window.__bench.render());
+    const renderProfile = (await cdp.send('Profiler.stop')).profile;
+    heaps.rendered = await heap();
+    await page.evaluate(() => window.__bench.idle(300));
+    await page.evaluate(() => window.__bench.focusTarget());
+    await cdp.send('Profiler.start');
+    const keys = [];
+    for (let i = 0; i <= options.keys; i += 1) {
+      await page.evaluate((index) => window.__bench.arm(index), i);
+      await page.keyboard.press('x');
+      keys.push((await page.evaluate(() => window.__bench.result())).js);
+      await page.evaluate(() => window.__bench.idle(30));
+    }
+    const keyProfile = (await cdp.send('Profiler.stop')).profile;
+    heaps.typed = await heap();
+    mkdirSync(RESULTS, { recursive: true });
+    writeFileSync(
+      path.join(RESULTS, `render-${options.n}.cpuprofile`),
+      JSON.stringify(renderProfile),
+    );
+    writeFileSync(path.join(RESULTS, `keys-${options.n}.cpuprofile`), JSON.stringify(keyProfile));
+    console.log(
+      `N=${options.n}: first render ${render.controls.toFixed(1)} ms (profiled); keystrokes ${keys.map((k) => k.toFixed(1)).join(' ')} ms`,
+    );
+    console.log(
+      `JS heap after GC, MiB: empty page ${heaps.page}, form and library loaded ${heaps.loaded}, rendered ${heaps.rendered}, after the keystrokes ${heaps.typed}`,
+    );
+    print('first render, self time', selfTimes(renderProfile, locate), options.top);
+    print('keystrokes, self time', selfTimes(keyProfile, locate), options.top);
+    await context.close();
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
