@@ -11,7 +11,7 @@ import console from 'node:console';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import process from 'node:process';
-import { fileURLToPath } from 'node:url';
+import { URL, URLSearchParams, fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, findBrowser } from '../scripts/find-browser.js';
 import { buildContenders, compileIntakeDefinitions, startServer } from './run.js';
