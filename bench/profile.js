@@ -108,19 +108,51 @@ function selfTimes(profile, locate) {
   return { total, rows: [...time].sort((a, b) => b[1] - a[1]) };
 }
 
-function print(title, { total, rows }, top) {
-  console.log(`\n${title}: ${total.toFixed(1)} ms sampled`);
-  for (const [key, ms] of rows.slice(0, top))
+function print(title, { total, rows }, top, unit = 'ms') {
+  console.log(
+    `\n${title}: ${total.toFixed(unit === 'ms' ? 1 : 2)} ${unit}${unit === 'ms' ? ' sampled' : ''}`,
+  );
+  for (const [key, value] of rows.slice(0, top))
     console.log(
-      `  ${ms.toFixed(1).padStart(8)} ms ${((ms / total) * 100).toFixed(1).padStart(5)} %  ${key}`,
+      `  ${value.toFixed(unit === 'ms' ? 1 : 3).padStart(8)} ${unit} ${((value / total) * 100).toFixed(1).padStart(5)} %  ${key}`,
     );
 }
 
+/** A heap snapshot's self sizes (MiB) summed per node type and constructor or string kind. */
+async function heapByKind(cdp) {
+  const chunks = [];
+  const onChunk = ({ chunk }) => chunks.push(chunk);
+  cdp.on('HeapProfiler.addHeapSnapshotChunk', onChunk);
+  await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+  cdp.off('HeapProfiler.addHeapSnapshotChunk', onChunk);
+  const snapshot = JSON.parse(chunks.join(''));
+  const fields = snapshot.snapshot.meta.node_fields;
+  const types = snapshot.snapshot.meta.node_types[0];
+  const width = fields.length;
+  const [typeAt, nameAt, sizeAt] = ['type', 'name', 'self_size'].map((f) => fields.indexOf(f));
+  const sizes = new Map();
+  let total = 0;
+  for (let i = 0; i < snapshot.nodes.length; i += width) {
+    const type = types[snapshot.nodes[i + typeAt]];
+    const size = snapshot.nodes[i + sizeAt] / 2 ** 20;
+    const name = snapshot.strings[snapshot.nodes[i + nameAt]];
+    const key =
+      type === 'object' || type === 'closure' || type === 'native'
+        ? `${type} ${name.slice(0, 60)}`
+        : type === 'code'
+          ? `code ${name.startsWith('(') ? name.slice(0, 40) : '(function code)'}`
+          : type;
+    sizes.set(key, (sizes.get(key) ?? 0) + size);
+    total += size;
+  }
+  return { total, rows: [...sizes].sort((a, b) => b[1] - a[1]) };
+}
+
 async function main() {
-  const options = { n: 1000, keys: 10, top: 30, runtime: false };
+  const options = { n: 1000, keys: 10, top: 30, runtime: false, snapshot: false };
   for (const arg of process.argv.slice(2)) {
     const [key, value] = arg.replace(/^--/, '').split('=');
-    if (key === 'runtime') options.runtime = true;
+    if (key === 'runtime' || key === 'snapshot') options[key] = true;
     else if (key in options) options[key] = Number(value);
     else throw new Error(`unknown option ${arg}`);
   }
@@ -168,6 +200,13 @@ async function main() {
     }
     const keyProfile = (await cdp.send('Profiler.stop')).profile;
     heaps.typed = await heap();
+    if (options.snapshot)
+      print(
+        'JS heap after the keystrokes, by kind of object',
+        await heapByKind(cdp),
+        options.top,
+        'MiB',
+      );
     mkdirSync(RESULTS, { recursive: true });
     writeFileSync(
       path.join(RESULTS, `render-${options.n}.cpuprofile`),

@@ -8,6 +8,9 @@ import { css } from 'lit';
  * page themes the form by setting them on `intake-form` (see themes/default.css and
  * themes/kern.css); defaults below are the neutral theme. Values set on the element from outside
  * win over the `:host` defaults.
+ *
+ * Parts that arrive as chunks of their own (lists, files, the review) bring their own styles,
+ * added to the shadow root when they arrive (see `adoptStyles`).
  */
 export const intakeFormStyles = css`
   :host {
@@ -151,19 +154,6 @@ export const intakeFormStyles = css`
     padding-inline: 0;
     accent-color: var(--intake-color-accent);
   }
-  .control.file {
-    block-size: auto;
-  }
-  .control.file::file-selector-button {
-    font: inherit;
-    min-block-size: 2rem;
-    margin-inline-end: var(--intake-space-s);
-    padding-inline: var(--intake-space-s);
-    color: var(--intake-color-accent);
-    background: var(--intake-color-background);
-    border: var(--intake-border-width) solid var(--intake-color-accent);
-    border-radius: var(--intake-radius);
-  }
   .control:disabled,
   .choice input:disabled + label {
     cursor: not-allowed;
@@ -252,22 +242,6 @@ export const intakeFormStyles = css`
     outline-offset: var(--intake-focus-offset);
     box-shadow: 0 0 0 var(--intake-focus-offset) var(--intake-color-focus-halo);
   }
-  .array-item {
-    border: 1px solid var(--intake-color-border-subtle);
-    border-radius: var(--intake-radius);
-    padding: var(--intake-space);
-    margin-block-end: var(--intake-space);
-    min-inline-size: 0;
-  }
-  .array-item-title {
-    font-weight: var(--intake-font-weight-bold);
-    margin-block: 0 var(--intake-space-s);
-  }
-  .array-item-actions {
-    display: flex;
-    flex-wrap: wrap;
-    gap: var(--intake-space-s);
-  }
   .error-summary {
     border: var(--intake-error-border-width) solid var(--intake-color-error);
     padding: var(--intake-space);
@@ -313,11 +287,6 @@ export const intakeFormStyles = css`
     padding: var(--intake-space);
     overflow-wrap: anywhere;
   }
-  .files {
-    margin-block: var(--intake-space-s);
-    padding-inline-start: 1.25rem;
-    overflow-wrap: anywhere;
-  }
   .progress {
     color: var(--intake-color-muted);
     font-weight: var(--intake-font-weight-bold);
@@ -326,34 +295,6 @@ export const intakeFormStyles = css`
   .step-title {
     font-size: var(--intake-font-size-heading);
     margin-block: 0 var(--intake-space);
-  }
-  .review-list {
-    margin: 0 0 var(--intake-space);
-  }
-  .review-row {
-    display: grid;
-    grid-template-columns: minmax(8rem, 1fr) 2fr auto;
-    gap: var(--intake-space-xs) var(--intake-space);
-    padding-block: var(--intake-space-s);
-    border-block-end: 1px solid var(--intake-color-border-subtle);
-  }
-  .review-row dt {
-    font-weight: var(--intake-font-weight-bold);
-    overflow-wrap: anywhere;
-  }
-  .review-row dd {
-    margin: 0;
-    overflow-wrap: anywhere;
-    white-space: pre-line;
-  }
-  .review-row dd.review-action {
-    /* Only answers keep their line breaks; the template's own line breaks are no content. */
-    white-space: normal;
-  }
-  @media (max-width: 30rem) {
-    .review-row {
-      grid-template-columns: 1fr;
-    }
   }
   .confirmation {
     border: var(--intake-error-border-width) solid var(--intake-color-accent);

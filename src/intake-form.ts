@@ -8,13 +8,7 @@ import { applyDefaults, computeDefaults } from './model/apply-defaults.js';
 import { buildFieldTree } from './model/build-field-tree.js';
 import { DefinitionError } from './model/definition-error.js';
 import type { ArrayField, Field, ObjectField } from './model/field.js';
-import {
-  appendPointer,
-  getAtPointer,
-  isPointerWithin,
-  parentPointer,
-  setAtPointer,
-} from './model/json-pointer.js';
+import { isPointerWithin, parentPointer, setAtPointer } from './model/json-pointer.js';
 import { checkDefinition, fetchDefinition, fetchTranslations } from './model/load-definition.js';
 import { SchemaResolver } from './model/schema-resolver.js';
 import { activeValue } from './model/active-value.js';
@@ -27,28 +21,67 @@ import type {
 } from './model/types.js';
 import { intakeFormStyles } from './intake-form.styles.js';
 import { computeSteps, stepOf, topLevelName, type Step } from './flow/steps.js';
-import { renderReview } from './widgets/render-review.js';
 import { buildEnvelope, newIdempotencyKey } from './submit/envelope.js';
 import type { SendResult } from './submit/send-envelope.js';
 import { deliver, DEFAULT_RETRY, type RetryPolicy } from './submit/deliver.js';
 import { xhrTransport, type Transport } from './submit/transport.js';
-import {
-  pendingSubmissions,
-  queueSubmission,
-  removeSubmission,
-  withOutboxLock,
-} from './submit/outbox.js';
-import { deleteDraft, loadDraft, saveDraft, DEFAULT_DRAFT_DAYS } from './submit/drafts.js';
-import { draftValue } from './model/draft-value.js';
+import type { ConditionLogic } from './model/condition-logic.js';
+import type { DraftKeeper } from './features/draft-keeper.js';
+import type { FormHost } from './features/form-host.js';
+import type { OutboxHost, OutboxSender } from './features/outbox-sender.js';
+import { LazyModule, onModuleArrival } from './lazy-module.js';
 import { compileValidator, type FormValidator } from './validation/validator.js';
 import { LiveValidation } from './validation/live-validation.js';
 import { isCompiledDefinition, precompiledValidator } from './validation/precompiled.js';
-import { hasWidget, widgetsVersion } from './widgets/registry.js';
-import { controlId, renderField, type RenderContext } from './widgets/render-field.js';
-import { renderMarkdown } from './widgets/markdown.js';
+import { hasWidget, loadWidgets, widgetsVersion } from './widgets/registry.js';
+import type { ArrayHost } from './widgets/render-array.js';
+import { arrayModule, controlId, renderField, type RenderContext } from './widgets/render-field.js';
+import { hasMarkdown, markdown, renderText } from './widgets/render-text.js';
 import './widgets/input-widgets.js';
 import './widgets/choice-widgets.js';
-import './widgets/file-widget.js';
+import { fileWidget } from './widgets/lazy-widgets.js';
+import { adoptStyles } from './adopt-styles.js';
+
+// Parts most forms never use are chunks of their own, loaded when a form needs them.
+const conditionModule = new LazyModule(() => import('./model/condition-logic.js'));
+const draftModule = new LazyModule(() => import('./features/draft-keeper.js'));
+const outboxModule = new LazyModule(() => import('./features/outbox-sender.js'));
+const reviewModule = new LazyModule(() => import('./widgets/render-review.js'));
+
+/** Keywords that make a schema need the condition logic. */
+const CONDITION_KEYWORDS = [
+  'if',
+  'dependentSchemas',
+  'dependentRequired',
+  'dependencies',
+  'oneOf',
+  'anyOf',
+];
+
+/** Keywords that make a schema (probably) have lists. */
+const ARRAY_KEYWORDS = ['items', 'prefixItems', 'additionalItems'];
+
+/** Whether a definition's descriptions and help texts (in `translations` too) use Markdown. */
+function usesMarkdown(node: unknown, translations: Record<string, string> | undefined): boolean {
+  const texts = new Set(['description', 'ui:description', 'ui:help']);
+  const walk = (value: unknown, depth: number): boolean => {
+    if (typeof value !== 'object' || value === null || depth > 64) return false;
+    for (const [key, child] of Object.entries(value)) {
+      if (typeof child === 'string' ? texts.has(key) && hasMarkdown(child) : walk(child, depth + 1))
+        return true;
+    }
+    return false;
+  };
+  return (
+    walk(node, 0) ||
+    Object.entries(translations ?? {}).some(
+      ([key, text]) =>
+        typeof text === 'string' &&
+        texts.has(key.slice(key.lastIndexOf('/') + 1)) &&
+        hasMarkdown(text),
+    )
+  );
+}
 
 /** An error as `validate()` and `submit()` report it. */
 export interface ValidationError {
@@ -69,9 +102,6 @@ export type SubmitResult =
   | { ok: false; reason: 'invalid' | 'queued' | 'rejected' | 'failed'; errors?: ValidationError[] };
 
 type Status = 'empty' | 'loading' | 'ready' | 'error';
-
-/** How often a waiting submission is tried again while the page stays open. */
-const OUTBOX_RETRY_MS = 30_000;
 
 function clone<T>(value: T): T {
   return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
@@ -226,17 +256,15 @@ export class IntakeForm extends LitElement {
   private returnToReview = false;
   /** After the backend accepted the submission. */
   private confirmation?: { reference?: string };
-  /** The submission that waits in the outbox, sent from this page. */
-  private queued?: { key: string };
-  /** Said when a submission queued on an earlier visit went out. */
-  private outboxNotice?: string;
   /** Upload progress of a large submission. */
   private upload?: { loaded: number; total: number };
-  /** The person chose to keep a draft on this device (`draft="local"`). */
-  private draftSaving = false;
-  /** When the draft that was restored had been saved. */
-  private draftRestoredAt?: number;
-  private draftTimer?: ReturnType<typeof setTimeout>;
+  /** Drafts on this device (`draft="local"`), once their code has arrived. */
+  private drafts?: DraftKeeper;
+  /** The outbox of this form, once its code has arrived (soon after the form is ready). */
+  private outbox?: OutboxSender;
+  /** Conditions and alternatives of the loaded schema, when it has any. */
+  private conditions?: ConditionLogic;
+  private stopListening?: () => void;
   private localErrors = new Map<string, string>();
   /** The object alternative the person picked, per pointer (where no discriminator tells). */
   private chosenAlternatives = new Map<string, number>();
@@ -257,22 +285,22 @@ export class IntakeForm extends LitElement {
     super();
     this.status = 'empty';
     this.timeout = 30_000;
-    this.draftDays = DEFAULT_DRAFT_DAYS;
+    this.draftDays = 7;
     updateWhenLocaleChanges(this);
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    window.addEventListener('online', this.handleOnline);
-    document.addEventListener('visibilitychange', this.handleVisibility);
+    this.outbox?.connect();
+    // A part of the library that arrives later (a widget, Markdown) may change what is drawn.
+    this.stopListening = onModuleArrival(() => this.requestUpdate());
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    window.removeEventListener('online', this.handleOnline);
-    document.removeEventListener('visibilitychange', this.handleVisibility);
-    this.stopOutboxRetry();
-    if (this.draftTimer) clearTimeout(this.draftTimer);
+    this.outbox?.disconnect();
+    this.drafts?.stop();
+    this.stopListening?.();
   }
 
   // ---- public API -------------------------------------------------------------------------
@@ -341,6 +369,8 @@ export class IntakeForm extends LitElement {
     this.summary = undefined;
     const last = this.step >= steps.length - 1;
     if (this.returnToReview || (last && this.hasReview)) {
+      // Loaded after the form was ready; should that have failed, once more now.
+      await reviewModule.load().catch(() => undefined);
       this.returnToReview = false;
       this.reviewing = true;
     } else if (!last) {
@@ -393,12 +423,12 @@ export class IntakeForm extends LitElement {
 
   /** Clears data (back to the defaults), errors and shown messages. */
   reset(): void {
-    if (this.currentDefinition) void deleteDraft(this.currentDefinition.id).catch(() => undefined);
-    this.draftSaving = false;
-    this.draftRestoredAt = undefined;
-    this.outboxNotice = undefined;
+    void this.drafts?.discard();
     // A queued submission stays in the outbox and still goes out; the form starts afresh.
-    this.queued = undefined;
+    if (this.outbox) {
+      this.outbox.forget();
+      this.outbox.notice = undefined;
+    }
     this.touched.clear();
     this.showAll = false;
     this.shownNames.clear();
@@ -465,21 +495,30 @@ export class IntakeForm extends LitElement {
       const problem = resolver.check();
       if (problem) throw problem;
       // A compiled definition brings its own validators (CSP-safe); only a raw schema needs the
-      // ajv compiler, loaded lazily as its own chunk.
-      const validator = isCompiledDefinition(candidate)
-        ? precompiledValidator(candidate)
-        : await compileValidator(definition.schema);
+      // ajv compiler, loaded lazily as its own chunk. The parts of the library this form needs
+      // load at the same time.
+      const [validator] = await Promise.all([
+        isCompiledDefinition(candidate)
+          ? precompiledValidator(candidate)
+          : compileValidator(definition.schema),
+        this.loadParts(definition, resolver),
+      ]);
       if (token !== this.loadToken) return;
       this.currentDefinition = definition;
       this.sourceUrl = url;
       this.resolver = resolver;
       this.validator = validator;
       this.live = new LiveValidation(validator);
+      this.conditions = conditionModule.module?.conditionLogic(this.matcher);
       this.definitionError = undefined;
       this.loadedTranslations.clear();
       // Keep what was entered where its pointer still exists; fill the rest from defaults.
       this.data = this.withDefaults(clone(this.data ?? {}) as JsonValue);
       await this.applyLocale();
+      if (token !== this.loadToken) return;
+      // Widgets with code of their own (files) that the form shows, before it is shown.
+      this.currentTree();
+      await loadWidgets([...this.fieldsByPointer.values()].map((field) => field.widget));
       if (token !== this.loadToken) return;
       this.revalidate();
       this.status = 'ready';
@@ -491,11 +530,35 @@ export class IntakeForm extends LitElement {
         this.focusAutofocusField();
         this.emit('intake-ready', { id: definition.id, version: definition.version });
       }
-      // A submission left in the outbox by an earlier visit goes out now.
-      void this.flushOutbox();
+      // After the first render: the review's code, and the outbox, which sends a submission
+      // left by an earlier visit now.
+      if (this.hasReview) reviewModule.load().catch(() => undefined);
+      void this.startOutbox();
     } catch (error) {
       if (token === this.loadToken) await this.fail(error);
     }
+  }
+
+  /**
+   * Loads the parts of the library that this definition needs before it can be shown: the
+   * condition logic, lists, Markdown, drafts. Failing to load one (the connection dropped) fails
+   * loading the form, with the usual message.
+   */
+  private async loadParts(definition: FormDefinition, resolver: SchemaResolver): Promise<void> {
+    const parts: Promise<unknown>[] = [];
+    if (CONDITION_KEYWORDS.some((keyword) => resolver.uses(keyword)))
+      parts.push(conditionModule.load());
+    if (ARRAY_KEYWORDS.some((keyword) => resolver.uses(keyword))) parts.push(arrayModule.load());
+    const inline = definition.translations?.[this.activeLocale];
+    if (
+      usesMarkdown(
+        { schema: definition.schema, ui: definition.ui },
+        typeof inline === 'object' ? inline : undefined,
+      )
+    )
+      parts.push(markdown.load());
+    if (this.draft === 'local') parts.push(draftModule.load());
+    await Promise.all(parts);
   }
 
   private async fail(error: unknown): Promise<void> {
@@ -568,7 +631,7 @@ export class IntakeForm extends LitElement {
   // ---- state changes ----------------------------------------------------------------------
 
   private withDefaults(value: JsonValue): JsonValue {
-    return applyDefaults(this.resolver!, value, this.matcher) ?? {};
+    return applyDefaults(this.resolver!, value, this.conditions) ?? {};
   }
 
   /**
@@ -652,7 +715,7 @@ export class IntakeForm extends LitElement {
         return (copy ??= clone(active) as JsonValue);
       },
     });
-    this.scheduleDraftSave();
+    this.drafts?.scheduleSave();
   }
 
   private touch(pointer: string): void {
@@ -674,14 +737,9 @@ export class IntakeForm extends LitElement {
     this.requestUpdate();
   }
 
-  private arrayValue(field: ArrayField): JsonValue[] {
-    const current = getAtPointer(this.data, field.pointer);
-    return Array.isArray(current) ? (current as JsonValue[]) : [];
-  }
-
-  private addItem(field: ArrayField): void {
-    const items = this.arrayValue(field);
-    const item = field.newItem
+  /** The value of a new list entry: its schema's defaults. */
+  private newItem(field: ArrayField): JsonValue | undefined {
+    return field.newItem
       ? computeDefaults(
           this.resolver!,
           field.newItem,
@@ -689,73 +747,20 @@ export class IntakeForm extends LitElement {
           undefined,
           field.refTargets,
           true,
-          this.matcher,
+          this.conditions,
         )
       : undefined;
-    const index = items.length;
-    this.setValueAt(field.pointer, [...items, item === undefined ? null : item]);
-    const itemPointer = appendPointer(field.pointer, index);
-    this.focusAfterUpdate = () => this.focusFirstIn(itemPointer);
-    this.announce(msg(str`Entry ${index + 1} added.`));
   }
 
-  private removeItem(field: ArrayField, index: number): void {
-    const items = this.arrayValue(field).filter((_item, i) => i !== index);
-    this.shiftPointerState(field.pointer, index, -1);
-    this.setValueAt(field.pointer, items);
-    this.focusAfterUpdate = () => {
-      const next = Math.min(index, items.length - 1);
-      if (next >= 0) this.focusFirstIn(appendPointer(field.pointer, next));
-      else this.focusPointer(field.pointer);
-    };
-    this.announce(msg(str`Entry ${index + 1} removed.`));
-  }
-
-  private moveItem(field: ArrayField, from: number, to: number): void {
-    const items = this.arrayValue(field).slice();
-    if (to < 0 || to >= items.length) return;
-    const [moved] = items.splice(from, 1);
-    items.splice(to, 0, moved);
-    this.setValueAt(field.pointer, items);
-    const direction = to < from ? 'up' : 'down';
-    this.focusAfterUpdate = () => {
-      const item = this.itemElement(appendPointer(field.pointer, to));
-      const button = item?.querySelector<HTMLButtonElement>(
-        `:scope > .array-item-actions [data-action="${direction}"]`,
-      );
-      const other = item?.querySelector<HTMLButtonElement>(
-        `:scope > .array-item-actions [data-action="${direction === 'up' ? 'down' : 'up'}"]`,
-      );
-      (button && !button.disabled ? button : other)?.focus();
-    };
-    this.announce(msg(str`Entry moved to position ${to + 1}.`));
-  }
-
-  /** After an item is removed, errors and touched marks of later items move up by one. */
-  private shiftPointerState(arrayPointer: string, removed: number, delta: number): void {
-    const prefix = `${arrayPointer}/`;
-    const shift = (pointer: string): string | undefined => {
-      if (!pointer.startsWith(prefix)) return pointer;
-      const rest = pointer.slice(prefix.length);
-      const slash = rest.indexOf('/');
-      const index = Number(slash === -1 ? rest : rest.slice(0, slash));
-      if (index === removed) return undefined;
-      if (index < removed) return pointer;
-      return `${prefix}${index + delta}${slash === -1 ? '' : rest.slice(slash)}`;
-    };
-    this.touched = new Set(
-      [...this.touched].map(shift).filter((p): p is string => p !== undefined),
-    );
-    this.rawTexts = new Map(
-      [...this.rawTexts]
-        .map(([p, m]) => [shift(p), m] as const)
-        .filter((e): e is [string, string] => e[0] !== undefined),
-    );
-    this.localErrors = new Map(
-      [...this.localErrors]
-        .map(([p, m]) => [shift(p), m] as const)
-        .filter((e): e is [string, string] => e[0] !== undefined),
-    );
+  /** Moves per-pointer state along with list entries (`map` gives `undefined` to drop one). */
+  private remapPointers(map: (pointer: string) => string | undefined): void {
+    const moved = <T>(entries: Iterable<[string, T]>) =>
+      [...entries]
+        .map(([pointer, value]) => [map(pointer), value] as const)
+        .filter((entry): entry is [string, T] => entry[0] !== undefined);
+    this.touched = new Set(moved([...this.touched].map((p) => [p, p])).map(([p]) => p));
+    this.rawTexts = new Map(moved(this.rawTexts));
+    this.localErrors = new Map(moved(this.localErrors));
   }
 
   // ---- errors -----------------------------------------------------------------------------
@@ -981,17 +986,17 @@ export class IntakeForm extends LitElement {
     if (outcome.retryable) {
       // Nothing the person entered is lost: the submission waits on this device and goes out
       // by itself, with the same Idempotency-Key, as soon as it can.
-      try {
-        await queueSubmission({
-          key: idempotencyKey,
-          formId: definition.id,
-          action,
-          headers,
-          envelope,
-          queuedAt: Date.now(),
-          attempts: 1,
-        });
-      } catch {
+      const outbox = await this.startOutbox();
+      const queued = await outbox?.queue({
+        key: idempotencyKey,
+        formId: definition.id,
+        action,
+        headers,
+        envelope,
+        queuedAt: Date.now(),
+        attempts: 1,
+      });
+      if (!queued) {
         // No IndexedDB (private mode in some browsers): the person can still send again.
         const message = msg(
           'The form could not be sent. Please check your connection and try again.',
@@ -999,8 +1004,6 @@ export class IntakeForm extends LitElement {
         this.emit('intake-error', { type: 'network', message });
         return { ok: false, reason: 'failed' };
       }
-      this.queued = { key: idempotencyKey };
-      this.scheduleOutboxRetry();
       this.requestUpdate();
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('.queued-title')?.focus();
@@ -1020,11 +1023,9 @@ export class IntakeForm extends LitElement {
   private async accepted(
     outcome: Extract<SendResult, { kind: 'accepted' }>,
   ): Promise<SubmitResult> {
-    this.queued = undefined;
-    this.stopOutboxRetry();
+    this.outbox?.forget();
     this.confirmation = { reference: outcome.reference };
-    this.draftSaving = false;
-    if (this.currentDefinition) await deleteDraft(this.currentDefinition.id).catch(() => undefined);
+    await this.drafts?.discard();
     this.requestUpdate();
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('.confirmation-title')?.focus();
@@ -1041,7 +1042,7 @@ export class IntakeForm extends LitElement {
   private async rejected(
     outcome: Extract<SendResult, { kind: 'rejected' }>,
   ): Promise<SubmitResult> {
-    this.queued = undefined;
+    this.outbox?.forget();
     this.serverErrors = new Map(
       outcome.errors.map((e) => [e.pointer, e.detail || msg('Please check this entry.')]),
     );
@@ -1061,199 +1062,92 @@ export class IntakeForm extends LitElement {
     return { ok: false, reason: 'rejected', errors };
   }
 
-  // ---- drafts -----------------------------------------------------------------------------
+  // ---- drafts and outbox ----------------------------------------------------------------
 
-  /** Saves the draft shortly after the person stops typing (when they chose to keep one). */
-  private scheduleDraftSave(): void {
-    if (this.draft !== 'local' || !this.draftSaving) return;
-    if (this.draftTimer) clearTimeout(this.draftTimer);
-    this.draftTimer = setTimeout(() => void this.saveDraftNow(), 400);
-  }
-
-  private async saveDraftNow(): Promise<void> {
-    const definition = this.currentDefinition;
-    const tree = this.currentTree();
-    if (!definition || !tree || !this.draftSaving) return;
-    const data = draftValue(tree, this.data) ?? {};
-    await saveDraft(definition.id, definition.version, data, this.draftDays).catch(() => undefined);
-  }
-
-  private async setDraftSaving(on: boolean): Promise<void> {
-    const definition = this.currentDefinition;
-    if (!definition) return;
-    this.draftSaving = on;
-    if (on) {
-      await this.saveDraftNow();
-      this.announce(msg('Your answers are now saved on this device.'));
-    } else {
-      await deleteDraft(definition.id).catch(() => undefined);
-      this.draftRestoredAt = undefined;
-      this.announce(msg('The answers saved on this device have been deleted.'));
-    }
+  /** Restores a draft saved on this device (`draft="local"`), with its code. */
+  private async restoreDraft(): Promise<void> {
+    const module = await draftModule.load().catch(() => undefined);
+    if (!module || !this.currentDefinition) return;
+    this.drafts ??= new module.DraftKeeper(this.host, () => this.draftDays);
+    await this.drafts.restore();
+    this.revalidate();
     this.requestUpdate();
   }
 
   /**
-   * Restores a saved draft. Only values whose pointers still exist in this version of the form,
-   * and that still validate there, come back.
+   * Loads the outbox (once the form is ready: it must be there before anyone sends, also when
+   * the connection drops later) and sends what an earlier visit left in it.
    */
-  private async restoreDraft(): Promise<void> {
-    const definition = this.currentDefinition;
-    if (!definition || !this.resolver) return;
-    const draft = await loadDraft(definition.id).catch(() => undefined);
-    if (!draft) return;
-    let data = this.withDefaults(draft.data);
-    this.data = data;
-    const tree = this.currentTree()!;
-    data = draftValue(tree, data) ?? {};
-    this.data = data;
-    if (draft.version !== definition.version && this.validator) {
-      for (const error of this.validator.validate(this.activeData())) {
-        if (error.keyword !== 'required' && error.keyword !== 'dependentRequired') {
-          this.data = setAtPointer(this.data, error.pointer, undefined) ?? {};
-        }
+  private async startOutbox(): Promise<OutboxSender | undefined> {
+    if (!this.outbox) {
+      const module = await outboxModule.load().catch(() => undefined);
+      if (!module) return undefined;
+      if (!this.outbox) {
+        this.outbox = new module.OutboxSender(this.host);
+        if (this.isConnected) this.outbox.connect();
+        void this.outbox.flush();
       }
     }
-    this.data = this.withDefaults(this.data ?? {});
-    this.revalidate();
-    this.draftSaving = true;
-    this.draftRestoredAt = draft.savedAt;
-    const when = new Intl.DateTimeFormat(this.activeLocale, {
-      dateStyle: 'medium',
-      timeStyle: 'short',
-    }).format(draft.savedAt);
-    this.announce(msg(str`We have restored the answers you saved on this device on ${when}.`));
-    this.requestUpdate();
+    return this.outbox;
   }
 
-  private renderDraftControls(): TemplateResult | typeof nothing {
-    if (this.draft !== 'local') return nothing;
-    const until = new Intl.DateTimeFormat(this.activeLocale, { dateStyle: 'medium' }).format(
-      Date.now() + this.draftDays * 86_400_000,
-    );
-    if (!this.draftSaving) {
-      return html`<div class="notice draft" part="draft">
-        <div class="choice">
-          <input
-            type="checkbox"
-            part="control"
-            id="draft-opt-in"
-            @change=${(e: Event) => void this.setDraftSaving((e.target as HTMLInputElement).checked)}
-          />
-          <label part="choice-label" for="draft-opt-in"
-            >${msg('Save my answers on this device, so that I can continue later')}</label
-          >
-        </div>
-        <p class="hint">
-          ${msg(str`Saved encrypted in this browser only, until ${until} at the latest, and deleted when the form is sent. Files and confidential answers are not saved.`)}
-        </p>
-      </div>`;
-    }
-    const restored = this.draftRestoredAt
-      ? new Intl.DateTimeFormat(this.activeLocale, {
-          dateStyle: 'medium',
-          timeStyle: 'short',
-        }).format(this.draftRestoredAt)
-      : undefined;
-    return html`<div class="notice draft" part="draft">
-      <p>
-        ${
-          restored
-            ? msg(str`We have restored the answers you saved on this device on ${restored}.`)
-            : msg('Your answers are saved on this device.')
-        }
-      </p>
-      <button
-        type="button"
-        part="button delete-draft"
-        @click=${() => void this.setDraftSaving(false)}
-      >
-        ${msg('Delete the answers saved on this device')}
-      </button>
-    </div>`;
+  /** What the lazily loaded parts may use of this element (see `FormHost`). */
+  private get host(): OutboxHost & ArrayHost {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the accessors below close over it
+    const form = this;
+    return (this.hostObject ??= {
+      element: this,
+      get root() {
+        return form.renderRoot;
+      },
+      get definition() {
+        return form.currentDefinition;
+      },
+      get locale() {
+        return form.activeLocale;
+      },
+      get text() {
+        return form.formText;
+      },
+      get validator() {
+        return form.validator;
+      },
+      get data() {
+        return form.data;
+      },
+      set data(value) {
+        form.data = value;
+      },
+      get transport() {
+        return form.transport ?? xhrTransport;
+      },
+      get timeout() {
+        return form.timeout;
+      },
+      get retryPolicy() {
+        return form.retryPolicy;
+      },
+      tree: () => this.currentTree(),
+      activeData: () => this.activeData(),
+      withDefaults: (value) => this.withDefaults(value),
+      setValue: (pointer, value) => this.setValueAt(pointer, value),
+      newItem: (field) => this.newItem(field),
+      remapPointers: (map) => this.remapPointers(map),
+      announce: (text) => this.announce(text),
+      update: () => {
+        this.requestUpdate();
+        return this.updateComplete;
+      },
+      afterUpdate: (action) => {
+        this.focusAfterUpdate = action;
+      },
+      emit: (type, detail, cancelable) => this.emit(type, detail, cancelable),
+      accepted: (outcome) => this.accepted(outcome),
+      rejected: (outcome) => this.rejected(outcome),
+    });
   }
 
-  // ---- outbox -----------------------------------------------------------------------------
-
-  private outboxTimer?: ReturnType<typeof setInterval>;
-  private flushing = false;
-
-  /** While something waits, try again now and then, also when no `online` event comes. */
-  private scheduleOutboxRetry(): void {
-    if (this.outboxTimer) return;
-    this.outboxTimer = setInterval(() => void this.flushOutbox(), OUTBOX_RETRY_MS);
-  }
-
-  private stopOutboxRetry(): void {
-    if (this.outboxTimer) clearInterval(this.outboxTimer);
-    this.outboxTimer = undefined;
-  }
-
-  private readonly handleOnline = () => void this.flushOutbox();
-  private readonly handleVisibility = () => {
-    if (document.visibilityState === 'visible') void this.flushOutbox();
-  };
-
-  /** Sends what waits in the outbox for this form, oldest first, each with its own key. */
-  async flushOutbox(): Promise<void> {
-    const definition = this.currentDefinition;
-    if (!definition || this.flushing) return;
-    this.flushing = true;
-    try {
-      await withOutboxLock(async () => {
-        for (const entry of await pendingSubmissions(definition.id)) {
-          const outcome = await deliver(
-            {
-              action: entry.action,
-              envelope: entry.envelope,
-              idempotencyKey: entry.key,
-              headers: entry.headers,
-              timeoutMs: this.timeout,
-              transport: this.transport ?? xhrTransport,
-            },
-            { ...this.retryPolicy, attempts: 1 },
-          );
-          if (outcome.kind === 'failed' && outcome.retryable) {
-            await queueSubmission({ ...entry, attempts: entry.attempts + 1 });
-            return; // still no way through; the next trigger tries again
-          }
-          await removeSubmission(entry.key);
-          const mine = this.queued?.key === entry.key;
-          if (outcome.kind === 'accepted') {
-            if (mine) await this.accepted(outcome);
-            else {
-              // Queued on an earlier visit: say that it went out, with its reference.
-              this.emit('intake-submitted', {
-                status: outcome.status,
-                reference: outcome.reference,
-                response: outcome.response,
-              });
-              this.outboxNotice = outcome.reference
-                ? msg(
-                    str`Your earlier request has now been sent. Reference number: ${outcome.reference}`,
-                  )
-                : msg('Your earlier request has now been sent.');
-              this.announce(this.outboxNotice);
-            }
-          } else if (outcome.kind === 'rejected' && mine) {
-            await this.rejected(outcome);
-          } else {
-            this.emit('intake-error', {
-              type: 'server',
-              message: msg('An earlier request could not be delivered.'),
-            });
-          }
-        }
-        if (this.queued) this.scheduleOutboxRetry();
-        else this.stopOutboxRetry();
-      });
-    } catch {
-      // IndexedDB unavailable: nothing was queued either.
-    } finally {
-      this.flushing = false;
-      this.requestUpdate();
-    }
-  }
+  private hostObject?: OutboxHost & ArrayHost & FormHost;
 
   /** Leaves the review for the step that shows `pointer`, so its error can be seen and fixed. */
   private showStepOf(pointer: string): void {
@@ -1266,20 +1160,6 @@ export class IntakeForm extends LitElement {
   }
 
   // ---- focus ------------------------------------------------------------------------------
-
-  private itemElement(pointer: string): HTMLElement | null {
-    return this.renderRoot.querySelector<HTMLElement>(`[data-item="${CSS.escape(pointer)}"]`);
-  }
-
-  private focusFirstIn(pointer: string): void {
-    const container =
-      this.itemElement(pointer) ??
-      this.renderRoot.querySelector<HTMLElement>(`[data-pointer="${CSS.escape(pointer)}"]`);
-    const target = container?.querySelector<HTMLElement>(
-      'input:not([type=hidden]):not([disabled]), select:not([disabled]), textarea:not([disabled]), button:not([disabled])',
-    );
-    target?.focus();
-  }
 
   /** Moves focus to the control of `pointer` (or the first control of its group). */
   private focusPointer(pointer: string): void {
@@ -1371,23 +1251,6 @@ export class IntakeForm extends LitElement {
       (field.widget === 'radio' ||
         (field.kind === 'multi-choice' && field.widget === 'checkboxes'));
     return grouped ? `${id}-0` : id;
-  }
-
-  private renderQueued(): TemplateResult {
-    return html`<section class="confirmation queued" part="queued" aria-labelledby="queued-title">
-      <h2 class="queued-title" id="queued-title" tabindex="-1">
-        ${msg('Your request is saved on this device')}
-      </h2>
-      <p>
-        ${msg('There is no connection to the office at the moment. Your request will be sent automatically as soon as there is one, also if you come back to this page later.')}
-      </p>
-      <p>${msg('You do not need to fill in the form again.')}</p>
-      <p class="confirmation-actions">
-        <button type="button" part="button retry" @click=${() => void this.flushOutbox()}>
-          ${msg('Try to send now')}
-        </button>
-      </p>
-    </section>`;
   }
 
   private renderConfirmation(confirmation: { reference?: string }): TemplateResult {
@@ -1492,7 +1355,7 @@ export class IntakeForm extends LitElement {
         resolver: this.resolver,
         ui: this.currentDefinition.ui ?? {},
         hasWidget,
-        matches: this.matcher,
+        conditions: this.conditions,
         chosenAlternative: (pointer) => this.chosenAlternatives.get(pointer),
         widgetsVersion: widgets,
       },
@@ -1570,9 +1433,7 @@ export class IntakeForm extends LitElement {
         this.revalidate();
         this.requestUpdate();
       },
-      addItem: (field) => this.addItem(field),
-      removeItem: (field, index) => this.removeItem(field, index),
-      moveItem: (field, from, to) => this.moveItem(field, from, to),
+      arrays: this.host,
     };
   }
 
@@ -1585,6 +1446,9 @@ export class IntakeForm extends LitElement {
   }
 
   protected override render(): TemplateResult {
+    // Parts that arrived with their own code bring their own styles.
+    for (const part of [arrayModule, reviewModule, fileWidget])
+      if (part.module) adoptStyles(this.renderRoot, part.module.styles);
     const locale = this.activeLocale;
     if (this.status === 'error' && this.definitionError) {
       return html`<div lang=${locale} dir=${directionOf(locale)}>
@@ -1608,9 +1472,9 @@ export class IntakeForm extends LitElement {
         ${this.renderConfirmation(this.confirmation)}${live}
       </div>`;
     }
-    if (this.queued) {
+    if (this.outbox?.queued) {
       return html`<div lang=${locale} dir=${directionOf(locale)}>
-        ${this.renderQueued()}${live}
+        ${this.outbox.renderQueued()}${live}
       </div>`;
     }
     const steps = this.activeSteps();
@@ -1635,12 +1499,12 @@ export class IntakeForm extends LitElement {
       ${
         description && index === 0 && !this.reviewing
           ? html`<div class="form-description" part="description" lang=${description.lang}>
-              ${renderMarkdown(description.text)}
+              ${renderText(description.text)}
             </div>`
           : nothing
       }
-      ${this.outboxNotice ? html`<p class="notice" part="notice">${this.outboxNotice}</p>` : nothing}
-      ${this.renderDraftControls()}
+      ${this.outbox?.notice ? html`<p class="notice" part="notice">${this.outbox.notice}</p>` : nothing}
+      ${this.draft === 'local' && this.drafts ? this.drafts.render() : nothing}
       ${
         multiStep && !this.reviewing
           ? html`<p class="progress" part="progress">${this.progressText()}</p>`
@@ -1649,7 +1513,7 @@ export class IntakeForm extends LitElement {
       ${this.renderSummary()}
       ${
         this.reviewing
-          ? renderReview(steps, {
+          ? reviewModule.module?.renderReview(steps, {
               text: context.text,
               locale,
               change: (pointer) => this.changeFromReview(pointer),
@@ -1666,7 +1530,7 @@ export class IntakeForm extends LitElement {
                   </h3>`
                 : nothing
             }
-            ${stepDescription ? html`<div class="hint" part="step-description" lang=${stepDescription.lang}>${renderMarkdown(stepDescription.text)}</div>` : nothing}
+            ${stepDescription ? html`<div class="hint" part="step-description" lang=${stepDescription.lang}>${renderText(stepDescription.text)}</div>` : nothing}
             ${renderField({ ...(tree as ObjectField), kind: 'object', children: fields } as Field, context)}`
       }
       ${

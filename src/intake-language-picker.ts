@@ -1,8 +1,11 @@
-import { LitElement, css, html, type TemplateResult } from 'lit';
-import { msg, updateWhenLocaleChanges } from '@lit/localize';
-import { directionOf } from './i18n/direction.js';
-import { autonym } from './i18n/language-names.js';
+import { LitElement, nothing, type TemplateResult } from 'lit';
+import { updateWhenLocaleChanges } from '@lit/localize';
 import type { IntakeForm } from './intake-form.js';
+import { LazyModule } from './lazy-module.js';
+import { adoptStyles } from './adopt-styles.js';
+
+/** The picker's look (render-language-picker.ts), a chunk of its own. */
+const view = new LazyModule(() => import('./widgets/render-language-picker.js'));
 
 /**
  * A language menu for intake forms. It offers the languages the form actually has (its source
@@ -17,37 +20,6 @@ import type { IntakeForm } from './intake-form.js';
  * @fires intake-language - `{ locale }` after the person picked a language.
  */
 export class IntakeLanguagePicker extends LitElement {
-  static override styles = css`
-    :host {
-      display: inline-block;
-    }
-    label {
-      display: flex;
-      align-items: center;
-      gap: 0.375rem;
-      font-weight: 700;
-      margin-block-end: 0.25rem;
-    }
-    svg {
-      inline-size: 1.25em;
-      block-size: 1.25em;
-      flex: none;
-    }
-    select {
-      font: inherit;
-      min-block-size: 2.75rem;
-      padding: 0.375rem 0.5rem;
-      border: 2px solid currentColor;
-      border-radius: 4px;
-      background: Canvas;
-      color: CanvasText;
-    }
-    select:focus {
-      outline: 3px solid var(--intake-color-focus, #0b0c0c);
-      outline-offset: 2px;
-    }
-  `;
-
   static override properties = {
     for: { type: String, reflect: true },
     locales: { state: true },
@@ -73,6 +45,10 @@ export class IntakeLanguagePicker extends LitElement {
     // Forms may load their definitions after the picker is on the page.
     document.addEventListener('intake-ready', this.handleReady);
     this.refresh();
+    view
+      .load()
+      .then(() => this.requestUpdate())
+      .catch(() => undefined);
   }
 
   override disconnectedCallback(): void {
@@ -98,8 +74,7 @@ export class IntakeLanguagePicker extends LitElement {
     this.current = first ? first.currentLocale : undefined;
   }
 
-  private handleChange(event: Event): void {
-    const locale = (event.target as HTMLSelectElement).value;
+  private choose(locale: string): void {
     for (const form of this.forms) form.locale = locale;
     this.current = locale;
     this.dispatchEvent(
@@ -107,35 +82,10 @@ export class IntakeLanguagePicker extends LitElement {
     );
   }
 
-  protected override render(): TemplateResult {
-    return html`<label part="label" for="language"
-        ><svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-          <circle cx="12" cy="12" r="10" fill="none" stroke="currentColor" stroke-width="2" />
-          <path
-            d="M2 12h20M12 2c3 3.5 3 16.5 0 20M12 2c-3 3.5-3 16.5 0 20"
-            fill="none"
-            stroke="currentColor"
-            stroke-width="2"
-          /></svg
-        >${msg('Language')}</label
-      >
-      <select
-        part="control"
-        id="language"
-        @change=${this.handleChange}
-        ?disabled=${this.locales.length < 2}
-      >
-        ${this.locales.map(
-          (locale) =>
-            html`<option
-              value=${locale}
-              lang=${locale}
-              dir=${directionOf(locale)}
-              ?selected=${locale === this.current}
-            >
-              ${autonym(locale)}
-            </option>`,
-        )}
-      </select>`;
+  protected override render(): TemplateResult | typeof nothing {
+    const module = view.module;
+    if (!module) return nothing;
+    adoptStyles(this.renderRoot, module.styles);
+    return module.renderLanguagePicker(this.locales, this.current, (locale) => this.choose(locale));
   }
 }

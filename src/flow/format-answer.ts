@@ -7,7 +7,7 @@ import type { FormText } from '../i18n/form-text.js';
 import { formatBytes } from '../i18n/error-messages.js';
 import type { Field } from '../model/field.js';
 import type { JsonValue } from '../model/types.js';
-import { describeDataUrl } from '../widgets/file-widget.js';
+import { describeDataUrl } from '../model/data-url.js';
 
 function same(a: unknown, b: unknown): boolean {
   return a === b || JSON.stringify(a) === JSON.stringify(b);

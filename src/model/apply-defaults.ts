@@ -24,8 +24,7 @@ import { primaryType } from './choose-widget.js';
 import { getChoices } from './get-choices.js';
 import { appendPointer } from './json-pointer.js';
 import type { ResolvedSchema, SchemaAt, SchemaResolver } from './schema-resolver.js';
-import { applyConditions, type SchemaMatcher } from './apply-conditions.js';
-import { applyAlternative, selectAlternative } from './select-alternative.js';
+import type { ConditionLogic } from './condition-logic.js';
 import type { JsonValue, Schema } from './types.js';
 import { getOwn, setOwn } from './own.js';
 
@@ -41,9 +40,9 @@ function clone<T>(value: T): T {
 export function applyDefaults(
   resolver: SchemaResolver,
   value: JsonValue | undefined,
-  matches?: SchemaMatcher,
+  conditions?: ConditionLogic,
 ): JsonValue | undefined {
-  return computeDefaults(resolver, resolver.rootAt(), undefined, value, [], true, matches);
+  return computeDefaults(resolver, resolver.rootAt(), undefined, value, [], true, conditions);
 }
 
 /** Whether a value holds anything: a non-empty string, array or object. */
@@ -64,7 +63,7 @@ export function computeDefaults(
   data: JsonValue | undefined,
   refTargets: readonly string[],
   required = true,
-  matches?: SchemaMatcher,
+  conditions?: ConditionLogic,
 ): JsonValue | undefined {
   const resolved = resolver.resolve(at, refTargets);
   // Recursive schemas get defaults only as deep as the data goes.
@@ -94,17 +93,7 @@ export function computeDefaults(
     // Defaults of conditional parts and of the applying object alternative count too (as in
     // react-jsonschema-form), decided against the data as it is.
     let active: ResolvedSchema = resolved;
-    if (matches) {
-      const conditional = applyConditions(resolver, resolved, source ?? defaults, matches);
-      const alternatives = selectAlternative(
-        resolver,
-        conditional,
-        source ?? defaults,
-        matches,
-        undefined,
-      );
-      active = alternatives ? applyAlternative(conditional, alternatives) : conditional;
-    }
+    if (conditions) active = conditions.activeSchema(resolver, resolved, source ?? defaults).active;
     const properties = (active.schema.properties ?? {}) as Record<string, Schema>;
     const requiredNames = new Set(
       Array.isArray(active.schema.required) ? active.schema.required : [],
@@ -118,7 +107,7 @@ export function computeDefaults(
         given,
         resolved.refTargets,
         requiredNames.has(name),
-        matches,
+        conditions,
       );
       if (given !== undefined) {
         setOwn(result, name, computed ?? given);
@@ -198,7 +187,7 @@ export function computeDefaults(
             item,
             resolved.refTargets,
             true,
-            matches,
+            conditions,
           ) ?? item)
         : item;
     });
@@ -229,7 +218,7 @@ export function computeDefaults(
         undefined,
         resolved.refTargets,
         true,
-        matches,
+        conditions,
       );
       result.push(computed === undefined ? null : computed);
     }

@@ -6,8 +6,9 @@ import type { ArrayField, Field, ObjectField, Text } from './field.js';
 import { getChoices } from './get-choices.js';
 import { appendPointer } from './json-pointer.js';
 import { orderProperties } from './order-properties.js';
-import { applyConditions, type SchemaMatcher } from './apply-conditions.js';
-import { applyAlternative, selectAlternative } from './select-alternative.js';
+import type { ConditionalSchema } from './apply-conditions.js';
+import type { ConditionLogic } from './condition-logic.js';
+import type { Alternatives } from './select-alternative.js';
 import type { ResolvedSchema, SchemaAt, SchemaResolver } from './schema-resolver.js';
 import type { JsonValue, Schema, UiSchema } from './types.js';
 import { getOwn } from './own.js';
@@ -20,10 +21,11 @@ export interface TreeContext {
   /** Whether a widget of that name exists (built in or registered). */
   hasWidget: (name: string) => boolean;
   /**
-   * Decides `if` conditions and object alternatives against the data. Without it, conditional
-   * parts are left out and the first alternative applies.
+   * Decides `if` conditions and object alternatives against the data (see `condition-logic.ts`,
+   * loaded only for schemas that have them). Without it, conditional parts and alternatives are
+   * left out.
    */
-  matches?: SchemaMatcher;
+  conditions?: ConditionLogic;
   /** The alternative the person picked for the object at `pointer` (when no discriminator tells). */
   chosenAlternative?: (pointer: string) => number | undefined;
   /**
@@ -263,17 +265,15 @@ function buildNewField(
   if (objectLike) {
     const value = isPlainObject(position.value) ? position.value : undefined;
     // Conditions and alternatives decide which properties apply to the current data.
-    let active = context.matches
-      ? applyConditions(context.resolver, resolved, position.value, context.matches)
-      : { ...resolved, inactiveProperties: [] as string[] };
-    const alternatives = selectAlternative(
-      context.resolver,
-      active,
-      position.value,
-      context.matches,
-      context.chosenAlternative?.(position.pointer),
-    );
-    if (alternatives) active = applyAlternative(active, alternatives);
+    let active: ConditionalSchema = { ...resolved, inactiveProperties: [] };
+    let alternatives: Alternatives | undefined;
+    if (context.conditions)
+      ({ active, alternatives } = context.conditions.activeSchema(
+        context.resolver,
+        resolved,
+        position.value,
+        context.chosenAlternative?.(position.pointer),
+      ));
     const schema = active.schema;
     const required = new Set(Array.isArray(schema.required) ? schema.required : []);
     const names = orderProperties(

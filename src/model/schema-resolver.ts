@@ -106,12 +106,24 @@ export class SchemaResolver {
   private readonly anchors = new Map<string, SchemaAt>();
   /** Locations of the `allOf`s being merged right now (to detect cycles through `allOf`). */
   private readonly merging = new Set<string>();
+  /** Every keyword written anywhere in the document (see {@link uses}). */
+  private readonly keywords = new Set<string>();
+  /** Every `format` value written anywhere in the document. */
+  readonly formats = new Set<string>();
 
   constructor(root: SchemaObject, rootLocation = '/schema') {
     this.root = root;
     this.rootLocation = rootLocation;
     this.rootBase = baseOf(root, DEFAULT_BASE);
     this.index(root, rootLocation, this.rootBase, 0);
+  }
+
+  /**
+   * Whether `keyword` is written anywhere in the schema document (as a keyword, not as a property
+   * name): decides which parts of the library a form needs, such as the condition logic.
+   */
+  uses(keyword: string): boolean {
+    return this.keywords.has(keyword);
   }
 
   /** The root schema as a {@link SchemaAt}. */
@@ -152,6 +164,10 @@ export class SchemaResolver {
       }
     }
     for (const [key, value] of Object.entries(object)) {
+      if (!inMap) {
+        this.keywords.add(key);
+        if (key === 'format' && typeof value === 'string') this.formats.add(value);
+      }
       if (descends(key, inMap))
         this.index(
           value,

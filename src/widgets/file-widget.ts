@@ -2,39 +2,40 @@
  * File upload: the chosen file becomes a data URL (`data:<type>;name=<name>;base64,…`), as in
  * react-jsonschema-form. Type (`ui:options.accept`) and size (`ui:options.maxSize`, bytes;
  * default 10 MB) are checked before anything is read, so an oversized file never enters memory.
+ * A chunk of its own (see lazy-widgets.ts), loaded for forms that ask for files.
  */
-import { html } from 'lit';
+import { css, html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { msg, str } from '@lit/localize';
 import { fileTooLargeMessage, fileTypeMessage, formatBytes } from '../i18n/error-messages.js';
+import { describeDataUrl } from '../model/data-url.js';
 import type { WidgetContext } from './registry.js';
-import { registerWidget } from './registry.js';
+import { registerBuiltInWidget } from './registry.js';
+
+/** Styles of file fields, added to the form when this chunk arrives. */
+export const styles = css`
+  .control.file {
+    block-size: auto;
+  }
+  .control.file::file-selector-button {
+    font: inherit;
+    min-block-size: 2rem;
+    margin-inline-end: var(--intake-space-s);
+    padding-inline: var(--intake-space-s);
+    color: var(--intake-color-accent);
+    background: var(--intake-color-background);
+    border: var(--intake-border-width) solid var(--intake-color-accent);
+    border-radius: var(--intake-radius);
+  }
+  .files {
+    margin-block: var(--intake-space-s);
+    padding-inline-start: 1.25rem;
+    overflow-wrap: anywhere;
+  }
+`;
 
 /** Default upper limit of one file: 10 MB. */
 export const DEFAULT_MAX_FILE_SIZE = 10_000_000;
-
-function decodeName(encoded: string): string {
-  try {
-    return decodeURIComponent(encoded);
-  } catch {
-    return encoded;
-  }
-}
-
-/** What the review and the file list show of a data URL: its name and decoded size. */
-export function describeDataUrl(dataUrl: string): { name: string; size: number; type: string } {
-  const comma = dataUrl.indexOf(',');
-  const header = dataUrl.slice(5, comma === -1 ? undefined : comma);
-  const [type, ...params] = header.split(';');
-  const nameParam = params.find((p) => p.startsWith('name='));
-  const name = decodeName(nameParam?.slice(5) ?? '');
-  const data = comma === -1 ? '' : dataUrl.slice(comma + 1);
-  const padding = data.endsWith('==') ? 2 : data.endsWith('=') ? 1 : 0;
-  const size = params.includes('base64')
-    ? Math.max(0, Math.floor((data.length * 3) / 4) - padding)
-    : data.length;
-  return { name, size, type };
-}
 
 /** Whether a file matches an `accept` list (`.pdf`, `image/*`, `application/pdf`). */
 export function accepts(file: File, accept: string | undefined): boolean {
@@ -172,5 +173,5 @@ function renderFile(c: WidgetContext) {
     }`;
 }
 
-registerWidget('file', renderFile);
-registerWidget('files', renderFile);
+registerBuiltInWidget('file', renderFile);
+registerBuiltInWidget('files', renderFile);

@@ -2,7 +2,8 @@
  * The widget registry: one render function per widget name. Built-in widgets register
  * themselves here; embedders add their own with {@link registerWidget}.
  */
-import type { TemplateResult } from 'lit';
+import { html, type TemplateResult } from 'lit';
+import type { LazyModule } from '../lazy-module.js';
 import type { ShownText } from '../i18n/form-text.js';
 import type { Choice, Field } from '../model/field.js';
 import type { JsonValue } from '../model/types.js';
@@ -67,6 +68,8 @@ interface Registration {
 }
 
 const widgets = new Map<string, Registration>();
+/** Widgets whose code is a chunk of its own: the module registers them when it arrives. */
+const lazyWidgets = new Map<string, LazyModule<unknown>>();
 let version = 0;
 
 /**
@@ -91,12 +94,50 @@ export function widgetsVersion(): number {
   return version;
 }
 
+/**
+ * Registers a built-in widget that arrives in a chunk of its own, unless an embedder has already
+ * registered their own under that name (theirs wins, as it would had they registered it later).
+ */
+export function registerBuiltInWidget(
+  name: string,
+  render: WidgetRender,
+  options: WidgetOptions = {},
+): void {
+  if (!widgets.has(name)) registerWidget(name, render, options);
+}
+
+/**
+ * Names a built-in widget whose code arrives on first use: `module` registers it under `name`.
+ * Until then it counts as existing, and renders nothing while its code loads.
+ */
+export function registerLazyWidget(name: string, module: LazyModule<unknown>): void {
+  lazyWidgets.set(name, module);
+}
+
+/** Loads the lazy widgets among `names` that have not arrived yet. */
+export async function loadWidgets(names: Iterable<string>): Promise<void> {
+  const modules = new Set<LazyModule<unknown>>();
+  for (const name of names) {
+    const module = lazyWidgets.get(name);
+    if (module && !widgets.has(name)) modules.add(module);
+  }
+  await Promise.all([...modules].map((module) => module.load()));
+}
+
 /** The registration of a widget, if any. */
 export function getWidget(name: string): Registration | undefined {
-  return widgets.get(name);
+  const registration = widgets.get(name);
+  if (registration) return registration;
+  const module = lazyWidgets.get(name);
+  if (!module) return undefined;
+  module.load().catch(() => undefined);
+  return LOADING;
 }
+
+/** Stands in for a lazy widget while its code loads (a moment: forms load them before showing). */
+const LOADING: Registration = { render: () => html``, options: { labelling: 'none' } };
 
 /** Whether a widget of that name exists. */
 export function hasWidget(name: string): boolean {
-  return widgets.has(name);
+  return widgets.has(name) || lazyWidgets.has(name);
 }

@@ -10,8 +10,13 @@ import type { FormText } from '../i18n/form-text.js';
 import type { ArrayField, Field, ObjectField } from '../model/field.js';
 import type { JsonValue } from '../model/types.js';
 import { topLevelName } from '../flow/steps.js';
+import { LazyModule, moduleArrivals } from '../lazy-module.js';
 import { getWidget, type WidgetContext } from './registry.js';
-import { renderMarkdown } from './markdown.js';
+import type { ArrayHost } from './render-array.js';
+import { renderText } from './render-text.js';
+
+/** Lists (render-array.ts), loaded for forms whose schema has arrays. */
+export const arrayModule = new LazyModule(() => import('./render-array.js'));
 
 /** What rendering needs from the element. */
 export interface RenderContext {
@@ -32,9 +37,8 @@ export interface RenderContext {
   rawText(pointer: string): string | undefined;
   setRawText(pointer: string, text: string | undefined): void;
   chooseAlternative(pointer: string, index: number): void;
-  addItem(field: ArrayField): void;
-  removeItem(field: ArrayField, index: number): void;
-  moveItem(field: ArrayField, from: number, to: number): void;
+  /** What editing lists needs of the form. */
+  arrays: ArrayHost;
 }
 
 /** The id of the control that edits `pointer` (unique inside the form's shadow root). */
@@ -46,7 +50,8 @@ function shown(context: RenderContext, text: Field['label']) {
   return context.text.get(text);
 }
 
-function optionalMark(field: Field): TemplateResult | typeof nothing {
+/** " (optional)" after the label of a question that need not be answered. */
+export function optionalMark(field: Field): TemplateResult | typeof nothing {
   return field.required || field.readOnly
     ? nothing
     : html` <span class="optional" part="optional">${msg('(optional)')}</span>`;
@@ -77,7 +82,8 @@ function numberLimits(field: Field, locale: string): string | undefined {
   return undefined;
 }
 
-function renderHint(
+/** A question's description, help text and number limits, as one hint. */
+export function renderHint(
   field: Field,
   context: RenderContext,
   id: string,
@@ -87,13 +93,17 @@ function renderHint(
   const description = field.description ? shown(context, field.description) : undefined;
   const help = field.help ? shown(context, field.help) : undefined;
   return html`<div class="hint" part="hint" id=${id}>
-    ${description ? html`<div lang=${description.lang}>${renderMarkdown(description.text)}</div>` : nothing}
-    ${help ? html`<div class="help" lang=${help.lang}>${renderMarkdown(help.text)}</div>` : nothing}
+    ${description ? html`<div lang=${description.lang}>${renderText(description.text)}</div>` : nothing}
+    ${help ? html`<div class="help" lang=${help.lang}>${renderText(help.text)}</div>` : nothing}
     ${limits ? html`<span class="help limits">${limits}</span>` : nothing}
   </div>`;
 }
 
-function renderError(id: string, message: string | undefined): TemplateResult | typeof nothing {
+/** A question's error message (with "Error:" for screen readers). */
+export function renderError(
+  id: string,
+  message: string | undefined,
+): TemplateResult | typeof nothing {
   if (!message) return nothing;
   return html`<p class="error-message" part="error" id=${id}>
     <span class="visually-hidden">${msg('Error:')} </span>${message}
@@ -105,8 +115,14 @@ export function renderField(field: Field, context: RenderContext, level = 0): Te
   switch (field.kind) {
     case 'object':
       return renderObject(field, context, level);
-    case 'array':
-      return renderArray(field, context, level);
+    case 'array': {
+      const arrays = arrayModule.module;
+      if (arrays) return arrays.renderArray(field, context, level);
+      // Loaded before the first render when the schema has lists; should one appear otherwise,
+      // it is drawn as soon as its code has arrived.
+      arrayModule.load().catch(() => undefined);
+      return html``;
+    }
     default:
       return renderValue(field, context);
   }
@@ -153,6 +169,7 @@ function renderObject(field: ObjectField, context: RenderContext, level: number)
               child,
               context.text,
               context.stringsLocale,
+              moduleArrivals(),
               context.groupSignature(topLevelName(child.pointer)),
             ],
             () => renderField(child, context, level + 1),
@@ -177,102 +194,6 @@ function renderObject(field: ObjectField, context: RenderContext, level: number)
   >
     ${field.showLabel ? html`<legend part="legend" lang=${label.lang}>${label.text}${optionalMark(field)}</legend>` : nothing}
     ${renderHint(field, context, hintId)} ${renderError(errorId, error)} ${children}
-  </fieldset>`;
-}
-
-function itemLabel(field: ArrayField, context: RenderContext, index: number): string {
-  const item = field.items[index];
-  const title = item && item.label.key !== undefined ? context.text.get(item.label).text : '';
-  const position = new Intl.NumberFormat(context.locale).format(index + 1);
-  return title ? `${title} ${position}` : msg(str`Entry ${position}`);
-}
-
-function renderArray(field: ArrayField, context: RenderContext, level: number): TemplateResult {
-  const label = shown(context, field.label);
-  const id = controlId(field.pointer);
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
-  const error = context.shownError(field.pointer);
-  const count = field.items.length;
-  return html`<fieldset
-    class="group array"
-    part="fieldset array"
-    data-pointer=${field.pointer}
-    id=${id}
-    tabindex="-1"
-    aria-describedby=${ifDefined([field.description || field.help ? hintId : '', error ? errorId : ''].filter(Boolean).join(' ') || undefined)}
-  >
-    ${field.showLabel ? html`<legend part="legend" lang=${label.lang}>${label.text}${optionalMark(field)}</legend>` : nothing}
-    ${renderHint(field, context, hintId)} ${renderError(errorId, error)}
-    ${field.items.map((item, index) => {
-      const name = itemLabel(field, context, index);
-      const fixed = index < field.fixedItems;
-      const movable = field.orderable && !fixed && count - field.fixedItems > 1;
-      const headingId = `${controlId(item.pointer)}-heading`;
-      return html`<div
-        class="array-item"
-        part="array-item"
-        role="group"
-        aria-labelledby=${headingId}
-        data-item=${item.pointer}
-      >
-        <p class="array-item-title" part="array-item-title" id=${headingId}>${name}</p>
-        ${renderField({ ...item, showLabel: item.kind === 'value' ? item.showLabel : false, label: item.kind === 'value' ? { text: name } : item.label }, context, level + 1)}
-        ${
-          movable || (field.canRemove && !fixed)
-            ? html`<div class="array-item-actions" part="array-actions">
-                ${
-                  movable
-                    ? html`<button
-                          type="button"
-                          part="button move-up"
-                          data-action="up"
-                          ?disabled=${index === field.fixedItems}
-                          @click=${() => context.moveItem(field, index, index - 1)}
-                        >
-                          ${msg('Move up')}<span class="visually-hidden"> ${name}</span>
-                        </button>
-                        <button
-                          type="button"
-                          part="button move-down"
-                          data-action="down"
-                          ?disabled=${index === count - 1}
-                          @click=${() => context.moveItem(field, index, index + 1)}
-                        >
-                          ${msg('Move down')}<span class="visually-hidden"> ${name}</span>
-                        </button>`
-                    : nothing
-                }
-                ${
-                  field.canRemove && !fixed
-                    ? html`<button
-                        type="button"
-                        part="button remove"
-                        data-action="remove"
-                        @click=${() => context.removeItem(field, index)}
-                      >
-                        ${msg('Remove')}<span class="visually-hidden"> ${name}</span>
-                      </button>`
-                    : nothing
-                }
-              </div>`
-            : nothing
-        }
-      </div>`;
-    })}
-    ${
-      field.canAdd
-        ? html`<button
-            type="button"
-            part="button add"
-            class="add"
-            data-action="add"
-            @click=${() => context.addItem(field)}
-          >
-            ${msg('Add entry')}<span class="visually-hidden"> (${label.text})</span>
-          </button>`
-        : nothing
-    }
   </fieldset>`;
 }
 

@@ -1,12 +1,44 @@
 /**
  * The "check your answers" page: every active answer grouped by step, each with a "Change" link.
  */
-import { html, nothing, type TemplateResult } from 'lit';
+import { css, html, nothing, type TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
 import type { FormText } from '../i18n/form-text.js';
 import type { Field } from '../model/field.js';
 import type { Step } from '../flow/steps.js';
 import { formatAnswer } from '../flow/format-answer.js';
+
+/** Styles of the review, added to the form when this chunk arrives. */
+export const styles = css`
+  .review-list {
+    margin: 0 0 var(--intake-space);
+  }
+  .review-row {
+    display: grid;
+    grid-template-columns: minmax(8rem, 1fr) 2fr auto;
+    gap: var(--intake-space-xs) var(--intake-space);
+    padding-block: var(--intake-space-s);
+    border-block-end: 1px solid var(--intake-color-border-subtle);
+  }
+  .review-row dt {
+    font-weight: var(--intake-font-weight-bold);
+    overflow-wrap: anywhere;
+  }
+  .review-row dd {
+    margin: 0;
+    overflow-wrap: anywhere;
+    white-space: pre-line;
+  }
+  .review-row dd.review-action {
+    /* Only answers keep their line breaks; the template's own line breaks are no content. */
+    white-space: normal;
+  }
+  @media (max-width: 30rem) {
+    .review-row {
+      grid-template-columns: 1fr;
+    }
+  }
+`;
 
 export interface ReviewContext {
   text: FormText;

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { buildFieldTree } from '../../src/model/build-field-tree.js';
+import { conditionLogic } from '../../src/model/condition-logic.js';
 import type { ArrayField, Field, ObjectField, ValueField } from '../../src/model/field.js';
 import { SchemaResolver } from '../../src/model/schema-resolver.js';
 import type { JsonValue, SchemaObject, UiSchema } from '../../src/model/types.js';
@@ -547,7 +548,13 @@ describe('buildFieldTree with the previous tree', () => {
     (data as Record<string, unknown>).kind === 'b';
   const build = (value: JsonValue, previous?: Field, widgetsVersion = 0) =>
     buildFieldTree(
-      { resolver, ui: {}, hasWidget: (name) => KNOWN_WIDGETS.has(name), matches, widgetsVersion },
+      {
+        resolver,
+        ui: {},
+        hasWidget: (name) => KNOWN_WIDGETS.has(name),
+        conditions: conditionLogic(matches),
+        widgetsVersion,
+      },
       value,
       previous,
     );

@@ -1,0 +1,173 @@
+/**
+ * The offline outbox of one form: a submission that could not be delivered waits in IndexedDB
+ * (src/submit/outbox.ts) and goes out by itself, with the same `Idempotency-Key`, when the browser
+ * comes online, when the page becomes visible again, every 30 seconds while something waits, and
+ * on the next page load. Also the panel that tells the person their request is saved on this
+ * device. A chunk of its own, loaded after the form is ready (and so before anyone sends).
+ */
+import { html, type TemplateResult } from 'lit';
+import { msg, str } from '@lit/localize';
+import { deliver, type RetryPolicy } from '../submit/deliver.js';
+import type { SendResult } from '../submit/send-envelope.js';
+import type { Transport } from '../submit/transport.js';
+import {
+  pendingSubmissions,
+  queueSubmission,
+  removeSubmission,
+  withOutboxLock,
+  type OutboxEntry,
+} from '../submit/outbox.js';
+import type { FormHost } from './form-host.js';
+
+/** How often a waiting submission is tried again while the page stays open. */
+const RETRY_MS = 30_000;
+
+/** What the outbox needs to send like the element sends. */
+export interface OutboxHost extends FormHost {
+  readonly transport: Transport;
+  readonly timeout: number;
+  readonly retryPolicy: RetryPolicy;
+  /** The backend accepted the submission the person is waiting for. */
+  accepted(outcome: Extract<SendResult, { kind: 'accepted' }>): Promise<unknown>;
+  /** The backend refused the submission the person is waiting for (field errors). */
+  rejected(outcome: Extract<SendResult, { kind: 'rejected' }>): Promise<unknown>;
+}
+
+export class OutboxSender {
+  /** The submission of this page that waits, if any. */
+  queued?: { key: string };
+  /** Said when a submission queued on an earlier visit went out. */
+  notice?: string;
+  private timer?: ReturnType<typeof setInterval>;
+  private flushing = false;
+  private readonly handleOnline = () => void this.flush();
+  private readonly handleVisibility = () => {
+    if (document.visibilityState === 'visible') void this.flush();
+  };
+
+  constructor(private readonly host: OutboxHost) {}
+
+  /** Starts listening for the moments to try again (the element is on the page). */
+  connect(): void {
+    window.addEventListener('online', this.handleOnline);
+    document.addEventListener('visibilitychange', this.handleVisibility);
+    if (this.queued) this.scheduleRetry();
+  }
+
+  /** Stops listening (the element left the page). */
+  disconnect(): void {
+    window.removeEventListener('online', this.handleOnline);
+    document.removeEventListener('visibilitychange', this.handleVisibility);
+    this.stopRetry();
+  }
+
+  /**
+   * Puts the person's submission in the outbox and tells them. Resolves `false` where there is
+   * no IndexedDB (private mode of some browsers): then nothing waits.
+   */
+  async queue(entry: OutboxEntry): Promise<boolean> {
+    try {
+      await queueSubmission(entry);
+    } catch {
+      return false;
+    }
+    this.queued = { key: entry.key };
+    this.scheduleRetry();
+    return true;
+  }
+
+  /** Forgets the person's waiting submission for this page (it still goes out). */
+  forget(): void {
+    this.queued = undefined;
+  }
+
+  private scheduleRetry(): void {
+    this.timer ??= setInterval(() => void this.flush(), RETRY_MS);
+  }
+
+  private stopRetry(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+  }
+
+  /** Sends what waits in the outbox for this form, oldest first, each with its own key. */
+  async flush(): Promise<void> {
+    const { host } = this;
+    const definition = host.definition;
+    if (!definition || this.flushing) return;
+    this.flushing = true;
+    try {
+      await withOutboxLock(async () => {
+        for (const entry of await pendingSubmissions(definition.id)) {
+          const outcome = await deliver(
+            {
+              action: entry.action,
+              envelope: entry.envelope,
+              idempotencyKey: entry.key,
+              headers: entry.headers,
+              timeoutMs: host.timeout,
+              transport: host.transport,
+            },
+            { ...host.retryPolicy, attempts: 1 },
+          );
+          if (outcome.kind === 'failed' && outcome.retryable) {
+            await queueSubmission({ ...entry, attempts: entry.attempts + 1 });
+            return; // still no way through; the next trigger tries again
+          }
+          await removeSubmission(entry.key);
+          const mine = this.queued?.key === entry.key;
+          if (mine) this.queued = undefined;
+          if (outcome.kind === 'accepted') {
+            if (mine) await host.accepted(outcome);
+            else {
+              // Queued on an earlier visit: say that it went out, with its reference.
+              host.emit('intake-submitted', {
+                status: outcome.status,
+                reference: outcome.reference,
+                response: outcome.response,
+              });
+              this.notice = outcome.reference
+                ? msg(
+                    str`Your earlier request has now been sent. Reference number: ${outcome.reference}`,
+                  )
+                : msg('Your earlier request has now been sent.');
+              host.announce(this.notice);
+            }
+          } else if (outcome.kind === 'rejected' && mine) {
+            await host.rejected(outcome);
+          } else {
+            host.emit('intake-error', {
+              type: 'server',
+              message: msg('An earlier request could not be delivered.'),
+            });
+          }
+        }
+      });
+      if (this.queued) this.scheduleRetry();
+      else this.stopRetry();
+    } catch {
+      // IndexedDB unavailable: nothing was queued either.
+    } finally {
+      this.flushing = false;
+      void host.update();
+    }
+  }
+
+  /** The panel shown while the person's submission waits on this device. */
+  renderQueued(): TemplateResult {
+    return html`<section class="confirmation queued" part="queued" aria-labelledby="queued-title">
+      <h2 class="queued-title" id="queued-title" tabindex="-1">
+        ${msg('Your request is saved on this device')}
+      </h2>
+      <p>
+        ${msg('There is no connection to the office at the moment. Your request will be sent automatically as soon as there is one, also if you come back to this page later.')}
+      </p>
+      <p>${msg('You do not need to fill in the form again.')}</p>
+      <p class="confirmation-actions">
+        <button type="button" part="button retry" @click=${() => void this.flush()}>
+          ${msg('Try to send now')}
+        </button>
+      </p>
+    </section>`;
+  }
+}

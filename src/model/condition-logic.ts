@@ -1,0 +1,47 @@
+/**
+ * Conditional questions and object alternatives, bundled for the field tree and the defaults.
+ * Kept apart (a lazily loaded chunk of the build) because most forms have neither: the element
+ * loads it only for schemas that use `if`, `dependentSchemas`, `dependentRequired`,
+ * `dependencies`, `oneOf` or `anyOf` (see `SchemaResolver.uses`). Without it, the model treats a
+ * schema as having no conditions and no alternatives.
+ */
+import { applyConditions, type ConditionalSchema, type SchemaMatcher } from './apply-conditions.js';
+import type { ResolvedSchema, SchemaResolver } from './schema-resolver.js';
+import { applyAlternative, selectAlternative, type Alternatives } from './select-alternative.js';
+import type { JsonValue } from './types.js';
+
+/** What applies of an object schema for the data at hand. */
+export interface ActiveSchema {
+  /** The schema with the conditions that apply and the chosen alternative merged in. */
+  active: ConditionalSchema;
+  /** The object alternatives (`oneOf` / `anyOf` of objects), when the schema has them. */
+  alternatives?: Alternatives;
+}
+
+/** Decides conditions and alternatives of object schemas against their data. */
+export interface ConditionLogic {
+  /**
+   * The parts of `resolved` (an object schema) that apply to `data`: conditions, then the
+   * alternative that the data (a discriminator) or the person (`chosen`) selects.
+   */
+  activeSchema(
+    resolver: SchemaResolver,
+    resolved: ResolvedSchema,
+    data: JsonValue | undefined,
+    chosen?: number,
+  ): ActiveSchema;
+}
+
+/** Condition logic deciding with `matches` (the form's validator). */
+export function conditionLogic(matches: SchemaMatcher): ConditionLogic {
+  return {
+    activeSchema(resolver, resolved, data, chosen) {
+      const conditional = applyConditions(resolver, resolved, data, matches);
+      const alternatives = selectAlternative(resolver, conditional, data, matches, chosen);
+      return {
+        active: alternatives ? applyAlternative(conditional, alternatives) : conditional,
+        alternatives,
+      };
+    },
+  };
+}
