@@ -3,7 +3,7 @@
  * root then (as constructed style sheets: no `<style>` element, so a strict
  * Content-Security-Policy without `'unsafe-inline'` styles allows them).
  */
-import type { CSSResult } from 'lit';
+import type { CSSResult } from '@lit/reactive-element/css-tag.js';
 
 /** Adds `styles` to the shadow root's adopted style sheets, once. */
 export function adoptStyles(root: Node, styles: CSSResult): void {

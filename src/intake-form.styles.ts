@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css } from '@lit/reactive-element/css-tag.js';
 
 /**
  * Styles of `<intake-form>`. Logical properties only, so right-to-left layout needs no overrides.

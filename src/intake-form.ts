@@ -1,5 +1,6 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
+import { html, nothing, type TemplateResult } from 'lit/html.js';
+import { msg, str } from '@lit/localize';
+import { BaseElement, type ChangedProperties, type PropertyOptions } from './base-element.js';
 import { directionOf } from './i18n/direction.js';
 import { errorMessage } from './i18n/error-messages.js';
 import { FormText } from './i18n/form-text.js';
@@ -187,10 +188,10 @@ function clone<T>(value: T): T {
  * @cssproperty --intake-control-min-height - Smallest height of inputs and buttons. Default `2.75rem`.
  * @cssproperty --intake-choice-size - Checkboxes and radio buttons (never below 24px). Default `1.5rem`.
  */
-export class IntakeForm extends LitElement {
+export class IntakeForm extends BaseElement {
   static override styles = intakeFormStyles;
 
-  static override properties = {
+  static override properties: Record<string, PropertyOptions> = {
     src: { type: String, reflect: true },
     locale: { type: String, reflect: true },
     action: { type: String, reflect: true },
@@ -286,7 +287,6 @@ export class IntakeForm extends LitElement {
     this.status = 'empty';
     this.timeout = 30_000;
     this.draftDays = 7;
-    updateWhenLocaleChanges(this);
   }
 
   override connectedCallback(): void {
@@ -447,7 +447,7 @@ export class IntakeForm extends LitElement {
 
   // ---- loading ----------------------------------------------------------------------------
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
+  protected override willUpdate(changed: ChangedProperties): void {
     if (changed.has('src') && this.src) void this.loadFromSrc(this.src);
     else if (changed.has('definition') && this.definition)
       void this.useDefinition(this.definition, document.baseURI);

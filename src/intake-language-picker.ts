@@ -1,5 +1,5 @@
-import { LitElement, nothing, type TemplateResult } from 'lit';
-import { updateWhenLocaleChanges } from '@lit/localize';
+import { nothing, type TemplateResult } from 'lit/html.js';
+import { BaseElement, type PropertyOptions } from './base-element.js';
 import type { IntakeForm } from './intake-form.js';
 import { LazyModule } from './lazy-module.js';
 import { adoptStyles } from './adopt-styles.js';
@@ -19,8 +19,8 @@ const view = new LazyModule(() => import('./widgets/render-language-picker.js'))
  *
  * @fires intake-language - `{ locale }` after the person picked a language.
  */
-export class IntakeLanguagePicker extends LitElement {
-  static override properties = {
+export class IntakeLanguagePicker extends BaseElement {
+  static override properties: Record<string, PropertyOptions> = {
     for: { type: String, reflect: true },
     locales: { state: true },
     current: { state: true },
@@ -35,7 +35,6 @@ export class IntakeLanguagePicker extends LitElement {
   constructor() {
     super();
     this.locales = [];
-    updateWhenLocaleChanges(this);
   }
 
   private readonly handleReady = () => this.refresh();
@@ -72,6 +71,12 @@ export class IntakeLanguagePicker extends LitElement {
     this.locales = [...seen];
     const first = this.forms[0];
     this.current = first ? first.currentLocale : undefined;
+  }
+
+  /** Resolves once the picker is drawn, its look (a chunk of its own) included. */
+  override get updateComplete(): Promise<boolean> {
+    const drawn = () => super.updateComplete;
+    return view.load().then(drawn, drawn);
   }
 
   private choose(locale: string): void {

@@ -3,7 +3,7 @@
  * stops typing, restoring on the next visit, deleting. A chunk of its own, loaded only for forms
  * with `draft="local"` (storage and encryption: src/submit/drafts.ts).
  */
-import { html, type TemplateResult } from 'lit';
+import { html, type TemplateResult } from 'lit/html.js';
 import { msg, str } from '@lit/localize';
 import { deleteDraft, loadDraft, saveDraft } from '../submit/drafts.js';
 import { draftValue } from '../model/draft-value.js';

@@ -5,7 +5,7 @@
  * on the next page load. Also the panel that tells the person their request is saved on this
  * device. A chunk of its own, loaded after the form is ready (and so before anyone sends).
  */
-import { html, type TemplateResult } from 'lit';
+import { html, type TemplateResult } from 'lit/html.js';
 import { msg, str } from '@lit/localize';
 import { deliver, type RetryPolicy } from '../submit/deliver.js';
 import type { SendResult } from '../submit/send-envelope.js';

@@ -2,7 +2,7 @@
  * Widgets for choosing: select, radio buttons, a single checkbox, and a checkbox group
  * (or multiple select) for arrays of distinct choices.
  */
-import { html } from 'lit';
+import { html } from 'lit/html.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { msg } from '@lit/localize';

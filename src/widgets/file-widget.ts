@@ -4,7 +4,8 @@
  * default 10 MB) are checked before anything is read, so an oversized file never enters memory.
  * A chunk of its own (see lazy-widgets.ts), loaded for forms that ask for files.
  */
-import { css, html } from 'lit';
+import { html } from 'lit/html.js';
+import { css } from '@lit/reactive-element/css-tag.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { msg, str } from '@lit/localize';
 import { fileTooLargeMessage, fileTypeMessage, formatBytes } from '../i18n/error-messages.js';

@@ -2,7 +2,7 @@
  * Widgets built on `<input>` and `<textarea>`: text, email, tel, url, password, color, number,
  * range, date, time, datetime-local, textarea and hidden.
  */
-import { html, nothing } from 'lit';
+import { html, nothing } from 'lit/html.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { msg } from '@lit/localize';

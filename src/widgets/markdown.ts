@@ -28,7 +28,7 @@
  * after {@link MAX_BLOCKS} paragraphs and list items the rest is one plain paragraph; and a text
  * longer than {@link MAX_MARKDOWN_LENGTH} characters is plain text altogether.
  */
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit/html.js';
 
 /** Inline content: text, emphasis, strong emphasis or a link. */
 export type Inline =

@@ -2,7 +2,7 @@
  * The widget registry: one render function per widget name. Built-in widgets register
  * themselves here; embedders add their own with {@link registerWidget}.
  */
-import { html, type TemplateResult } from 'lit';
+import { html, type TemplateResult } from 'lit/html.js';
 import type { LazyModule } from '../lazy-module.js';
 import type { ShownText } from '../i18n/form-text.js';
 import type { Choice, Field } from '../model/field.js';

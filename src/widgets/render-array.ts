@@ -3,7 +3,8 @@
  * "Move down", and those edits themselves, with focus and announcements. A chunk of its own,
  * loaded for forms whose schema has arrays.
  */
-import { css, html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit/html.js';
+import { css } from '@lit/reactive-element/css-tag.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { msg, str } from '@lit/localize';
 import type { ArrayField } from '../model/field.js';

@@ -2,7 +2,7 @@
  * Renders the field tree: objects as fieldsets, arrays as lists with add / remove / move, and
  * values through their widget inside a label, hint and error message.
  */
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit/html.js';
 import { guard } from 'lit/directives/guard.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { msg, str } from '@lit/localize';

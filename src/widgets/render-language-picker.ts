@@ -2,7 +2,8 @@
  * The look of `<intake-language-picker>`: its styles and its template, with every language named
  * in its own language and script. A chunk of its own: most pages have no picker.
  */
-import { css, html, type TemplateResult } from 'lit';
+import { html, type TemplateResult } from 'lit/html.js';
+import { css } from '@lit/reactive-element/css-tag.js';
 import { msg } from '@lit/localize';
 import { directionOf } from '../i18n/direction.js';
 import { autonym } from '../i18n/language-names.js';

@@ -1,7 +1,8 @@
 /**
  * The "check your answers" page: every active answer grouped by step, each with a "Change" link.
  */
-import { css, html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit/html.js';
+import { css } from '@lit/reactive-element/css-tag.js';
 import { msg } from '@lit/localize';
 import type { FormText } from '../i18n/form-text.js';
 import type { Field } from '../model/field.js';

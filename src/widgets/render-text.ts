@@ -3,7 +3,7 @@
  * its renderer, which is a chunk of its own: most forms write plain text only, and the element
  * loads the renderer before the first render when a definition's texts use Markdown.
  */
-import type { TemplateResult } from 'lit';
+import type { TemplateResult } from 'lit/html.js';
 import { LazyModule } from '../lazy-module.js';
 
 /** The Markdown renderer, loaded on first use. */
