@@ -48,6 +48,8 @@ const conditionModule = new LazyModule(() => import('./model/condition-logic.js'
 const draftModule = new LazyModule(() => import('./features/draft-keeper.js'));
 const outboxModule = new LazyModule(() => import('./features/outbox-sender.js'));
 const reviewModule = new LazyModule(() => import('./widgets/render-review.js'));
+const confirmationModule = new LazyModule(() => import('./features/confirmation-panel.js'));
+const definitionErrorModule = new LazyModule(() => import('./features/definition-error-panel.js'));
 
 /** Keywords that make a schema need the condition logic. */
 const CONDITION_KEYWORDS = [
@@ -240,47 +242,47 @@ export class IntakeForm extends BaseElement {
 
   declare private status: Status;
 
-  private resolver?: SchemaResolver;
-  private validator?: FormValidator;
+  #resolver?: SchemaResolver;
+  #validator?: FormValidator;
   /** The errors of the current data, validated as far as they are needed. */
-  private live?: LiveValidation;
-  private sourceUrl = '';
-  private data: JsonValue | undefined = undefined;
-  private touched = new Set<string>();
-  private showAll = false;
+  #live?: LiveValidation;
+  #sourceUrl = '';
+  #data: JsonValue | undefined = undefined;
+  #touched = new Set<string>();
+  #showAll = false;
   /** Top-level fields whose errors show although untouched (the person tried to leave their step). */
-  private shownNames = new Set<string>();
+  #shownNames = new Set<string>();
   /** Position of the visible step among the active steps. */
-  private stepIndex = 0;
-  private reviewing = false;
+  #stepIndex = 0;
+  #reviewing = false;
   /** Set when the person came from the review to change an answer: "Continue" goes back there. */
-  private returnToReview = false;
+  #returnToReview = false;
   /** After the backend accepted the submission. */
-  private confirmation?: { reference?: string };
+  #confirmation?: { reference?: string };
   /** Upload progress of a large submission. */
-  private upload?: { loaded: number; total: number };
+  #upload?: { loaded: number; total: number };
   /** Drafts on this device (`draft="local"`), once their code has arrived. */
-  private drafts?: DraftKeeper;
+  #drafts?: DraftKeeper;
   /** The outbox of this form, once its code has arrived (soon after the form is ready). */
-  private outbox?: OutboxSender;
+  #outbox?: OutboxSender;
   /** Conditions and alternatives of the loaded schema, when it has any. */
-  private conditions?: ConditionLogic;
-  private stopListening?: () => void;
-  private localErrors = new Map<string, string>();
+  #conditions?: ConditionLogic;
+  #stopListening?: () => void;
+  #localErrors = new Map<string, string>();
   /** The object alternative the person picked, per pointer (where no discriminator tells). */
-  private chosenAlternatives = new Map<string, number>();
+  #chosenAlternatives = new Map<string, number>();
   /** Typed text that is not (yet) a value, per pointer (see `WidgetContext.rawText`). */
-  private rawTexts = new Map<string, string>();
-  private serverErrors = new Map<string, string>();
-  private summary: { pointer: string; message: string }[] | undefined;
-  private definitionError?: DefinitionError;
-  private loadedTranslations = new Map<string, Record<string, string>>();
-  private announcement = '';
-  private loadToken = 0;
-  private submitting?: Promise<SubmitResult>;
-  private fieldsByPointer = new Map<string, Field>();
-  private focusAfterUpdate?: () => void;
-  private readyFired = false;
+  #rawTexts = new Map<string, string>();
+  #serverErrors = new Map<string, string>();
+  #summary: { pointer: string; message: string }[] | undefined;
+  #definitionError?: DefinitionError;
+  #loadedTranslations = new Map<string, Record<string, string>>();
+  #announcement = '';
+  #loadToken = 0;
+  #submitting?: Promise<SubmitResult>;
+  #fieldsByPointer = new Map<string, Field>();
+  #focusAfterUpdate?: () => void;
+  #readyFired = false;
 
   constructor() {
     super();
@@ -291,37 +293,37 @@ export class IntakeForm extends BaseElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.outbox?.connect();
+    this.#outbox?.connect();
     // A part of the library that arrives later (a widget, Markdown) may change what is drawn.
-    this.stopListening = onModuleArrival(() => this.requestUpdate());
+    this.#stopListening = onModuleArrival(() => this.requestUpdate());
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.outbox?.disconnect();
-    this.drafts?.stop();
-    this.stopListening?.();
+    this.#outbox?.disconnect();
+    this.#drafts?.stop();
+    this.#stopListening?.();
   }
 
   // ---- public API -------------------------------------------------------------------------
 
   /** The current data as a plain JSON copy. Setting it prefills the form (defaults fill gaps). */
   get value(): JsonValue {
-    return clone(this.activeData() ?? {}) as JsonValue;
+    return clone(this.#activeData() ?? {}) as JsonValue;
   }
 
   set value(value: JsonValue | undefined) {
     const given = clone(value ?? {}) as JsonValue;
-    this.data = this.resolver ? this.withDefaults(given) : given;
-    this.localErrors.clear();
-    this.rawTexts.clear();
-    this.revalidate();
+    this.#data = this.#resolver ? this.#withDefaults(given) : given;
+    this.#localErrors.clear();
+    this.#rawTexts.clear();
+    this.#revalidate();
     this.requestUpdate();
   }
 
   /** The languages this form can be shown in: its source language, then its translations. */
   get availableLocales(): string[] {
-    const definition = this.currentDefinition;
+    const definition = this.#currentDefinition;
     if (!definition) return [];
     const locales = [definition.lang ?? 'en', ...Object.keys(definition.translations ?? {})];
     return [...new Set(locales)];
@@ -329,21 +331,21 @@ export class IntakeForm extends BaseElement {
 
   /** The language the form is shown in now. */
   get currentLocale(): string {
-    return this.activeLocale;
+    return this.#activeLocale;
   }
 
   /** Index of the visible step (among the active steps), `-1` on the review. */
   get step(): number {
-    return this.reviewing
+    return this.#reviewing
       ? -1
-      : Math.min(this.stepIndex, Math.max(0, this.activeSteps().length - 1));
+      : Math.min(this.#stepIndex, Math.max(0, this.#activeSteps().length - 1));
   }
 
   /** Titles of the active steps, in the current locale. */
   get steps(): string[] {
-    if (!this.hasStepList) return [];
-    const text = this.formText;
-    return this.activeSteps().map((step) => text.get(step.title).text);
+    if (!this.#hasStepList) return [];
+    const text = this.#formText;
+    return this.#activeSteps().map((step) => text.get(step.title).text);
   }
 
   /**
@@ -351,142 +353,142 @@ export class IntakeForm extends BaseElement {
    * last, or back to the review after a change from it). Resolves `false` when it showed errors.
    */
   async next(): Promise<boolean> {
-    if (this.status !== 'ready' || this.reviewing || this.confirmation) return false;
-    const steps = this.activeSteps();
+    if (this.status !== 'ready' || this.#reviewing || this.#confirmation) return false;
+    const steps = this.#activeSteps();
     const current = steps[this.step];
     if (!current) return false;
-    this.revalidate();
+    this.#revalidate();
     const names = new Set(current.fields.map((field) => topLevelName(field.pointer)));
-    const errors = this.publicErrors().filter((error) => names.has(topLevelName(error.pointer)));
+    const errors = this.#publicErrors().filter((error) => names.has(topLevelName(error.pointer)));
     if (errors.length > 0) {
-      names.forEach((name) => this.shownNames.add(name));
-      this.summary = this.summaryEntries(errors);
+      names.forEach((name) => this.#shownNames.add(name));
+      this.#summary = this.#summaryEntries(errors);
       this.requestUpdate();
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('.error-summary')?.focus();
       return false;
     }
-    this.summary = undefined;
+    this.#summary = undefined;
     const last = this.step >= steps.length - 1;
-    if (this.returnToReview || (last && this.hasReview)) {
+    if (this.#returnToReview || (last && this.#hasReview)) {
       // Loaded after the form was ready; should that have failed, once more now.
       await reviewModule.load().catch(() => undefined);
-      this.returnToReview = false;
-      this.reviewing = true;
+      this.#returnToReview = false;
+      this.#reviewing = true;
     } else if (!last) {
-      this.stepIndex = this.step + 1;
+      this.#stepIndex = this.step + 1;
     } else {
       return false;
     }
-    await this.stepChanged();
+    await this.#stepChanged();
     return true;
   }
 
   /** Goes to the previous active step (from the review: to the last step). Never validates. */
   async back(): Promise<boolean> {
-    if (this.status !== 'ready' || this.confirmation) return false;
-    if (this.reviewing) {
-      this.reviewing = false;
-      this.stepIndex = this.activeSteps().length - 1;
+    if (this.status !== 'ready' || this.#confirmation) return false;
+    if (this.#reviewing) {
+      this.#reviewing = false;
+      this.#stepIndex = this.#activeSteps().length - 1;
     } else if (this.step > 0) {
-      this.stepIndex = this.step - 1;
+      this.#stepIndex = this.step - 1;
     } else {
       return false;
     }
-    this.returnToReview = false;
-    this.summary = undefined;
-    await this.stepChanged();
+    this.#returnToReview = false;
+    this.#summary = undefined;
+    await this.#stepChanged();
     return true;
   }
 
   /** Validates the whole form and shows every error. */
   validate(): ValidationResult {
-    this.showAll = true;
-    this.revalidate();
-    const errors = this.publicErrors();
-    this.summary = errors.length > 0 ? this.summaryEntries() : undefined;
+    this.#showAll = true;
+    this.#revalidate();
+    const errors = this.#publicErrors();
+    this.#summary = errors.length > 0 ? this.#summaryEntries() : undefined;
     this.requestUpdate();
     return { valid: errors.length === 0, errors };
   }
 
   /** Validates, then sends the submission. A second call while one is under way returns the same promise. */
   submit(): Promise<SubmitResult> {
-    if (!this.submitting) {
-      this.submitting = this.doSubmit().finally(() => {
-        this.submitting = undefined;
+    if (!this.#submitting) {
+      this.#submitting = this.#doSubmit().finally(() => {
+        this.#submitting = undefined;
         this.requestUpdate();
       });
       this.requestUpdate();
     }
-    return this.submitting;
+    return this.#submitting;
   }
 
   /** Clears data (back to the defaults), errors and shown messages. */
   reset(): void {
-    void this.drafts?.discard();
+    void this.#drafts?.discard();
     // A queued submission stays in the outbox and still goes out; the form starts afresh.
-    if (this.outbox) {
-      this.outbox.forget();
-      this.outbox.notice = undefined;
+    if (this.#outbox) {
+      this.#outbox.forget();
+      this.#outbox.notice = undefined;
     }
-    this.touched.clear();
-    this.showAll = false;
-    this.shownNames.clear();
-    this.stepIndex = 0;
-    this.reviewing = false;
-    this.returnToReview = false;
-    this.confirmation = undefined;
-    this.summary = undefined;
-    this.localErrors.clear();
-    this.rawTexts.clear();
-    this.serverErrors.clear();
-    this.data = this.resolver ? this.withDefaults({}) : {};
-    this.revalidate();
+    this.#touched.clear();
+    this.#showAll = false;
+    this.#shownNames.clear();
+    this.#stepIndex = 0;
+    this.#reviewing = false;
+    this.#returnToReview = false;
+    this.#confirmation = undefined;
+    this.#summary = undefined;
+    this.#localErrors.clear();
+    this.#rawTexts.clear();
+    this.#serverErrors.clear();
+    this.#data = this.#resolver ? this.#withDefaults({}) : {};
+    this.#revalidate();
     this.requestUpdate();
   }
 
   // ---- loading ----------------------------------------------------------------------------
 
   protected override willUpdate(changed: ChangedProperties): void {
-    if (changed.has('src') && this.src) void this.loadFromSrc(this.src);
+    if (changed.has('src') && this.src) void this.#loadFromSrc(this.src);
     else if (changed.has('definition') && this.definition)
-      void this.useDefinition(this.definition, document.baseURI);
+      void this.#useDefinition(this.definition, document.baseURI);
     else if (
       (changed.has('schema') || changed.has('ui') || changed.has('translations')) &&
       this.schema
     ) {
-      const base = this.currentDefinition;
-      void this.useDefinition(
+      const base = this.#currentDefinition;
+      void this.#useDefinition(
         {
           ...(base ?? { id: 'form' }),
           schema: this.schema,
           ui: this.ui ?? base?.ui,
           translations: this.translations ?? base?.translations,
         },
-        this.sourceUrl || document.baseURI,
+        this.#sourceUrl || document.baseURI,
       );
     }
-    if (changed.has('locale')) void this.applyLocale();
+    if (changed.has('locale')) void this.#applyLocale();
   }
 
-  private currentDefinition?: FormDefinition;
+  #currentDefinition?: FormDefinition;
 
-  private async loadFromSrc(src: string): Promise<void> {
-    const token = ++this.loadToken;
+  async #loadFromSrc(src: string): Promise<void> {
+    const token = ++this.#loadToken;
     this.status = 'loading';
     try {
       const { definition, url } = await fetchDefinition(src, document.baseURI);
-      if (token !== this.loadToken) return;
-      await this.useDefinition(definition, url, token);
+      if (token !== this.#loadToken) return;
+      await this.#useDefinition(definition, url, token);
     } catch (error) {
-      if (token === this.loadToken) await this.fail(error);
+      if (token === this.#loadToken) await this.#fail(error);
     }
   }
 
-  private async useDefinition(
+  async #useDefinition(
     candidate: FormDefinition,
     url: string,
-    token = ++this.loadToken,
+    token = ++this.#loadToken,
   ): Promise<void> {
     this.status = 'loading';
     try {
@@ -501,41 +503,41 @@ export class IntakeForm extends BaseElement {
         isCompiledDefinition(candidate)
           ? precompiledValidator(candidate)
           : compileValidator(definition.schema),
-        this.loadParts(definition, resolver),
+        this.#loadParts(definition, resolver),
       ]);
-      if (token !== this.loadToken) return;
-      this.currentDefinition = definition;
-      this.sourceUrl = url;
-      this.resolver = resolver;
-      this.validator = validator;
-      this.live = new LiveValidation(validator);
-      this.conditions = conditionModule.module?.conditionLogic(this.matcher);
-      this.definitionError = undefined;
-      this.loadedTranslations.clear();
+      if (token !== this.#loadToken) return;
+      this.#currentDefinition = definition;
+      this.#sourceUrl = url;
+      this.#resolver = resolver;
+      this.#validator = validator;
+      this.#live = new LiveValidation(validator);
+      this.#conditions = conditionModule.module?.conditionLogic(this.#matcher);
+      this.#definitionError = undefined;
+      this.#loadedTranslations.clear();
       // Keep what was entered where its pointer still exists; fill the rest from defaults.
-      this.data = this.withDefaults(clone(this.data ?? {}) as JsonValue);
-      await this.applyLocale();
-      if (token !== this.loadToken) return;
+      this.#data = this.#withDefaults(clone(this.#data ?? {}) as JsonValue);
+      await this.#applyLocale();
+      if (token !== this.#loadToken) return;
       // Widgets with code of their own (files) that the form shows, before it is shown.
-      this.currentTree();
-      await loadWidgets([...this.fieldsByPointer.values()].map((field) => field.widget));
-      if (token !== this.loadToken) return;
-      this.revalidate();
+      this.#currentTree();
+      await loadWidgets([...this.#fieldsByPointer.values()].map((field) => field.widget));
+      if (token !== this.#loadToken) return;
+      this.#revalidate();
       this.status = 'ready';
       // A saved draft returns before the form counts as ready, so the host sees the final state.
-      if (this.draft === 'local' && !this.readyFired) await this.restoreDraft();
+      if (this.draft === 'local' && !this.#readyFired) await this.#restoreDraft();
       await this.updateComplete;
-      if (!this.readyFired) {
-        this.readyFired = true;
-        this.focusAutofocusField();
-        this.emit('intake-ready', { id: definition.id, version: definition.version });
+      if (!this.#readyFired) {
+        this.#readyFired = true;
+        this.#focusAutofocusField();
+        this.#emit('intake-ready', { id: definition.id, version: definition.version });
       }
       // After the first render: the review's code, and the outbox, which sends a submission
       // left by an earlier visit now.
-      if (this.hasReview) reviewModule.load().catch(() => undefined);
-      void this.startOutbox();
+      if (this.#hasReview) reviewModule.load().catch(() => undefined);
+      void this.#startOutbox();
     } catch (error) {
-      if (token === this.loadToken) await this.fail(error);
+      if (token === this.#loadToken) await this.#fail(error);
     }
   }
 
@@ -544,12 +546,12 @@ export class IntakeForm extends BaseElement {
    * condition logic, lists, Markdown, drafts. Failing to load one (the connection dropped) fails
    * loading the form, with the usual message.
    */
-  private async loadParts(definition: FormDefinition, resolver: SchemaResolver): Promise<void> {
+  async #loadParts(definition: FormDefinition, resolver: SchemaResolver): Promise<void> {
     const parts: Promise<unknown>[] = [];
     if (CONDITION_KEYWORDS.some((keyword) => resolver.uses(keyword)))
       parts.push(conditionModule.load());
     if (ARRAY_KEYWORDS.some((keyword) => resolver.uses(keyword))) parts.push(arrayModule.load());
-    const inline = definition.translations?.[this.activeLocale];
+    const inline = definition.translations?.[this.#activeLocale];
     if (
       usesMarkdown(
         { schema: definition.schema, ui: definition.ui },
@@ -561,7 +563,7 @@ export class IntakeForm extends BaseElement {
     await Promise.all(parts);
   }
 
-  private async fail(error: unknown): Promise<void> {
+  async #fail(error: unknown): Promise<void> {
     const problem =
       error instanceof DefinitionError
         ? error
@@ -569,33 +571,36 @@ export class IntakeForm extends BaseElement {
             detail: String(error),
           });
     // The message is worded in the language asked for, even though the definition never loaded.
-    await useLocale(this.activeLocale);
-    this.definitionError = problem;
+    const [panel] = await Promise.all([
+      definitionErrorModule.load().catch(() => undefined),
+      useLocale(this.#activeLocale),
+    ]);
+    this.#definitionError = problem;
     this.status = 'error';
-    this.emit('intake-error', {
+    this.#emit('intake-error', {
       type: 'definition',
-      message: this.definitionMessage(problem),
+      message: panel?.definitionMessage(problem) ?? msg('This form cannot be shown'),
       errors: [{ pointer: problem.pointer ?? '', message: problem.message }],
     });
   }
 
   /** The language shown: `locale`, else the definition's `lang`. */
-  private get activeLocale(): string {
-    return this.locale || this.currentDefinition?.lang || 'en';
+  get #activeLocale(): string {
+    return this.locale || this.#currentDefinition?.lang || 'en';
   }
 
-  private async applyLocale(): Promise<void> {
-    const locale = this.activeLocale;
-    const source = this.currentDefinition?.translations?.[locale];
-    if (typeof source === 'string' && !this.loadedTranslations.has(locale)) {
+  async #applyLocale(): Promise<void> {
+    const locale = this.#activeLocale;
+    const source = this.#currentDefinition?.translations?.[locale];
+    if (typeof source === 'string' && !this.#loadedTranslations.has(locale)) {
       try {
-        this.loadedTranslations.set(
+        this.#loadedTranslations.set(
           locale,
-          await fetchTranslations(source, this.sourceUrl || document.baseURI),
+          await fetchTranslations(source, this.#sourceUrl || document.baseURI),
         );
       } catch {
         // Missing translations fall back to the source text; the form stays usable.
-        this.loadedTranslations.set(locale, {});
+        this.#loadedTranslations.set(locale, {});
       }
     }
     await useLocale(locale);
@@ -603,12 +608,12 @@ export class IntakeForm extends BaseElement {
   }
 
   /** The form's own text in the current locale; the same object until locale or text change. */
-  private get formText(): FormText {
-    const definition = this.currentDefinition;
-    const locale = this.activeLocale;
+  get #formText(): FormText {
+    const definition = this.#currentDefinition;
+    const locale = this.#activeLocale;
     const inline = definition?.translations?.[locale];
-    const translations = typeof inline === 'object' ? inline : this.loadedTranslations.get(locale);
-    const cached = this.textCache;
+    const translations = typeof inline === 'object' ? inline : this.#loadedTranslations.get(locale);
+    const cached = this.#textCache;
     if (
       cached &&
       cached.definition === definition &&
@@ -617,11 +622,11 @@ export class IntakeForm extends BaseElement {
     )
       return cached.text;
     const text = new FormText(definition?.lang ?? locale, locale, translations);
-    this.textCache = { definition, locale, translations, text };
+    this.#textCache = { definition, locale, translations, text };
     return text;
   }
 
-  private textCache?: {
+  #textCache?: {
     definition: FormDefinition | undefined;
     locale: string;
     translations: Record<string, string> | undefined;
@@ -630,8 +635,8 @@ export class IntakeForm extends BaseElement {
 
   // ---- state changes ----------------------------------------------------------------------
 
-  private withDefaults(value: JsonValue): JsonValue {
-    return applyDefaults(this.resolver!, value, this.conditions) ?? {};
+  #withDefaults(value: JsonValue): JsonValue {
+    return applyDefaults(this.#resolver!, value, this.#conditions) ?? {};
   }
 
   /**
@@ -639,201 +644,201 @@ export class IntakeForm extends BaseElement {
    * follows the typing), and keeps a shown error summary in step. Everything else is validated
    * when it is needed (see `LiveValidation`).
    */
-  private revalidate(pointer?: string): void {
+  #revalidate(pointer?: string): void {
     // Only the questions that apply are checked: a switched-off branch's data is not submitted.
-    if (pointer !== undefined) this.live?.refresh(this.activeData(), topLevelName(pointer));
-    if (this.summary) {
+    if (pointer !== undefined) this.#live?.refresh(this.#activeData(), topLevelName(pointer));
+    if (this.#summary) {
       // The summary follows the fixes as they are made, listing only errors already shown.
-      const shown = this.publicErrors().filter((error) => this.visible(error.pointer));
-      this.summary = shown.length > 0 ? this.summaryEntries(shown) : undefined;
+      const shown = this.#publicErrors().filter((error) => this.#visible(error.pointer));
+      this.#summary = shown.length > 0 ? this.#summaryEntries(shown) : undefined;
     }
   }
 
   // ---- steps ------------------------------------------------------------------------------
 
   /** Whether the definition has `ui:steps`. */
-  private get hasStepList(): boolean {
-    return Array.isArray(this.currentDefinition?.ui?.['ui:steps']);
+  get #hasStepList(): boolean {
+    return Array.isArray(this.#currentDefinition?.ui?.['ui:steps']);
   }
 
   /** Multi-step forms always end with a review; one-page forms when `ui:review` is true. */
-  private get hasReview(): boolean {
-    return this.hasStepList || this.currentDefinition?.ui?.['ui:review'] === true;
+  get #hasReview(): boolean {
+    return this.#hasStepList || this.#currentDefinition?.ui?.['ui:review'] === true;
   }
 
   /** The steps whose fields are active for the current data. */
-  private activeSteps(): Step[] {
-    const tree = this.currentTree();
-    return tree ? computeSteps(this.currentDefinition?.ui ?? {}, tree) : [];
+  #activeSteps(): Step[] {
+    const tree = this.#currentTree();
+    return tree ? computeSteps(this.#currentDefinition?.ui ?? {}, tree) : [];
   }
 
   /** After the visible step changed: focus its heading, announce it, tell the host page. */
-  private async stepChanged(): Promise<void> {
+  async #stepChanged(): Promise<void> {
     this.requestUpdate();
-    const count = this.activeSteps().length;
+    const count = this.#activeSteps().length;
     const index = this.step;
-    if (this.hasStepList || this.reviewing) this.announce(this.progressText());
+    if (this.#hasStepList || this.#reviewing) this.#announce(this.#progressText());
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('.step-title')?.focus();
-    this.emit('intake-step', { index, count });
+    this.#emit('intake-step', { index, count });
   }
 
   /** "Step 2 of 5: Contact" (or the review's title). */
-  private progressText(): string {
-    if (this.reviewing) return msg('Check your answers');
-    const steps = this.activeSteps();
+  #progressText(): string {
+    if (this.#reviewing) return msg('Check your answers');
+    const steps = this.#activeSteps();
     const step = steps[this.step];
-    const position = new Intl.NumberFormat(this.activeLocale).format(this.step + 1);
-    const total = new Intl.NumberFormat(this.activeLocale).format(steps.length);
-    const title = step ? this.formText.get(step.title).text : '';
+    const position = new Intl.NumberFormat(this.#activeLocale).format(this.step + 1);
+    const total = new Intl.NumberFormat(this.#activeLocale).format(steps.length);
+    const title = step ? this.#formText.get(step.title).text : '';
     return title
       ? msg(str`Step ${position} of ${total}: ${title}`)
       : msg(str`Step ${position} of ${total}`);
   }
 
   /** Opens the field at `pointer` from the review; "Continue" then returns to the review. */
-  private changeFromReview(pointer: string): void {
-    const index = stepOf(this.activeSteps(), pointer);
-    this.reviewing = false;
-    this.returnToReview = true;
-    this.stepIndex = Math.max(0, index);
-    void this.stepChanged().then(() => this.focusPointer(pointer));
+  #changeFromReview(pointer: string): void {
+    const index = stepOf(this.#activeSteps(), pointer);
+    this.#reviewing = false;
+    this.#returnToReview = true;
+    this.#stepIndex = Math.max(0, index);
+    void this.#stepChanged().then(() => this.#focusPointer(pointer));
   }
 
-  private setValueAt(pointer: string, value: JsonValue | undefined): void {
-    this.data = setAtPointer(this.data ?? {}, pointer, value) ?? {};
-    this.serverErrors.delete(pointer);
-    this.revalidate(pointer);
+  #setValueAt(pointer: string, value: JsonValue | undefined): void {
+    this.#data = setAtPointer(this.#data ?? {}, pointer, value) ?? {};
+    this.#serverErrors.delete(pointer);
+    this.#revalidate(pointer);
     this.requestUpdate();
     // The value is copied only when a listener reads it: a form of a thousand fields would
     // otherwise copy all of them on every keystroke.
-    const active = this.activeData() ?? {};
+    const active = this.#activeData() ?? {};
     let copy: JsonValue | undefined;
-    this.emit('intake-change', {
+    this.#emit('intake-change', {
       pointer,
       get value() {
         return (copy ??= clone(active) as JsonValue);
       },
     });
-    this.drafts?.scheduleSave();
+    this.#drafts?.scheduleSave();
   }
 
-  private touch(pointer: string): void {
-    if (this.touched.has(pointer)) return;
-    this.touched.add(pointer);
+  #touch(pointer: string): void {
+    if (this.#touched.has(pointer)) return;
+    this.#touched.add(pointer);
     this.requestUpdate();
   }
 
-  private setLocalError(pointer: string, message: string | undefined): void {
-    if (message) this.localErrors.set(pointer, message);
-    else this.localErrors.delete(pointer);
+  #setLocalError(pointer: string, message: string | undefined): void {
+    if (message) this.#localErrors.set(pointer, message);
+    else this.#localErrors.delete(pointer);
     this.requestUpdate();
   }
 
-  private announce(text: string): void {
+  #announce(text: string): void {
     // A changed text is what makes a live region speak; the same text again gets a trailing
     // no-break space so that it is announced twice.
-    this.announcement = text === this.announcement ? `${text}\u00a0` : text;
+    this.#announcement = text === this.#announcement ? `${text}\u00a0` : text;
     this.requestUpdate();
   }
 
   /** The value of a new list entry: its schema's defaults. */
-  private newItem(field: ArrayField): JsonValue | undefined {
+  #newItem(field: ArrayField): JsonValue | undefined {
     return field.newItem
       ? computeDefaults(
-          this.resolver!,
+          this.#resolver!,
           field.newItem,
           undefined,
           undefined,
           field.refTargets,
           true,
-          this.conditions,
+          this.#conditions,
         )
       : undefined;
   }
 
   /** Moves per-pointer state along with list entries (`map` gives `undefined` to drop one). */
-  private remapPointers(map: (pointer: string) => string | undefined): void {
+  #remapPointers(map: (pointer: string) => string | undefined): void {
     const moved = <T>(entries: Iterable<[string, T]>) =>
       [...entries]
         .map(([pointer, value]) => [map(pointer), value] as const)
         .filter((entry): entry is [string, T] => entry[0] !== undefined);
-    this.touched = new Set(moved([...this.touched].map((p) => [p, p])).map(([p]) => p));
-    this.rawTexts = new Map(moved(this.rawTexts));
-    this.localErrors = new Map(moved(this.localErrors));
+    this.#touched = new Set(moved([...this.#touched].map((p) => [p, p])).map(([p]) => p));
+    this.#rawTexts = new Map(moved(this.#rawTexts));
+    this.#localErrors = new Map(moved(this.#localErrors));
   }
 
   // ---- errors -----------------------------------------------------------------------------
 
   /** The pointer whose field shows an error at `pointer`: itself, or its nearest rendered ancestor. */
-  private displayPointer(pointer: string): string {
-    this.currentTree();
+  #displayPointer(pointer: string): string {
+    this.#currentTree();
     let current = pointer;
-    while (current !== '' && !this.fieldsByPointer.has(current)) current = parentPointer(current);
+    while (current !== '' && !this.#fieldsByPointer.has(current)) current = parentPointer(current);
     return current;
   }
 
-  private messageFor(error: FieldError): string {
-    const field = this.fieldsByPointer.get(error.pointer);
-    const custom = field ? this.customMessage(field, error.keyword) : undefined;
-    return custom ?? errorMessage(error, field, this.activeLocale);
+  #messageFor(error: FieldError): string {
+    const field = this.#fieldsByPointer.get(error.pointer);
+    const custom = field ? this.#customMessage(field, error.keyword) : undefined;
+    return custom ?? errorMessage(error, field, this.#activeLocale);
   }
 
-  private customMessage(field: Field, keyword: string): string | undefined {
+  #customMessage(field: Field, keyword: string): string | undefined {
     const options = field.ui['ui:options'] as
       { errorMessages?: Record<string, unknown> } | undefined;
     const text = options?.errorMessages?.[keyword];
     if (typeof text !== 'string') return undefined;
-    return this.formText.get({
+    return this.#formText.get({
       text,
       key: `${field.uiLocation}/ui:options/errorMessages/${keyword}`,
     }).text;
   }
 
   /** Every error with its message: local (file, number) problems, server errors, then schema errors. */
-  private publicErrors(): ValidationError[] {
+  #publicErrors(): ValidationError[] {
     const result: ValidationError[] = [];
-    for (const [pointer, message] of this.localErrors)
+    for (const [pointer, message] of this.#localErrors)
       result.push({ pointer, keyword: 'input', message });
-    for (const [pointer, message] of this.serverErrors)
+    for (const [pointer, message] of this.#serverErrors)
       result.push({ pointer, keyword: 'server', message });
-    for (const error of this.schemaErrors()) {
-      if (this.localErrors.has(error.pointer)) continue;
+    for (const error of this.#schemaErrors()) {
+      if (this.#localErrors.has(error.pointer)) continue;
       result.push({
         pointer: error.pointer,
         keyword: error.keyword,
-        message: this.messageFor(error),
+        message: this.#messageFor(error),
       });
     }
     // People read and fix errors in the order of the form, not in ajv's order of evaluation.
-    const order = this.fieldOrder();
-    const rank = (pointer: string) => order.get(this.displayPointer(pointer)) ?? Infinity;
+    const order = this.#fieldOrder();
+    const rank = (pointer: string) => order.get(this.#displayPointer(pointer)) ?? Infinity;
     return result
       .map((error, index) => ({ error, index }))
       .sort((a, b) => rank(a.error.pointer) - rank(b.error.pointer) || a.index - b.index)
       .map(({ error }) => error);
   }
 
-  private visible(pointer: string): boolean {
-    if (this.showAll || this.shownNames.has(topLevelName(pointer))) return true;
-    for (const touched of this.touched)
+  #visible(pointer: string): boolean {
+    if (this.#showAll || this.#shownNames.has(topLevelName(pointer))) return true;
+    for (const touched of this.#touched)
       if (isPointerWithin(touched, pointer) || isPointerWithin(pointer, touched)) return true;
     return false;
   }
 
   /** The message shown at a field's pointer, if any. */
-  private shownError(pointer: string): string | undefined {
-    const local = this.localErrors.get(pointer);
-    if (local && this.visible(pointer)) return local;
-    const server = this.serverErrors.get(pointer);
+  #shownError(pointer: string): string | undefined {
+    const local = this.#localErrors.get(pointer);
+    if (local && this.#visible(pointer)) return local;
+    const server = this.#serverErrors.get(pointer);
     if (server) return server;
-    const error = this.shownSchemaErrors().get(pointer);
-    return error ? this.messageFor(error) : undefined;
+    const error = this.#shownSchemaErrors().get(pointer);
+    return error ? this.#messageFor(error) : undefined;
   }
 
   /** Every schema error of the data that applies now. */
-  private schemaErrors(): FieldError[] {
-    return this.live?.all(this.activeData()) ?? [];
+  #schemaErrors(): FieldError[] {
+    return this.#live?.all(this.#activeData()) ?? [];
   }
 
   /**
@@ -841,15 +846,15 @@ export class IntakeForm extends BaseElement {
    * once per field (a form may have a thousand fields). Validates only the parts whose errors
    * can show: none before the first field is left, then the top-level properties touched.
    */
-  private shownSchemaErrors(): Map<string, FieldError> {
+  #shownSchemaErrors(): Map<string, FieldError> {
     const key = {
-      data: this.activeData(),
-      touched: this.touched.size,
-      shown: this.shownNames.size,
-      showAll: this.showAll,
-      tree: this.treeCache?.tree,
+      data: this.#activeData(),
+      touched: this.#touched.size,
+      shown: this.#shownNames.size,
+      showAll: this.#showAll,
+      tree: this.#treeCache?.tree,
     };
-    const cached = this.shownCache;
+    const cached = this.#shownCache;
     if (
       cached &&
       cached.data === key.data &&
@@ -861,23 +866,23 @@ export class IntakeForm extends BaseElement {
       return cached.map;
     }
     const map = new Map<string, FieldError>();
-    if (this.live && (key.showAll || key.shown > 0 || key.touched > 0)) {
+    if (this.#live && (key.showAll || key.shown > 0 || key.touched > 0)) {
       const errors = key.showAll
-        ? this.live.all(key.data)
-        : this.live.some(key.data, [
-            ...this.shownNames,
-            ...[...this.touched].map((pointer) => topLevelName(pointer)),
+        ? this.#live.all(key.data)
+        : this.#live.some(key.data, [
+            ...this.#shownNames,
+            ...[...this.#touched].map((pointer) => topLevelName(pointer)),
           ]);
       for (const error of errors) {
-        const at = this.displayPointer(error.pointer);
-        if (!map.has(at) && this.visible(error.pointer)) map.set(at, error);
+        const at = this.#displayPointer(error.pointer);
+        if (!map.has(at) && this.#visible(error.pointer)) map.set(at, error);
       }
     }
-    this.shownCache = { ...key, map };
+    this.#shownCache = { ...key, map };
     return map;
   }
 
-  private shownCache?: {
+  #shownCache?: {
     data: JsonValue | undefined;
     touched: number;
     shown: number;
@@ -891,31 +896,31 @@ export class IntakeForm extends BaseElement {
    * errors and the text typed into its controls that is not (yet) a value. A group whose fields
    * and signature are unchanged is not rendered again (see `renderField`'s `guard`).
    */
-  private groupSignatures(): Map<string, string> {
+  #groupSignatures(): Map<string, string> {
     const signatures = new Map<string, string>();
     const add = (pointer: string, text: string) => {
       const name = topLevelName(pointer);
       signatures.set(name, `${signatures.get(name) ?? ''}${pointer}\u0001${text}\u0002`);
     };
-    for (const [pointer, error] of this.shownSchemaErrors()) add(pointer, this.messageFor(error));
-    for (const [pointer, message] of this.localErrors)
-      if (this.visible(pointer)) add(pointer, message);
-    for (const [pointer, message] of this.serverErrors) add(pointer, message);
-    for (const [pointer, text] of this.rawTexts) add(pointer, `raw:${text}`);
+    for (const [pointer, error] of this.#shownSchemaErrors()) add(pointer, this.#messageFor(error));
+    for (const [pointer, message] of this.#localErrors)
+      if (this.#visible(pointer)) add(pointer, message);
+    for (const [pointer, message] of this.#serverErrors) add(pointer, message);
+    for (const [pointer, text] of this.#rawTexts) add(pointer, `raw:${text}`);
     return signatures;
   }
 
-  private summaryEntries(
-    errors: ValidationError[] = this.publicErrors(),
+  #summaryEntries(
+    errors: ValidationError[] = this.#publicErrors(),
   ): { pointer: string; message: string }[] {
     const seen = new Set<string>();
     const entries: { pointer: string; message: string }[] = [];
-    const text = this.formText;
+    const text = this.#formText;
     for (const error of errors) {
-      const pointer = this.displayPointer(error.pointer);
+      const pointer = this.#displayPointer(error.pointer);
       if (seen.has(pointer)) continue;
       seen.add(pointer);
-      const field = this.fieldsByPointer.get(pointer);
+      const field = this.#fieldsByPointer.get(pointer);
       // "Name: message", without the label's own closing punctuation ("…einverstanden.:").
       const label =
         field && field.label.text ? text.get(field.label).text.replace(/[\s.:;]+$/, '') : '';
@@ -926,40 +931,42 @@ export class IntakeForm extends BaseElement {
 
   // ---- submission -------------------------------------------------------------------------
 
-  private async doSubmit(): Promise<SubmitResult> {
-    if (this.status !== 'ready' || !this.currentDefinition) {
+  async #doSubmit(): Promise<SubmitResult> {
+    if (this.status !== 'ready' || !this.#currentDefinition) {
       return { ok: false, reason: 'failed' };
     }
     // The server's earlier objections are checked again by sending; they must not block it.
-    this.serverErrors.clear();
+    this.#serverErrors.clear();
     const result = this.validate();
     if (!result.valid) {
-      this.serverErrors.clear();
-      this.summary = this.summaryEntries();
-      this.showStepOf(result.errors[0].pointer);
+      this.#serverErrors.clear();
+      this.#summary = this.#summaryEntries();
+      this.#showStepOf(result.errors[0].pointer);
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('.error-summary')?.focus();
-      this.emit('intake-error', {
+      this.#emit('intake-error', {
         type: 'validation',
         message: msg('The form contains errors.'),
         errors: result.errors,
       });
       return { ok: false, reason: 'invalid', errors: result.errors };
     }
-    const definition = this.currentDefinition;
+    const definition = this.#currentDefinition;
     const data = this.value;
     const envelope = buildEnvelope(
       { id: definition.id, version: definition.version },
-      this.activeLocale,
+      this.#activeLocale,
       data,
     );
-    const proceed = this.emit('intake-submit', { value: data, envelope }, true);
+    const proceed = this.#emit('intake-submit', { value: data, envelope }, true);
     if (!proceed) return { ok: true, status: 0 };
     if (!this.action) {
       const message = msg('This form has no address to send it to.');
-      this.emit('intake-error', { type: 'network', message });
+      this.#emit('intake-error', { type: 'network', message });
       return { ok: false, reason: 'failed' };
     }
+    // The confirmation's code arrives while the submission is under way.
+    confirmationModule.load().catch(() => undefined);
     const action = new URL(this.action, document.baseURI).href;
     const idempotencyKey = newIdempotencyKey();
     const headers = { ...(this.headers ?? {}) };
@@ -974,19 +981,19 @@ export class IntakeForm extends BaseElement {
         onUploadProgress: (loaded, total) => {
           // Only worth showing for large submissions (files).
           if (total < 200_000) return;
-          this.upload = { loaded, total };
+          this.#upload = { loaded, total };
           this.requestUpdate();
         },
       },
       this.retryPolicy,
     );
-    this.upload = undefined;
-    if (outcome.kind === 'accepted') return this.accepted(outcome);
-    if (outcome.kind === 'rejected') return this.rejected(outcome);
+    this.#upload = undefined;
+    if (outcome.kind === 'accepted') return this.#accepted(outcome);
+    if (outcome.kind === 'rejected') return this.#rejected(outcome);
     if (outcome.retryable) {
       // Nothing the person entered is lost: the submission waits on this device and goes out
       // by itself, with the same Idempotency-Key, as soon as it can.
-      const outbox = await this.startOutbox();
+      const outbox = await this.#startOutbox();
       const queued = await outbox?.queue({
         key: idempotencyKey,
         formId: definition.id,
@@ -1001,13 +1008,13 @@ export class IntakeForm extends BaseElement {
         const message = msg(
           'The form could not be sent. Please check your connection and try again.',
         );
-        this.emit('intake-error', { type: 'network', message });
+        this.#emit('intake-error', { type: 'network', message });
         return { ok: false, reason: 'failed' };
       }
       this.requestUpdate();
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('.queued-title')?.focus();
-      this.emit('intake-error', {
+      this.#emit('intake-error', {
         type: 'network',
         message: msg('Your request has been saved on this device and will be sent automatically.'),
         queued: true,
@@ -1015,22 +1022,21 @@ export class IntakeForm extends BaseElement {
       return { ok: false, reason: 'queued' };
     }
     const message = msg('The form could not be sent. Please try again later.');
-    this.emit('intake-error', { type: 'server', message, status: outcome.status });
+    this.#emit('intake-error', { type: 'server', message, status: outcome.status });
     return { ok: false, reason: 'failed' };
   }
 
   /** The backend accepted: confirmation, event, and the draft is no longer needed. */
-  private async accepted(
-    outcome: Extract<SendResult, { kind: 'accepted' }>,
-  ): Promise<SubmitResult> {
-    this.outbox?.forget();
-    this.confirmation = { reference: outcome.reference };
-    await this.drafts?.discard();
+  async #accepted(outcome: Extract<SendResult, { kind: 'accepted' }>): Promise<SubmitResult> {
+    this.#outbox?.forget();
+    await confirmationModule.load().catch(() => undefined);
+    this.#confirmation = { reference: outcome.reference };
+    await this.#drafts?.discard();
     this.requestUpdate();
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('.confirmation-title')?.focus();
     // Told after the confirmation is on screen, so that listeners see the final state.
-    this.emit('intake-submitted', {
+    this.#emit('intake-submitted', {
       status: outcome.status,
       reference: outcome.reference,
       response: outcome.response,
@@ -1039,22 +1045,20 @@ export class IntakeForm extends BaseElement {
   }
 
   /** The backend refused the data (problem+json): its messages go on the fields; nothing is retried. */
-  private async rejected(
-    outcome: Extract<SendResult, { kind: 'rejected' }>,
-  ): Promise<SubmitResult> {
-    this.outbox?.forget();
-    this.serverErrors = new Map(
+  async #rejected(outcome: Extract<SendResult, { kind: 'rejected' }>): Promise<SubmitResult> {
+    this.#outbox?.forget();
+    this.#serverErrors = new Map(
       outcome.errors.map((e) => [e.pointer, e.detail || msg('Please check this entry.')]),
     );
-    this.showAll = true;
-    this.summary = this.summaryEntries();
-    const first = this.publicErrors().find((e) => e.keyword === 'server');
-    if (first) this.showStepOf(first.pointer);
+    this.#showAll = true;
+    this.#summary = this.#summaryEntries();
+    const first = this.#publicErrors().find((e) => e.keyword === 'server');
+    if (first) this.#showStepOf(first.pointer);
     this.requestUpdate();
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('.error-summary')?.focus();
-    const errors = this.publicErrors().filter((e) => e.keyword === 'server');
-    this.emit('intake-error', {
+    const errors = this.#publicErrors().filter((e) => e.keyword === 'server');
+    this.#emit('intake-error', {
       type: 'server',
       message: outcome.title ?? msg('The form contains errors.'),
       errors,
@@ -1065,12 +1069,12 @@ export class IntakeForm extends BaseElement {
   // ---- drafts and outbox ----------------------------------------------------------------
 
   /** Restores a draft saved on this device (`draft="local"`), with its code. */
-  private async restoreDraft(): Promise<void> {
+  async #restoreDraft(): Promise<void> {
     const module = await draftModule.load().catch(() => undefined);
-    if (!module || !this.currentDefinition) return;
-    this.drafts ??= new module.DraftKeeper(this.host, () => this.draftDays);
-    await this.drafts.restore();
-    this.revalidate();
+    if (!module || !this.#currentDefinition) return;
+    this.#drafts ??= new module.DraftKeeper(this.#host, () => this.draftDays);
+    await this.#drafts.restore();
+    this.#revalidate();
     this.requestUpdate();
   }
 
@@ -1078,45 +1082,45 @@ export class IntakeForm extends BaseElement {
    * Loads the outbox (once the form is ready: it must be there before anyone sends, also when
    * the connection drops later) and sends what an earlier visit left in it.
    */
-  private async startOutbox(): Promise<OutboxSender | undefined> {
-    if (!this.outbox) {
+  async #startOutbox(): Promise<OutboxSender | undefined> {
+    if (!this.#outbox) {
       const module = await outboxModule.load().catch(() => undefined);
       if (!module) return undefined;
-      if (!this.outbox) {
-        this.outbox = new module.OutboxSender(this.host);
-        if (this.isConnected) this.outbox.connect();
-        void this.outbox.flush();
+      if (!this.#outbox) {
+        this.#outbox = new module.OutboxSender(this.#host);
+        if (this.isConnected) this.#outbox.connect();
+        void this.#outbox.flush();
       }
     }
-    return this.outbox;
+    return this.#outbox;
   }
 
   /** What the lazily loaded parts may use of this element (see `FormHost`). */
-  private get host(): OutboxHost & ArrayHost {
+  get #host(): OutboxHost & ArrayHost {
     // eslint-disable-next-line @typescript-eslint/no-this-alias -- the accessors below close over it
     const form = this;
-    return (this.hostObject ??= {
+    return (this.#hostObject ??= {
       element: this,
       get root() {
         return form.renderRoot;
       },
       get definition() {
-        return form.currentDefinition;
+        return form.#currentDefinition;
       },
       get locale() {
-        return form.activeLocale;
+        return form.#activeLocale;
       },
       get text() {
-        return form.formText;
+        return form.#formText;
       },
       get validator() {
-        return form.validator;
+        return form.#validator;
       },
       get data() {
-        return form.data;
+        return form.#data;
       },
       set data(value) {
-        form.data = value;
+        form.#data = value;
       },
       get transport() {
         return form.transport ?? xhrTransport;
@@ -1127,42 +1131,42 @@ export class IntakeForm extends BaseElement {
       get retryPolicy() {
         return form.retryPolicy;
       },
-      tree: () => this.currentTree(),
-      activeData: () => this.activeData(),
-      withDefaults: (value) => this.withDefaults(value),
-      setValue: (pointer, value) => this.setValueAt(pointer, value),
-      newItem: (field) => this.newItem(field),
-      remapPointers: (map) => this.remapPointers(map),
-      announce: (text) => this.announce(text),
+      tree: () => this.#currentTree(),
+      activeData: () => this.#activeData(),
+      withDefaults: (value) => this.#withDefaults(value),
+      setValue: (pointer, value) => this.#setValueAt(pointer, value),
+      newItem: (field) => this.#newItem(field),
+      remapPointers: (map) => this.#remapPointers(map),
+      announce: (text) => this.#announce(text),
       update: () => {
         this.requestUpdate();
         return this.updateComplete;
       },
       afterUpdate: (action) => {
-        this.focusAfterUpdate = action;
+        this.#focusAfterUpdate = action;
       },
-      emit: (type, detail, cancelable) => this.emit(type, detail, cancelable),
-      accepted: (outcome) => this.accepted(outcome),
-      rejected: (outcome) => this.rejected(outcome),
+      emit: (type, detail, cancelable) => this.#emit(type, detail, cancelable),
+      accepted: (outcome) => this.#accepted(outcome),
+      rejected: (outcome) => this.#rejected(outcome),
     });
   }
 
-  private hostObject?: OutboxHost & ArrayHost & FormHost;
+  #hostObject?: OutboxHost & ArrayHost & FormHost;
 
   /** Leaves the review for the step that shows `pointer`, so its error can be seen and fixed. */
-  private showStepOf(pointer: string): void {
-    const index = stepOf(this.activeSteps(), this.displayPointer(pointer));
-    if (index === -1 || (!this.hasStepList && !this.hasReview)) return;
-    const moved = this.reviewing || index !== this.step;
-    this.reviewing = false;
-    this.stepIndex = index;
-    if (moved) this.emit('intake-step', { index, count: this.activeSteps().length });
+  #showStepOf(pointer: string): void {
+    const index = stepOf(this.#activeSteps(), this.#displayPointer(pointer));
+    if (index === -1 || (!this.#hasStepList && !this.#hasReview)) return;
+    const moved = this.#reviewing || index !== this.step;
+    this.#reviewing = false;
+    this.#stepIndex = index;
+    if (moved) this.#emit('intake-step', { index, count: this.#activeSteps().length });
   }
 
   // ---- focus ------------------------------------------------------------------------------
 
   /** Moves focus to the control of `pointer` (or the first control of its group). */
-  private focusPointer(pointer: string): void {
+  #focusPointer(pointer: string): void {
     const direct = this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(controlId(pointer))}`);
     if (direct && direct.tagName !== 'FIELDSET') {
       direct.focus();
@@ -1180,22 +1184,22 @@ export class IntakeForm extends BaseElement {
   }
 
   /** `ui:autofocus`: opt-in, since the form usually sits inside someone else's page. */
-  private focusAutofocusField(): void {
-    for (const field of this.fieldsByPointer.values()) {
+  #focusAutofocusField(): void {
+    for (const field of this.#fieldsByPointer.values()) {
       if (field.ui['ui:autofocus'] === true) {
-        this.focusPointer(field.pointer);
+        this.#focusPointer(field.pointer);
         return;
       }
     }
   }
 
   protected override updated(): void {
-    const focus = this.focusAfterUpdate;
-    this.focusAfterUpdate = undefined;
+    const focus = this.#focusAfterUpdate;
+    this.#focusAfterUpdate = undefined;
     focus?.();
   }
 
-  private emit(type: string, detail: unknown, cancelable = false): boolean {
+  #emit(type: string, detail: unknown, cancelable = false): boolean {
     return this.dispatchEvent(
       new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable }),
     );
@@ -1203,48 +1207,19 @@ export class IntakeForm extends BaseElement {
 
   // ---- rendering --------------------------------------------------------------------------
 
-  private definitionMessage(error: DefinitionError): string {
-    const p = error.params;
-    switch (error.code) {
-      case 'fetch-failed':
-        return p.status
-          ? msg(str`The form could not be loaded (HTTP ${p.status}).`)
-          : msg('The form could not be loaded. Please check your connection.');
-      case 'not-json':
-        return msg('The form definition is not valid JSON.');
-      case 'not-object':
-      case 'bad-shape':
-        return msg('The form definition does not have the expected structure.');
-      case 'unresolvable-ref':
-        return msg(str`The form definition refers to a part that does not exist (${p.ref}).`);
-      case 'cyclic-ref':
-        return msg(str`The form definition refers to itself in a loop (${p.ref}).`);
-      case 'unsupported-dialect':
-        return msg(
-          str`The form definition uses an unsupported JSON Schema version (${p.dialect}).`,
-        );
-      default:
-        return msg('The form definition contains an error.');
-    }
-  }
-
-  private renderDefinitionError(error: DefinitionError): TemplateResult {
+  /** The definition error panel, or (its code could not be loaded: offline) its essentials. */
+  #renderDefinitionError(error: DefinitionError): TemplateResult {
+    const panel = definitionErrorModule.module;
+    if (panel) return panel.renderDefinitionError(error);
     return html`<div class="definition-error" part="definition-error" role="alert">
       <h2>${msg('This form cannot be shown')}</h2>
-      <p>${this.definitionMessage(error)}</p>
-      <p>${msg('Please try again later or contact the office responsible.')}</p>
-      <details>
-        <summary>${msg('Technical details')}</summary>
-        <p dir="ltr">
-          ${error.pointer ? html`<code>${error.pointer}</code>: ` : nothing}${error.message}
-        </p>
-      </details>
+      <p>${msg('The form could not be loaded. Please check your connection.')}</p>
     </div>`;
   }
 
   /** The id a summary link points at: the control, or the first option of a group. */
-  private summaryTarget(pointer: string): string {
-    const field = this.fieldsByPointer.get(pointer);
+  #summaryTarget(pointer: string): string {
+    const field = this.#fieldsByPointer.get(pointer);
     const id = controlId(pointer);
     const grouped =
       field &&
@@ -1253,59 +1228,23 @@ export class IntakeForm extends BaseElement {
     return grouped ? `${id}-0` : id;
   }
 
-  private renderConfirmation(confirmation: { reference?: string }): TemplateResult {
-    const ui = this.currentDefinition?.ui ?? {};
-    const next =
-      typeof ui['ui:confirmation'] === 'string'
-        ? this.formText.get({ text: ui['ui:confirmation'], key: '/ui/ui:confirmation' })
-        : undefined;
-    const copy = async () => {
-      try {
-        await navigator.clipboard.writeText(confirmation.reference ?? '');
-        this.announce(msg('The reference number has been copied.'));
-      } catch {
-        // Without clipboard access the number stays selectable; nothing else to do.
-        this.announce(msg('Please select the reference number and copy it.'));
-      }
-    };
-    return html`<section
-      class="confirmation"
-      part="confirmation"
-      aria-labelledby="confirmation-title"
-    >
-      <h2 class="confirmation-title" id="confirmation-title" tabindex="-1">
-        ${msg('Your request has been sent')}
-      </h2>
+  /** The confirmation, or (its code could not be loaded) its essentials. */
+  #renderConfirmation(confirmation: { reference?: string }): TemplateResult {
+    const panel = confirmationModule.module;
+    if (panel) return panel.renderConfirmation(this.#host, confirmation, () => this.reset());
+    return html`<section class="confirmation" part="confirmation">
+      <h2 class="confirmation-title" tabindex="-1">${msg('Your request has been sent')}</h2>
       ${
         confirmation.reference
           ? html`<p>${msg('Your reference number')}</p>
-              <p class="reference" part="reference"><strong>${confirmation.reference}</strong></p>
-              <p class="confirmation-actions">
-                <button type="button" part="button copy" @click=${copy}>
-                  ${msg('Copy reference number')}
-                </button>
-                <button type="button" part="button print" @click=${() => window.print()}>
-                  ${msg('Print this page')}
-                </button>
-              </p>`
+              <p class="reference" part="reference"><strong>${confirmation.reference}</strong></p>`
           : nothing
       }
-      ${
-        next
-          ? html`<h3>${msg('What happens next')}</h3>
-              <p lang=${next.lang}>${next.text}</p>`
-          : nothing
-      }
-      <p class="confirmation-actions">
-        <button type="button" part="button restart" @click=${() => this.reset()}>
-          ${msg('Fill in the form again')}
-        </button>
-      </p>
     </section>`;
   }
 
-  private renderSummary(): TemplateResult | typeof nothing {
-    if (!this.summary || this.summary.length === 0) return nothing;
+  #renderSummary(): TemplateResult | typeof nothing {
+    if (!this.#summary || this.#summary.length === 0) return nothing;
     return html`<div
       class="error-summary"
       part="summary"
@@ -1315,15 +1254,15 @@ export class IntakeForm extends BaseElement {
     >
       <h2 id="error-summary-title" part="summary-title">${msg('There is a problem')}</h2>
       <ul>
-        ${this.summary.map(
+        ${this.#summary.map(
           (entry) =>
             html`<li>
               <a
                 part="summary-link"
-                href="#${this.summaryTarget(entry.pointer)}"
+                href="#${this.#summaryTarget(entry.pointer)}"
                 @click=${(event: Event) => {
                   event.preventDefault();
-                  this.focusPointer(entry.pointer);
+                  this.#focusPointer(entry.pointer);
                 }}
                 >${entry.message}</a
               >
@@ -1337,111 +1276,111 @@ export class IntakeForm extends BaseElement {
    * The field tree for the current data, rebuilt when data or definition changed; after a change
    * of data, only the fields on the changed path are built again (see `buildFieldTree`).
    */
-  private currentTree(): Field | undefined {
-    if (!this.resolver || !this.currentDefinition) return undefined;
-    const cache = this.treeCache;
-    const sameDefinition = cache?.resolver === this.resolver;
+  #currentTree(): Field | undefined {
+    if (!this.#resolver || !this.#currentDefinition) return undefined;
+    const cache = this.#treeCache;
+    const sameDefinition = cache?.resolver === this.#resolver;
     const widgets = widgetsVersion();
     if (
       cache &&
       sameDefinition &&
-      !this.treeStale &&
-      cache.data === this.data &&
+      !this.#treeStale &&
+      cache.data === this.#data &&
       cache.widgets === widgets
     )
       return cache.tree;
     const tree = buildFieldTree(
       {
-        resolver: this.resolver,
-        ui: this.currentDefinition.ui ?? {},
+        resolver: this.#resolver,
+        ui: this.#currentDefinition.ui ?? {},
         hasWidget,
-        conditions: this.conditions,
-        chosenAlternative: (pointer) => this.chosenAlternatives.get(pointer),
+        conditions: this.#conditions,
+        chosenAlternative: (pointer) => this.#chosenAlternatives.get(pointer),
         widgetsVersion: widgets,
       },
-      this.data,
+      this.#data,
       sameDefinition ? cache?.tree : undefined,
     );
-    this.treeStale = false;
-    this.fieldsByPointer = new Map();
-    this.indexFields(tree);
-    this.treeCache = { data: this.data, resolver: this.resolver, widgets, tree };
+    this.#treeStale = false;
+    this.#fieldsByPointer = new Map();
+    this.#indexFields(tree);
+    this.#treeCache = { data: this.#data, resolver: this.#resolver, widgets, tree };
     return tree;
   }
 
-  private treeCache?: {
+  #treeCache?: {
     data: JsonValue | undefined;
     resolver: SchemaResolver;
     widgets: number;
     tree: Field;
   };
   /** Set when something besides the data decides the tree (an alternative picked). */
-  private treeStale = false;
+  #treeStale = false;
 
   /** Decides conditions and alternatives with the form's validator. */
-  private readonly matcher = (at: { location: string }, data: unknown): boolean =>
-    this.validator?.matches(at.location, data) ?? false;
+  readonly #matcher = (at: { location: string }, data: unknown): boolean =>
+    this.#validator?.matches(at.location, data) ?? false;
 
   /** The data of the questions that apply now (see `activeValue`). */
-  private activeData(): JsonValue | undefined {
-    const tree = this.currentTree();
-    if (!tree) return this.data;
+  #activeData(): JsonValue | undefined {
+    const tree = this.#currentTree();
+    if (!tree) return this.#data;
     // Asked for twice on every change (validation, then the intake-change value): computed once
     // per tree, which is rebuilt whenever the data changes.
-    if (this.activeCache?.tree !== tree)
-      this.activeCache = { tree, value: activeValue(tree, this.data) };
-    return this.activeCache.value;
+    if (this.#activeCache?.tree !== tree)
+      this.#activeCache = { tree, value: activeValue(tree, this.#data) };
+    return this.#activeCache.value;
   }
 
-  private activeCache?: { tree: Field; value: JsonValue | undefined };
+  #activeCache?: { tree: Field; value: JsonValue | undefined };
 
   /** Position of each rendered field in the form (the order people read it in). */
-  private fieldOrder(): Map<string, number> {
-    this.currentTree();
+  #fieldOrder(): Map<string, number> {
+    this.#currentTree();
     const order = new Map<string, number>();
-    for (const pointer of this.fieldsByPointer.keys())
+    for (const pointer of this.#fieldsByPointer.keys())
       if (pointer !== '') order.set(pointer, order.size);
     return order;
   }
 
-  private indexFields(field: Field): void {
-    this.fieldsByPointer.set(field.pointer, field);
-    if (field.kind === 'object') field.children.forEach((child) => this.indexFields(child));
-    else if (field.kind === 'array') field.items.forEach((item) => this.indexFields(item));
+  #indexFields(field: Field): void {
+    this.#fieldsByPointer.set(field.pointer, field);
+    if (field.kind === 'object') field.children.forEach((child) => this.#indexFields(child));
+    else if (field.kind === 'array') field.items.forEach((item) => this.#indexFields(item));
   }
 
-  private get renderContext(): RenderContext {
-    const signatures = this.groupSignatures();
+  get #renderContext(): RenderContext {
+    const signatures = this.#groupSignatures();
     return {
-      text: this.formText,
-      locale: this.activeLocale,
+      text: this.#formText,
+      locale: this.#activeLocale,
       // The library's own strings ("(optional)", error messages) follow the loaded locale.
       stringsLocale: getLocale(),
       groupSignature: (name) => signatures.get(name),
-      shownError: (pointer) => this.shownError(pointer),
-      setValue: (pointer, value) => this.setValueAt(pointer, value),
-      touch: (pointer) => this.touch(pointer),
-      setLocalError: (pointer, message) => this.setLocalError(pointer, message),
-      rawText: (pointer) => this.rawTexts.get(pointer),
+      shownError: (pointer) => this.#shownError(pointer),
+      setValue: (pointer, value) => this.#setValueAt(pointer, value),
+      touch: (pointer) => this.#touch(pointer),
+      setLocalError: (pointer, message) => this.#setLocalError(pointer, message),
+      rawText: (pointer) => this.#rawTexts.get(pointer),
       setRawText: (pointer, text) => {
-        if (text === undefined) this.rawTexts.delete(pointer);
-        else this.rawTexts.set(pointer, text);
+        if (text === undefined) this.#rawTexts.delete(pointer);
+        else this.#rawTexts.set(pointer, text);
       },
       chooseAlternative: (pointer, index) => {
-        this.chosenAlternatives.set(pointer, index);
-        this.treeStale = true;
-        this.revalidate();
+        this.#chosenAlternatives.set(pointer, index);
+        this.#treeStale = true;
+        this.#revalidate();
         this.requestUpdate();
       },
-      arrays: this.host,
+      arrays: this.#host,
     };
   }
 
-  private handleSubmit(event: Event): void {
+  #handleSubmit(event: Event): void {
     event.preventDefault();
     // Enter in a field, or the primary button: move on while there is somewhere to go.
-    const last = this.step >= this.activeSteps().length - 1;
-    if (!this.reviewing && (!last || this.hasReview)) void this.next();
+    const last = this.step >= this.#activeSteps().length - 1;
+    if (!this.#reviewing && (!last || this.#hasReview)) void this.next();
     else void this.submit();
   }
 
@@ -1449,40 +1388,40 @@ export class IntakeForm extends BaseElement {
     // Parts that arrived with their own code bring their own styles.
     for (const part of [arrayModule, reviewModule, fileWidget])
       if (part.module) adoptStyles(this.renderRoot, part.module.styles);
-    const locale = this.activeLocale;
-    if (this.status === 'error' && this.definitionError) {
+    const locale = this.#activeLocale;
+    if (this.status === 'error' && this.#definitionError) {
       return html`<div lang=${locale} dir=${directionOf(locale)}>
-        ${this.renderDefinitionError(this.definitionError)}
+        ${this.#renderDefinitionError(this.#definitionError)}
       </div>`;
     }
-    if (this.status !== 'ready' || !this.resolver || !this.currentDefinition) {
+    if (this.status !== 'ready' || !this.#resolver || !this.#currentDefinition) {
       return html`<p role="status" aria-busy="true" lang=${locale} dir=${directionOf(locale)}>
         ${msg('Loading form…')}
       </p>`;
     }
-    const tree = this.currentTree()!;
-    const context = this.renderContext;
+    const tree = this.#currentTree()!;
+    const context = this.#renderContext;
     const title = tree.label.key !== undefined ? context.text.get(tree.label) : undefined;
     const description = tree.description ? context.text.get(tree.description) : undefined;
     const live = html`<div class="visually-hidden" role="status" aria-live="polite">
-      ${this.announcement}
+      ${this.#announcement}
     </div>`;
-    if (this.confirmation) {
+    if (this.#confirmation) {
       return html`<div lang=${locale} dir=${directionOf(locale)}>
-        ${this.renderConfirmation(this.confirmation)}${live}
+        ${this.#renderConfirmation(this.#confirmation)}${live}
       </div>`;
     }
-    if (this.outbox?.queued) {
+    if (this.#outbox?.queued) {
       return html`<div lang=${locale} dir=${directionOf(locale)}>
-        ${this.outbox.renderQueued()}${live}
+        ${this.#outbox.renderQueued()}${live}
       </div>`;
     }
-    const steps = this.activeSteps();
+    const steps = this.#activeSteps();
     const index = this.step;
     const step = steps[index];
-    const multiStep = this.hasStepList;
+    const multiStep = this.#hasStepList;
     const last = index >= steps.length - 1;
-    const sending = Boolean(this.submitting);
+    const sending = Boolean(this.#submitting);
     const stepTitle =
       multiStep && step && step.title.text ? context.text.get(step.title) : undefined;
     const stepDescription =
@@ -1493,30 +1432,30 @@ export class IntakeForm extends BaseElement {
       novalidate
       lang=${locale}
       dir=${directionOf(locale)}
-      @submit=${this.handleSubmit}
+      @submit=${this.#handleSubmit}
     >
       ${title ? html`<h2 class="form-title" part="title" lang=${title.lang}>${title.text}</h2>` : nothing}
       ${
-        description && index === 0 && !this.reviewing
+        description && index === 0 && !this.#reviewing
           ? html`<div class="form-description" part="description" lang=${description.lang}>
               ${renderText(description.text)}
             </div>`
           : nothing
       }
-      ${this.outbox?.notice ? html`<p class="notice" part="notice">${this.outbox.notice}</p>` : nothing}
-      ${this.draft === 'local' && this.drafts ? this.drafts.render() : nothing}
+      ${this.#outbox?.notice ? html`<p class="notice" part="notice">${this.#outbox.notice}</p>` : nothing}
+      ${this.draft === 'local' && this.#drafts ? this.#drafts.render() : nothing}
       ${
-        multiStep && !this.reviewing
-          ? html`<p class="progress" part="progress">${this.progressText()}</p>`
+        multiStep && !this.#reviewing
+          ? html`<p class="progress" part="progress">${this.#progressText()}</p>`
           : nothing
       }
-      ${this.renderSummary()}
+      ${this.#renderSummary()}
       ${
-        this.reviewing
+        this.#reviewing
           ? reviewModule.module?.renderReview(steps, {
               text: context.text,
               locale,
-              change: (pointer) => this.changeFromReview(pointer),
+              change: (pointer) => this.#changeFromReview(pointer),
             })
           : html`${
               stepTitle
@@ -1534,20 +1473,20 @@ export class IntakeForm extends BaseElement {
             ${renderField({ ...(tree as ObjectField), kind: 'object', children: fields } as Field, context)}`
       }
       ${
-        this.upload
+        this.#upload
           ? html`<p class="upload" part="upload">
               <label for="upload-progress">${msg('Sending your files…')}</label>
               <progress
                 id="upload-progress"
-                max=${this.upload.total}
-                value=${this.upload.loaded}
+                max=${this.#upload.total}
+                value=${this.#upload.loaded}
               ></progress>
             </p>`
           : nothing
       }
       <div class="actions" part="actions">
         ${
-          (multiStep || this.hasReview) && (index > 0 || this.reviewing)
+          (multiStep || this.#hasReview) && (index > 0 || this.#reviewing)
             ? html`<button
                 type="button"
                 part="button back"
@@ -1559,7 +1498,7 @@ export class IntakeForm extends BaseElement {
             : nothing
         }
         ${
-          this.reviewing || (last && !this.hasReview)
+          this.#reviewing || (last && !this.#hasReview)
             ? html`<button type="submit" class="primary" part="button submit" ?disabled=${sending}>
                 ${msg('Send')}
               </button>`
