@@ -9,7 +9,8 @@ import { DefinitionError } from '../model/definition-error.js';
 import type { SchemaObject } from '../model/types.js';
 import { detectDialect, type Dialect } from './dialect.js';
 import { addIntakeFormats } from './formats.js';
-import { normalizeErrors } from './normalize-errors.js';
+import { splitDocument, type SplitDocument } from './split-schema.js';
+import { errorsOf, splitValidation, type Check } from './split-validator.js';
 import type { FormValidator } from './validator.js';
 
 /** CommonJS default exports arrive wrapped or not, depending on the bundler. */
@@ -35,9 +36,8 @@ function withCanonicalSchema(schema: SchemaObject, dialect: Dialect): SchemaObje
 /** The URI the root schema is registered under when it has no `$id` of its own. */
 const ROOT_KEY = 'https://intake-elements.invalid/schema.json';
 
-/** Compiles `schema`; throws a `DefinitionError` when ajv rejects it (bad regex, bad keyword value…). */
-export function compileSchema(schema: SchemaObject): FormValidator {
-  const dialect = detectDialect(schema);
+/** A new ajv instance of the dialect, with the element's options and formats. */
+function createAjv(dialect: Dialect) {
   // `ownProperties`: a property named `constructor` or `toString` is data only where the data has
   // it; without it ajv reads `Object.prototype`'s members as values (an empty `constructor` field
   // fails "type", a `required: ["toString"]` is always met).
@@ -52,55 +52,116 @@ export function compileSchema(schema: SchemaObject): FormValidator {
   const ajv = new AjvClass(options);
   interop(addFormats)(ajv);
   addIntakeFormats(ajv);
-  // The root is registered under a URI so that sub-schemas (conditions, alternatives) can be
-  // compiled by JSON Pointer later, with their `$ref`s resolving against the whole document.
+  return ajv;
+}
+
+type AjvInstance = ReturnType<typeof createAjv>;
+
+/**
+ * Registers `document` (the root schema, or the root with the split's schemas) under a URI, so
+ * that its parts (the split's schemas, conditions, alternatives) can be compiled by JSON Pointer,
+ * with their `$ref`s resolving against the whole document. Compiles nothing yet.
+ */
+function register(ajv: AjvInstance, document: SchemaObject, dialect: Dialect): void {
+  ajv.addSchema(
+    withCanonicalSchema(document, dialect),
+    typeof document.$id === 'string' ? undefined : ROOT_KEY,
+  );
+}
+
+/** Compiles the part at `fragment` (a JSON Pointer, `''` for the root) of the registered document. */
+function compilePart(ajv: AjvInstance, rootKey: string, fragment: string): Check {
+  const reference =
+    fragment === ''
+      ? rootKey
+      : `${rootKey}#${fragment
+          .split('/')
+          .map((token) => encodeURIComponent(token))
+          .join('/')}`;
+  const compiled = ajv.getSchema(reference);
+  if (!compiled) throw new Error('the schema could not be compiled');
+  return compiled as Check;
+}
+
+/**
+ * The split validation (see `SplitValidator`), every part compiled now: a schema ajv refuses
+ * fails here, at load, as it did when the root was compiled whole; and each property's code is
+ * compiled once (the whole root is not compiled at all). Throws when a part does not compile.
+ */
+function compileSplit(ajv: AjvInstance, rootKey: string, document: SplitDocument) {
+  return splitValidation(
+    compilePart(ajv, rootKey, document.shell),
+    new Map(
+      document.properties.map((name, index) => [
+        name,
+        compilePart(ajv, rootKey, document.wrappers[index]),
+      ]),
+    ),
+  );
+}
+
+/**
+ * Compiles `schema`; throws a `DefinitionError` when ajv rejects it (bad regex, bad keyword value…).
+ *
+ * Where the root has a `properties` object, the validator has a `split`, and `validate` is built
+ * from it (the shell's errors merged with those of each property the value has), so that the two
+ * always agree, and agree with a precompiled definition's validator. Otherwise (or when ajv
+ * cannot compile the split's schemas) the root is compiled whole.
+ */
+export function compileSchema(schema: SchemaObject): FormValidator {
+  const dialect = detectDialect(schema);
   const rootKey = typeof schema.$id === 'string' ? schema.$id.replace(/#.*$/, '') : ROOT_KEY;
-  let check: ((data: unknown) => boolean) & { errors?: unknown };
-  try {
-    ajv.addSchema(
-      withCanonicalSchema(schema, dialect),
-      typeof schema.$id === 'string' ? undefined : ROOT_KEY,
-    );
-    const compiled = ajv.getSchema(rootKey);
-    if (!compiled) throw new Error('the schema could not be compiled');
-    check = compiled;
-  } catch (error) {
-    // ajv percent-encodes property names into schema paths, which throws for lone surrogates.
-    const reason =
-      error instanceof URIError
-        ? `a property name or reference is not well-formed Unicode (a lone surrogate): ${error.message}`
-        : (error as Error).message;
-    throw new DefinitionError(
-      'invalid-schema',
-      `Invalid schema: ${reason}`,
-      { detail: reason },
-      '/schema',
-    );
+  const document = splitDocument(schema);
+  let ajv = createAjv(dialect);
+  let split: ReturnType<typeof splitValidation> | undefined;
+  if (document) {
+    try {
+      register(ajv, document.document, dialect);
+      split = compileSplit(ajv, rootKey, document);
+    } catch {
+      // The root alone decides below: it fails with the schema's own problem, or compiles.
+      split = undefined;
+      ajv = createAjv(dialect);
+    }
   }
-  const parts = new Map<string, ((data: unknown) => boolean) | undefined>();
+  let whole: Check | undefined;
+  if (!split) {
+    try {
+      register(ajv, schema, dialect);
+      whole = compilePart(ajv, rootKey, '');
+    } catch (error) {
+      // ajv percent-encodes property names into schema paths, which throws for lone surrogates.
+      const reason =
+        error instanceof URIError
+          ? `a property name or reference is not well-formed Unicode (a lone surrogate): ${error.message}`
+          : (error as Error).message;
+      throw new DefinitionError(
+        'invalid-schema',
+        `Invalid schema: ${reason}`,
+        { detail: reason },
+        '/schema',
+      );
+    }
+  }
+  const parts = new Map<string, Check | undefined>();
+  const validate: FormValidator['validate'] =
+    split?.validate ?? ((value) => errorsOf(whole!, value === undefined ? {} : value));
   return {
-    validate(value) {
-      check(value === undefined ? {} : value);
-      return normalizeErrors(check.errors as never);
-    },
+    validate,
     matches(location, data) {
       let part = parts.get(location);
       if (!parts.has(location)) {
-        const fragment = location
-          .slice('/schema'.length)
-          .split('/')
-          .map((token) => encodeURIComponent(token))
-          .join('/');
         try {
-          part = ajv.getSchema(`${rootKey}#${fragment}`) ?? undefined;
+          part = compilePart(ajv, rootKey, location.slice('/schema'.length));
         } catch {
-          // A part that cannot be compiled never applies; the whole schema compiled, so this
-          // does not happen for locations the form model produces.
+          // A part that cannot be compiled never applies; the schema compiled, so this does not
+          // happen for locations the form model produces.
           part = undefined;
         }
         parts.set(location, part);
       }
       return part ? part(data) : false;
     },
+    ...(split ? { split: split.split } : {}),
   };
 }
