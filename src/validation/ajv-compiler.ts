@@ -6,12 +6,13 @@ import Ajv from 'ajv';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { DefinitionError } from '../model/definition-error.js';
+import { appendPointer } from '../model/json-pointer.js';
 import type { SchemaObject } from '../model/types.js';
 import { detectDialect, type Dialect } from './dialect.js';
 import { addIntakeFormats } from './formats.js';
 import { splitDocument, type SplitDocument } from './split-schema.js';
 import { errorsOf, splitValidation, type Check } from './split-validator.js';
-import type { FormValidator } from './validator.js';
+import type { FormValidator, SplitValidator } from './validator.js';
 
 /** CommonJS default exports arrive wrapped or not, depending on the bundler. */
 function interop<T>(module: T): T {
@@ -84,84 +85,111 @@ function compilePart(ajv: AjvInstance, rootKey: string, fragment: string): Check
 }
 
 /**
- * The split validation (see `SplitValidator`), every part compiled now: a schema ajv refuses
- * fails here, at load, as it did when the root was compiled whole; and each property's code is
- * compiled once (the whole root is not compiled at all). Throws when a part does not compile.
+ * The split validation (see `SplitValidator`) of the registered document: the shell compiled now
+ * (so that a shell ajv cannot compile means no split, not a failure later), each property's
+ * wrapper when it is first validated. Returns `undefined` when the shell does not compile.
  */
-function compileSplit(ajv: AjvInstance, rootKey: string, document: SplitDocument) {
-  return splitValidation(
-    compilePart(ajv, rootKey, document.shell),
-    new Map(
-      document.properties.map((name, index) => [
-        name,
-        compilePart(ajv, rootKey, document.wrappers[index]),
-      ]),
-    ),
-  );
+function compileSplit(
+  ajv: AjvInstance,
+  rootKey: string,
+  document: SplitDocument,
+  whole: Check,
+): SplitValidator | undefined {
+  let shell: Check;
+  try {
+    shell = compilePart(ajv, rootKey, document.shell);
+  } catch {
+    return undefined;
+  }
+  const wrappers = new Map(document.properties.map((name, i) => [name, document.wrappers[i]]));
+  const checks = new Map<string, Check>();
+  const checkOf = (name: string): Check => {
+    let check = checks.get(name);
+    if (!check) {
+      try {
+        check = compilePart(ajv, rootKey, wrappers.get(name)!);
+      } catch {
+        // Not reached: the wrapper is a part of the root, which compiled. Should it be, the
+        // whole validation's errors inside the property are the property's errors.
+        check = wholeInside(whole, appendPointer('', name));
+      }
+      checks.set(name, check);
+    }
+    return check;
+  };
+  return splitValidation(shell, document.properties, checkOf).split;
+}
+
+/** A function that reports the whole validation's errors at or below `pointer`. */
+function wholeInside(whole: Check, pointer: string): Check {
+  const check: Check = (data) => {
+    whole(data);
+    check.errors = (whole.errors ?? []).filter(
+      (error) => error.instancePath === pointer || error.instancePath.startsWith(`${pointer}/`),
+    );
+    return check.errors.length === 0;
+  };
+  return check;
 }
 
 /**
  * Compiles `schema`; throws a `DefinitionError` when ajv rejects it (bad regex, bad keyword value…).
  *
- * Where the root has a `properties` object, the validator has a `split`, and `validate` is built
- * from it (the shell's errors merged with those of each property the value has), so that the two
- * always agree, and agree with a precompiled definition's validator. Otherwise (or when ajv
- * cannot compile the split's schemas) the root is compiled whole.
+ * `validate` checks the whole root, compiled now, as before. Where the root has a `properties`
+ * object, the validator also has a `split` (unless ajv cannot compile the shell): the shell is
+ * compiled now, each property's schema when it is first validated on its own. (ajv compiles the
+ * root document before any part of it in any case, so compiling every property at once instead,
+ * to build `validate` from the split, would compile each property's code twice at load.)
  */
 export function compileSchema(schema: SchemaObject): FormValidator {
   const dialect = detectDialect(schema);
   const rootKey = typeof schema.$id === 'string' ? schema.$id.replace(/#.*$/, '') : ROOT_KEY;
-  const document = splitDocument(schema);
+  let document = splitDocument(schema);
   let ajv = createAjv(dialect);
-  let split: ReturnType<typeof splitValidation> | undefined;
-  if (document) {
+  let whole: Check;
+  try {
     try {
-      register(ajv, document.document, dialect);
-      split = compileSplit(ajv, rootKey, document);
-    } catch {
-      // The root alone decides below: it fails with the schema's own problem, or compiles.
-      split = undefined;
-      ajv = createAjv(dialect);
-    }
-  }
-  let whole: Check | undefined;
-  if (!split) {
-    try {
-      register(ajv, schema, dialect);
+      register(ajv, document?.document ?? schema, dialect);
       whole = compilePart(ajv, rootKey, '');
     } catch (error) {
-      // ajv percent-encodes property names into schema paths, which throws for lone surrogates.
-      const reason =
-        error instanceof URIError
-          ? `a property name or reference is not well-formed Unicode (a lone surrogate): ${error.message}`
-          : (error as Error).message;
-      throw new DefinitionError(
-        'invalid-schema',
-        `Invalid schema: ${reason}`,
-        { detail: reason },
-        '/schema',
-      );
+      if (!document) throw error;
+      // Maybe the split's schemas are what ajv refused: the root alone decides.
+      document = undefined;
+      ajv = createAjv(dialect);
+      register(ajv, schema, dialect);
+      whole = compilePart(ajv, rootKey, '');
     }
+  } catch (error) {
+    // ajv percent-encodes property names into schema paths, which throws for lone surrogates.
+    const reason =
+      error instanceof URIError
+        ? `a property name or reference is not well-formed Unicode (a lone surrogate): ${error.message}`
+        : (error as Error).message;
+    throw new DefinitionError(
+      'invalid-schema',
+      `Invalid schema: ${reason}`,
+      { detail: reason },
+      '/schema',
+    );
   }
+  const split = document ? compileSplit(ajv, rootKey, document, whole) : undefined;
   const parts = new Map<string, Check | undefined>();
-  const validate: FormValidator['validate'] =
-    split?.validate ?? ((value) => errorsOf(whole!, value === undefined ? {} : value));
   return {
-    validate,
+    validate: (value) => errorsOf(whole, value === undefined ? {} : value),
     matches(location, data) {
       let part = parts.get(location);
       if (!parts.has(location)) {
         try {
           part = compilePart(ajv, rootKey, location.slice('/schema'.length));
         } catch {
-          // A part that cannot be compiled never applies; the schema compiled, so this does not
-          // happen for locations the form model produces.
+          // A part that cannot be compiled never applies; the whole schema compiled, so this
+          // does not happen for locations the form model produces.
           part = undefined;
         }
         parts.set(location, part);
       }
       return part ? part(data) : false;
     },
-    ...(split ? { split: split.split } : {}),
+    ...(split ? { split } : {}),
   };
 }

@@ -92,11 +92,10 @@ export function precompiledValidator(definition: CompiledDefinition): FormValida
     typeof shell === 'function'
       ? splitValidation(
           shell,
-          new Map(
-            Object.entries(validators)
-              .filter(([key]) => key.startsWith(PROPERTY_KEY_PREFIX))
-              .map(([key, check]) => [key.slice(PROPERTY_KEY_PREFIX.length), check]),
-          ),
+          Object.keys(validators)
+            .filter((key) => key.startsWith(PROPERTY_KEY_PREFIX))
+            .map((key) => key.slice(PROPERTY_KEY_PREFIX.length)),
+          (name) => validators[propertyKey(name)],
         )
       : undefined;
   const root = validators[WHOLE_KEY];

@@ -27,3 +27,10 @@ export function valuesFor(schema: unknown, seeds?: unknown[]): Arbitrary<unknown
 export const EDGE_CASES: { name: string; schema: Record<string, unknown>; seeds: unknown[] }[];
 
 export const EXAMPLE_DATA: Record<string, Record<string, unknown>>;
+
+export const WHOLE_VALIDATION_LOSES: {
+  name: string;
+  schema: Record<string, unknown>;
+  value: unknown;
+  error: string;
+}[];

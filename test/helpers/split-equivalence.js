@@ -457,3 +457,41 @@ export const EXAMPLE_DATA = {
     consent: true,
   },
 };
+
+/**
+ * Schemas and values where whole validation, normalized, loses an error that the split keeps
+ * (`error`): normalizeErrors cannot tell the noise of a oneOf's `$ref`'d alternatives from an
+ * error the root reported before at the same value, when that error reached the value through a
+ * `$ref`, or when the oneOf is at the root's own value.
+ * @type {{ name: string, schema: Record<string, any>, value: unknown, error: string }[]}
+ */
+export const WHOLE_VALIDATION_LOSES = [
+  {
+    name: 'a root constraint that reaches the property through a $ref',
+    schema: {
+      type: 'object',
+      $defs: { rules: { required: ['email'] } },
+      properties: {
+        contact: {
+          oneOf: [
+            { type: 'object', required: ['email'] },
+            { type: 'object', required: ['phone'] },
+          ],
+        },
+      },
+      allOf: [{ properties: { contact: { $ref: '#/$defs/rules' } } }],
+    },
+    value: { contact: {} },
+    error: '/contact/email required',
+  },
+  {
+    name: 'a oneOf at the root checked after the properties (dependentSchemas)',
+    schema: {
+      type: 'object',
+      properties: { a: { type: 'string' }, kind: {} },
+      dependentSchemas: { kind: { oneOf: [{ required: ['x'] }, { required: ['y'] }] } },
+    },
+    value: { a: 1, kind: 1 },
+    error: '/a type',
+  },
+];

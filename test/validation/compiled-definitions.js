@@ -7,6 +7,7 @@
 //   GET /compiled/fixtures/<dir>/<name>.js    test/fixtures/<dir>/<name>.json, dir `definitions`
 //                                             or `broken-definitions`
 //   GET /compiled/edge/<index>.js             EDGE_CASES[index] of test/helpers/split-equivalence.js
+//   GET /compiled/loses/<index>.js            WHOLE_VALIDATION_LOSES[index] of the same
 //
 // Names are checked against the folder's listing; anything else is a 404. Definitions are
 // compiled without the definition check (the corpus has ui mistakes that do not matter here).
@@ -14,7 +15,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import process from 'node:process';
 import { compileDefinition } from '../../cli/lib/compile-definition.js';
-import { EDGE_CASES } from '../helpers/split-equivalence.js';
+import { EDGE_CASES, WHOLE_VALIDATION_LOSES } from '../helpers/split-equivalence.js';
 
 const ROOT = process.cwd();
 const FOLDERS = {
@@ -34,9 +35,10 @@ const cache = new Map();
  * @param {string} name
  */
 async function definitionFor(kind, name) {
-  if (kind === 'edge') {
-    const edge = /^\d+$/.test(name) ? EDGE_CASES[Number(name)] : undefined;
-    return edge && { id: `edge-${name}`, version: '1', lang: 'en', schema: edge.schema };
+  if (kind === 'edge' || kind === 'loses') {
+    const list = kind === 'edge' ? EDGE_CASES : WHOLE_VALIDATION_LOSES;
+    const entry = /^\d+$/.test(name) ? list[Number(name)] : undefined;
+    return entry && { id: `${kind}-${name}`, version: '1', lang: 'en', schema: entry.schema };
   }
   const folder = FOLDERS[kind];
   if (!folder || !NAME.test(name)) return undefined;
