@@ -17,13 +17,13 @@
  *   (`FormValidator.matches`): e.g. `/schema/allOf/0/if` for a condition,
  *   `/schema/properties/contact/oneOf/1` for an object alternative; called with the data there;
  * - `/schema`: the whole schema, called with the form value — instead of `#shell` and
- *   `#property:…` where the root has no `properties` object (nothing to split), and in every
- *   module compiled by intake-elements 0.1.0 or earlier.
+ *   `#property:…` where the root cannot be split (no `properties` object, `$dynamicRef`, or ajv
+ *   refused the split), and in modules compiled before the split existed (test/fixtures/compiled).
  *
  * The whole value's errors are the shell's together with each property's (see `SplitValidator`),
- * so a module carries each property's code once, and the element re-validates only the
- * property a change touched. cli/lib/compile-definition.js writes the modules;
- * cli/lib/compile-locations.js has the same key scheme.
+ * so a module carries each property's code once, its `validate` merges them, and the element can
+ * re-validate only the property a change touched. cli/lib/compile-definition.js writes the
+ * modules; cli/lib/compile-locations.js has the same key scheme.
  */
 import type { FormDefinition } from '../model/types.js';
 import { errorsOf, splitValidation, type Check } from './split-validator.js';
