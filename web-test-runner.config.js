@@ -5,6 +5,7 @@ import { build } from 'esbuild';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { testReceiver } from './test/server/test-receiver.js';
 import { cspPage } from './test/csp/csp-page.js';
+import { compiledDefinitions } from './test/validation/compiled-definitions.js';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { findBrowser, CHROMIUM_ARGS } from './scripts/find-browser.js';
 
@@ -117,8 +118,9 @@ export default {
   testsFinishTimeout: 900000,
   // Generous: the keyboard-only walks press hundreds of keys, and CI machines have two cores.
   testFramework: { config: { timeout: 90000 } },
-  // cspPage: /csp/index.html with the strict Content-Security-Policy (test/csp/).
-  middleware: [compatCorpus(), testReceiver(), cspPage()],
+  // cspPage: /csp/index.html with the strict Content-Security-Policy (test/csp/);
+  // compiledDefinitions: /compiled/…, definitions compiled on request (test/validation/).
+  middleware: [compatCorpus(), testReceiver(), cspPage(), compiledDefinitions()],
   plugins: [
     offlineCommand(),
     bundleCommonJs(),

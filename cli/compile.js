@@ -20,7 +20,8 @@ export const summary =
 export const usage = `Usage: intake-elements compile <definition.json>... -o <dir> [options]
 
 Writes <dir>/<id>.js for each definition: an ES module whose default export is the
-definition plus precompiled validators for the whole schema and every condition and
+definition plus precompiled validators: for the schema, split by top-level property (so
+that a change re-validates only the property it touched), and for every condition and
 alternative the form checks at run time. It has no imports and uses no eval, so
 <intake-form src="<dir>/<id>.js"> works under a Content-Security-Policy without
 'unsafe-eval'. The definition is checked first (see \`intake-elements check\`); errors stop

@@ -18,10 +18,11 @@ import { after, before, describe, it } from 'node:test';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import fc from 'fast-check';
 import { rollup } from 'rollup';
+import { differences, splitErrors } from '../test/helpers/split-equivalence.js';
 import { compileDefinition, CompileError } from './lib/compile-definition.js';
 import { COLOR, DATA_URL, detectDialect, TIME } from './lib/compile-ajv.js';
 import { loadElementSource } from './lib/compile-element-source.js';
-import { validatorLocations } from './lib/compile-locations.js';
+import { propertyKey, SHELL_KEY, validatorLocations, WHOLE_KEY } from './lib/compile-locations.js';
 import { intakeDefinitions } from './lib/compile-rollup-plugin.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -77,7 +78,8 @@ const validatorPairs = new WeakMap();
 
 /**
  * Asserts that the compiled definition and the runtime compiler agree on `values`: the same
- * normalized errors for the whole value, the same answer at every location.
+ * normalized errors for the whole value (see below), and from each part of the split; the same
+ * answer at every location.
  */
 function assertAgreement(definition, compiled, values) {
   let pair = validatorPairs.get(compiled);
@@ -89,9 +91,34 @@ function assertAgreement(definition, compiled, values) {
     validatorPairs.set(compiled, pair);
   }
   const { runtime, precompiled } = pair;
+  assert.equal(Boolean(precompiled.split), Boolean(runtime.split), 'both split, or neither');
   for (const value of values) {
-    assert.deepEqual(precompiled.validate(value), runtime.validate(value), JSON.stringify(value));
-    for (const location of Object.keys(compiled.validators)) {
+    if (!runtime.split)
+      assert.deepEqual(precompiled.validate(value), runtime.validate(value), JSON.stringify(value));
+    else {
+      // The runtime validates whole; the precompiled definition merges the split's errors: the
+      // same errors and first error per pointer, pointers perhaps in another order.
+      assert.deepEqual(
+        differences(runtime.validate(value), precompiled.validate(value)),
+        [],
+        JSON.stringify(value),
+      );
+      assert.deepEqual(
+        precompiled.validate(value),
+        splitErrors(runtime.split, value, element.mergeErrors),
+      );
+      assert.deepEqual([...precompiled.split.properties], [...runtime.split.properties]);
+      assert.deepEqual(precompiled.split.shell(value), runtime.split.shell(value));
+      if (typeof value === 'object' && value !== null && !Array.isArray(value))
+        for (const name of runtime.split.properties)
+          if (Object.hasOwn(value, name))
+            assert.deepEqual(
+              precompiled.split.property(name, value[name]),
+              runtime.split.property(name, value[name]),
+              `${name}: ${JSON.stringify(value[name])}`,
+            );
+    }
+    for (const location of Object.keys(compiled.validators).filter((key) => key[0] === '/')) {
       for (const data of [
         value,
         ...(typeof value === 'object' && value ? Object.values(value) : []),
@@ -184,10 +211,13 @@ for (const id of ['sprachkurs-anmeldung', 'ki-erstberatung']) {
       assert.match(source, /export\s*\{\s*\w+ as default\s*\}|export default/);
     });
 
-    it('exports the definition itself plus validators', () => {
+    it('exports the definition itself plus validators: the shell and one per property', () => {
       const { validators, ...rest } = compiled;
       assert.deepEqual(rest, definition);
-      assert.equal(typeof validators['/schema'], 'function');
+      assert.equal(typeof validators[SHELL_KEY], 'function');
+      for (const name of Object.keys(definition.schema.properties))
+        assert.equal(typeof validators[propertyKey(name)], 'function', name);
+      assert.equal(validators[WHOLE_KEY], undefined, 'not the whole schema besides');
     });
 
     it('has a validator for every `if` (and only for locations of the schema)', () => {
@@ -195,9 +225,13 @@ for (const id of ['sprachkurs-anmeldung', 'ki-erstberatung']) {
       assert.ok(ifs.length > 0 || id === 'ki-erstberatung');
       for (const location of ifs)
         assert.equal(typeof compiled.validators[location], 'function', location);
-      for (const location of Object.keys(compiled.validators))
-        assert.match(location, /^\/schema(\/|$)/);
-      assert.deepEqual(Object.keys(compiled.validators), validatorLocations(definition.schema));
+      const locations = Object.keys(compiled.validators).filter((key) => !key.startsWith('#'));
+      for (const location of locations) assert.match(location, /^\/schema\//);
+      assert.deepEqual(Object.keys(compiled.validators), [
+        SHELL_KEY,
+        ...Object.keys(definition.schema.properties).map(propertyKey),
+        ...validatorLocations(definition.schema).filter((location) => location !== WHOLE_KEY),
+      ]);
     });
 
     it('agrees with ajv compiled at run time on valid and invalid data', () => {
@@ -303,7 +337,7 @@ describe('compiling other schemas', () => {
     ];
     assertAgreement(definition, compiled, values);
     assert.equal(
-      compiled.validators['/schema']({ time: '14:30' }),
+      compiled.validators[propertyKey('time')]({ time: '14:30' }),
       true,
       'a wall-clock time is valid',
     );
@@ -393,7 +427,8 @@ describe('compiling other schemas', () => {
     };
     const compiled = await importModule(await compileDefinition(definition));
     assert.deepEqual(Object.keys(compiled.validators), [
-      '/schema',
+      SHELL_KEY,
+      ...['contact', 'extra', 'level', 'weird'].map(propertyKey),
       '/schema/properties/contact/oneOf/0',
       '/schema/properties/contact/oneOf/1',
       '/schema/properties/extra/anyOf/0',
@@ -467,7 +502,7 @@ describe('compiling other schemas', () => {
       { constructor: '', toString: 'x' },
       { constructor: 'c', toString: 'x', hasOwnProperty: 1 },
     ]);
-    assert.equal(compiled.validators['/schema']({}), false, 'required toString is missing');
+    assert.equal(compiled.validators[SHELL_KEY]({}), false, 'required toString is missing');
   });
 
   it('refuses a definition with errors, listing each with its pointer', async () => {
@@ -598,7 +633,7 @@ describe('the rollup plugin', () => {
     const source = readFileSync(join(dir, 'dist/main.js'), 'utf8');
     for (const pattern of FORBIDDEN.slice(0, 4)) assert.doesNotMatch(source, pattern);
     const compiled = (await import(pathToFileURL(join(dir, 'dist/main.js')).href)).default;
-    assert.equal(typeof compiled.validators['/schema'], 'function');
+    assert.equal(typeof compiled.validators[SHELL_KEY], 'function');
     const arabic = fileURLToPath(compiled.translations.ar);
     assert.ok(existsSync(arabic), arabic);
     assert.deepEqual(

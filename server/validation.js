@@ -204,17 +204,6 @@ function describe({ keyword, params }) {
 // ---------------------------------------------------------------------------------------------
 // Normalisation (copy of src/validation/normalize-errors.ts; keep the two in step)
 
-const COMPOSITE = new Set([
-  'if',
-  'allOf',
-  'anyOf',
-  'oneOf',
-  'not',
-  '$ref',
-  'dependentSchemas',
-  'then',
-  'else',
-]);
 const MISSING = new Set(['required', 'dependentRequired', 'dependencies']);
 /** Server addition: keywords whose error names an extra property. */
 const EXTRA = {
@@ -233,12 +222,53 @@ const PRIORITY = [
   'maxLength',
   'pattern',
 ];
+const OTHERS = [
+  'maximum',
+  'minimum',
+  'exclusiveMaximum',
+  'exclusiveMinimum',
+  'multipleOf',
+  'maxItems',
+  'minItems',
+  'additionalItems',
+  'items',
+  'contains',
+  'uniqueItems',
+  'maxContains',
+  'minContains',
+  'unevaluatedItems',
+  'maxProperties',
+  'minProperties',
+  'propertyNames',
+  'additionalProperties',
+  'unevaluatedProperties',
+  'false schema',
+];
+const COMPOSITE_ORDER = [
+  '$ref',
+  'not',
+  'anyOf',
+  'oneOf',
+  'allOf',
+  'if',
+  'then',
+  'else',
+  'dependentSchemas',
+];
+const RANK = new Map(
+  [...PRIORITY, ...OTHERS, ...COMPOSITE_ORDER].map((keyword, index) => [keyword, index]),
+);
+const UNKNOWN_RANK = PRIORITY.length + OTHERS.length - 0.5;
 const CHECKED_BEFORE = new Set(['type', '$ref', 'const', 'enum', 'not', 'anyOf']);
 
 function rank(keyword) {
-  const index = PRIORITY.indexOf(keyword);
-  if (index !== -1) return index;
-  return COMPOSITE.has(keyword) ? PRIORITY.length + 1 : PRIORITY.length;
+  return RANK.get(keyword) ?? UNKNOWN_RANK;
+}
+
+function compareKeywords(a, b) {
+  const byRank = rank(a) - rank(b);
+  if (byRank !== 0 || a === b) return byRank;
+  return a < b ? -1 : 1;
 }
 
 function insideAlternative(schemaPath) {
@@ -272,10 +302,61 @@ function alternativeNoise(errors) {
         continue;
       }
       if (sharedSegments(path, owner) > 1) break;
+      if (error.instancePath !== '' && leadsTo(path, earlier.keyword, earlier.instancePath)) break;
       noise.add(j);
     }
   });
   return noise;
+}
+
+const TO_ANY_MEMBER = new Set([
+  'additionalProperties',
+  'unevaluatedProperties',
+  'additionalItems',
+  'unevaluatedItems',
+  'contains',
+]);
+const NAMED = new Set([
+  'allOf',
+  'anyOf',
+  'oneOf',
+  '$defs',
+  'definitions',
+  'dependentSchemas',
+  'dependencies',
+]);
+
+function decodeSegment(segment) {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
+}
+
+function leadsTo(path, keyword, instancePath) {
+  const segments = path.split('/').slice(1);
+  if (segments.length > 0 && segments[segments.length - 1] === keyword) segments.pop();
+  const tokens = instancePath === '' ? [] : instancePath.slice(1).split('/');
+  let depth = 0;
+  for (let i = 0; i < segments.length; i++) {
+    const segment = segments[i];
+    if (NAMED.has(segment)) {
+      i++;
+      continue;
+    }
+    let member = null;
+    if (segment === 'properties' || segment === 'prefixItems')
+      member = decodeSegment(segments[++i] ?? '');
+    else if (segment === 'patternProperties') i++;
+    else if (segment === 'items') {
+      if (/^\d+$/.test(segments[i + 1] ?? '')) member = segments[++i];
+    } else if (!TO_ANY_MEMBER.has(segment)) continue;
+    if (depth >= tokens.length) return false;
+    if (member !== null && member !== tokens[depth]) return false;
+    depth++;
+  }
+  return depth === tokens.length;
 }
 
 function sharedSegments(a, b) {
@@ -315,7 +396,7 @@ export function normalizeErrors(errors) {
     .sort(
       (a, b) =>
         order.get(a.error.pointer) - order.get(b.error.pointer) ||
-        rank(a.error.keyword) - rank(b.error.keyword) ||
+        compareKeywords(a.error.keyword, b.error.keyword) ||
         a.index - b.index,
     )
     .map(({ error }) => error);

@@ -174,16 +174,105 @@ export function addRootSchema(ajv, schema, dialect) {
 }
 
 /**
+ * The ajv reference of a JSON Pointer into the root schema (`/allOf/0/if` → `<root>#/allOf/0/if`).
+ * @param {string} rootKey
+ * @param {string} pointer
+ */
+export function referenceOfPointer(rootKey, pointer) {
+  const fragment = pointer
+    .split('/')
+    .map((token) => encodeURIComponent(token))
+    .join('/');
+  return `${rootKey}#${fragment}`;
+}
+
+/**
  * The ajv reference of a definition location (`/schema/allOf/0/if` → `<root>#/allOf/0/if`), as
  * the browser's `matches` builds it.
  * @param {string} rootKey
  * @param {string} location a JSON Pointer into the definition, starting with `/schema`
  */
 export function referenceOf(rootKey, location) {
-  const fragment = location
-    .slice('/schema'.length)
-    .split('/')
-    .map((token) => encodeURIComponent(token))
-    .join('/');
-  return `${rootKey}#${fragment}`;
+  return referenceOfPointer(rootKey, location.slice('/schema'.length));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The split by root property (mirrors src/validation/split-schema.ts, which explains the layout)
+
+/** Where the split's schemas are put in the root document (mirrors `SPLIT_KEYWORD`). */
+export const SPLIT_KEYWORD = 'x-intake-elements-split';
+
+/** Keywords of the root the shell leaves out (mirrors `NOT_IN_SHELL`). */
+const NOT_IN_SHELL = new Set([
+  '$id',
+  '$schema',
+  '$anchor',
+  '$dynamicAnchor',
+  '$recursiveAnchor',
+  '$vocabulary',
+  '$defs',
+  'definitions',
+  '$comment',
+]);
+
+/** Keywords that depend on the dynamic scope: a schema using them is not split. */
+const DYNAMIC = new Set(['$dynamicRef', '$recursiveRef']);
+
+const MAX_SPLIT_DEPTH = 500;
+
+/** @param {unknown} value @returns {value is Record<string, unknown>} */
+function isSchemaObject(value) {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * @param {unknown} node
+ * @param {number} [depth]
+ * @returns {boolean}
+ */
+function usesDynamicScope(node, depth = 0) {
+  if (typeof node !== 'object' || node === null) return false;
+  if (depth > MAX_SPLIT_DEPTH) return true;
+  if (Array.isArray(node)) return node.some((item) => usesDynamicScope(item, depth + 1));
+  return Object.entries(node).some(
+    ([key, value]) => DYNAMIC.has(key) || usesDynamicScope(value, depth + 1),
+  );
+}
+
+/**
+ * @typedef {object} SplitDocument
+ * @property {Record<string, unknown>} document the root plus the split's schemas, to register
+ *   with ajv instead of the root
+ * @property {string[]} properties the root's `properties`, in the schema's order
+ * @property {string} shell JSON Pointer of the shell in `document`
+ * @property {string[]} wrappers JSON Pointer of each property's wrapper, in the order of
+ *   `properties`
+ */
+
+/**
+ * The document to register for a split validation of `schema` (mirrors `splitDocument`), or
+ * `undefined` where the root cannot be split (not an object, no `properties` object, the dynamic
+ * scope used).
+ * @param {unknown} schema
+ * @returns {SplitDocument | undefined}
+ */
+export function splitDocument(schema) {
+  if (!isSchemaObject(schema) || !isSchemaObject(schema.properties)) return undefined;
+  if (usesDynamicScope(schema)) return undefined;
+  const ownSchemas = schema.properties;
+  const properties = Object.keys(ownSchemas);
+  let keyword = SPLIT_KEYWORD;
+  while (Object.prototype.hasOwnProperty.call(schema, keyword)) keyword += '_';
+  /** @type {Record<string, unknown>} */
+  const shell = Object.fromEntries(
+    Object.entries(schema).filter(([key]) => !NOT_IN_SHELL.has(key)),
+  );
+  shell.properties = Object.fromEntries(properties.map((name) => [name, true]));
+  const wrappers = properties.map((name) => ({ properties: { [name]: ownSchemas[name] } }));
+  return {
+    document: { ...schema, [keyword]: [shell, ...wrappers] },
+    properties,
+    shell: `/${keyword}/0`,
+    wrappers: properties.map((_name, index) => `/${keyword}/${index + 1}`),
+  };
 }

@@ -1,7 +1,7 @@
 /**
  * Compiles a form definition into one self-contained ES module: the definition itself plus
- * precompiled ajv validators (standalone code) for the whole schema and every sub-schema the form
- * matches at run time, so that the form runs under a Content-Security-Policy without
+ * precompiled ajv validators (standalone code) for the schema, split by root property, and every
+ * sub-schema the form matches at run time, so that the form runs under a Content-Security-Policy without
  * `'unsafe-eval'` (see src/validation/precompiled.ts for the contract, docs/compiling.md for use).
  *
  * ```js
@@ -9,8 +9,9 @@
  * const source = await compileDefinition(definition, { translations: 'inline', path: 'forms/x.json' });
  * ```
  *
- * The module's default export is `{ ...definition, validators: { '/schema': fn, '/schema/allOf/0/if':
- * fn, ... } }`. It has no imports (ajv's runtime helpers and the format checks are bundled in), and
+ * The module's default export is `{ ...definition, validators: { '#shell': fn, '#property:name': fn,
+ * ..., '/schema/allOf/0/if': fn, ... } }` (the key scheme: src/validation/precompiled.ts). It has
+ * no imports (ajv's runtime helpers and the format checks are bundled in), and
  * no `eval` or `new Function`.
  */
 import { readFileSync } from 'node:fs';
@@ -25,8 +26,10 @@ import {
   detectDialect,
   INTAKE_FORMATS,
   referenceOf,
+  referenceOfPointer,
+  splitDocument,
 } from './compile-ajv.js';
-import { validatorLocations } from './compile-locations.js';
+import { propertyKey, SHELL_KEY, validatorLocations, WHOLE_KEY } from './compile-locations.js';
 
 const standaloneCode = standaloneModule.default ?? standaloneModule;
 
@@ -132,6 +135,64 @@ async function loadEsbuild() {
 }
 
 /**
+ * The standalone code of a schema's validators, and the key of each (`v0`, `v1`, … in the code):
+ * the shell and one per root property where the root can be split, else the whole schema; then
+ * every location the form matches (see compile-locations.js for the key scheme).
+ * @param {Record<string, unknown>} schema
+ * @param {import('./compile-ajv.js').Dialect} dialect
+ * @param {string} name the definition's name, for messages
+ * @returns {{ code: string, keys: string[] }}
+ */
+function compileValidators(schema, dialect, name) {
+  const newAjv = () =>
+    createAjv(dialect, { standalone: true, formatsModule: FORMATS_MODULE, logger: false });
+  const locations = validatorLocations(schema).filter((location) => location !== WHOLE_KEY);
+  /**
+   * @param {import('ajv').default} ajv
+   * @param {string} rootKey
+   * @param {[string, string][]} roots key and ajv reference of each validator of the root
+   */
+  const generate = (ajv, rootKey, roots) => {
+    const entries = [
+      ...roots,
+      ...locations.map((location) => [location, referenceOf(rootKey, location)]),
+    ];
+    /** @type {Record<string, string>} */
+    const exports = {};
+    entries.forEach(([, reference], i) => (exports[`v${i}`] = reference));
+    return { code: standaloneCode(ajv, exports), keys: entries.map(([key]) => key) };
+  };
+  const split = splitDocument(schema);
+  if (split) {
+    // Compiled by JSON Pointer inside the root document, so that references resolve as in the
+    // root (see src/validation/split-schema.ts). Anything ajv refuses here means no split, as in
+    // the browser: the whole schema is compiled instead, below.
+    try {
+      const ajv = newAjv();
+      const rootKey = addRootSchema(ajv, split.document, dialect);
+      return generate(ajv, rootKey, [
+        [SHELL_KEY, referenceOfPointer(rootKey, split.shell)],
+        ...split.properties.map((property, i) => [
+          propertyKey(property),
+          referenceOfPointer(rootKey, split.wrappers[i]),
+        ]),
+      ]);
+    } catch {
+      // fall through
+    }
+  }
+  try {
+    const ajv = newAjv();
+    const rootKey = addRootSchema(ajv, schema, dialect);
+    return generate(ajv, rootKey, [[WHOLE_KEY, rootKey]]);
+  } catch (error) {
+    throw new CompileError(
+      `${name}: ajv cannot compile the schema: ${/** @type {Error} */ (error).message}`,
+    );
+  }
+}
+
+/**
  * Compiles a definition into the source text of an ES module.
  * @param {Record<string, any>} definition
  * @param {CompileOptions} [options]
@@ -185,30 +246,8 @@ export async function compileDefinition(definition, options = {}) {
   } catch (error) {
     throw new CompileError(`${name}: ${/** @type {Error} */ (error).message}`);
   }
-  const ajv = createAjv(dialect, {
-    standalone: true,
-    formatsModule: FORMATS_MODULE,
-    logger: false,
-  });
-  const locations = validatorLocations(schema);
-  /** @type {Record<string, string>} */
-  const exports = {};
-  let code;
-  try {
-    const rootKey = addRootSchema(ajv, schema, dialect);
-    locations.forEach((location, i) => {
-      exports[`v${i}`] = location === '/schema' ? rootKey : referenceOf(rootKey, location);
-    });
-    code = standaloneCode(ajv, exports);
-  } catch (error) {
-    throw new CompileError(
-      `${name}: ajv cannot compile the schema: ${/** @type {Error} */ (error).message}`,
-    );
-  }
-
-  const validators = locations
-    .map((location, i) => `${JSON.stringify(location)}: v.v${i}`)
-    .join(',\n    ');
+  const { code, keys } = compileValidators(schema, dialect, name);
+  const validators = keys.map((key, i) => `${JSON.stringify(key)}: v.v${i}`).join(',\n    ');
   const extra = Object.entries(expressions)
     .map(
       ([locale, expression]) =>

@@ -16,11 +16,21 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
  * @property {(candidate: unknown) => any} checkDefinition src/model/load-definition.ts
  * @property {new (root: any) => { check(): any }} SchemaResolver src/model/schema-resolver.ts
  * @property {(schema: any) => string} detectDialect src/validation/dialect.ts
- * @property {(schema: any) => { validate(value: unknown): any[], matches(location: string, data: unknown): boolean }} compileSchema
- *   src/validation/ajv-compiler.ts (the runtime compiler)
- * @property {(definition: any) => { validate(value: unknown): any[], matches(location: string, data: unknown): boolean }} precompiledValidator
- *   src/validation/precompiled.ts
+ * @property {(schema: any) => Validator} compileSchema src/validation/ajv-compiler.ts (the runtime
+ *   compiler)
+ * @property {(definition: any) => Validator} precompiledValidator src/validation/precompiled.ts
+ * @property {(definition: unknown) => boolean} isCompiledDefinition src/validation/precompiled.ts
+ * @property {(...lists: any[][]) => any[]} mergeErrors src/validation/normalize-errors.ts
+ * @property {(schema: unknown) => import('./compile-ajv.js').SplitDocument | undefined} splitDocument
+ *   src/validation/split-schema.ts
  * @property {{ DATA_URL: RegExp, COLOR: RegExp, TIME: RegExp }} formats src/validation/formats.ts
+ */
+
+/**
+ * @typedef {object} Validator src/validation/validator.ts `FormValidator`
+ * @property {(value: unknown) => any[]} validate
+ * @property {(location: string, data: unknown) => boolean} matches
+ * @property {{ properties: ReadonlySet<string>, shell(value: unknown): any[], property(name: string, value: unknown): any[] }} [split]
  */
 
 /** @type {Promise<ElementSource> | undefined} */
@@ -35,7 +45,9 @@ export function loadElementSource() {
       export { SchemaResolver } from './src/model/schema-resolver.ts';
       export { detectDialect } from './src/validation/dialect.ts';
       export { compileSchema } from './src/validation/ajv-compiler.ts';
-      export { precompiledValidator } from './src/validation/precompiled.ts';
+      export { isCompiledDefinition, precompiledValidator } from './src/validation/precompiled.ts';
+      export { mergeErrors } from './src/validation/normalize-errors.ts';
+      export { splitDocument } from './src/validation/split-schema.ts';
       export * as formats from './src/validation/formats.ts';
     `;
     const result = await build({

@@ -1,6 +1,8 @@
 /**
- * Which sub-schemas a form checks at run time, besides the whole schema: the locations the
- * element passes to its validator's `matches(location, data)` (src/model/apply-conditions.ts,
+ * Which validators a compiled module carries, and under which keys (the scheme is explained in
+ * src/validation/precompiled.ts): the shell and one per root property (`#shell`,
+ * `#property:<name>`), or the whole schema (`/schema`) where the root cannot be split; and the
+ * sub-schemas a form checks at run time, keyed by their location: the locations the element passes to its validator's `matches(location, data)` (src/model/apply-conditions.ts,
  * src/model/select-alternative.ts).
  *
  * - every `if` (its location + `/if`), wherever it is written (root, `allOf` members, `then`/`else`,
@@ -13,6 +15,21 @@
  *   a missing one breaks the form).
  */
 import { appendPointer } from './json-pointer.js';
+
+/** Key of the whole schema's validator: only in modules whose root cannot be split. */
+export const WHOLE_KEY = '/schema';
+/** Key of the shell's validator (the root with each property's schema replaced by `true`). */
+export const SHELL_KEY = '#shell';
+/** Prefix of the keys of the root properties' validators: `#property:<name>`, name unescaped. */
+export const PROPERTY_KEY_PREFIX = '#property:';
+
+/**
+ * The key of a root property's validator.
+ * @param {string} name
+ */
+export function propertyKey(name) {
+  return `${PROPERTY_KEY_PREFIX}${name}`;
+}
 
 /** Keywords whose values are data: nothing in them is a schema. */
 const DATA_KEYWORDS = new Set(['enum', 'const', 'default', 'examples', 'required']);

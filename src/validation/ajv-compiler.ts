@@ -6,11 +6,13 @@ import Ajv from 'ajv';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { DefinitionError } from '../model/definition-error.js';
+import { appendPointer } from '../model/json-pointer.js';
 import type { SchemaObject } from '../model/types.js';
 import { detectDialect, type Dialect } from './dialect.js';
 import { addIntakeFormats } from './formats.js';
-import { normalizeErrors } from './normalize-errors.js';
-import type { FormValidator } from './validator.js';
+import { splitDocument, type SplitDocument } from './split-schema.js';
+import { errorsOf, splitValidation, type Check } from './split-validator.js';
+import type { FormValidator, SplitValidator } from './validator.js';
 
 /** CommonJS default exports arrive wrapped or not, depending on the bundler. */
 function interop<T>(module: T): T {
@@ -35,9 +37,8 @@ function withCanonicalSchema(schema: SchemaObject, dialect: Dialect): SchemaObje
 /** The URI the root schema is registered under when it has no `$id` of its own. */
 const ROOT_KEY = 'https://intake-elements.invalid/schema.json';
 
-/** Compiles `schema`; throws a `DefinitionError` when ajv rejects it (bad regex, bad keyword value…). */
-export function compileSchema(schema: SchemaObject): FormValidator {
-  const dialect = detectDialect(schema);
+/** A new ajv instance of the dialect, with the element's options and formats. */
+function createAjv(dialect: Dialect) {
   // `ownProperties`: a property named `constructor` or `toString` is data only where the data has
   // it; without it ajv reads `Object.prototype`'s members as values (an empty `constructor` field
   // fails "type", a `required: ["toString"]` is always met).
@@ -52,18 +53,112 @@ export function compileSchema(schema: SchemaObject): FormValidator {
   const ajv = new AjvClass(options);
   interop(addFormats)(ajv);
   addIntakeFormats(ajv);
-  // The root is registered under a URI so that sub-schemas (conditions, alternatives) can be
-  // compiled by JSON Pointer later, with their `$ref`s resolving against the whole document.
-  const rootKey = typeof schema.$id === 'string' ? schema.$id.replace(/#.*$/, '') : ROOT_KEY;
-  let check: ((data: unknown) => boolean) & { errors?: unknown };
+  return ajv;
+}
+
+type AjvInstance = ReturnType<typeof createAjv>;
+
+/**
+ * Registers `document` (the root schema, or the root with the split's schemas) under a URI, so
+ * that its parts (the split's schemas, conditions, alternatives) can be compiled by JSON Pointer,
+ * with their `$ref`s resolving against the whole document. Compiles nothing yet.
+ */
+function register(ajv: AjvInstance, document: SchemaObject, dialect: Dialect): void {
+  ajv.addSchema(
+    withCanonicalSchema(document, dialect),
+    typeof document.$id === 'string' ? undefined : ROOT_KEY,
+  );
+}
+
+/** Compiles the part at `fragment` (a JSON Pointer, `''` for the root) of the registered document. */
+function compilePart(ajv: AjvInstance, rootKey: string, fragment: string): Check {
+  const reference =
+    fragment === ''
+      ? rootKey
+      : `${rootKey}#${fragment
+          .split('/')
+          .map((token) => encodeURIComponent(token))
+          .join('/')}`;
+  const compiled = ajv.getSchema(reference);
+  if (!compiled) throw new Error('the schema could not be compiled');
+  return compiled as Check;
+}
+
+/**
+ * The split validation (see `SplitValidator`) of the registered document: the shell compiled now
+ * (so that a shell ajv cannot compile means no split, not a failure later), each property's
+ * wrapper when it is first validated. Returns `undefined` when the shell does not compile.
+ */
+function compileSplit(
+  ajv: AjvInstance,
+  rootKey: string,
+  document: SplitDocument,
+  whole: Check,
+): SplitValidator | undefined {
+  let shell: Check;
   try {
-    ajv.addSchema(
-      withCanonicalSchema(schema, dialect),
-      typeof schema.$id === 'string' ? undefined : ROOT_KEY,
+    shell = compilePart(ajv, rootKey, document.shell);
+  } catch {
+    return undefined;
+  }
+  const wrappers = new Map(document.properties.map((name, i) => [name, document.wrappers[i]]));
+  const checks = new Map<string, Check>();
+  const checkOf = (name: string): Check => {
+    let check = checks.get(name);
+    if (!check) {
+      try {
+        check = compilePart(ajv, rootKey, wrappers.get(name)!);
+      } catch {
+        // Not reached: the wrapper is a part of the root, which compiled. Should it be, the
+        // whole validation's errors inside the property are the property's errors.
+        check = wholeInside(whole, appendPointer('', name));
+      }
+      checks.set(name, check);
+    }
+    return check;
+  };
+  return splitValidation(shell, document.properties, checkOf).split;
+}
+
+/** A function that reports the whole validation's errors at or below `pointer`. */
+function wholeInside(whole: Check, pointer: string): Check {
+  const check: Check = (data) => {
+    whole(data);
+    check.errors = (whole.errors ?? []).filter(
+      (error) => error.instancePath === pointer || error.instancePath.startsWith(`${pointer}/`),
     );
-    const compiled = ajv.getSchema(rootKey);
-    if (!compiled) throw new Error('the schema could not be compiled');
-    check = compiled;
+    return check.errors.length === 0;
+  };
+  return check;
+}
+
+/**
+ * Compiles `schema`; throws a `DefinitionError` when ajv rejects it (bad regex, bad keyword value…).
+ *
+ * `validate` checks the whole root, compiled now, as before. Where the root has a `properties`
+ * object, the validator also has a `split` (unless ajv cannot compile the shell): the shell is
+ * compiled now, each property's schema when it is first validated on its own. (ajv compiles the
+ * root document before any part of it in any case, so compiling every property at once instead,
+ * to build `validate` from the split, would compile each property's code twice at load.)
+ */
+export function compileSchema(schema: SchemaObject): FormValidator {
+  const dialect = detectDialect(schema);
+  const rootKey = typeof schema.$id === 'string' ? schema.$id.replace(/#.*$/, '') : ROOT_KEY;
+  let document = splitDocument(schema);
+  let ajv = createAjv(dialect);
+  let whole: Check;
+  try {
+    try {
+      register(ajv, document?.document ?? schema, dialect);
+      whole = compilePart(ajv, rootKey, '');
+    } catch (error) {
+      if (!document) throw error;
+      // Maybe the split's schemas are what ajv refused: the root alone decides.
+      document = undefined;
+      ajv = createAjv(dialect);
+      register(ajv, schema, dialect);
+      whole = compilePart(ajv, rootKey, '');
+    }
   } catch (error) {
     // ajv percent-encodes property names into schema paths, which throws for lone surrogates.
     const reason =
@@ -77,22 +172,15 @@ export function compileSchema(schema: SchemaObject): FormValidator {
       '/schema',
     );
   }
-  const parts = new Map<string, ((data: unknown) => boolean) | undefined>();
+  const split = document ? compileSplit(ajv, rootKey, document, whole) : undefined;
+  const parts = new Map<string, Check | undefined>();
   return {
-    validate(value) {
-      check(value === undefined ? {} : value);
-      return normalizeErrors(check.errors as never);
-    },
+    validate: (value) => errorsOf(whole, value === undefined ? {} : value),
     matches(location, data) {
       let part = parts.get(location);
       if (!parts.has(location)) {
-        const fragment = location
-          .slice('/schema'.length)
-          .split('/')
-          .map((token) => encodeURIComponent(token))
-          .join('/');
         try {
-          part = ajv.getSchema(`${rootKey}#${fragment}`) ?? undefined;
+          part = compilePart(ajv, rootKey, location.slice('/schema'.length));
         } catch {
           // A part that cannot be compiled never applies; the whole schema compiled, so this
           // does not happen for locations the form model produces.
@@ -102,5 +190,6 @@ export function compileSchema(schema: SchemaObject): FormValidator {
       }
       return part ? part(data) : false;
     },
+    ...(split ? { split } : {}),
   };
 }

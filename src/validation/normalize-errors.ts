@@ -13,19 +13,6 @@ export interface RawError {
   params: Record<string, unknown>;
 }
 
-/** Keywords whose failure only says "one of the parts below failed". */
-const COMPOSITE = new Set([
-  'if',
-  'allOf',
-  'anyOf',
-  'oneOf',
-  'not',
-  '$ref',
-  'dependentSchemas',
-  'then',
-  'else',
-]);
-
 /** Keywords whose error names a missing property in `params.missingProperty`. */
 const MISSING = new Set(['required', 'dependentRequired', 'dependencies']);
 
@@ -43,10 +30,72 @@ const PRIORITY = [
   'pattern',
 ];
 
+/**
+ * The other keywords that report errors of their own, in the order ajv checks them within one
+ * schema object (its rule groups: any type, number, string, array, object). Ranking every keyword
+ * makes the order within a pointer depend on the keywords alone, not on which subschema reported
+ * them first: the errors of one value can come from several places (an `allOf` member, a
+ * `patternProperties` entry, the property's own schema), and validating the root's properties
+ * one by one (`mergeErrors`) visits those places in another order than ajv does.
+ */
+const OTHERS = [
+  'maximum',
+  'minimum',
+  'exclusiveMaximum',
+  'exclusiveMinimum',
+  'multipleOf',
+  'maxItems',
+  'minItems',
+  'additionalItems',
+  'items',
+  'contains',
+  'uniqueItems',
+  'maxContains',
+  'minContains',
+  'unevaluatedItems',
+  'maxProperties',
+  'minProperties',
+  'propertyNames',
+  'additionalProperties',
+  'unevaluatedProperties',
+  'false schema',
+];
+
+/**
+ * Keywords whose failure only says "one of the parts below failed", last, in ajv's order (most of
+ * them report nothing of their own; `if` is dropped).
+ */
+const COMPOSITE_ORDER = [
+  '$ref',
+  'not',
+  'anyOf',
+  'oneOf',
+  'allOf',
+  'if',
+  'then',
+  'else',
+  'dependentSchemas',
+];
+
+const RANK = new Map(
+  [...PRIORITY, ...OTHERS, ...COMPOSITE_ORDER].map((keyword, index) => [keyword, index]),
+);
+
+/** Keywords this module does not know rank after the known ones and before the composites. */
+const UNKNOWN_RANK = PRIORITY.length + OTHERS.length - 0.5;
+
 function rank(keyword: string): number {
-  const index = PRIORITY.indexOf(keyword);
-  if (index !== -1) return index;
-  return COMPOSITE.has(keyword) ? PRIORITY.length + 1 : PRIORITY.length;
+  return RANK.get(keyword) ?? UNKNOWN_RANK;
+}
+
+/**
+ * Orders errors for one pointer: by rank, then (only between keywords this module does not
+ * know) by name, so that the order does not depend on where the errors came from.
+ */
+function compareKeywords(a: string, b: string): number {
+  const byRank = rank(a) - rank(b);
+  if (byRank !== 0 || a === b) return byRank;
+  return a < b ? -1 : 1;
 }
 
 /** Whether the error comes from inside one alternative of a `oneOf` / `anyOf`. */
@@ -78,7 +127,12 @@ const CHECKED_BEFORE = new Set(['type', '$ref', 'const', 'enum', 'not', 'anyOf']
  * first one that must come from a keyword checked earlier: another keyword of the same schema
  * object that ajv checks first, or a different part of the same document (an earlier `allOf`
  * member) — recognised by sharing more of the schema path than `#` with the `oneOf` without
- * lying inside it.
+ * lying inside it, or by a path that leads from the root to the error's value (a keyword of the
+ * root, such as an `allOf` member's `properties/x/required`, checked before the root's
+ * `properties`). Limitation: an error of the root's that reached the value through a `$ref`
+ * (`#/$defs/rules/required`) looks like an alternative's and is dropped with them; so is one at
+ * the root's own value. Validating the root's properties one by one (`SplitValidator`) keeps
+ * those apart, and so keeps such errors.
  */
 function alternativeNoise(errors: readonly RawError[]): Set<number> {
   const noise = new Set<number>();
@@ -105,10 +159,76 @@ function alternativeNoise(errors: readonly RawError[]): Set<number> {
         continue;
       }
       if (sharedSegments(path, owner) > 1) break;
+      // A path that leads from the root to the error's value (`#/allOf/0/properties/x/required`
+      // for an error at `/x`) is the root's own: ajv checked it before the `oneOf`. The
+      // alternatives' paths cannot: a `$ref`'d target's path starts at the target, which is at
+      // or below the `oneOf`'s value, so it leads to the value from below the root. (At the
+      // root's own value the two look alike, and the error counts as noise.)
+      if (error.instancePath !== '' && leadsTo(path, earlier.keyword, earlier.instancePath)) break;
       noise.add(j);
     }
   });
   return noise;
+}
+
+/** Keywords whose subschema applies to a member of the value: any member. */
+const TO_ANY_MEMBER = new Set([
+  'additionalProperties',
+  'unevaluatedProperties',
+  'additionalItems',
+  'unevaluatedItems',
+  'contains',
+]);
+
+/** Keywords followed by a name or index that does not lead to a member (`allOf/0`, `$defs/x`). */
+const NAMED = new Set([
+  'allOf',
+  'anyOf',
+  'oneOf',
+  '$defs',
+  'definitions',
+  'dependentSchemas',
+  'dependencies',
+]);
+
+/** Decodes a schema path segment (URI-encoded JSON Pointer token) into a JSON Pointer token. */
+function decodeSegment(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Whether the schema path `path` (of an error with `keyword`) leads from the root schema to the
+ * value at `instancePath`: its `properties/<name>`, `items/<index>`, `patternProperties/<pattern>`,
+ * `additionalProperties`, … steps are, one for one, the tokens of `instancePath`.
+ */
+function leadsTo(path: string, keyword: string, instancePath: string): boolean {
+  const segments = path.split('/').slice(1);
+  if (segments.length > 0 && segments[segments.length - 1] === keyword) segments.pop();
+  const tokens = instancePath === '' ? [] : instancePath.slice(1).split('/');
+  let depth = 0;
+  for (let i = 0; i < segments.length; i++) {
+    const segment = segments[i];
+    if (NAMED.has(segment)) {
+      i++;
+      continue;
+    }
+    let member: string | undefined | null = null; // null: any member
+    if (segment === 'properties' || segment === 'prefixItems')
+      member = decodeSegment(segments[++i] ?? '');
+    else if (segment === 'patternProperties') i++;
+    else if (segment === 'items') {
+      // draft-07 tuples: `items/0`
+      if (/^\d+$/.test(segments[i + 1] ?? '')) member = segments[++i];
+    } else if (!TO_ANY_MEMBER.has(segment)) continue;
+    if (depth >= tokens.length) return false;
+    if (member !== null && member !== tokens[depth]) return false;
+    depth++;
+  }
+  return depth === tokens.length;
 }
 
 /** How many leading `/`-separated segments two schema paths share (`#` is the first). */
@@ -120,10 +240,36 @@ function sharedSegments(a: string, b: string): number {
   return count;
 }
 
+/**
+ * De-duplicates (one error per pointer and keyword: the first) and orders errors: pointers in the
+ * order they first occur, and within a pointer the error a person should fix first first (see
+ * `compareKeywords`); otherwise as given.
+ */
+function dedupeAndOrder(errors: readonly FieldError[]): FieldError[] {
+  const seen = new Set<string>();
+  const order = new Map<string, number>();
+  const kept: { error: FieldError; index: number }[] = [];
+  for (const error of errors) {
+    const key = `${error.pointer}\u0000${error.keyword}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    if (!order.has(error.pointer)) order.set(error.pointer, order.size);
+    kept.push({ error, index: kept.length });
+  }
+  // The order of pointers (the schema's order) is kept; only a pointer's own errors move.
+  return kept
+    .sort(
+      (a, b) =>
+        order.get(a.error.pointer)! - order.get(b.error.pointer)! ||
+        compareKeywords(a.error.keyword, b.error.keyword) ||
+        a.index - b.index,
+    )
+    .map(({ error }) => error);
+}
+
 /** Normalizes, de-duplicates and sorts (most important first within a pointer) ajv errors. */
 export function normalizeErrors(errors: readonly RawError[] | null | undefined): FieldError[] {
   if (!errors) return [];
-  const seen = new Set<string>();
   const result: FieldError[] = [];
   const noise = alternativeNoise(errors);
   for (const [index, error] of errors.entries()) {
@@ -133,24 +279,31 @@ export function normalizeErrors(errors: readonly RawError[] | null | undefined):
     if (MISSING.has(error.keyword) && typeof error.params.missingProperty === 'string') {
       pointer = appendPointer(pointer, error.params.missingProperty);
     }
-    const key = `${pointer}\u0000${error.keyword}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
     result.push({ pointer, keyword: error.keyword, params: { ...error.params } });
   }
-  // Within one pointer, the error a person should fix first comes first; the order of pointers
-  // (the schema's order) is kept.
-  const order = new Map<string, number>();
-  result.forEach((error) => order.has(error.pointer) || order.set(error.pointer, order.size));
-  return result
-    .map((error, index) => ({ error, index }))
-    .sort(
-      (a, b) =>
-        order.get(a.error.pointer)! - order.get(b.error.pointer)! ||
-        rank(a.error.keyword) - rank(b.error.keyword) ||
-        a.index - b.index,
-    )
-    .map(({ error }) => error);
+  return dedupeAndOrder(result);
+}
+
+/**
+ * Merges lists of normalized errors (each from `normalizeErrors`) into one, applying the same
+ * rule across them: one error per pointer and keyword (the first, in the order the lists are
+ * given), and within a pointer the error a person should fix first first.
+ *
+ * Order guaranteed: pointers in the order they first occur in the lists as given (all of the
+ * first list's pointers, then the second list's new ones, …); within a pointer, by keyword (the
+ * same order `normalizeErrors` uses, which depends on the keywords only), then as given.
+ *
+ * So `mergeErrors(split.shell(v), split.property(a, v.a), …)` has the same errors as validating
+ * `v` whole, and for each pointer the same first error; only the order of the pointers may
+ * differ (whole validation lists them as ajv visits them: keywords of the root such as
+ * `required` and `allOf` before its `properties`, `dependentSchemas` and `unevaluatedProperties`
+ * after). Where two places fail the same keyword at one value (an `allOf` member and the
+ * property's own schema, both `minimum`), one error is kept, whose `params` come from the list
+ * given first. The returned errors are the given objects, not copies.
+ */
+export function mergeErrors(...lists: FieldError[][]): FieldError[] {
+  if (lists.length === 1) return dedupeAndOrder(lists[0]);
+  return dedupeAndOrder(lists.flat());
 }
 
 /** Several normalized lists as one (placeholder until the split validators land: concatenation). */

@@ -1,5 +1,10 @@
 import { expect } from '@open-wc/testing';
-import { normalizeErrors, type RawError } from '../../src/validation/normalize-errors.js';
+import type { FieldError } from '../../src/model/types.js';
+import {
+  mergeErrors,
+  normalizeErrors,
+  type RawError,
+} from '../../src/validation/normalize-errors.js';
 
 function raw(
   instancePath: string,
@@ -150,10 +155,137 @@ describe('normalizeErrors', () => {
     ]);
   });
 
+  it('keeps an error of the root reported before a oneOf of $refs at the same value', () => {
+    // `allOf: [{ properties: { contact: { required: ['email'] } } }]` beside
+    // `properties: { contact: { oneOf: [{ $ref }, { $ref }] } }`: the allOf member's path leads
+    // from the root to /contact, the $ref'd alternatives' paths start at their targets.
+    const errors = normalizeErrors([
+      raw('/contact', '#/allOf/0/properties/contact/required', 'required', {
+        missingProperty: 'email',
+      }),
+      raw('/contact', '#/required', 'required', { missingProperty: 'business' }),
+      raw('/contact', '#/$defs/school/required', 'required', { missingProperty: 'school' }),
+      raw('/contact', '#/properties/contact/oneOf', 'oneOf', { passingSchemas: null }),
+    ]);
+    expect(brief(errors)).to.deep.equal(['/contact/email required', '/contact oneOf']);
+  });
+
+  it('tells root paths by every step: names, tuple indexes, pattern and additional members', () => {
+    const before = (path: string, instancePath: string) =>
+      brief(
+        normalizeErrors([
+          raw(instancePath, path, 'minimum', {}),
+          raw('/a', '#/properties/a/oneOf', 'oneOf', {}),
+        ]),
+      );
+    const kept = (instancePath: string) => [`${instancePath} minimum`, '/a oneOf'];
+    expect(before('#/allOf/1/properties/a/items/0/minimum', '/a/0')).to.deep.equal(kept('/a/0'));
+    expect(before('#/then/properties/a/additionalProperties/minimum', '/a/q')).to.deep.equal(
+      kept('/a/q'),
+    );
+    expect(before('#/patternProperties/%5Ea/prefixItems/2/minimum', '/a/2')).to.deep.equal(
+      kept('/a/2'),
+    );
+    expect(before('#/allOf/0/properties/a~1b/minimum', '/a')).to.deep.equal(['/a oneOf']);
+    expect(before('#/allOf/0/properties/a/items/1/minimum', '/a/0')).to.deep.equal(['/a oneOf']);
+    expect(before('#/allOf/0/properties/a/minimum', '/a/0'), 'one step short').to.deep.equal([
+      '/a oneOf',
+    ]);
+  });
+
+  it('orders the errors of one value by keyword alone, wherever they were reported', () => {
+    const forward = normalizeErrors([
+      raw('/a', '#/patternProperties/a/minimum', 'minimum', {}),
+      raw('/a', '#/properties/a/maximum', 'maximum', {}),
+      raw('/a', '#/properties/a/x-custom', 'x-custom', {}),
+      raw('/a', '#/properties/a/not', 'not', {}),
+      raw('/a', '#/properties/a/multipleOf', 'multipleOf', {}),
+      raw('/a', '#/properties/a/false-ish', 'false-ish', {}),
+    ]);
+    const backward = normalizeErrors([
+      raw('/a', '#/properties/a/false-ish', 'false-ish', {}),
+      raw('/a', '#/properties/a/multipleOf', 'multipleOf', {}),
+      raw('/a', '#/properties/a/not', 'not', {}),
+      raw('/a', '#/properties/a/x-custom', 'x-custom', {}),
+      raw('/a', '#/properties/a/maximum', 'maximum', {}),
+      raw('/a', '#/patternProperties/a/minimum', 'minimum', {}),
+    ]);
+    expect(brief(forward)).to.deep.equal([
+      '/a maximum',
+      '/a minimum',
+      '/a multipleOf',
+      '/a false-ish',
+      '/a x-custom',
+      '/a not',
+    ]);
+    expect(brief(backward)).to.deep.equal(brief(forward));
+  });
+
   it('copies params (the caller may keep or change them)', () => {
     const params = { limit: 3 };
     const [error] = normalizeErrors([raw('/a', '#/properties/a/minLength', 'minLength', params)]);
     expect(error.params).to.deep.equal(params);
     expect(error.params).not.to.equal(params);
+  });
+});
+
+describe('mergeErrors', () => {
+  const error = (pointer: string, keyword: string, params = {}): FieldError => ({
+    pointer,
+    keyword,
+    params,
+  });
+
+  it('merges nothing into nothing', () => {
+    expect(mergeErrors()).to.deep.equal([]);
+    expect(mergeErrors([], [])).to.deep.equal([]);
+  });
+
+  it('keeps pointers in the order they first occur, list after list', () => {
+    const merged = mergeErrors(
+      [error('/b', 'required'), error('', 'minProperties')],
+      [error('/a', 'type'), error('/b', 'type')],
+      [error('/c/d', 'minimum')],
+    );
+    expect(brief(merged)).to.deep.equal([
+      '/b required',
+      '/b type',
+      ' minProperties',
+      '/a type',
+      '/c/d minimum',
+    ]);
+  });
+
+  it('orders a pointer’s errors from several lists by keyword, as normalizeErrors does', () => {
+    const merged = mergeErrors(
+      [error('/a', 'minimum'), error('/a', 'not')],
+      [error('/a', 'maximum'), error('/a', 'type')],
+    );
+    expect(brief(merged)).to.deep.equal(['/a type', '/a maximum', '/a minimum', '/a not']);
+    // The same errors in one list, normalized, come out in the same order.
+    const whole = normalizeErrors([
+      raw('/a', '#/properties/a/maximum', 'maximum', {}),
+      raw('/a', '#/properties/a/type', 'type', {}),
+      raw('/a', '#/allOf/0/properties/a/minimum', 'minimum', {}),
+      raw('/a', '#/allOf/0/properties/a/not', 'not', {}),
+    ]);
+    expect(brief(whole)).to.deep.equal(brief(merged));
+  });
+
+  it('keeps one error per pointer and keyword: the first given, with its params', () => {
+    const first = error('/a', 'minimum', { limit: 5 });
+    const merged = mergeErrors([first], [error('/a', 'minimum', { limit: 3 })], [first]);
+    expect(merged).to.have.length(1);
+    expect(merged[0]).to.equal(first);
+  });
+
+  it('de-duplicates and orders a single list too', () => {
+    const merged = mergeErrors([
+      error('/a', 'pattern'),
+      error('/b', 'type'),
+      error('/a', 'required'),
+      error('/a', 'pattern'),
+    ]);
+    expect(brief(merged)).to.deep.equal(['/a required', '/a pattern', '/b type']);
   });
 });

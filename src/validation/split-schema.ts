@@ -1,0 +1,109 @@
+/**
+ * The schemas behind `FormValidator.split` (validator.ts): the shell (the root schema with each
+ * of its `properties` replaced by `true`) and one schema per root property, laid out so that ajv
+ * compiles each of them as part of the root document.
+ *
+ * Why inside the root document: every `$ref` in them must resolve exactly as it does in the root
+ * — `#/$defs/x`, `#/properties/other`, `$id`-relative references, `$anchor`s. Registered as a
+ * document of its own, the shell would resolve `#/properties/a` to its own `true`, and a copy of
+ * a subschema with an `$id` would clash with the original. So the split's schemas are appended to
+ * (a copy of) the root under a keyword ajv does not know, and compiled by JSON Pointer
+ * (`<root>#/x-intake-elements-split/0`), the way conditions already are: ajv then resolves their
+ * references against the whole root document. They are held in an array because ajv, when it
+ * collects the `$id`s and `$anchor`s of a document, walks objects under unknown keywords but not
+ * arrays: the copies' identifiers are not registered a second time. (Should a later ajv walk
+ * them, registering fails and the caller falls back to validating whole.)
+ *
+ * Why a property's schema is wrapped (`{ properties: { name: schema } }`) and not compiled where
+ * it is (`#/properties/name`): errors then carry the schema paths and instance paths they carry in
+ * the whole validation (`#/properties/name/oneOf`, `/name`), and `normalizeErrors` reads schema
+ * paths to drop the noise of `oneOf` alternatives. The wrapper is given `{ [name]: value }`.
+ *
+ * cli/lib/compile-ajv.js has a copy for the compiler (`splitDocument`); cli/compile.test.js
+ * compares the two.
+ */
+
+/** A JSON Schema as ajv takes it. */
+type Schema = Record<string, unknown>;
+
+/** Where the split's schemas are put in the root document (a keyword no dialect has). */
+export const SPLIT_KEYWORD = 'x-intake-elements-split';
+
+/**
+ * Keywords of the root the shell leaves out: the root's identity (kept by the root, which the
+ * shell's references resolve against) and the definitions (reached through the root; copies
+ * would carry `$id`s twice). None of them validates anything.
+ */
+const NOT_IN_SHELL = new Set([
+  '$id',
+  '$schema',
+  '$anchor',
+  '$dynamicAnchor',
+  '$recursiveAnchor',
+  '$vocabulary',
+  '$defs',
+  'definitions',
+  '$comment',
+]);
+
+/**
+ * Keywords whose meaning depends on the dynamic scope (the chain of schemas evaluated to get
+ * here), which the shell, compiled as a subschema, would not share with the root: a schema that
+ * uses them is not split.
+ */
+const DYNAMIC = new Set(['$dynamicRef', '$recursiveRef']);
+
+/** Nesting beyond which a schema is not searched (and not split). */
+const MAX_DEPTH = 500;
+
+export interface SplitDocument {
+  /** The root schema plus the split's schemas: register this with ajv instead of the root. */
+  document: Schema;
+  /** The root's `properties`, in the schema's order. */
+  properties: string[];
+  /** JSON Pointer (a URI fragment, without `#`) of the shell in `document`. */
+  shell: string;
+  /** JSON Pointer of each property's wrapper in `document`, in the order of `properties`. */
+  wrappers: string[];
+}
+
+function isSchemaObject(value: unknown): value is Schema {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Whether `$dynamicRef` / `$recursiveRef` occurs anywhere (also in data: a false alarm costs only the split). */
+function usesDynamicScope(node: unknown, depth = 0): boolean {
+  if (typeof node !== 'object' || node === null) return false;
+  if (depth > MAX_DEPTH) return true;
+  if (Array.isArray(node)) return node.some((item) => usesDynamicScope(item, depth + 1));
+  return Object.entries(node).some(
+    ([key, value]) => DYNAMIC.has(key) || usesDynamicScope(value, depth + 1),
+  );
+}
+
+/**
+ * The document to register for a split validation of `schema`, or `undefined` where the root
+ * cannot be split: it is not an object, has no `properties` object, or uses the dynamic scope.
+ * `schema` itself is not changed.
+ */
+export function splitDocument(schema: unknown): SplitDocument | undefined {
+  if (!isSchemaObject(schema) || !isSchemaObject(schema.properties)) return undefined;
+  if (usesDynamicScope(schema)) return undefined;
+  const properties = Object.keys(schema.properties);
+  const ownSchemas = schema.properties;
+  let keyword = SPLIT_KEYWORD;
+  while (Object.prototype.hasOwnProperty.call(schema, keyword)) keyword += '_';
+  // Object.fromEntries, spread and computed keys define own properties: a property named
+  // `__proto__` stays a property, as in the root.
+  const shell: Schema = Object.fromEntries(
+    Object.entries(schema).filter(([key]) => !NOT_IN_SHELL.has(key)),
+  );
+  shell.properties = Object.fromEntries(properties.map((name) => [name, true]));
+  const wrappers = properties.map((name) => ({ properties: { [name]: ownSchemas[name] } }));
+  return {
+    document: { ...schema, [keyword]: [shell, ...wrappers] },
+    properties,
+    shell: `/${keyword}/0`,
+    wrappers: properties.map((_name, index) => `/${keyword}/${index + 1}`),
+  };
+}
