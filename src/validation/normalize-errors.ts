@@ -305,8 +305,3 @@ export function mergeErrors(...lists: FieldError[][]): FieldError[] {
   if (lists.length === 1) return dedupeAndOrder(lists[0]);
   return dedupeAndOrder(lists.flat());
 }
-
-/** Several normalized lists as one (placeholder until the split validators land: concatenation). */
-export function mergeErrors(...lists: FieldError[][]): FieldError[] {
-  return lists.flat();
-}
