@@ -131,21 +131,30 @@ async function heapByKind(cdp) {
   const width = fields.length;
   const [typeAt, nameAt, sizeAt] = ['type', 'name', 'self_size'].map((f) => fields.indexOf(f));
   const sizes = new Map();
+  const counts = new Map();
   let total = 0;
   for (let i = 0; i < snapshot.nodes.length; i += width) {
     const type = types[snapshot.nodes[i + typeAt]];
+    // Blink's own objects (DOM, layout) are not in the JS heap the benchmark measures.
+    if (type === 'native' || type === 'hidden' || type === 'synthetic') continue;
     const size = snapshot.nodes[i + sizeAt] / 2 ** 20;
     const name = snapshot.strings[snapshot.nodes[i + nameAt]];
     const key =
       type === 'object' || type === 'closure' || type === 'native'
         ? `${type} ${name.slice(0, 60)}`
         : type === 'code'
-          ? `code ${name.startsWith('(') ? name.slice(0, 40) : '(function code)'}`
+          ? `code ${name.startsWith('(') ? name.slice(0, 40) : process.env.CODE_NAMES ? name.slice(0, 50) : '(function code)'}`
           : type;
     sizes.set(key, (sizes.get(key) ?? 0) + size);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
     total += size;
   }
-  return { total, rows: [...sizes].sort((a, b) => b[1] - a[1]) };
+  return {
+    total,
+    rows: [...sizes]
+      .sort((a, b) => b[1] - a[1])
+      .map(([key, size]) => [`${key} (${counts.get(key)} objects)`, size]),
+  };
 }
 
 async function main() {

@@ -3,8 +3,9 @@
  * (or multiple select) for arrays of distinct choices.
  */
 import { html } from 'lit/html.js';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
+import { attributes } from './attributes.js';
+import { controlAttributes } from './control-attributes.js';
 import { msg } from '@lit/localize';
 import type { Choice } from '../model/field.js';
 import type { JsonValue } from '../model/types.js';
@@ -49,16 +50,12 @@ registerWidget('select', (c) => {
   return html`<select
     part="control"
     class="control"
-    id=${c.id}
-    name=${c.name}
-    ?multiple=${multiple}
-    ?required=${c.required}
-    aria-required=${c.required ? 'true' : 'false'}
-    aria-invalid=${c.invalid ? 'true' : 'false'}
-    aria-describedby=${ifDefined(c.describedBy)}
-    aria-errormessage=${ifDefined(c.errorId)}
-    autocomplete=${ifDefined(c.autocomplete)}
-    ?disabled=${c.disabled || c.readOnly}
+    ${controlAttributes(c, {
+      multiple,
+      placeholder: undefined,
+      readonly: false,
+      disabled: c.disabled || c.readOnly,
+    })}
     @change=${(event: Event) => {
       const select = event.target as HTMLSelectElement;
       if (multiple) {
@@ -95,14 +92,16 @@ registerWidget(
           <input
             part="control"
             type="radio"
-            id=${id}
-            name=${c.name}
             value=${String(i)}
+            ${attributes({
+              id,
+              name: c.name,
+              required: c.required,
+              'aria-invalid': c.invalid ? 'true' : 'false',
+              'aria-describedby': c.describedBy,
+              disabled: c.disabled || c.readOnly,
+            })}
             .checked=${live(same(c.value, choice.value))}
-            ?required=${c.required}
-            aria-invalid=${c.invalid ? 'true' : 'false'}
-            aria-describedby=${ifDefined(c.describedBy)}
-            ?disabled=${c.disabled || c.readOnly}
             @change=${() => {
               c.setValue(choice.value as JsonValue);
               c.touch();
@@ -131,13 +130,15 @@ registerWidget(
           <input
             part="control"
             type="checkbox"
-            id=${id}
-            name=${c.name}
             value=${String(i)}
+            ${attributes({
+              id,
+              name: c.name,
+              'aria-invalid': c.invalid ? 'true' : 'false',
+              'aria-describedby': c.describedBy,
+              disabled: c.disabled || c.readOnly,
+            })}
             .checked=${live(checked)}
-            aria-invalid=${c.invalid ? 'true' : 'false'}
-            aria-describedby=${ifDefined(c.describedBy)}
-            ?disabled=${c.disabled || c.readOnly}
             @change=${(event: Event) => {
               // Read every box of the group from the DOM: two quick clicks may come before the
               // next render, and the rendered value would then be stale. The schema's order of
@@ -168,16 +169,14 @@ registerWidget(
       <input
         part="control"
         type="checkbox"
-        id=${c.id}
-        name=${c.name}
+        ${controlAttributes(c, {
+          'aria-label': shown ? undefined : field.label.text || undefined,
+          autocomplete: undefined,
+          placeholder: undefined,
+          readonly: false,
+          disabled: c.disabled || c.readOnly,
+        })}
         .checked=${live(c.value === true)}
-        ?required=${c.required}
-        aria-required=${c.required ? 'true' : 'false'}
-        aria-invalid=${c.invalid ? 'true' : 'false'}
-        aria-describedby=${ifDefined(c.describedBy)}
-        aria-errormessage=${ifDefined(c.errorId)}
-        aria-label=${ifDefined(shown ? undefined : field.label.text || undefined)}
-        ?disabled=${c.disabled || c.readOnly}
         @change=${(event: Event) => {
           const on = (event.target as HTMLInputElement).checked;
           // An unticked optional checkbox is `false`; an unticked required one (consent) is missing.

@@ -3,8 +3,8 @@
  * range, date, time, datetime-local, textarea and hidden.
  */
 import { html, nothing } from 'lit/html.js';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
+import { controlAttributes } from './control-attributes.js';
 import { msg } from '@lit/localize';
 import type { WidgetContext } from './registry.js';
 import { registerWidget } from './registry.js';
@@ -52,21 +52,12 @@ function textInput(type: string) {
     return html`<input
       part="control"
       class="control"
-      id=${c.id}
-      name=${c.name}
-      type=${inputType}
-      dir=${ifDefined(autoDirection(type, text))}
-      inputmode=${ifDefined(inputMode(type))}
+      ${controlAttributes(c, {
+        type: inputType,
+        dir: autoDirection(type, text),
+        inputmode: inputMode(type),
+      })}
       .value=${live(text)}
-      ?required=${c.required}
-      aria-required=${c.required ? 'true' : 'false'}
-      aria-invalid=${c.invalid ? 'true' : 'false'}
-      aria-describedby=${ifDefined(c.describedBy)}
-      aria-errormessage=${ifDefined(c.errorId)}
-      autocomplete=${ifDefined(c.autocomplete)}
-      placeholder=${ifDefined(c.placeholder?.text)}
-      ?readonly=${c.readOnly}
-      ?disabled=${c.disabled}
       @input=${(event: Event) => {
         const typed = (event.target as HTMLInputElement).value;
         const raw = digits ? normalizeDigits(typed) : typed;
@@ -86,20 +77,8 @@ registerWidget('textarea', (c) => {
   return html`<textarea
     part="control"
     class="control"
-    id=${c.id}
-    name=${c.name}
-    rows=${rows}
-    dir=${ifDefined(autoDirection('textarea', c.value))}
+    ${controlAttributes(c, { rows: String(rows), dir: autoDirection('textarea', c.value) })}
     .value=${live(c.value === undefined || c.value === null ? '' : String(c.value))}
-    ?required=${c.required}
-    aria-required=${c.required ? 'true' : 'false'}
-    aria-invalid=${c.invalid ? 'true' : 'false'}
-    aria-describedby=${ifDefined(c.describedBy)}
-    aria-errormessage=${ifDefined(c.errorId)}
-    autocomplete=${ifDefined(c.autocomplete)}
-    placeholder=${ifDefined(c.placeholder?.text)}
-    ?readonly=${c.readOnly}
-    ?disabled=${c.disabled}
     @input=${(event: Event) => {
       const raw = (event.target as HTMLTextAreaElement).value;
       c.setValue(raw === '' ? undefined : raw);
@@ -132,21 +111,10 @@ registerWidget('number', (c) => {
   return html`<input
     part="control"
     class="control number"
-    id=${c.id}
-    name=${c.name}
     type="text"
-    inputmode=${integer ? 'numeric' : 'decimal'}
     spellcheck="false"
+    ${controlAttributes(c, { inputmode: integer ? 'numeric' : 'decimal' })}
     .value=${live(shown)}
-    ?required=${c.required}
-    aria-required=${c.required ? 'true' : 'false'}
-    aria-invalid=${c.invalid ? 'true' : 'false'}
-    aria-describedby=${ifDefined(c.describedBy)}
-    aria-errormessage=${ifDefined(c.errorId)}
-    autocomplete=${ifDefined(c.autocomplete)}
-    placeholder=${ifDefined(c.placeholder?.text)}
-    ?readonly=${c.readOnly}
-    ?disabled=${c.disabled}
     @input=${(event: Event) => {
       const raw = (event.target as HTMLInputElement).value;
       if (raw.trim() === '') {
@@ -180,16 +148,21 @@ registerWidget('range', (c) => {
   return html`<input
     part="control"
     class="control range"
-    id=${c.id}
-    name=${c.name}
     type="range"
-    min=${min}
-    max=${max}
-    step=${step}
+    ${controlAttributes(c, {
+      min: String(min),
+      max: String(max),
+      step: String(step),
+      // A slider always has a value: nothing to require, nothing to type or read only.
+      required: false,
+      'aria-required': undefined,
+      'aria-errormessage': undefined,
+      autocomplete: undefined,
+      placeholder: undefined,
+      readonly: false,
+      disabled: c.disabled || c.readOnly,
+    })}
     .value=${live(typeof c.value === 'number' ? String(c.value) : String(min))}
-    aria-invalid=${c.invalid ? 'true' : 'false'}
-    aria-describedby=${ifDefined(c.describedBy)}
-    ?disabled=${c.disabled || c.readOnly}
     @input=${(event: Event) => c.setValue(Number((event.target as HTMLInputElement).value))}
     @blur=${c.touch}
   />`;
@@ -206,18 +179,8 @@ function dateInput(type: 'date' | 'time' | 'datetime-local') {
     return html`<input
       part="control"
       class="control date"
-      id=${c.id}
-      name=${c.name}
-      type=${type}
+      ${controlAttributes(c, { type, placeholder: undefined })}
       .value=${live(shown)}
-      ?required=${c.required}
-      aria-required=${c.required ? 'true' : 'false'}
-      aria-invalid=${c.invalid ? 'true' : 'false'}
-      aria-describedby=${ifDefined(c.describedBy)}
-      aria-errormessage=${ifDefined(c.errorId)}
-      autocomplete=${ifDefined(c.autocomplete)}
-      ?readonly=${c.readOnly}
-      ?disabled=${c.disabled}
       @input=${(event: Event) => {
         const raw = (event.target as HTMLInputElement).value;
         const value: JsonValue | undefined =

@@ -5,9 +5,10 @@
 import { html, nothing, type TemplateResult } from 'lit/html.js';
 import { guard } from 'lit/directives/guard.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
+import { attributes } from './attributes.js';
 import { msg, str } from '@lit/localize';
-import type { FormText } from '../i18n/form-text.js';
-import type { ArrayField, Field, ObjectField } from '../model/field.js';
+import type { FormText, ShownText } from '../i18n/form-text.js';
+import type { ArrayField, Choice, Field, ObjectField } from '../model/field.js';
 import type { JsonValue } from '../model/types.js';
 import { topLevelName } from '../flow/steps.js';
 import { LazyModule, moduleArrivals } from '../lazy-module.js';
@@ -80,6 +81,23 @@ function numberLimits(field: Field, locale: string): string | undefined {
   if (typeof minimum === 'number') return msg(str`Enter a number of at least ${format(minimum)}.`);
   if (typeof maximum === 'number') return msg(str`Enter a number of at most ${format(maximum)}.`);
   return undefined;
+}
+
+/** A label's text with " (optional)" where the question need not be answered. */
+function labelText(field: Field, label: ShownText): TemplateResult | string {
+  const mark = optionalMark(field);
+  return mark === nothing ? label.text : html`${label.text}${mark}`;
+}
+
+/**
+ * Hint and error message together, through one binding (a form may have a thousand of them).
+ */
+function hintAndError(
+  hint: TemplateResult | typeof nothing,
+  error: TemplateResult | typeof nothing,
+): TemplateResult | typeof nothing {
+  if (hint === nothing) return error;
+  return error === nothing ? hint : html`${hint} ${error}`;
 }
 
 /** A question's description, help text and number limits, as one hint. */
@@ -197,6 +215,69 @@ function renderObject(field: ObjectField, context: RenderContext, level: number)
   </fieldset>`;
 }
 
+type WidgetState = Pick<
+  WidgetContext,
+  'id' | 'describedBy' | 'errorId' | 'invalid' | 'readOnly' | 'autocomplete' | 'placeholder'
+>;
+
+/**
+ * What a widget is given (see `WidgetContext`). The reporting methods live on the prototype, and
+ * only `setValue` and `touch`, which widgets use as listeners, are bound per field: the form keeps
+ * one of these per field while it is shown, and a form may have a thousand fields.
+ */
+class FieldWidgetContext implements WidgetContext {
+  readonly name: string;
+  readonly value: JsonValue | undefined;
+  readonly required: boolean;
+  readonly disabled: boolean;
+  readonly locale: string;
+  readonly rawText: string | undefined;
+  readonly id: string;
+  readonly describedBy: string | undefined;
+  readonly errorId: string | undefined;
+  readonly invalid: boolean;
+  readonly readOnly: boolean;
+  readonly autocomplete: string | undefined;
+  readonly placeholder: WidgetContext['placeholder'];
+  readonly setValue: (value: JsonValue | undefined) => void;
+  readonly touch: () => void;
+
+  constructor(
+    readonly field: Field,
+    private readonly form: RenderContext,
+    state: WidgetState,
+  ) {
+    const { pointer } = field;
+    this.name = pointer;
+    this.value = field.value;
+    this.required = field.required;
+    this.disabled = field.disabled;
+    this.locale = form.locale;
+    this.rawText = form.rawText(pointer);
+    this.id = state.id;
+    this.describedBy = state.describedBy;
+    this.errorId = state.errorId;
+    this.invalid = state.invalid;
+    this.readOnly = state.readOnly;
+    this.autocomplete = state.autocomplete;
+    this.placeholder = state.placeholder;
+    this.setValue = (value) => form.setValue(pointer, value);
+    this.touch = () => form.touch(pointer);
+  }
+
+  choiceLabel(choice: Choice): ShownText {
+    return this.form.text.get(choice.label);
+  }
+
+  setLocalError(message: string | undefined): void {
+    this.form.setLocalError(this.field.pointer, message);
+  }
+
+  setRawText(text: string | undefined): void {
+    this.form.setRawText(this.field.pointer, text);
+  }
+}
+
 function renderValue(
   field: Exclude<Field, ObjectField | ArrayField>,
   context: RenderContext,
@@ -215,27 +296,15 @@ function renderValue(
     [hasHint ? hintId : '', error ? errorId : ''].filter(Boolean).join(' ') || undefined;
   const autocomplete =
     typeof field.ui['ui:autocomplete'] === 'string' ? field.ui['ui:autocomplete'] : undefined;
-  const widgetContext: WidgetContext = {
-    field,
+  const widgetContext = new FieldWidgetContext(field, context, {
     id,
-    name: field.pointer,
-    value: field.value,
     describedBy,
     errorId: error ? errorId : undefined,
     invalid: Boolean(error),
-    required: field.required,
-    disabled: field.disabled,
     readOnly: field.readOnly || ('const' in field.schema && field.schema.const !== true),
     autocomplete,
     placeholder: field.placeholder ? shown(context, field.placeholder) : undefined,
-    locale: context.locale,
-    choiceLabel: (choice) => context.text.get(choice.label),
-    setValue: (value) => context.setValue(field.pointer, value),
-    touch: () => context.touch(field.pointer),
-    setLocalError: (message) => context.setLocalError(field.pointer, message),
-    rawText: context.rawText(field.pointer),
-    setRawText: (text) => context.setRawText(field.pointer, text),
-  };
+  });
   const control = registration.render(widgetContext);
   const label = shown(context, field.label);
   const labelling = registration.options.labelling;
@@ -254,9 +323,9 @@ function renderValue(
         class=${field.showLabel ? '' : 'visually-hidden'}
         lang=${label.lang}
       >
-        ${label.text}${optionalMark(field)}
+        ${labelText(field, label)}
       </legend>
-      ${renderHint(field, context, hintId)} ${renderError(errorId, error)} ${control}
+      ${hintAndError(renderHint(field, context, hintId), renderError(errorId, error))} ${control}
     </fieldset>`;
   }
   if (labelling === 'inline') {
@@ -264,14 +333,17 @@ function renderValue(
       ${renderError(errorId, error)} ${control} ${renderHint(field, context, hintId)}
     </div>`;
   }
-  return html`<div class=${classes} part="field" data-pointer=${field.pointer}>
+  // One binding for each element's attributes: a form may have a thousand of these.
+  return html`<div part="field" ${attributes({ class: classes, 'data-pointer': field.pointer })}>
     <label
       part="label"
-      for=${id}
-      class=${field.showLabel ? '' : 'visually-hidden'}
-      lang=${label.lang}
-      >${label.text}${optionalMark(field)}</label
+      ${attributes({
+        for: id,
+        class: field.showLabel ? undefined : 'visually-hidden',
+        lang: label.lang,
+      })}
+      >${labelText(field, label)}</label
     >
-    ${renderHint(field, context, hintId)} ${renderError(errorId, error)} ${control}
+    ${hintAndError(renderHint(field, context, hintId), renderError(errorId, error))} ${control}
   </div>`;
 }
