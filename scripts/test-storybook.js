@@ -1,15 +1,25 @@
 #!/usr/bin/env node
 // Opens every story of the static Storybook (storybook-static/, from `npm run build-storybook`)
-// in headless Chromium and fails on console errors, page errors, stories that never become ready
-// and any axe-core violation of the WCAG 2.0/2.1/2.2 A and AA rules.
+// in headless Chromium and fails on console errors, page errors, stories that throw or never
+// finish, forms that cannot be prepared and any axe-core violation of the WCAG 2.0/2.1/2.2 A and
+// AA rules (.storybook/wcag-tags.json, the tags the a11y panel checks too).
 //
 //   node scripts/test-storybook.js [--dir storybook-static] [--filter text] [--concurrency 2]
 //                                  [--timeout 45]
 //
-// Prints one line per story, then `Stories checked: N` and `N passed, N failed`.
-/* global document, window, HTMLElement, requestAnimationFrame, indexedDB -- used in functions that run in the page */
+// One browser; each worker keeps one page with the Storybook preview loaded and moves from story
+// to story the way the Storybook UI does (the preview's `setCurrentStory`), so the bundles and
+// axe are loaded once per worker, not once per story. A story finishes when its play function
+// has waited for its forms (stories/story-helpers.ts). After a failure the worker starts afresh
+// on a new page, and the failed story is opened once more there, alone, to tell whether it
+// fails by itself or only after the story before it.
+//
+// Prints one line per story, then `Stories checked: N` and `Storybook stories: N passed, N failed`
+// (which scripts/summarize-test-log.js counts).
+/* global document, window, requestAnimationFrame -- used in functions that run in the page */
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -17,7 +27,12 @@ import { chromium } from 'playwright';
 import { CHROMIUM_ARGS, findBrowser } from './find-browser.js';
 
 /** The rule tags checked: the same as the a11y addon's (.storybook/preview.ts). */
-export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+export const WCAG_TAGS = JSON.parse(
+  readFileSync(new URL('../.storybook/wcag-tags.json', import.meta.url), 'utf8'),
+);
+
+/** The prefix of the closing line, which scripts/summarize-test-log.js looks for. */
+export const SUMMARY_PREFIX = 'Storybook stories:';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -57,7 +72,7 @@ export async function serveStatic(root) {
       const body = await readFile(file);
       response.writeHead(200, {
         'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
-        // Hashed bundles are cached by the browser across stories; everything else is fresh.
+        // Hashed bundles are cached by the browser across pages; everything else is fresh.
         'cache-control': url.pathname.startsWith('/assets/') ? 'max-age=3600' : 'no-store',
       });
       response.end(request.method === 'HEAD' ? undefined : body);
@@ -77,109 +92,211 @@ export function storiesOf(index) {
   );
 }
 
-/** Marks every `<intake-form>` that fired `intake-ready` (the event bubbles and is composed). */
-function markReadyForms() {
-  document.addEventListener(
-    'intake-ready',
-    (event) => {
-      const form = event.composedPath()[0];
-      if (form instanceof HTMLElement) form.dataset.intakeReady = '';
-    },
-    true,
-  );
-}
-
 /**
- * In the page: whether the story has rendered and every form in it is ready. A form made from an
- * example (stories/examples.ts) is ready when its setup has finished (`data-example-state`);
- * another form when it fired `intake-ready`. Forms inside other elements' shadow roots count.
+ * Deals `items` out to `count` workers in turn (0, 1, …, 0, 1, …): every run gives each worker
+ * the same stories in the same order, so a failure that depends on the story before it repeats.
  */
-function storyReady() {
-  const root = document.querySelector('#storybook-root');
-  if (!root || root.childElementCount === 0) return false;
-  const forms = [];
-  const walk = (node) => {
-    for (const el of node.querySelectorAll('*')) {
-      if (el.localName === 'intake-form') forms.push(el);
-      if (el.shadowRoot) walk(el.shadowRoot);
-    }
-  };
-  walk(document);
-  return forms.every((form) =>
-    form.dataset.example !== undefined
-      ? form.dataset.exampleState === 'ready' || form.dataset.exampleState === 'failed'
-      : form.dataset.intakeReady !== undefined,
-  );
+export function deal(items, count) {
+  const hands = Array.from({ length: Math.max(1, count) }, () => []);
+  items.forEach((item, i) => hands[i % hands.length].push(item));
+  return hands.filter((hand) => hand.length > 0);
 }
 
-function describeViolations(violations) {
+/** One line per axe violation: rule, impact, help and the first few elements. */
+export function describeViolations(violations) {
   return violations.map(
     (v) =>
       `axe ${v.id} (${v.impact}): ${v.help} — ${v.nodes
         .slice(0, 5)
-        .map((n) => n.target.join(' >>> '))
+        .map((n) => n.target.map((t) => (Array.isArray(t) ? t.join(' >>> ') : t)).join(' >>> '))
         .join(', ')}${v.nodes.length > 5 ? ` and ${v.nodes.length - 5} more` : ''}`,
   );
 }
 
-/** Opens one story and returns its problems (an empty list when it passes). */
-async function checkStory(context, baseUrl, story, axeSource, readyTimeout) {
-  const page = await context.newPage();
-  const problems = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  try {
-    await page.addInitScript(markReadyForms);
-    // The a11y addon's own automatic run is switched off (`a11y.manual`): axe runs once, here.
-    const url = `${baseUrl}/iframe.html?id=${encodeURIComponent(story.id)}&viewMode=story&globals=a11y.manual:!true`;
-    await page.goto(url, { waitUntil: 'load', timeout: readyTimeout });
-    try {
-      await page.waitForFunction(storyReady, undefined, { timeout: readyTimeout, polling: 50 });
-    } catch {
-      problems.push(`not ready after ${readyTimeout / 1000} s`);
+/**
+ * In the page: shows a story the way the Storybook UI does and resolves when Storybook reports it
+ * finished (rendered, play function done), missing, or when `timeoutMs` passed. Collects the
+ * errors Storybook reports on its channel meanwhile.
+ */
+function showStory({ storyId, timeoutMs }) {
+  const channel = window.__STORYBOOK_ADDONS_CHANNEL__;
+  return new Promise((resolve) => {
+    const errors = [];
+    const describe = (error) =>
+      typeof error === 'string'
+        ? error
+        : [error?.title, error?.name, error?.message ?? error?.description]
+            .filter(Boolean)
+            .join(': ') || JSON.stringify(error);
+    const handlers = {
+      storyErrored: (error) => errors.push(`Storybook: story errored: ${describe(error)}`),
+      storyThrewException: (error) => errors.push(`Storybook: story threw: ${describe(error)}`),
+      playFunctionThrewException: (error) =>
+        errors.push(`Storybook: play function threw: ${describe(error)}`),
+      unhandledErrorsWhilePlaying: (list) =>
+        errors.push(...[].concat(list).map((e) => `Storybook: unhandled error: ${describe(e)}`)),
+      storyMissing: (id) => finish(`missing (no story ${id ?? storyId} in this build)`),
+      storyFinished: (event) => {
+        if (event?.storyId === storyId) finish(event.status === 'error' ? 'error' : 'finished');
+      },
+    };
+    let timer;
+    function finish(state) {
+      clearTimeout(timer);
+      for (const [name, handler] of Object.entries(handlers)) channel.off(name, handler);
+      resolve({ state, errors });
     }
-    const failed = await page.evaluate(() =>
-      [...document.querySelectorAll('intake-form[data-example-state="failed"]')].map(
-        (form) => form.dataset.example,
-      ),
-    );
-    for (const id of failed) problems.push(`example ${id} could not be prepared`);
-    // Let focus moves and live-region updates that follow the last render settle.
-    await page.evaluate(
-      () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50))),
-    );
-    await page.addScriptTag({ content: axeSource });
-    const results = await page.evaluate(
-      (tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags } }),
-      WCAG_TAGS,
-    );
-    problems.push(...describeViolations(results.violations));
-  } catch (error) {
-    problems.push(`could not be checked: ${error.message}`);
-  } finally {
-    // Each story starts with empty storage (drafts and the outbox live in IndexedDB).
-    await page
-      .evaluate(async () => {
-        localStorage.clear();
-        sessionStorage.clear();
-        for (const db of await indexedDB.databases())
-          if (db.name) indexedDB.deleteDatabase(db.name);
-      })
-      .catch(() => undefined);
-    await page.close();
-  }
-  return problems;
+    for (const [name, handler] of Object.entries(handlers)) channel.on(name, handler);
+    timer = setTimeout(() => finish('timeout'), timeoutMs);
+    channel.emit('setCurrentStory', { storyId, viewMode: 'story' });
+  });
 }
+
+/**
+ * In the page, after the story finished: the examples that failed or are still loading
+ * (`data-example-state`, set by stories/examples.ts), also inside other elements' shadow roots.
+ */
+function unpreparedExamples() {
+  const found = [];
+  const walk = (root) => {
+    for (const el of root.querySelectorAll('*')) {
+      if (el.localName === 'intake-form' && el.dataset.example !== undefined) {
+        const state = el.dataset.exampleState;
+        if (state !== 'ready') found.push(`example ${el.dataset.example} is ${state ?? 'unknown'}`);
+      }
+      if (el.shadowRoot) walk(el.shadowRoot);
+    }
+  };
+  walk(document.querySelector('#storybook-root') ?? document);
+  return found;
+}
+
+/** A page with the Storybook preview loaded, axe injected, and its problems collected. */
+class StoryPage {
+  /** Opens a page with the preview ready; throws (after closing it) if the preview fails. */
+  static async open(browser, baseUrl, axeSource, timeoutMs) {
+    // A context of its own: storage (drafts and the outbox in IndexedDB) starts empty.
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const storyPage = new StoryPage(context, page);
+    try {
+      await page.goto(`${baseUrl}/iframe.html`, { waitUntil: 'load', timeout: timeoutMs });
+      await page.waitForFunction(
+        () => window.__STORYBOOK_PREVIEW__ && window.__STORYBOOK_ADDONS_CHANNEL__,
+        undefined,
+        { timeout: timeoutMs },
+      );
+      await page.evaluate(async () => {
+        await window.__STORYBOOK_PREVIEW__.ready();
+        // The a11y addon's own automatic run is switched off: axe runs once per story, here.
+        const channel = window.__STORYBOOK_ADDONS_CHANNEL__;
+        const updated = new Promise((resolve) => channel.once('globalsUpdated', resolve));
+        channel.emit('updateGlobals', { globals: { a11y: { manual: true } } });
+        await updated;
+      });
+      await page.addScriptTag({ content: axeSource });
+    } catch (error) {
+      const seen = storyPage.take();
+      await storyPage.close();
+      const reason = `the Storybook preview did not load: ${error.message.split('\n')[0]}`;
+      throw new Error([reason, ...seen].join('\n        '), { cause: error });
+    }
+    return storyPage;
+  }
+
+  constructor(context, page) {
+    this.context = context;
+    this.page = page;
+    /** Problems seen since the last `take()`: console errors, page errors, a crash. */
+    this.problems = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error')
+        this.problems.push(`console error: ${firstLine(message.text())}`);
+    });
+    page.on('pageerror', (error) => this.problems.push(`page error: ${firstLine(error.message)}`));
+    page.on('crash', () => this.problems.push('the page crashed'));
+  }
+
+  take() {
+    const problems = this.problems;
+    this.problems = [];
+    return problems;
+  }
+
+  /** Shows one story and checks it; returns its problems (none when it passes). */
+  async check(story, timeoutMs) {
+    const problems = this.take();
+    const { page } = this;
+    try {
+      const shown = await withTimeout(
+        page.evaluate(showStory, { storyId: story.id, timeoutMs }),
+        timeoutMs + 10_000,
+        'the page stopped answering',
+      );
+      problems.push(...shown.errors.map(firstLine));
+      if (shown.state === 'timeout') problems.push(`not finished after ${timeoutMs / 1000} s`);
+      else if (shown.state.startsWith('missing')) problems.push(shown.state);
+      if (shown.state === 'finished' || shown.state === 'error') {
+        problems.push(...(await page.evaluate(unpreparedExamples)));
+        // Focus moves and live-region updates that follow the last render settle in a frame.
+        await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
+        const violations = await withTimeout(
+          page.evaluate(
+            (tags) =>
+              window.axe
+                .run(document, { runOnly: { type: 'tag', values: tags } })
+                .then((results) => results.violations),
+            WCAG_TAGS,
+          ),
+          timeoutMs,
+          'axe did not finish',
+        );
+        problems.push(...describeViolations(violations));
+      }
+    } catch (error) {
+      problems.push(`could not be checked: ${error.message.split('\n')[0]}`);
+    }
+    return [...problems, ...this.take()];
+  }
+
+  async close() {
+    await this.context.close().catch(() => undefined);
+  }
+}
+
+/** The first line of a message (stack traces of minified bundles help nobody), at most 400 characters. */
+export function firstLine(text) {
+  const line = String(text).split('\n')[0];
+  return line.length > 400 ? `${line.slice(0, 399)}…` : line;
+}
+
+function withTimeout(promise, ms, message) {
+  let timer;
+  return Promise.race([
+    promise,
+    new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`${message} (${ms / 1000} s)`)), ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
+}
+
+/** After this many stories that never finished, the rest are failed without waiting. */
+const MAX_TIMEOUTS = 5;
+/** Failed stories opened once more on a fresh page, at most. */
+const MAX_RECHECKS = 10;
+
+const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
 
 async function main() {
   const { values } = parseArgs({
     options: {
       dir: { type: 'string', default: 'storybook-static' },
       filter: { type: 'string' },
+      // Pages checked side by side. Two suit a two-core machine: while one page waits for a
+      // definition or a frame, the other uses the CPU.
       concurrency: { type: 'string', default: '2' },
-      // Seconds a story may take to render and prepare its forms (generous for a busy machine).
+      // Seconds a story may take to render and prepare its forms (generous for a busy machine;
+      // a story normally takes well under one).
       timeout: { type: 'string', default: '45' },
     },
   });
@@ -192,7 +309,7 @@ async function main() {
       `No Storybook build in ${dir} (${error.message}): run \`npm run build-storybook\`.`,
     );
     console.log('Stories checked: 0');
-    console.log('0 passed, 1 failed');
+    console.log(`${SUMMARY_PREFIX} 0 passed, 1 failed`);
     process.exitCode = 1;
     return;
   }
@@ -202,46 +319,100 @@ async function main() {
   const require = createRequire(import.meta.url);
   const axeSource = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
 
-  const readyTimeout = (Number(values.timeout) || 45) * 1000;
+  const timeoutMs = (Number(values.timeout) || 45) * 1000;
+  const workers = Math.max(1, Number(values.concurrency) || 1);
   const { server, url } = await serveStatic(dir);
   const browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
   const started = Date.now();
   let passed = 0;
-  let failed = 0;
+  const failures = [];
+  console.log(
+    `Checking ${stories.length} stories from ${path.relative(process.cwd(), dir) || '.'} ` +
+      `on ${Math.min(workers, stories.length)} pages (axe tags ${WCAG_TAGS.join(', ')})`,
+  );
   try {
-    const queue = [...stories];
-    const worker = async () => {
-      // One browser context per worker: pages share the HTTP cache of the bundles.
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-      for (let story = queue.shift(); story; story = queue.shift()) {
-        const problems = await checkStory(context, url, story, axeSource, readyTimeout);
-        if (problems.length === 0) {
-          passed++;
-          console.log(`ok    ${story.id}`);
-        } else {
-          failed++;
-          console.log(`FAIL  ${story.id}`);
-          for (const problem of problems) console.log(`        ${problem}`);
-        }
-      }
-      await context.close();
+    const fail = (story, problems, took = '') => {
+      failures.push({ story, problems });
+      console.log(`FAIL  ${story.id}  ${took}`.trimEnd());
+      for (const problem of problems) console.log(`        ${problem}`);
     };
-    const workers = Math.max(1, Number(values.concurrency) || 1);
-    await Promise.all(Array.from({ length: workers }, worker));
+    let timeouts = 0;
+    let rechecks = 0;
+    const open = () => StoryPage.open(browser, url, axeSource, timeoutMs);
+    const work = async (hand) => {
+      let storyPage;
+      let previous;
+      let at = 0;
+      try {
+        storyPage = await open();
+        for (; at < hand.length; at++) {
+          const story = hand[at];
+          if (timeouts >= MAX_TIMEOUTS) {
+            fail(story, [`not checked: ${timeouts} stories did not finish, giving up`]);
+            continue;
+          }
+          const begun = Date.now();
+          const problems = await storyPage.check(story, timeoutMs);
+          const took = seconds(Date.now() - begun);
+          if (problems.length === 0) {
+            passed++;
+            console.log(`ok    ${story.id}  ${took}`);
+          } else {
+            // Start afresh; if another story came before, open this one once more, alone (not
+            // after a time-out, and not endlessly when many fail).
+            await storyPage.close();
+            storyPage = await open();
+            const timedOut = problems.some((p) => p.startsWith('not finished'));
+            if (timedOut) timeouts++;
+            if (previous && !timedOut && rechecks++ < MAX_RECHECKS) {
+              if ((await storyPage.check(story, timeoutMs)).length === 0) {
+                problems.push(
+                  `passes when opened alone: the story shown before it (${previous.id}) left something behind`,
+                );
+              } else {
+                await storyPage.close();
+                storyPage = await open();
+              }
+            }
+            fail(story, problems, took);
+          }
+          previous = story;
+        }
+      } catch (error) {
+        // The preview itself does not load: this story and every one left fail with the reason.
+        for (const story of hand.slice(at)) fail(story, [error.message]);
+      } finally {
+        await storyPage?.close();
+      }
+    };
+    await Promise.all(deal(stories, workers).map(work));
   } finally {
     await browser.close();
     server.close();
   }
   if (stories.length === 0) {
-    console.log('FAIL  no stories found in index.json');
-    failed++;
+    console.log(
+      values.filter ? `FAIL  no story id contains "${values.filter}"` : 'FAIL  no stories found',
+    );
+    failures.push({ story: { id: '(none)' }, problems: [] });
   }
-  console.log(`Stories checked: ${stories.length}`);
-  console.log(
-    `(${((Date.now() - started) / 1000).toFixed(1)} s, axe tags ${WCAG_TAGS.join(', ')})`,
-  );
-  console.log(`${passed} passed, ${failed} failed`);
-  if (failed > 0) process.exitCode = 1;
+  if (failures.length > 0 && stories.length > 0) {
+    console.log(`\n${failures.length} of ${stories.length} stories failed:`);
+    for (const { story, problems } of failures) {
+      console.log(`  ${story.title} › ${story.name}  (${story.id})`);
+      console.log(
+        `        ${problems[0]}${problems.length > 1 ? ` (+${problems.length - 1})` : ''}`,
+      );
+    }
+    console.log(
+      '\nAgain, for one story: node scripts/test-storybook.js --filter <story id>' +
+        '\nTo look at it: npm run storybook, then http://localhost:6006/?path=/story/<story id>' +
+        ' (the Accessibility panel shows the same axe rules)',
+    );
+  }
+  console.log(`Stories checked: ${stories.length} in ${seconds(Date.now() - started)}`);
+  console.log(`${SUMMARY_PREFIX} ${passed} passed, ${failures.length} failed`);
+  if (failures.length > 0) process.exitCode = 1;
 }
 
 /**
@@ -253,6 +424,12 @@ async function selfTest() {
   const assert = await import('node:assert/strict');
   const { mkdtemp, writeFile, mkdir, rm } = await import('node:fs/promises');
   const { tmpdir } = await import('node:os');
+
+  test('the tags checked are WCAG 2.0, 2.1 and 2.2, A and AA', () => {
+    for (const tag of ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']) {
+      assert.ok(WCAG_TAGS.includes(tag), tag);
+    }
+  });
 
   test('storiesOf keeps stories and leaves docs pages out', () => {
     const index = {
@@ -266,6 +443,27 @@ async function selfTest() {
     assert.deepEqual(
       storiesOf(index).map((s) => s.id),
       ['a--one', 'b--two'],
+    );
+  });
+
+  test('deal gives every story to one worker, in turn and in order', () => {
+    assert.deepEqual(deal([1, 2, 3, 4, 5], 2), [
+      [1, 3, 5],
+      [2, 4],
+    ]);
+    assert.deepEqual(deal([1], 3), [[1]]);
+    assert.deepEqual(deal([1, 2], 0), [[1, 2]]);
+  });
+
+  test('describeViolations names the rule and the elements, also in shadow roots', () => {
+    const nodes = Array.from({ length: 7 }, (_, i) => ({ target: [`#n${i}`] }));
+    nodes[0] = { target: [['intake-form', '#name']] };
+    const [line] = describeViolations([
+      { id: 'label', impact: 'critical', help: 'Form elements must have labels', nodes },
+    ]);
+    assert.equal(
+      line,
+      'axe label (critical): Form elements must have labels — intake-form >>> #name, #n1, #n2, #n3, #n4 and 2 more',
     );
   });
 
@@ -295,7 +493,7 @@ if (process.env.NODE_TEST_CONTEXT) {
 } else if (import.meta.url === `file://${process.argv[1]}`) {
   main().catch((error) => {
     console.error(error);
-    console.log('0 passed, 1 failed');
+    console.log(`${SUMMARY_PREFIX} 0 passed, 1 failed`);
     process.exitCode = 1;
   });
 }
