@@ -93,6 +93,52 @@ export function storiesOf(index) {
 }
 
 /**
+ * What the issue asks of the example definitions in schemas/: each has a story group
+ * `Example forms/<Name>` (ids `example-forms-<file name>--…`) with every step (`step-1` …), the
+ * review (multi-step forms and `ui:review`), the confirmation and the queued-offline and
+ * draft-restored notices. Returns one line per missing story.
+ * @param {{ entries?: object }} index the build's index.json
+ * @param {{ file: string, definition: any }[]} definitions the form definitions in schemas/
+ */
+export function missingExampleStories(index, definitions) {
+  const ids = new Set(storiesOf(index).map((s) => s.id));
+  const missing = [];
+  for (const { file, definition } of definitions) {
+    const prefix = `example-forms-${path.basename(file, '.json').toLowerCase()}--`;
+    const steps = definition.ui?.['ui:steps']?.length ?? 0;
+    const wanted = [
+      ...Array.from({ length: steps }, (_, i) => `step-${i + 1}`),
+      ...(steps > 0 || definition.ui?.['ui:review'] === true ? ['review'] : []),
+      'confirmation',
+      'queued-offline',
+      'draft-restored',
+    ];
+    if (![...ids].some((id) => id.startsWith(prefix))) {
+      missing.push(`${file}: no stories (expected ids ${prefix}…)`);
+      continue;
+    }
+    for (const name of wanted) {
+      if (!ids.has(prefix + name)) missing.push(`${file}: no story ${prefix}${name}`);
+    }
+  }
+  return missing;
+}
+
+/** The form definitions among schemas/*.json (files with a `schema` object). */
+async function exampleDefinitions(dir) {
+  const { readdir } = await import('node:fs/promises');
+  const files = (await readdir(dir)).filter((f) => f.endsWith('.json')).sort();
+  const definitions = [];
+  for (const file of files) {
+    const definition = JSON.parse(await readFile(path.join(dir, file), 'utf8'));
+    if (definition && typeof definition.schema === 'object') {
+      definitions.push({ file: `${path.basename(dir)}/${file}`, definition });
+    }
+  }
+  return definitions;
+}
+
+/**
  * Deals `items` out to `count` workers in turn (0, 1, …, 0, 1, …): every run gives each worker
  * the same stories in the same order, so a failure that depends on the story before it repeats.
  */
@@ -285,6 +331,13 @@ const MAX_TIMEOUTS = 5;
 /** Failed stories opened once more on a fresh page, at most. */
 const MAX_RECHECKS = 10;
 
+/** Storybook's id part for a title or export name (lower case, words joined by hyphens). */
+const kebab = (text) =>
+  text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+
 const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
 
 async function main() {
@@ -292,6 +345,8 @@ async function main() {
     options: {
       dir: { type: 'string', default: 'storybook-static' },
       filter: { type: 'string' },
+      // The example definitions that must each have their stories (not checked with --filter).
+      schemas: { type: 'string', default: 'schemas' },
       // Pages checked side by side. Two suit a two-core machine: while one page waits for a
       // definition or a frame, the other uses the CPU.
       concurrency: { type: 'string', default: '2' },
@@ -314,6 +369,9 @@ async function main() {
     return;
   }
   const stories = storiesOf(index).filter((s) => !values.filter || s.id.includes(values.filter));
+  const missing = values.filter
+    ? []
+    : missingExampleStories(index, await exampleDefinitions(path.resolve(values.schemas)));
   const executablePath = findBrowser();
   if (!executablePath) throw new Error('No Chromium found: install chromium or set CHROME_PATH.');
   const require = createRequire(import.meta.url);
@@ -390,6 +448,13 @@ async function main() {
     await browser.close();
     server.close();
   }
+  for (const line of missing) {
+    console.log(`FAIL  missing story: ${line}`);
+    failures.push({
+      story: { id: '(missing story)', title: 'Missing', name: line },
+      problems: [line],
+    });
+  }
   if (stories.length === 0) {
     console.log(
       values.filter ? `FAIL  no story id contains "${values.filter}"` : 'FAIL  no stories found',
@@ -444,6 +509,57 @@ async function selfTest() {
       storiesOf(index).map((s) => s.id),
       ['a--one', 'b--two'],
     );
+  });
+
+  test('missingExampleStories wants every step, the review and the notices of each definition', () => {
+    const index = {
+      entries: Object.fromEntries(
+        ['step-1', 'step-2', 'review', 'confirmation', 'queued-offline']
+          .map((name) => `example-forms-two-steps--${name}`)
+          .concat('example-forms-one-page--empty', 'example-forms-one-page--confirmation')
+          .map((id) => [id, { type: 'story', id }]),
+      ),
+    };
+    const twoSteps = { schema: {}, ui: { 'ui:steps': [{}, {}, {}] } };
+    const onePage = { schema: {}, ui: { 'ui:review': true } };
+    assert.deepEqual(
+      missingExampleStories(index, [
+        { file: 'schemas/two-steps.json', definition: twoSteps },
+        { file: 'schemas/one-page.json', definition: onePage },
+        { file: 'schemas/new-form.json', definition: { schema: {} } },
+      ]),
+      [
+        'schemas/two-steps.json: no story example-forms-two-steps--step-3',
+        'schemas/two-steps.json: no story example-forms-two-steps--draft-restored',
+        'schemas/one-page.json: no story example-forms-one-page--review',
+        'schemas/one-page.json: no story example-forms-one-page--queued-offline',
+        'schemas/one-page.json: no story example-forms-one-page--draft-restored',
+        'schemas/new-form.json: no stories (expected ids example-forms-new-form--…)',
+      ],
+    );
+  });
+
+  test('the example definitions in schemas/ have all their stories in the source', async () => {
+    // The same rule on the story files themselves, so that it holds before any build: each
+    // wanted story id must come from an export of the group's story file.
+    const { readdir } = await import('node:fs/promises');
+    const storyDir = new URL('../stories/', import.meta.url);
+    const entries = {};
+    for (const file of await readdir(storyDir)) {
+      if (!file.endsWith('.stories.ts')) continue;
+      const source = await readFile(new URL(file, storyDir), 'utf8');
+      const title = /title:\s*'([^']+)'/.exec(source)?.[1];
+      if (!title) continue;
+      for (const [, name] of source.matchAll(/^export const (\w+)/gm)) {
+        const id = `${kebab(title)}--${kebab(name.replace(/([a-z0-9])(?=[A-Z])|([a-zA-Z])(?=[0-9])/g, '$1$2 '))}`;
+        entries[id] = { type: 'story', id };
+      }
+    }
+    const definitions = await exampleDefinitions(
+      path.join(path.dirname(new URL(import.meta.url).pathname), '..', 'schemas'),
+    );
+    assert.ok(definitions.length >= 2, 'the example definitions are found');
+    assert.deepEqual(missingExampleStories({ entries }, definitions), []);
   });
 
   test('deal gives every story to one worker, in turn and in order', () => {
