@@ -8,6 +8,7 @@ import { html } from 'lit';
 import manifest from '../custom-elements.json';
 import '../src/index.js';
 import { applyTheme } from '../stories/examples.js';
+import { apiArgTypes, type Manifest } from './api-docs.js';
 import { DIRECTION_ITEMS, LOCALE_ITEMS, THEME_ITEMS, pageLanguage } from './toolbar.js';
 // The WCAG rule tags the a11y panel checks; CI (scripts/test-storybook.js) reads the same file.
 import WCAG_TAGS from './wcag-tags.json';
@@ -56,6 +57,12 @@ const preview: Preview = {
   parameters: {
     layout: 'padded',
     controls: { expanded: true },
+    // Every attribute, property, method, event, custom property and part of the element, from
+    // its JSDoc via the manifest, in sections that do not hide each other (.storybook/api-docs.ts).
+    docs: {
+      extractArgTypes: (component: unknown) =>
+        typeof component === 'string' ? apiArgTypes(manifest as Manifest, component) : undefined,
+    },
     a11y: {
       // Violations fail the story in the a11y panel and in test runs (not only warn).
       test: 'error',
