@@ -79,12 +79,12 @@ test('counts the Storybook check, one story one test, with the other runners', (
     'FAIL  widgets-text--filled  0.5 s',
     '        axe label (critical): Form elements must have labels — input',
     'Stories checked: 143 in 45.0 s',
-    `Storybook stories: ${green('141 passed')}, 2 failed`,
+    `Storybook: ${green('141 passed')}, 2 failed`,
   ].join('\n');
   assert.deepEqual(counts(log, 1), { passed: 1161, failed: 2 });
-  assert.equal(summarize('Storybook stories: 3 passed, 0 failed\r\n', 0).found, true);
+  assert.equal(summarize('Storybook: 3 passed, 0 failed\r\n', 0).found, true);
   // The Storybook build could not even be checked: its own line says so.
-  assert.deepEqual(counts('Stories checked: 0\nStorybook stories: 0 passed, 1 failed', 1), {
+  assert.deepEqual(counts('Stories checked: 0\nStorybook: 0 passed, 1 failed', 1), {
     passed: 0,
     failed: 1,
   });

@@ -14,8 +14,11 @@
 // on a new page, and the failed story is opened once more there, alone, to tell whether it
 // fails by itself or only after the story before it.
 //
-// Prints one line per story, then `Stories checked: N` and `Storybook stories: N passed, N failed`
-// (which scripts/summarize-test-log.js counts).
+// Docs pages are opened too: no errors, and an `API/<tag>` page must name every attribute,
+// property, method, event, custom property and part of <tag> in custom-elements.json.
+//
+// Prints one line per story and docs page, then `Stories checked: N …` and
+// `Storybook: N passed, N failed` (which scripts/summarize-test-log.js counts).
 /* global document, window, requestAnimationFrame -- used in functions that run in the page */
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
@@ -32,7 +35,7 @@ export const WCAG_TAGS = JSON.parse(
 );
 
 /** The prefix of the closing line, which scripts/summarize-test-log.js looks for. */
-export const SUMMARY_PREFIX = 'Storybook stories:';
+export const SUMMARY_PREFIX = 'Storybook:';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -90,6 +93,31 @@ export function storiesOf(index) {
   return Object.values(index.entries ?? index.stories ?? {}).filter(
     (entry) => (entry.type ?? 'story') === 'story',
   );
+}
+
+/** Docs pages of a Storybook index.json. */
+export function docsOf(index) {
+  return Object.values(index.entries ?? {}).filter((entry) => entry.type === 'docs');
+}
+
+/**
+ * The names an `API/<tag>` docs page must show: every public attribute, property, method, event,
+ * custom property and part of <tag> in the custom-elements manifest.
+ */
+export function apiNames(manifest, tagName) {
+  const declaration = (manifest?.modules ?? [])
+    .flatMap((module) => module.declarations ?? [])
+    .find((d) => d.tagName === tagName);
+  if (!declaration) return undefined;
+  const names = [
+    ...(declaration.attributes ?? []),
+    ...(declaration.members ?? []).filter((m) => !m.static && m.privacy !== 'private'),
+    ...(declaration.events ?? []),
+    ...(declaration.slots ?? []),
+    ...(declaration.cssProperties ?? []),
+    ...(declaration.cssParts ?? []),
+  ].map((item) => item.name);
+  return [...new Set(names.filter(Boolean))];
 }
 
 /**
@@ -164,7 +192,7 @@ export function describeViolations(violations) {
  * finished (rendered, play function done), missing, or when `timeoutMs` passed. Collects the
  * errors Storybook reports on its channel meanwhile.
  */
-function showStory({ storyId, timeoutMs }) {
+function showStory({ storyId, viewMode, timeoutMs }) {
   const channel = window.__STORYBOOK_ADDONS_CHANNEL__;
   return new Promise((resolve) => {
     const errors = [];
@@ -183,7 +211,12 @@ function showStory({ storyId, timeoutMs }) {
         errors.push(...[].concat(list).map((e) => `Storybook: unhandled error: ${describe(e)}`)),
       storyMissing: (id) => finish(`missing (no story ${id ?? storyId} in this build)`),
       storyFinished: (event) => {
-        if (event?.storyId === storyId) finish(event.status === 'error' ? 'error' : 'finished');
+        if (viewMode === 'story' && event?.storyId === storyId) {
+          finish(event.status === 'error' ? 'error' : 'finished');
+        }
+      },
+      docsRendered: (id) => {
+        if (viewMode === 'docs' && id === storyId) finish('finished');
       },
     };
     let timer;
@@ -194,7 +227,7 @@ function showStory({ storyId, timeoutMs }) {
     }
     for (const [name, handler] of Object.entries(handlers)) channel.on(name, handler);
     timer = setTimeout(() => finish('timeout'), timeoutMs);
-    channel.emit('setCurrentStory', { storyId, viewMode: 'story' });
+    channel.emit('setCurrentStory', { storyId, viewMode });
   });
 }
 
@@ -269,20 +302,39 @@ class StoryPage {
     return problems;
   }
 
-  /** Shows one story and checks it; returns its problems (none when it passes). */
-  async check(story, timeoutMs) {
+  /**
+   * Shows one story or docs page and checks it; returns its problems (none when it passes).
+   * `manifest`: the custom-elements manifest, for the names an API docs page must show.
+   */
+  async check(story, timeoutMs, manifest) {
     const problems = this.take();
     const { page } = this;
+    const viewMode = story.type === 'docs' ? 'docs' : 'story';
     try {
       const shown = await withTimeout(
-        page.evaluate(showStory, { storyId: story.id, timeoutMs }),
+        page.evaluate(showStory, { storyId: story.id, viewMode, timeoutMs }),
         timeoutMs + 10_000,
         'the page stopped answering',
       );
       problems.push(...shown.errors.map(firstLine));
       if (shown.state === 'timeout') problems.push(`not finished after ${timeoutMs / 1000} s`);
       else if (shown.state.startsWith('missing')) problems.push(shown.state);
-      if (shown.state === 'finished' || shown.state === 'error') {
+      if (viewMode === 'docs' && shown.state === 'finished') {
+        // Storybook's docs page is Storybook's own interface: checked for errors and for its
+        // content, not with axe (its stories are checked one by one).
+        const tag = /^API\/(.+)$/.exec(story.title ?? '')?.[1];
+        if (tag) {
+          const names = apiNames(manifest, tag);
+          if (!names) problems.push(`custom-elements.json has no <${tag}>`);
+          else {
+            const text = await page.evaluate(
+              () => document.querySelector('#storybook-docs')?.textContent ?? '',
+            );
+            const absent = names.filter((name) => !text.includes(name));
+            if (absent.length > 0) problems.push(`the API table lacks ${absent.join(', ')}`);
+          }
+        }
+      } else if (shown.state === 'finished' || shown.state === 'error') {
         problems.push(...(await page.evaluate(unpreparedExamples)));
         // Focus moves and live-region updates that follow the last render settle in a frame.
         await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
@@ -347,6 +399,8 @@ async function main() {
       filter: { type: 'string' },
       // The example definitions that must each have their stories (not checked with --filter).
       schemas: { type: 'string', default: 'schemas' },
+      // What the API docs pages must show (`npm run analyze` writes it).
+      manifest: { type: 'string', default: 'custom-elements.json' },
       // Pages checked side by side. Two suit a two-core machine: while one page waits for a
       // definition or a frame, the other uses the CPU.
       concurrency: { type: 'string', default: '2' },
@@ -368,7 +422,12 @@ async function main() {
     process.exitCode = 1;
     return;
   }
-  const stories = storiesOf(index).filter((s) => !values.filter || s.id.includes(values.filter));
+  const chosen = (entry) => !values.filter || entry.id.includes(values.filter);
+  const storyCount = storiesOf(index).filter(chosen).length;
+  const stories = [...storiesOf(index), ...docsOf(index)].filter(chosen);
+  const manifest = JSON.parse(
+    await readFile(path.resolve(values.manifest), 'utf8').catch(() => '{}'),
+  );
   const missing = values.filter
     ? []
     : missingExampleStories(index, await exampleDefinitions(path.resolve(values.schemas)));
@@ -385,7 +444,7 @@ async function main() {
   let passed = 0;
   const failures = [];
   console.log(
-    `Checking ${stories.length} stories from ${path.relative(process.cwd(), dir) || '.'} ` +
+    `Checking ${storyCount} stories and ${stories.length - storyCount} docs pages from ${path.relative(process.cwd(), dir) || '.'} ` +
       `on ${Math.min(workers, stories.length)} pages (axe tags ${WCAG_TAGS.join(', ')})`,
   );
   try {
@@ -410,7 +469,7 @@ async function main() {
             continue;
           }
           const begun = Date.now();
-          const problems = await storyPage.check(story, timeoutMs);
+          const problems = await storyPage.check(story, timeoutMs, manifest);
           const took = seconds(Date.now() - begun);
           if (problems.length === 0) {
             passed++;
@@ -423,7 +482,7 @@ async function main() {
             const timedOut = problems.some((p) => p.startsWith('not finished'));
             if (timedOut) timeouts++;
             if (previous && !timedOut && rechecks++ < MAX_RECHECKS) {
-              if ((await storyPage.check(story, timeoutMs)).length === 0) {
+              if ((await storyPage.check(story, timeoutMs, manifest)).length === 0) {
                 problems.push(
                   `passes when opened alone: the story shown before it (${previous.id}) left something behind`,
                 );
@@ -455,14 +514,14 @@ async function main() {
       problems: [line],
     });
   }
-  if (stories.length === 0) {
+  if (storyCount === 0) {
     console.log(
       values.filter ? `FAIL  no story id contains "${values.filter}"` : 'FAIL  no stories found',
     );
     failures.push({ story: { id: '(none)' }, problems: [] });
   }
   if (failures.length > 0 && stories.length > 0) {
-    console.log(`\n${failures.length} of ${stories.length} stories failed:`);
+    console.log(`\n${failures.length} of ${stories.length} checks failed:`);
     for (const { story, problems } of failures) {
       console.log(`  ${story.title} › ${story.name}  (${story.id})`);
       console.log(
@@ -475,7 +534,10 @@ async function main() {
         ' (the Accessibility panel shows the same axe rules)',
     );
   }
-  console.log(`Stories checked: ${stories.length} in ${seconds(Date.now() - started)}`);
+  console.log(
+    `Stories checked: ${storyCount}, docs pages: ${stories.length - storyCount}, ` +
+      `in ${seconds(Date.now() - started)}`,
+  );
   console.log(`${SUMMARY_PREFIX} ${passed} passed, ${failures.length} failed`);
   if (failures.length > 0) process.exitCode = 1;
 }
@@ -560,6 +622,44 @@ async function selfTest() {
     );
     assert.ok(definitions.length >= 2, 'the example definitions are found');
     assert.deepEqual(missingExampleStories({ entries }, definitions), []);
+  });
+
+  test('docsOf keeps docs pages; apiNames lists what an API page must show', () => {
+    const index = {
+      entries: { 'a--docs': { type: 'docs', id: 'a--docs' }, 'a--one': { type: 'story' } },
+    };
+    assert.deepEqual(
+      docsOf(index).map((d) => d.id),
+      ['a--docs'],
+    );
+    const manifest = {
+      modules: [
+        {
+          declarations: [
+            {
+              tagName: 'x-form',
+              attributes: [{ name: 'draft' }],
+              members: [
+                { kind: 'field', name: 'draft' },
+                { kind: 'method', name: 'submit' },
+                { kind: 'field', name: 'secret', privacy: 'private' },
+              ],
+              events: [{ name: 'x-ready' }],
+              cssProperties: [{ name: '--x-colour' }],
+              cssParts: [{ name: 'draft' }, { name: 'title' }],
+            },
+          ],
+        },
+      ],
+    };
+    assert.deepEqual(apiNames(manifest, 'x-form'), [
+      'draft',
+      'submit',
+      'x-ready',
+      '--x-colour',
+      'title',
+    ]);
+    assert.equal(apiNames(manifest, 'y-form'), undefined);
   });
 
   test('deal gives every story to one worker, in turn and in order', () => {

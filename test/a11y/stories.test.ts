@@ -16,6 +16,7 @@ import {
 } from '../../stories/examples.js';
 import { IntakePlayground } from '../../stories/playground.js';
 import { DIRECTION_ITEMS, LOCALE_ITEMS, pageLanguage } from '../../.storybook/toolbar.js';
+import { apiArgTypes, type Manifest } from '../../.storybook/api-docs.js';
 import { cleanup, deepElements, mountExample } from './a11y-helpers.js';
 import * as s0 from '../../stories/arrays.stories.js';
 import * as s1 from '../../stories/intake-form.stories.js';
@@ -42,6 +43,7 @@ import * as s21 from '../../stories/widget-text.stories.js';
 import * as s22 from '../../stories/widget-textarea.stories.js';
 import * as s23 from '../../stories/widget-time.stories.js';
 import * as s24 from '../../stories/widget-url.stories.js';
+import * as s25 from '../../stories/intake-language-picker.stories.js';
 
 const modules: Record<string, unknown>[] = [
   s0,
@@ -69,6 +71,7 @@ const modules: Record<string, unknown>[] = [
   s22,
   s23,
   s24,
+  s25,
 ];
 
 function storyExamples(): string[] {
@@ -325,5 +328,52 @@ describe('the Storybook toolbar', () => {
     expect(DIRECTION_ITEMS.map((item) => item.value)).to.deep.equal(['', 'ltr', 'rtl']);
     expect(pageLanguage({ locale: 'ar', dir: 'ltr' }).dir).to.equal('ltr');
     expect(pageLanguage({ locale: 'de', dir: 'rtl' }).dir).to.equal('rtl');
+  });
+});
+
+// ---- the API docs --------------------------------------------------------------------------
+
+describe('the API tables of the docs pages', () => {
+  const manifest: Manifest = {
+    modules: [
+      {
+        declarations: [
+          {
+            tagName: 'x-form',
+            attributes: [
+              { name: 'draft', description: 'Keep a draft.', fieldName: 'draft' },
+              { name: 'draft-days', description: 'Days.', fieldName: 'draftDays' },
+            ],
+            members: [
+              { kind: 'field', name: 'draft', attribute: 'draft' },
+              { kind: 'field', name: 'draftDays', attribute: 'draft-days' },
+              { kind: 'field', name: 'value', description: 'The data.' },
+              { kind: 'method', name: 'submit', description: 'Sends.' },
+              { kind: 'field', name: 'secret', privacy: 'private' },
+            ],
+            events: [{ name: 'x-ready', description: 'Loaded.' }],
+            cssParts: [{ name: 'draft', description: 'The draft notice.' }],
+          },
+        ],
+      },
+    ],
+  };
+
+  it('keeps a part named like an attribute apart from it, and list properties, methods, events', () => {
+    const argTypes = apiArgTypes(manifest, 'x-form')!;
+    const rows = Object.values(argTypes)
+      .filter((a) => !a.table.disable)
+      .map((a) => `${a.table.category}: ${a.name}`);
+    expect(rows).to.deep.equal([
+      'attributes: draft',
+      'attributes: draft-days',
+      'properties: value',
+      'methods: submit',
+      'events: x-ready',
+      'css shadow parts: draft',
+    ]);
+    expect(argTypes['draft-days'].description).to.contain('`draftDays`');
+    expect(Object.values(argTypes).some((a) => a.action === 'x-ready')).to.equal(true);
+    expect(apiArgTypes(manifest, 'y-form')).to.equal(undefined);
   });
 });
