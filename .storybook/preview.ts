@@ -6,82 +6,63 @@ import type { Decorator, Preview } from '@storybook/web-components-vite';
 import { setCustomElementsManifest } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import manifest from '../custom-elements.json';
-import localize from '../lit-localize.json';
 import '../src/index.js';
-import { directionOf } from '../src/i18n/direction.js';
-import { autonym } from '../src/i18n/language-names.js';
+import { applyTheme } from '../stories/examples.js';
+import { apiArgTypes, type Manifest } from './api-docs.js';
+import { DIRECTION_ITEMS, LOCALE_ITEMS, THEME_ITEMS, pageLanguage } from './toolbar.js';
+// The WCAG rule tags the a11y panel checks; CI (scripts/test-storybook.js) reads the same file.
+import WCAG_TAGS from './wcag-tags.json';
 
 setCustomElementsManifest(manifest);
-
-/** Every locale the library's own strings exist in (lit-localize.json). */
-export const LOCALES: string[] = [localize.sourceLocale, ...localize.targetLocales];
-
-/** The WCAG rule tags the a11y panel and CI (scripts/test-storybook.js) check. */
-export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 /**
  * Sets the page's language and direction. The toolbar's locale goes to every form in the story
  * (via the stories' render, see stories/story-helpers.ts); its direction, where chosen, to the
  * page around them, so that a left-to-right form can be seen on a right-to-left page and back.
+ *
+ * A story made from an example applies its theme itself (stories/examples.ts); for any other
+ * story the toolbar's theme is applied here, and a theme left by the story shown before is
+ * removed (Storybook keeps one page while you move between stories).
  */
-const withLocaleAndDirection: Decorator = (story, context) => {
-  const { locale, dir } = context.globals as { locale?: string; dir?: string };
-  const direction = dir === 'ltr' || dir === 'rtl' ? dir : directionOf(locale || 'en');
-  document.documentElement.lang = locale || 'en';
-  document.documentElement.dir = direction;
-  return html`<div class="story-page" lang=${locale || 'en'} dir=${direction}>${story()}</div>`;
+const withLocaleDirectionAndTheme: Decorator = (story, context) => {
+  const globals = context.globals as { locale?: string; dir?: string; theme?: string };
+  const { lang, dir } = pageLanguage(globals);
+  document.documentElement.lang = lang;
+  document.documentElement.dir = dir;
+  if (!context.parameters.example) {
+    const theme =
+      globals.theme === 'default' || globals.theme === 'kern' ? globals.theme : undefined;
+    applyTheme(theme).catch((error: unknown) => console.error(error));
+  }
+  return html`<div class="story-page" lang=${lang} dir=${dir}>${story()}</div>`;
 };
 
 const preview: Preview = {
-  decorators: [withLocaleAndDirection],
+  decorators: [withLocaleDirectionAndTheme],
   globalTypes: {
     locale: {
       description: 'Language of the form (library strings and translations)',
-      toolbar: {
-        title: 'Locale',
-        icon: 'globe',
-        items: [
-          { value: '', title: "The form's own language" },
-          ...LOCALES.map((locale) => ({
-            value: locale,
-            title: `${autonym(locale)} (${locale})`,
-            right: directionOf(locale),
-          })),
-        ],
-        dynamicTitle: true,
-      },
+      toolbar: { title: 'Locale', icon: 'globe', items: LOCALE_ITEMS, dynamicTitle: true },
     },
     dir: {
       description: 'Direction of the page around the form',
-      toolbar: {
-        title: 'Direction',
-        icon: 'transfer',
-        items: [
-          { value: '', title: 'From the locale' },
-          { value: 'ltr', title: 'Left to right (ltr)' },
-          { value: 'rtl', title: 'Right to left (rtl)' },
-        ],
-        dynamicTitle: true,
-      },
+      toolbar: { title: 'Direction', icon: 'transfer', items: DIRECTION_ITEMS, dynamicTitle: true },
     },
     theme: {
       description: 'A theme from themes/',
-      toolbar: {
-        title: 'Theme',
-        icon: 'paintbrush',
-        items: [
-          { value: '', title: 'Built-in defaults' },
-          { value: 'default', title: 'themes/default.css' },
-          { value: 'kern', title: 'themes/kern.css (KERN style)' },
-        ],
-        dynamicTitle: true,
-      },
+      toolbar: { title: 'Theme', icon: 'paintbrush', items: THEME_ITEMS, dynamicTitle: true },
     },
   },
   initialGlobals: { locale: '', dir: '', theme: '' },
   parameters: {
     layout: 'padded',
     controls: { expanded: true },
+    // Every attribute, property, method, event, custom property and part of the element, from
+    // its JSDoc via the manifest, in sections that do not hide each other (.storybook/api-docs.ts).
+    docs: {
+      extractArgTypes: (component: unknown) =>
+        typeof component === 'string' ? apiArgTypes(manifest as Manifest, component) : undefined,
+    },
     a11y: {
       // Violations fail the story in the a11y panel and in test runs (not only warn).
       test: 'error',

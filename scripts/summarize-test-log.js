@@ -6,6 +6,8 @@
 //    These are cumulative and, when output is not a TTY, repeated every 10 s during a run, so
 //    only the last line per browser in each run counts; runs and browsers are summed.
 //  - node --test summaries: `# pass N` / `# fail N` (TAP) or `ℹ pass N` / `ℹ fail N` (spec).
+//  - the Storybook check (scripts/test-storybook.js), one story or docs page one test:
+//    `Storybook: 143 passed, 0 failed`.
 // A non-zero exit status with no failure counted (no parsable output, a test file that failed
 // to load, a lint or build error) is reported as one failure.
 import { readFileSync } from 'node:fs';
@@ -21,6 +23,7 @@ const WTR_RUN_START = /^\s*Running \d+ test files\.\.\./;
 const WTR_RUN_END =
   /^\s*(Finished running tests|Error while running tests|Failed to run any tests)/;
 const NODE_TEST_COUNT = /^(?:#|ℹ) (pass|fail) (\d+)\s*$/;
+const STORYBOOK_COUNT = /^Storybook: (\d+) passed, (\d+) failed\s*$/;
 
 /** @param {string} text */
 export function stripAnsi(text) {
@@ -60,6 +63,13 @@ export function summarize(log, exitStatus = 0) {
     }
     if (WTR_RUN_END.test(line)) {
       endRun();
+      continue;
+    }
+    const stories = STORYBOOK_COUNT.exec(line);
+    if (stories) {
+      passed += Number(stories[1]);
+      failed += Number(stories[2]);
+      found = true;
       continue;
     }
     const nodeCount = NODE_TEST_COUNT.exec(line);

@@ -66,6 +66,30 @@ test('sums separate web-test-runner runs and node --test summaries', () => {
   assert.deepEqual(counts(log, 1), { passed: 20, failed: 2 });
 });
 
+test('counts the Storybook check, one story one test, with the other runners', () => {
+  const log = [
+    'ℹ pass 120',
+    'ℹ fail 0',
+    'Running 40 test files...',
+    'Chromium: |███| 40/40 test files | 900 passed, 0 failed',
+    'Finished running tests in 300s, all tests passed!',
+    '> intake-elements@0.1.0 test:stories',
+    'Checking 143 stories from storybook-static on 2 pages (axe tags wcag2a, wcag2aa)',
+    'ok    widgets-text--empty  0.4 s',
+    'FAIL  widgets-text--filled  0.5 s',
+    '        axe label (critical): Form elements must have labels — input',
+    'Stories checked: 143 in 45.0 s',
+    `Storybook: ${green('141 passed')}, 2 failed`,
+  ].join('\n');
+  assert.deepEqual(counts(log, 1), { passed: 1161, failed: 2 });
+  assert.equal(summarize('Storybook: 3 passed, 0 failed\r\n', 0).found, true);
+  // The Storybook build could not even be checked: its own line says so.
+  assert.deepEqual(counts('Stories checked: 0\nStorybook: 0 passed, 1 failed', 1), {
+    passed: 0,
+    failed: 1,
+  });
+});
+
 test('handles carriage-return redraws and CRLF line endings', () => {
   const log =
     'Chromium: |█░| 1/2 test files | 5 passed, 0 failed\r' +

@@ -123,18 +123,8 @@ async function until(test: () => unknown, what: string, ms = 10_000): Promise<vo
   }
 }
 
-/**
- * The person ticks "Save my answers on this device", then comes back later: the page is loaded
- * again (a new element) and the draft is restored. Returns the new element.
- */
-async function saveDraftAndReload(form: IntakeForm): Promise<IntakeForm> {
-  const root = form.shadowRoot!;
-  // A draft kept by an earlier visit (same page, same form id) was restored already.
-  if (root.querySelector('[part~="delete-draft"]')) return form;
-  const optIn = root.querySelector<HTMLInputElement>('#draft-opt-in');
-  if (!optIn) throw new Error('example setup: no draft opt-in (is draft="local" set?)');
-  optIn.click();
-  await until(() => root.querySelector('[part~="delete-draft"]'), 'saving the draft');
+/** Loads the form again as a new element in its place, as a person coming back would. */
+async function reload(form: IntakeForm): Promise<IntakeForm> {
   const again = document.createElement('intake-form');
   again.draft = 'local';
   if (form.locale) again.locale = form.locale;
@@ -147,6 +137,36 @@ async function saveDraftAndReload(form: IntakeForm): Promise<IntakeForm> {
   await ready;
   await settle(again);
   return again;
+}
+
+const restored = (form: IntakeForm) =>
+  form.shadowRoot!.querySelector('[part~="delete-draft"]') !== null;
+
+/**
+ * The person ticks "Save my answers on this device", then comes back later: the page is loaded
+ * again (a new element) and the draft is restored. Returns the new element.
+ *
+ * The element shows "Your answers are saved on this device" (with the `delete-draft` button) a
+ * moment before the draft is written when it first makes the device's key, and it tells no event
+ * when the draft is stored; so the form is loaded again until the draft comes back (a few
+ * times at most), as a person reloading the page would see it.
+ */
+async function saveDraftAndReload(form: IntakeForm): Promise<IntakeForm> {
+  // A draft kept by an earlier visit (same page, same form id) was restored already.
+  if (restored(form)) return form;
+  // The documented parts only (the element's ids and classes are internal).
+  const optIn = form.shadowRoot!.querySelector<HTMLInputElement>(
+    '[part~="draft"] input[type="checkbox"][part~="control"]',
+  );
+  if (!optIn) throw new Error('example setup: no draft opt-in (is draft="local" set?)');
+  optIn.click();
+  await until(() => restored(form), 'saving the draft');
+  for (let attempt = 1; ; attempt++) {
+    form = await reload(form);
+    if (restored(form)) return form;
+    if (attempt === 10) throw new Error('example setup: the saved draft did not come back');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 const kebab = (text: string) =>

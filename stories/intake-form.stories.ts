@@ -1,7 +1,7 @@
-// API reference of <intake-form> and <intake-language-picker>, from the custom-elements manifest
-// (custom-elements.json, built by `npm run analyze` from the elements' JSDoc).
-import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html } from 'lit';
+// API reference of <intake-form>, from the custom-elements manifest
+// (custom-elements.json, built by `npm run analyze` from the element's JSDoc). The language picker:
+// ./intake-language-picker.stories.ts.
+import type { Meta } from '@storybook/web-components-vite';
 import { example } from './examples.js';
 import { storyOf } from './story-helpers.js';
 
@@ -20,10 +20,3 @@ export default {
 } satisfies Meta;
 
 export const Overview = storyOf(example('ki-erstberatung/empty'));
-
-/** `<intake-language-picker>` bound to a form: it offers the form's languages by their own names. */
-export const WithLanguagePicker: StoryObj = {
-  render: () =>
-    html`<intake-language-picker for="picker-demo"></intake-language-picker>
-      <intake-form id="picker-demo" src="schemas/ki-erstberatung.json"></intake-form>`,
-};

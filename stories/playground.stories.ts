@@ -3,6 +3,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { example } from './examples.js';
 import './playground.js';
 import type { IntakePlayground } from './playground.js';
+import { play, whilePreparing } from './story-helpers.js';
 
 export default {
   title: "Author's playground",
@@ -23,6 +24,11 @@ export const Playground: StoryObj = {
     const { locale, theme } = context.globals as { locale?: string; theme?: string };
     element.locale = locale || undefined;
     element.theme = theme === 'kern' || theme === 'default' ? theme : undefined;
+    element.prepared.catch((error: unknown) =>
+      console.error('The playground could not be prepared:', error),
+    );
+    void whilePreparing(element, element.prepared);
     return element;
   },
+  play,
 };

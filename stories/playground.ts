@@ -83,10 +83,15 @@ export class IntakePlayground extends LitElement {
   declare private text: string;
   declare private problem: string;
 
+  /** Resolves with the previewed form once it shows the starting definition. */
+  readonly prepared: Promise<IntakeForm>;
+  private resolvePrepared!: (form: Promise<IntakeForm>) => void;
+
   constructor() {
     super();
     this.text = JSON.stringify(PLAYGROUND_DEFINITION, null, 2);
     this.problem = '';
+    this.prepared = new Promise((resolve) => (this.resolvePrepared = resolve));
   }
 
   /** The previewed form. */
@@ -95,7 +100,9 @@ export class IntakePlayground extends LitElement {
   }
 
   protected override firstUpdated(_changed: PropertyValues<this>): void {
-    void prepare(this.form!, playgroundExample, { locale: this.locale, theme: this.theme });
+    this.resolvePrepared(
+      prepare(this.form!, playgroundExample, { locale: this.locale, theme: this.theme }),
+    );
   }
 
   private preview(): void {

@@ -8,6 +8,47 @@ import { examplesIn, mount, type Example, type ThemeName } from './examples.js';
 
 export type ExampleStory = StoryObj & { parameters: { example: string } };
 
+/** How long a story may take to load its definition and reach the state it shows. */
+export const PREPARE_TIMEOUT_MS = 30_000;
+
+/** The preparation still under way in a rendered story, by the element it was started for. */
+const preparing = new WeakMap<Element, Promise<unknown>>();
+
+/**
+ * Records that `element` (part of a story's render) is being prepared; the story's play
+ * function (`play` below) waits for it.
+ */
+export function whilePreparing<T>(element: Element, work: Promise<T>): Promise<T> {
+  preparing.set(element, work);
+  return work;
+}
+
+/**
+ * The play function of every story with a form: waits until each form of the story is loaded and
+ * in the state shown, and fails the story if one cannot be prepared. Storybook runs the a11y
+ * addon's checks after the play function, so the a11y panel (and the CI check in
+ * scripts/test-storybook.js, which waits for the story to finish) see the finished form, never
+ * a loading one.
+ */
+export async function play({ canvasElement }: { canvasElement: HTMLElement }): Promise<void> {
+  const work = [...canvasElement.querySelectorAll('*')].flatMap((element) => {
+    const promise = preparing.get(element);
+    return promise ? [promise] : [];
+  });
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`the story was not ready after ${PREPARE_TIMEOUT_MS / 1000} s`)),
+      PREPARE_TIMEOUT_MS,
+    );
+  });
+  try {
+    await Promise.race([Promise.all(work), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** The toolbar's choices: `''` keeps the example's own locale and the default theme. */
 function globalsOf(context: StoryContext): { locale?: string; theme?: ThemeName } {
   const { locale, theme } = context.globals as { locale?: string; theme?: string };
@@ -21,10 +62,10 @@ function globalsOf(context: StoryContext): { locale?: string; theme?: ThemeName 
 export function renderExample(ex: Example, context: StoryContext): HTMLElement {
   const container = document.createElement('div');
   container.className = 'example';
-  void mount(container, ex, globalsOf(context)).catch((error: unknown) => {
-    // A story whose example cannot be prepared must fail the Storybook check loudly.
-    console.error(`Example ${ex.id} could not be prepared:`, error);
-  });
+  const work = mount(container, ex, globalsOf(context));
+  // A story whose example cannot be prepared must fail the Storybook check loudly.
+  work.catch((error: unknown) => console.error(`Example ${ex.id} could not be prepared:`, error));
+  void whilePreparing(container, work);
   return container;
 }
 
@@ -37,6 +78,7 @@ export function storyOf(ex: Example): ExampleStory {
       docs: { description: { story: ex.description } },
     },
     render: (_args, context) => renderExample(ex, context),
+    play,
   };
 }
 
