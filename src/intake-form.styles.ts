@@ -260,6 +260,8 @@ export const intakeFormStyles = css`
   }
   .error-summary a {
     display: inline-block;
+    /* A link that wraps keeps its bullet on its first line. */
+    vertical-align: top;
     min-block-size: 24px;
     color: var(--intake-color-error);
     font-weight: var(--intake-font-weight-bold);

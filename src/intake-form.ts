@@ -530,8 +530,9 @@ export class IntakeForm extends BaseElement {
       if (!this.#readyFired) {
         this.#readyFired = true;
         this.#focusAutofocusField();
-        this.#emit('intake-ready', { id: definition.id, version: definition.version });
       }
+      // Also after a later definition (a host that swaps forms, an author's preview).
+      this.#emit('intake-ready', { id: definition.id, version: definition.version });
       // After the first render: the review's code, and the outbox, which sends a submission
       // left by an earlier visit now.
       if (this.#hasReview) reviewModule.load().catch(() => undefined);
@@ -921,10 +922,15 @@ export class IntakeForm extends BaseElement {
       if (seen.has(pointer)) continue;
       seen.add(pointer);
       const field = this.#fieldsByPointer.get(pointer);
-      // "Name: message", without the label's own closing punctuation ("…einverstanden.:").
+      // "Name: message", without the label's own closing punctuation ("…einverstanden.:"); a
+      // question keeps its question mark and needs no colon ("Which course? Please choose").
       const label =
         field && field.label.text ? text.get(field.label).text.replace(/[\s.:;]+$/, '') : '';
-      entries.push({ pointer, message: label ? `${label}: ${error.message}` : error.message });
+      const separator = /[?!؟]$/.test(label) ? ' ' : ': ';
+      entries.push({
+        pointer,
+        message: label ? `${label}${separator}${error.message}` : error.message,
+      });
     }
     return entries;
   }

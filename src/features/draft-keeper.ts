@@ -57,7 +57,9 @@ export class DraftKeeper {
   scheduleSave(): void {
     if (!this.saving) return;
     this.stop();
-    this.timer = setTimeout(() => void this.saveNow(), SAVE_DELAY_MS);
+    this.timer = setTimeout(() => {
+      if (this.saving) void this.saveNow();
+    }, SAVE_DELAY_MS);
   }
 
   /** Stops a save that is scheduled. */
@@ -75,23 +77,29 @@ export class DraftKeeper {
     if (definition) await deleteDraft(definition.id).catch(() => undefined);
   }
 
-  private async saveNow(): Promise<void> {
+  private async saveNow(): Promise<boolean> {
     const { definition } = this.host;
     const tree = this.host.tree();
-    if (!definition || !tree || !this.saving) return;
+    if (!definition || !tree) return false;
     const data = draftValue(tree, this.host.data) ?? {};
-    await saveDraft(definition.id, definition.version, data, this.days()).catch(() => undefined);
+    return saveDraft(definition.id, definition.version, data, this.days()).then(
+      () => true,
+      () => false,
+    );
   }
 
-  private async setSaving(on: boolean): Promise<void> {
+  /** Starts or stops keeping the draft; `false` when it could not be saved. */
+  private async setSaving(on: boolean): Promise<boolean> {
     if (on) {
+      // Said to be saved only once it is: no notice before the draft exists.
+      if (!(await this.saveNow())) return false;
       this.saving = true;
-      await this.saveNow();
       this.host.announce(msg('Your answers are now saved on this device.'));
     } else {
       await this.discard();
       this.host.announce(msg('The answers saved on this device have been deleted.'));
     }
+    return true;
   }
 
   private savedAt(): string {
@@ -113,7 +121,11 @@ export class DraftKeeper {
             type="checkbox"
             part="control"
             id="draft-opt-in"
-            @change=${(e: Event) => void this.setSaving((e.target as HTMLInputElement).checked)}
+            @change=${async (e: Event) => {
+              const box = e.target as HTMLInputElement;
+              // Where nothing can be stored (no IndexedDB), the box does not stay ticked.
+              if (box.checked && !(await this.setSaving(true))) box.checked = false;
+            }}
           />
           <label part="choice-label" for="draft-opt-in"
             >${msg('Save my answers on this device, so that I can continue later')}</label

@@ -4,7 +4,7 @@
  * nobody can read it out, and the stored draft is unreadable without it. Drafts expire (default
  * 7 days) and are deleted after a successful submission and by `reset()`.
  */
-import { createStore, del, get, set, type UseStore } from 'idb-keyval';
+import { createStore, del, get, set, update, type UseStore } from 'idb-keyval';
 import type { JsonValue } from '../model/types.js';
 
 /** Default lifetime of a draft: 7 days. */
@@ -37,15 +37,25 @@ function draftStore(): UseStore {
   return drafts;
 }
 
+/** The key being created, while it is: two saves at once must not make two keys. */
+let creating: Promise<CryptoKey> | undefined;
+
 async function draftKey(): Promise<CryptoKey> {
   const existing = await get<CryptoKey>('draft-key', keyStore());
   if (existing) return existing;
-  const key = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, [
+  creating ??= createKey().finally(() => (creating = undefined));
+  return creating;
+}
+
+async function createKey(): Promise<CryptoKey> {
+  const fresh = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, [
     'encrypt',
     'decrypt',
   ]);
-  await set('draft-key', key, keyStore());
-  return key;
+  // Another tab may have stored a key meanwhile: the first one stored wins (one transaction),
+  // and every draft is encrypted with it.
+  await update<CryptoKey>('draft-key', (current) => current ?? fresh, keyStore());
+  return (await get<CryptoKey>('draft-key', keyStore())) ?? fresh;
 }
 
 /** Saves (replaces) the draft of a form. */

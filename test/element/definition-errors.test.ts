@@ -147,6 +147,10 @@ describe('loading', () => {
     };
     await ready;
     el.value = { a: 'kept', b: 'also kept' };
+    // A host that swaps the definition is told when the new form is shown.
+    const readyAgain = new Promise<CustomEvent>((resolve) =>
+      el.addEventListener('intake-ready', (e) => resolve(e as CustomEvent), { once: true }),
+    );
     el.schema = {
       type: 'object',
       properties: {
@@ -154,8 +158,8 @@ describe('loading', () => {
         c: { type: 'string', default: 'new' },
       },
     };
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    await el.updateComplete;
+    expect((await readyAgain).detail).to.deep.equal({ id: 'x', version: undefined });
+    expect(el.shadowRoot!.querySelector('label')!.textContent).to.contain('A again');
     expect(el.shadowRoot!.querySelector('[name="/a"]')).to.exist;
     expect((el.shadowRoot!.querySelector('[name="/a"]') as HTMLInputElement).value).to.equal(
       'kept',

@@ -1,6 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/index.js';
 import type { FormDefinition, IntakeForm } from '../../src/index.js';
+import { createStore, del } from 'idb-keyval';
 import { deleteDraft } from '../../src/submit/drafts.js';
 import { control, root, typeInto, whenReady } from '../helpers/form.js';
 
@@ -170,5 +171,41 @@ describe('local drafts', () => {
     };
     const nameTooLong = await form(next);
     expect(nameTooLong.value).to.deep.equal({});
+  });
+});
+
+describe('saving a draft', () => {
+  /** Deletes the key, as on a browser that never saved a draft. */
+  const freshBrowser = () => del('draft-key', createStore('intake-elements-keys', 'keys'));
+
+  it('is created once when two drafts are saved at the same moment, so both stay readable', async () => {
+    await freshBrowser();
+    const { loadDraft, saveDraft } = await import('../../src/submit/drafts.js');
+    const other = `${id}-other`;
+    await Promise.all([saveDraft(id, '1', { a: 1 }), saveDraft(other, '1', { b: 2 })]);
+    expect((await loadDraft(id))?.data).to.deep.equal({ a: 1 });
+    expect((await loadDraft(other))?.data).to.deep.equal({ b: 2 });
+    await deleteDraft(other);
+  });
+
+  it('the notice says "saved" only once the draft is stored', async () => {
+    const el = await form(definition(id));
+    const { loadDraft } = await import('../../src/submit/drafts.js');
+    root(el).querySelector<HTMLInputElement>('#draft-opt-in')!.click();
+    // Whenever the delete button shows, the draft is already there to delete.
+    await new Promise<void>((resolve, reject) => {
+      const started = Date.now();
+      const poll = async () => {
+        // Anything may render the form meanwhile (typing elsewhere, a language switch).
+        el.requestUpdate();
+        await el.updateComplete;
+        if (root(el).querySelector('[part~="delete-draft"]')) {
+          if (await loadDraft(id)) resolve();
+          else reject(new Error('"saved" shown before the draft was stored'));
+        } else if (Date.now() - started > 3000) reject(new Error('never shown as saved'));
+        else requestAnimationFrame(() => void poll());
+      };
+      void poll();
+    });
   });
 });

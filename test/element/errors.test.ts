@@ -75,6 +75,25 @@ describe('errors', () => {
     }
   });
 
+  it('words a summary link after a question without a colon ("Which course? …")', async () => {
+    const el = await renderForm({
+      schema: {
+        type: 'object',
+        required: ['course', 'city'],
+        properties: {
+          course: { type: 'string', title: 'Which course would you like?' },
+          city: { type: 'string', title: 'City:' },
+        },
+      },
+    });
+    await el.submit();
+    const links = [...root(el).querySelectorAll('.error-summary a')];
+    expect(links.map((a) => a.textContent!.trim())).to.deep.equal([
+      'Which course would you like? Please fill in this field.',
+      'City: Please fill in this field.',
+    ]);
+  });
+
   it('validate() reports pointers, keywords and localized messages, and shows them', async () => {
     const el = await renderForm({ schema }, 'de');
     el.value = { name: 'A', email: 'a@b.de', age: 12, address: { postalCode: '123' } };
