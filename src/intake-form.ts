@@ -296,13 +296,20 @@ export class IntakeForm extends BaseElement {
     this.#outbox?.connect();
     // A part of the library that arrives later (a widget, Markdown) may change what is drawn.
     this.#stopListening = onModuleArrival(() => this.requestUpdate());
+    window.addEventListener('online', this.#loadOutboxAgain);
   }
+
+  /** The outbox's code could not be loaded after the form was ready (offline): try again. */
+  readonly #loadOutboxAgain = () => {
+    if (this.status === 'ready' && !this.#outbox) void this.#startOutbox();
+  };
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#outbox?.disconnect();
     this.#drafts?.stop();
     this.#stopListening?.();
+    window.removeEventListener('online', this.#loadOutboxAgain);
   }
 
   // ---- public API -------------------------------------------------------------------------
@@ -971,8 +978,10 @@ export class IntakeForm extends BaseElement {
       this.#emit('intake-error', { type: 'network', message });
       return { ok: false, reason: 'failed' };
     }
-    // The confirmation's code arrives while the submission is under way.
+    // The confirmation's code (and, should it have failed to load so far, the outbox's) arrive
+    // while the submission is under way.
     confirmationModule.load().catch(() => undefined);
+    void this.#startOutbox();
     const action = new URL(this.action, document.baseURI).href;
     const idempotencyKey = newIdempotencyKey();
     const headers = { ...(this.headers ?? {}) };
@@ -1382,6 +1391,16 @@ export class IntakeForm extends BaseElement {
     };
   }
 
+  /**
+   * A control the person leaves is touched: its errors show from now on. One listener for the
+   * whole form instead of one per control (the built-in widgets leave it to this; a widget of
+   * one's own may also call `touch()`).
+   */
+  #handleFocusOut(event: FocusEvent): void {
+    const name = (event.target as Element).getAttribute('name');
+    if (name !== null && this.#fieldsByPointer.has(name)) this.#touch(name);
+  }
+
   #handleSubmit(event: Event): void {
     event.preventDefault();
     // Enter in a field, or the primary button: move on while there is somewhere to go.
@@ -1439,6 +1458,7 @@ export class IntakeForm extends BaseElement {
       lang=${locale}
       dir=${directionOf(locale)}
       @submit=${this.#handleSubmit}
+      @focusout=${this.#handleFocusOut}
     >
       ${title ? html`<h2 class="form-title" part="title" lang=${title.lang}>${title.text}</h2>` : nothing}
       ${

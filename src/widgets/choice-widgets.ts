@@ -6,7 +6,9 @@ import { html } from 'lit/html.js';
 import { live } from 'lit/directives/live.js';
 import { attributes } from './attributes.js';
 import { controlAttributes } from './control-attributes.js';
+import { selectOptions } from './select-options.js';
 import { msg } from '@lit/localize';
+import type { ShownText } from '../i18n/form-text.js';
 import type { Choice } from '../model/field.js';
 import type { JsonValue } from '../model/types.js';
 import type { WidgetContext } from './registry.js';
@@ -40,13 +42,14 @@ function label(c: WidgetContext, choice: Choice) {
 }
 
 registerWidget('select', (c) => {
+  // Listeners keep only what they use, not the whole context (a form may have a thousand): no
+  // function in here refers to `c`.
+  const { setValue, touch, value } = c;
   const choices = choicesOf(c);
   const multiple = c.field.kind === 'multi-choice';
-  const selected = (choice: Choice) =>
-    multiple
-      ? Array.isArray(c.value) && c.value.some((v) => same(v, choice.value))
-      : same(c.value, choice.value);
-  const hasValue = !multiple && choices.some(selected);
+  // A loop, not a closure: no function in here may use `c` (see above).
+  const labels: ShownText[] = [];
+  for (const choice of choices) labels.push(label(c, choice));
   return html`<select
     part="control"
     class="control"
@@ -56,33 +59,33 @@ registerWidget('select', (c) => {
       readonly: false,
       disabled: c.disabled || c.readOnly,
     })}
+    ${selectOptions({
+      placeholder: multiple ? undefined : msg('Please choose'),
+      labels,
+      selected: (i) =>
+        multiple
+          ? Array.isArray(value) && value.some((v) => same(v, choices[i].value))
+          : same(value, choices[i].value),
+    })}
     @change=${(event: Event) => {
       const select = event.target as HTMLSelectElement;
       if (multiple) {
         const values = [...select.selectedOptions].map(
           (option) => choices[Number(option.value)].value,
         );
-        c.setValue(values);
+        setValue(values);
       } else {
-        c.setValue(select.value === '' ? undefined : choices[Number(select.value)].value);
+        setValue(select.value === '' ? undefined : choices[Number(select.value)].value);
       }
-      c.touch();
+      touch();
     }}
-    @blur=${c.touch}
-  >
-    ${multiple ? '' : html`<option value="" ?selected=${!hasValue}>${msg('Please choose')}</option>`}
-    ${choices.map((choice, i) => {
-      const shown = label(c, choice);
-      return html`<option value=${String(i)} lang=${shown.lang} .selected=${live(selected(choice))}>
-        ${shown.text}
-      </option>`;
-    })}
-  </select>`;
+  ></select>`;
 });
 
 registerWidget(
   'radio',
   (c) => {
+    const { setValue, touch } = c;
     const choices = choicesOf(c);
     return html`<div class="choices" role="presentation">
       ${choices.map((choice, i) => {
@@ -103,10 +106,9 @@ registerWidget(
             })}
             .checked=${live(same(c.value, choice.value))}
             @change=${() => {
-              c.setValue(choice.value as JsonValue);
-              c.touch();
+              setValue(choice.value as JsonValue);
+              touch();
             }}
-            @blur=${c.touch}
           />
           <label part="choice-label" for=${id} lang=${shown.lang}>${shown.text}</label>
         </div>`;
@@ -119,6 +121,7 @@ registerWidget(
 registerWidget(
   'checkboxes',
   (c) => {
+    const { setValue } = c;
     const choices = choicesOf(c);
     const current = Array.isArray(c.value) ? c.value : [];
     return html`<div class="choices" role="presentation">
@@ -148,9 +151,8 @@ registerWidget(
               const next = boxes
                 .filter((box) => box.checked)
                 .map((box) => choices[Number(box.value)].value);
-              c.setValue(next);
+              setValue(next);
             }}
-            @blur=${c.touch}
           />
           <label part="choice-label" for=${id} lang=${shown.lang}>${shown.text}</label>
         </div>`;
@@ -163,7 +165,7 @@ registerWidget(
 registerWidget(
   'checkbox',
   (c) => {
-    const { field } = c;
+    const { field, setValue, touch, required } = c;
     const shown = field.showLabel ? c.choiceLabel({ value: true, label: field.label }) : undefined;
     return html`<div class="choice">
       <input
@@ -180,10 +182,9 @@ registerWidget(
         @change=${(event: Event) => {
           const on = (event.target as HTMLInputElement).checked;
           // An unticked optional checkbox is `false`; an unticked required one (consent) is missing.
-          c.setValue(on ? true : c.required ? undefined : false);
-          c.touch();
+          setValue(on ? true : required ? undefined : false);
+          touch();
         }}
-        @blur=${c.touch}
       />
       ${
         shown

@@ -44,7 +44,8 @@ function inputMode(type: string): 'email' | 'tel' | 'url' | 'decimal' | 'numeric
 
 function textInput(type: string) {
   return (c: WidgetContext) => {
-    const { field } = c;
+    // Listeners keep only what they use, not the whole context (a form may have a thousand).
+    const { field, setValue } = c;
     const text = c.value === undefined || c.value === null ? '' : String(c.value);
     const options = (field.ui['ui:options'] ?? {}) as Record<string, unknown>;
     const inputType = typeof options.inputType === 'string' ? options.inputType : type;
@@ -61,9 +62,8 @@ function textInput(type: string) {
       @input=${(event: Event) => {
         const typed = (event.target as HTMLInputElement).value;
         const raw = digits ? normalizeDigits(typed) : typed;
-        c.setValue(raw === '' ? undefined : raw);
+        setValue(raw === '' ? undefined : raw);
       }}
-      @blur=${c.touch}
     />`;
   };
 }
@@ -72,6 +72,7 @@ for (const type of ['text', 'email', 'tel', 'url', 'password', 'color'])
   registerWidget(type, textInput(type));
 
 registerWidget('textarea', (c) => {
+  const { setValue } = c;
   const options = (c.field.ui['ui:options'] ?? {}) as Record<string, unknown>;
   const rows = typeof options.rows === 'number' ? options.rows : 5;
   return html`<textarea
@@ -81,9 +82,8 @@ registerWidget('textarea', (c) => {
     .value=${live(c.value === undefined || c.value === null ? '' : String(c.value))}
     @input=${(event: Event) => {
       const raw = (event.target as HTMLTextAreaElement).value;
-      c.setValue(raw === '' ? undefined : raw);
+      setValue(raw === '' ? undefined : raw);
     }}
-    @blur=${c.touch}
   ></textarea>`;
 });
 
@@ -135,11 +135,11 @@ registerWidget('number', (c) => {
       );
       c.setValue(value);
     }}
-    @blur=${c.touch}
   />`;
 });
 
 registerWidget('range', (c) => {
+  const { setValue } = c;
   const { schema } = c.field;
   const integer = c.field.kind === 'value' && c.field.type === 'integer';
   const min = typeof schema.minimum === 'number' ? schema.minimum : 0;
@@ -163,13 +163,13 @@ registerWidget('range', (c) => {
       disabled: c.disabled || c.readOnly,
     })}
     .value=${live(typeof c.value === 'number' ? String(c.value) : String(min))}
-    @input=${(event: Event) => c.setValue(Number((event.target as HTMLInputElement).value))}
-    @blur=${c.touch}
+    @input=${(event: Event) => setValue(Number((event.target as HTMLInputElement).value))}
   />`;
 });
 
 function dateInput(type: 'date' | 'time' | 'datetime-local') {
   return (c: WidgetContext) => {
+    const { setValue } = c;
     const shown =
       type === 'datetime-local'
         ? toLocalDateTime(c.value)
@@ -185,9 +185,8 @@ function dateInput(type: 'date' | 'time' | 'datetime-local') {
         const raw = (event.target as HTMLInputElement).value;
         const value: JsonValue | undefined =
           type === 'datetime-local' ? fromLocalDateTime(raw) : raw === '' ? undefined : raw;
-        c.setValue(value);
+        setValue(value);
       }}
-      @blur=${c.touch}
     />`;
   };
 }

@@ -36,7 +36,11 @@ export interface WidgetContext {
   choiceLabel(choice: Choice): ShownText;
   /** Report a new value typed or chosen by the person (`undefined` clears it). */
   setValue(value: JsonValue | undefined): void;
-  /** Report that the person left the control (errors show from then on). */
+  /**
+   * Report that the person left the control (errors show from then on). The form does this by
+   * itself when focus leaves a control whose `name` is the field's pointer; a widget whose
+   * controls have other names calls it.
+   */
   touch(): void;
   /**
    * Text typed into the control that is not (yet) a valid value, such as "1," in a number field:

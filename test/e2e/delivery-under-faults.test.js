@@ -93,6 +93,10 @@ test(
       await page.waitForFunction(() =>
         document.querySelector('intake-form')?.shadowRoot?.querySelector('form'),
       );
+      // The outbox's code arrives right after the form is shown. Nobody sends within those
+      // milliseconds; should someone do so while offline, the form says it could not be sent and
+      // keeps what they typed (test/element/delivery.test.ts).
+      await page.waitForLoadState('networkidle');
     };
     await open();
 

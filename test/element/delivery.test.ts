@@ -95,6 +95,32 @@ describe('delivery', () => {
     expect(await pendingSubmissions()).to.have.length(0);
   });
 
+  it('says the form could not be sent, and keeps what was typed, where nothing can wait on this device', async () => {
+    const el = await quickForm();
+    el.action = `/test-api/${bucket()}/submit`;
+    el.transport = offline;
+    // IndexedDB refuses (private mode in some browsers, a full disk).
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = () => {
+      throw new DOMException('No room', 'QuotaExceededError');
+    };
+    try {
+      const error = oneEvent(el, 'intake-error');
+      expect(await el.submit()).to.deep.equal({ ok: false, reason: 'failed' });
+      expect((await error).detail.message).to.equal(
+        'The form could not be sent. Please check your connection and try again.',
+      );
+    } finally {
+      IDBObjectStore.prototype.put = put;
+    }
+    await el.updateComplete;
+    expect(root(el).querySelector('.queued-title')).to.equal(null);
+    expect(el.value).to.deep.equal({ email: 'amal@example.org' });
+    expect((root(el).querySelector('[name="/email"]') as HTMLInputElement).value).to.equal(
+      'amal@example.org',
+    );
+  });
+
   it('sends what an earlier visit left in the outbox when the same form loads again', async () => {
     const id = `reload-${Date.now()}`;
     const name = bucket();
