@@ -90,6 +90,37 @@ function locator(distDir) {
   };
 }
 
+/**
+ * Total time per function (ms): the samples in which it is on the stack, each counted once
+ * however often it recurses.
+ */
+function totalTimes(profile, locate) {
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const parent = new Map();
+  for (const node of profile.nodes)
+    for (const child of node.children ?? []) parent.set(child, node.id);
+  const label = (frame) => {
+    const where =
+      (frame.url && locate(frame.url, frame.lineNumber, frame.columnNumber)) ||
+      (frame.url ? `${new URL(frame.url).pathname}:${frame.lineNumber + 1}` : '');
+    return `${frame.functionName || '(anonymous)'} ${where}`.trim();
+  };
+  const time = new Map();
+  let total = 0;
+  profile.samples.forEach((id, i) => {
+    const ms = (profile.timeDeltas[i + 1] ?? 0) / 1000;
+    total += ms;
+    const seen = new Set();
+    for (let node = id; node !== undefined; node = parent.get(node)) {
+      const key = label(byId.get(node).callFrame);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      time.set(key, (time.get(key) ?? 0) + ms);
+    }
+  });
+  return { total, rows: [...time].sort((a, b) => b[1] - a[1]) };
+}
+
 /** Self time per function (ms), from a CPU profile. */
 function selfTimes(profile, locate) {
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
@@ -116,6 +147,20 @@ function print(title, { total, rows }, top, unit = 'ms') {
     console.log(
       `  ${value.toFixed(unit === 'ms' ? 1 : 3).padStart(8)} ${unit} ${((value / total) * 100).toFixed(1).padStart(5)} %  ${key}`,
     );
+}
+
+/** Main-thread trace events of the first render: total duration per event name (ms). */
+function printTrace(buffer, top) {
+  const events = JSON.parse(buffer.toString()).traceEvents ?? [];
+  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  const time = new Map();
+  for (const event of events) {
+    if (event.ph !== 'X' || (main && event.tid !== main.tid)) continue;
+    time.set(event.name, (time.get(event.name) ?? 0) + (event.dur ?? 0) / 1000);
+  }
+  console.log('\nfirst render, trace events on the main thread (nested events counted in each):');
+  for (const [name, ms] of [...time].sort((a, b) => b[1] - a[1]).slice(0, top))
+    console.log(`  ${ms.toFixed(1).padStart(8)} ms  ${name}`);
 }
 
 /** A heap snapshot's self sizes (MiB) summed per node type and constructor or string kind. */
@@ -194,7 +239,10 @@ async function main() {
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
     await cdp.send('Profiler.start');
+    if (process.env.TRACE)
+      await browser.startTracing(page, { categories: ['devtools.timeline', 'v8', 'blink'] });
     const render = await page.evaluate(() => window.__bench.render());
+    if (process.env.TRACE) printTrace(await browser.stopTracing(), options.top);
     const renderProfile = (await cdp.send('Profiler.stop')).profile;
     heaps.rendered = await heap();
     await page.evaluate(() => window.__bench.idle(300));
@@ -230,6 +278,10 @@ async function main() {
     );
     print('first render, self time', selfTimes(renderProfile, locate), options.top);
     print('keystrokes, self time', selfTimes(keyProfile, locate), options.top);
+    if (process.env.TOTAL) {
+      print('first render, total time', totalTimes(renderProfile, locate), options.top);
+      print('keystrokes, total time', totalTimes(keyProfile, locate), options.top);
+    }
     await context.close();
   } finally {
     await browser.close();

@@ -6,7 +6,7 @@ import { errorMessage } from './i18n/error-messages.js';
 import { FormText } from './i18n/form-text.js';
 import { getLocale, useLocale } from './i18n/localization.js';
 import { applyDefaults, computeDefaults } from './model/apply-defaults.js';
-import { buildFieldTree } from './model/build-field-tree.js';
+import { buildFieldTree, updateFieldTree, type TreeContext } from './model/build-field-tree.js';
 import { DefinitionError } from './model/definition-error.js';
 import type { ArrayField, Field, ObjectField } from './model/field.js';
 import { isPointerWithin, parentPointer, setAtPointer } from './model/json-pointer.js';
@@ -42,6 +42,7 @@ import './widgets/input-widgets.js';
 import './widgets/choice-widgets.js';
 import { fileWidget } from './widgets/lazy-widgets.js';
 import { adoptStyles } from './adopt-styles.js';
+import { formatNumber } from './i18n/format-number.js';
 
 // Parts most forms never use are chunks of their own, loaded when a form needs them.
 const conditionModule = new LazyModule(() => import('./model/condition-logic.js'));
@@ -50,6 +51,27 @@ const outboxModule = new LazyModule(() => import('./features/outbox-sender.js'))
 const reviewModule = new LazyModule(() => import('./widgets/render-review.js'));
 const confirmationModule = new LazyModule(() => import('./features/confirmation-panel.js'));
 const definitionErrorModule = new LazyModule(() => import('./features/definition-error-panel.js'));
+
+/** Every field by its pointer, in the order people read them. */
+function indexFields(root: Field): Map<string, Field> {
+  const index = new Map<string, Field>();
+  const visit = (field: Field) => {
+    index.set(field.pointer, field);
+    const children =
+      field.kind === 'object' ? field.children : field.kind === 'array' ? field.items : [];
+    for (const child of children) visit(child);
+  };
+  visit(root);
+  return index;
+}
+
+const NO_ERRORS: ReadonlyMap<string, FieldError> = new Map();
+
+/** Runs `task` when the browser has nothing more urgent to do (soon, where it cannot tell). */
+function whenIdle(task: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(task, { timeout: 2000 });
+  else setTimeout(task, 50);
+}
 
 /** Keywords that make a schema need the condition logic. */
 const CONDITION_KEYWORDS = [
@@ -280,7 +302,8 @@ export class IntakeForm extends BaseElement {
   #announcement = '';
   #loadToken = 0;
   #submitting?: Promise<SubmitResult>;
-  #fieldsByPointer = new Map<string, Field>();
+  /** Every field of the current tree by its pointer (see `#fieldsByPointer`). */
+  #fieldIndex?: { tree: Field; fields: Map<string, Field> };
   #focusAfterUpdate?: () => void;
   #readyFired = false;
 
@@ -297,6 +320,18 @@ export class IntakeForm extends BaseElement {
     // A part of the library that arrives later (a widget, Markdown) may change what is drawn.
     this.#stopListening = onModuleArrival(() => this.requestUpdate());
     window.addEventListener('online', this.#loadOutboxAgain);
+  }
+
+  /**
+   * Does, while the person reads the form, the work that would otherwise make their first
+   * keystroke slower than the others: the data of the questions that apply, and the validation
+   * of the root and of one top-level property (the validator's code is compiled on first use).
+   */
+  #prepareForChanges(): void {
+    if (this.status !== 'ready') return;
+    const data = this.#activeData();
+    const name = [...this.#fieldsByPointer.keys()].find((pointer) => pointer !== '');
+    if (name !== undefined) this.#live?.refresh(data, topLevelName(name));
   }
 
   /** The outbox's code could not be loaded after the form was ready (offline): try again. */
@@ -526,7 +561,6 @@ export class IntakeForm extends BaseElement {
       await this.#applyLocale();
       if (token !== this.#loadToken) return;
       // Widgets with code of their own (files) that the form shows, before it is shown.
-      this.#currentTree();
       await loadWidgets([...this.#fieldsByPointer.values()].map((field) => field.widget));
       if (token !== this.#loadToken) return;
       this.#revalidate();
@@ -544,6 +578,7 @@ export class IntakeForm extends BaseElement {
       // left by an earlier visit now.
       if (this.#hasReview) reviewModule.load().catch(() => undefined);
       void this.#startOutbox();
+      whenIdle(() => this.#prepareForChanges());
     } catch (error) {
       if (token === this.#loadToken) await this.#fail(error);
     }
@@ -696,8 +731,8 @@ export class IntakeForm extends BaseElement {
     if (this.#reviewing) return msg('Check your answers');
     const steps = this.#activeSteps();
     const step = steps[this.step];
-    const position = new Intl.NumberFormat(this.#activeLocale).format(this.step + 1);
-    const total = new Intl.NumberFormat(this.#activeLocale).format(steps.length);
+    const position = formatNumber(this.step + 1, this.#activeLocale);
+    const total = formatNumber(steps.length, this.#activeLocale);
     const title = step ? this.#formText.get(step.title).text : '';
     return title
       ? msg(str`Step ${position} of ${total}: ${title}`)
@@ -714,7 +749,9 @@ export class IntakeForm extends BaseElement {
   }
 
   #setValueAt(pointer: string, value: JsonValue | undefined): void {
+    const before = this.#data;
     this.#data = setAtPointer(this.#data ?? {}, pointer, value) ?? {};
+    this.#advanceTree(before, pointer);
     this.#serverErrors.delete(pointer);
     this.#revalidate(pointer);
     this.requestUpdate();
@@ -780,9 +817,9 @@ export class IntakeForm extends BaseElement {
 
   /** The pointer whose field shows an error at `pointer`: itself, or its nearest rendered ancestor. */
   #displayPointer(pointer: string): string {
-    this.#currentTree();
+    const fields = this.#fieldsByPointer;
     let current = pointer;
-    while (current !== '' && !this.#fieldsByPointer.has(current)) current = parentPointer(current);
+    while (current !== '' && !fields.has(current)) current = parentPointer(current);
     return current;
   }
 
@@ -854,7 +891,9 @@ export class IntakeForm extends BaseElement {
    * once per field (a form may have a thousand fields). Validates only the parts whose errors
    * can show: none before the first field is left, then the top-level properties touched.
    */
-  #shownSchemaErrors(): Map<string, FieldError> {
+  #shownSchemaErrors(): ReadonlyMap<string, FieldError> {
+    // Nothing shows before a field is left or the form is checked: nothing to validate.
+    if (!this.#showAll && this.#shownNames.size === 0 && this.#touched.size === 0) return NO_ERRORS;
     const key = {
       data: this.#activeData(),
       touched: this.#touched.size,
@@ -874,7 +913,7 @@ export class IntakeForm extends BaseElement {
       return cached.map;
     }
     const map = new Map<string, FieldError>();
-    if (this.#live && (key.showAll || key.shown > 0 || key.touched > 0)) {
+    if (this.#live) {
       const errors = key.showAll
         ? this.#live.all(key.data)
         : this.#live.some(key.data, [
@@ -1294,33 +1333,56 @@ export class IntakeForm extends BaseElement {
   #currentTree(): Field | undefined {
     if (!this.#resolver || !this.#currentDefinition) return undefined;
     const cache = this.#treeCache;
-    const sameDefinition = cache?.resolver === this.#resolver;
+    if (this.#treeFits(this.#data)) return cache!.tree;
     const widgets = widgetsVersion();
-    if (
-      cache &&
-      sameDefinition &&
-      !this.#treeStale &&
-      cache.data === this.#data &&
-      cache.widgets === widgets
-    )
-      return cache.tree;
     const tree = buildFieldTree(
-      {
-        resolver: this.#resolver,
-        ui: this.#currentDefinition.ui ?? {},
-        hasWidget,
-        conditions: this.#conditions,
-        chosenAlternative: (pointer) => this.#chosenAlternatives.get(pointer),
-        widgetsVersion: widgets,
-      },
+      this.#treeContext(widgets),
       this.#data,
-      sameDefinition ? cache?.tree : undefined,
+      cache?.resolver === this.#resolver ? cache.tree : undefined,
     );
-    this.#treeStale = false;
-    this.#fieldsByPointer = new Map();
-    this.#indexFields(tree);
-    this.#treeCache = { data: this.#data, resolver: this.#resolver, widgets, tree };
+    this.#setTree(tree, widgets);
     return tree;
+  }
+
+  /** Whether the cached tree was built for `data` and nothing else changed since. */
+  #treeFits(data: JsonValue | undefined): boolean {
+    const cache = this.#treeCache;
+    return (
+      cache !== undefined &&
+      cache.resolver === this.#resolver &&
+      !this.#treeStale &&
+      cache.data === data &&
+      cache.widgets === widgetsVersion()
+    );
+  }
+
+  /**
+   * After one change (the value at `pointer`, from `before`): the tree with only the fields on
+   * its path built again, where the tree for `before` is at hand.
+   */
+  #advanceTree(before: JsonValue | undefined, pointer: string): void {
+    if (!this.#treeFits(before)) return;
+    const widgets = widgetsVersion();
+    this.#setTree(
+      updateFieldTree(this.#treeContext(widgets), this.#treeCache!.tree, this.#data, pointer),
+      widgets,
+    );
+  }
+
+  #treeContext(widgets: number): TreeContext {
+    return {
+      resolver: this.#resolver!,
+      ui: this.#currentDefinition!.ui ?? {},
+      hasWidget,
+      conditions: this.#conditions,
+      chosenAlternative: (pointer) => this.#chosenAlternatives.get(pointer),
+      widgetsVersion: widgets,
+    };
+  }
+
+  #setTree(tree: Field, widgets: number): void {
+    this.#treeStale = false;
+    this.#treeCache = { data: this.#data, resolver: this.#resolver!, widgets, tree };
   }
 
   #treeCache?: {
@@ -1331,6 +1393,17 @@ export class IntakeForm extends BaseElement {
   };
   /** Set when something besides the data decides the tree (an alternative picked). */
   #treeStale = false;
+
+  /**
+   * Every field of the current tree by its pointer, in form order. Indexed when asked for, not
+   * on every change: typing does not need it.
+   */
+  get #fieldsByPointer(): Map<string, Field> {
+    const tree = this.#currentTree();
+    if (!tree) return new Map();
+    if (this.#fieldIndex?.tree !== tree) this.#fieldIndex = { tree, fields: indexFields(tree) };
+    return this.#fieldIndex.fields;
+  }
 
   /** Decides conditions and alternatives with the form's validator. */
   readonly #matcher = (at: { location: string }, data: unknown): boolean =>
@@ -1351,17 +1424,10 @@ export class IntakeForm extends BaseElement {
 
   /** Position of each rendered field in the form (the order people read it in). */
   #fieldOrder(): Map<string, number> {
-    this.#currentTree();
     const order = new Map<string, number>();
     for (const pointer of this.#fieldsByPointer.keys())
       if (pointer !== '') order.set(pointer, order.size);
     return order;
-  }
-
-  #indexFields(field: Field): void {
-    this.#fieldsByPointer.set(field.pointer, field);
-    if (field.kind === 'object') field.children.forEach((child) => this.#indexFields(child));
-    else if (field.kind === 'array') field.items.forEach((item) => this.#indexFields(item));
   }
 
   get #renderContext(): RenderContext {

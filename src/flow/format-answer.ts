@@ -8,6 +8,7 @@ import { formatBytes } from '../i18n/error-messages.js';
 import type { Field } from '../model/field.js';
 import type { JsonValue } from '../model/types.js';
 import { describeDataUrl } from '../model/data-url.js';
+import { formatNumber } from '../i18n/format-number.js';
 
 function same(a: unknown, b: unknown): boolean {
   return a === b || JSON.stringify(a) === JSON.stringify(b);
@@ -78,7 +79,7 @@ export function formatAnswer(
   if (typeof value === 'boolean') return value ? msg('Yes') : msg('No');
   // Grouping only from five digits on, so that a year reads "2023", not "2.023".
   if (typeof value === 'number') {
-    return new Intl.NumberFormat(locale, { useGrouping: 'min2' }).format(value);
+    return formatNumber(value, locale, 'min2');
   }
   if (typeof value === 'string') {
     if (field.widget === 'file' || field.schema.format === 'data-url')

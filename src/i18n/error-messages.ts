@@ -6,9 +6,10 @@
 import { msg, str } from '@lit/localize';
 import type { Field } from '../model/field.js';
 import type { FieldError } from '../model/types.js';
+import { formatNumber } from './format-number.js';
 
 function number(value: unknown, locale: string): string {
-  return typeof value === 'number' ? new Intl.NumberFormat(locale).format(value) : String(value);
+  return typeof value === 'number' ? formatNumber(value, locale) : String(value);
 }
 
 function formatMessage(format: unknown): string {

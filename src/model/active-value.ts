@@ -4,17 +4,12 @@
  * of `value`, the submission and the review.
  */
 import type { Field, ObjectField } from './field.js';
-import { parsePointer } from './json-pointer.js';
+import { unescapeToken } from './json-pointer.js';
 import type { JsonValue } from './types.js';
 import { setOwn } from './own.js';
 
 function isPlainObject(value: unknown): value is Record<string, JsonValue> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function lastToken(pointer: string): string {
-  const tokens = parsePointer(pointer);
-  return tokens[tokens.length - 1] ?? '';
 }
 
 const childMaps = new WeakMap<ObjectField, Map<string, Field>>();
@@ -23,7 +18,11 @@ const childMaps = new WeakMap<ObjectField, Map<string, Field>>();
 function childrenByName(field: ObjectField): Map<string, Field> {
   let map = childMaps.get(field);
   if (!map) {
-    map = new Map(field.children.map((child) => [lastToken(child.pointer), child]));
+    // A child's pointer is its parent's plus one token: cut it off rather than parse it.
+    const start = field.pointer.length + 1;
+    map = new Map(
+      field.children.map((child) => [unescapeToken(child.pointer.slice(start)), child]),
+    );
     childMaps.set(field, map);
   }
   return map;

@@ -4,7 +4,7 @@
 import { WIDGET_ALIASES, chooseWidget, primaryType } from './choose-widget.js';
 import type { ArrayField, Field, ObjectField, Text } from './field.js';
 import { getChoices } from './get-choices.js';
-import { appendPointer } from './json-pointer.js';
+import { appendPointer, parsePointer } from './json-pointer.js';
 import { orderProperties } from './order-properties.js';
 import type { ConditionalSchema } from './apply-conditions.js';
 import type { ConditionLogic } from './condition-logic.js';
@@ -206,6 +206,93 @@ function buildField(
   if (field) builtFrom.set(field, from);
   return field;
 }
+
+/**
+ * The tree after the value at `pointer` changed (`data` is the whole new value): the fields on
+ * the path to `pointer` are built again, their siblings are kept without being looked at. That
+ * holds where no field on the path decides its children by the data: with conditions or
+ * alternatives in the schema (`context.conditions`), and where a list changed its length, the
+ * rest is built as {@link buildFieldTree} builds it. Gives the same tree as `buildFieldTree`
+ * (test/model/build-field-tree.test.ts).
+ */
+export function updateFieldTree(
+  context: TreeContext,
+  tree: Field,
+  data: JsonValue | undefined,
+  pointer: string,
+): Field {
+  return (
+    updatePath(context, tree, data, parsePointer(pointer), 0) ?? buildFieldTree(context, data, tree)
+  );
+}
+
+function updatePath(
+  context: TreeContext,
+  field: Field,
+  value: JsonValue | undefined,
+  tokens: readonly string[],
+  depth: number,
+): Field | undefined {
+  const from = builtFrom.get(field);
+  if (!from) return undefined;
+  const rebuild = () =>
+    buildField(
+      context,
+      {
+        at: { schema: from.schema, location: from.location, base: from.base },
+        pointer: field.pointer,
+        name: from.name,
+        ui: from.ui,
+        uiLocation: from.uiLocation,
+        value,
+        required: from.required,
+        parentDisabled: from.parentDisabled,
+        parentReadOnly: from.parentReadOnly,
+        refTargets: from.refTargets,
+      },
+      field,
+    );
+  const token = tokens[depth];
+  if (token === undefined || context.conditions) return rebuild();
+  let children: Field[];
+  let at: number;
+  if (field.kind === 'object') {
+    const childPointer = appendPointer(field.pointer, token);
+    at = field.children.findIndex((child) => child.pointer === childPointer);
+    children = field.children;
+  } else if (
+    field.kind === 'array' &&
+    Array.isArray(value) &&
+    value.length === field.items.length
+  ) {
+    at = ARRAY_INDEX.test(token) ? Number(token) : -1;
+    children = field.items;
+  } else {
+    return rebuild();
+  }
+  // A property the tree does not show (not in the schema), or a list that changed: the field is
+  // built again.
+  if (at === -1 || at >= children.length) return rebuild();
+  const childValue: JsonValue | undefined =
+    field.kind === 'object'
+      ? isPlainObject(value)
+        ? getOwn(value, token)
+        : undefined
+      : (value as JsonValue[])[at];
+  const child = updatePath(context, children[at], childValue, tokens, depth + 1);
+  if (!child) return undefined;
+  const replaced = children.slice();
+  replaced[at] = child;
+  const updated = (
+    field.kind === 'object'
+      ? { ...field, value, children: replaced }
+      : { ...field, value, items: replaced }
+  ) as Field;
+  builtFrom.set(updated, { ...from, value });
+  return updated;
+}
+
+const ARRAY_INDEX = /^(0|[1-9][0-9]*)$/;
 
 /** The children of the previous tree's field at the same pointer, by name or index. */
 function previousChildren(previous: Field | undefined): Map<string, Field> | undefined {

@@ -18,6 +18,7 @@ import {
   renderHint,
   type RenderContext,
 } from './render-field.js';
+import { formatNumber } from '../i18n/format-number.js';
 
 /** Styles of lists, added to the form when this chunk arrives. */
 export const styles = css`
@@ -145,7 +146,7 @@ export function moveItem(host: ArrayHost, field: ArrayField, from: number, to: n
 function itemLabel(field: ArrayField, context: RenderContext, index: number): string {
   const item = field.items[index];
   const title = item && item.label.key !== undefined ? context.text.get(item.label).text : '';
-  const position = new Intl.NumberFormat(context.locale).format(index + 1);
+  const position = formatNumber(index + 1, context.locale);
   return title ? `${title} ${position}` : msg(str`Entry ${position}`);
 }
 

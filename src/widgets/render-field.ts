@@ -15,6 +15,7 @@ import { LazyModule, moduleArrivals } from '../lazy-module.js';
 import { getWidget, type WidgetContext } from './registry.js';
 import type { ArrayHost } from './render-array.js';
 import { renderText } from './render-text.js';
+import { formatNumber } from '../i18n/format-number.js';
 
 /** Lists (render-array.ts), loaded for forms whose schema has arrays. */
 export const arrayModule = new LazyModule(() => import('./render-array.js'));
@@ -58,23 +59,11 @@ export function optionalMark(field: Field): TemplateResult | typeof nothing {
     : html` <span class="optional" part="optional">${msg('(optional)')}</span>`;
 }
 
-const numberFormats = new Map<string, Intl.NumberFormat>();
-
-/** One formatter per locale: building one per field and render is slow (issue #9's profile). */
-function numberFormat(locale: string): Intl.NumberFormat {
-  let format = numberFormats.get(locale);
-  if (!format) {
-    format = new Intl.NumberFormat(locale, { useGrouping: 'min2' });
-    numberFormats.set(locale, format);
-  }
-  return format;
-}
-
 /** "Enter a number from 1 to 10." for number fields, so the limits are known before typing. */
 function numberLimits(field: Field, locale: string): string | undefined {
   if (field.kind !== 'value' || field.widget !== 'number') return undefined;
   const { minimum, maximum } = field.schema;
-  const format = (n: number) => numberFormat(locale).format(n);
+  const format = (n: number) => formatNumber(n, locale, 'min2');
   if (typeof minimum === 'number' && typeof maximum === 'number') {
     return msg(str`Enter a number from ${format(minimum)} to ${format(maximum)}.`);
   }

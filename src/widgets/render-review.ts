@@ -8,6 +8,7 @@ import type { FormText } from '../i18n/form-text.js';
 import type { Field } from '../model/field.js';
 import type { Step } from '../flow/steps.js';
 import { formatAnswer } from '../flow/format-answer.js';
+import { formatNumber } from '../i18n/format-number.js';
 
 /** Styles of the review, added to the form when this chunk arrives. */
 export const styles = css`
@@ -56,7 +57,7 @@ function rows(field: Field, context: ReviewContext, label?: string): TemplateRes
     case 'array':
       if (field.items.length === 0) return [row(field, shownLabel, context)];
       return field.items.flatMap((item, index) => {
-        const itemLabel = `${shownLabel} ${new Intl.NumberFormat(context.locale).format(index + 1)}`;
+        const itemLabel = `${shownLabel} ${formatNumber(index + 1, context.locale)}`;
         if (item.kind === 'object') {
           return item.children.flatMap((child) =>
             rows(child, context, `${itemLabel}: ${context.text.get(child.label).text}`),

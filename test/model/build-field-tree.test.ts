@@ -1,5 +1,7 @@
 import { expect } from '@open-wc/testing';
-import { buildFieldTree } from '../../src/model/build-field-tree.js';
+import fc from 'fast-check';
+import { buildFieldTree, updateFieldTree } from '../../src/model/build-field-tree.js';
+import { setAtPointer } from '../../src/model/json-pointer.js';
 import { conditionLogic } from '../../src/model/condition-logic.js';
 import type { ArrayField, Field, ObjectField, ValueField } from '../../src/model/field.js';
 import { SchemaResolver } from '../../src/model/schema-resolver.js';
@@ -604,5 +606,114 @@ describe('buildFieldTree with the previous tree', () => {
     const before = build(start, undefined, 1);
     const after = build(start, before, 2);
     expect(child(after, 'address')).not.to.equal(child(before, 'address'));
+  });
+});
+
+describe('updateFieldTree', () => {
+  const schema: SchemaObject = {
+    type: 'object',
+    required: ['person'],
+    properties: {
+      person: {
+        type: 'object',
+        properties: {
+          name: { type: 'string', minLength: 2 },
+          age: { type: 'integer' },
+          address: { type: 'object', properties: { city: { type: 'string' } } },
+        },
+      },
+      children: {
+        type: 'array',
+        maxItems: 3,
+        items: {
+          type: 'object',
+          properties: { n: { type: 'string' }, tags: { type: 'array', items: { type: 'string' } } },
+        },
+      },
+      note: { type: 'string' },
+      agree: { type: 'boolean' },
+    },
+  };
+  const resolver = new SchemaResolver(schema);
+  const context = { resolver, ui: {}, hasWidget: (name: string) => KNOWN_WIDGETS.has(name) };
+  const strip = (field: Field): unknown => JSON.parse(JSON.stringify(field));
+  const text = fc.oneof(fc.string({ maxLength: 4 }), fc.constant(undefined));
+  const data = fc.record(
+    {
+      person: fc.record(
+        {
+          name: text,
+          age: fc.oneof(fc.integer(), fc.constant(undefined)),
+          address: fc.oneof(
+            fc.record({ city: text }, { requiredKeys: [] }),
+            fc.constant(undefined),
+          ),
+        },
+        { requiredKeys: [] },
+      ),
+      children: fc.array(
+        fc.record(
+          { n: text, tags: fc.array(fc.string({ maxLength: 3 }), { maxLength: 2 }) },
+          { requiredKeys: [] },
+        ),
+        { maxLength: 3 },
+      ),
+      note: text,
+      agree: fc.boolean(),
+    },
+    { requiredKeys: [] },
+  );
+  const pointers = [
+    '/person',
+    '/person/name',
+    '/person/age',
+    '/person/address',
+    '/person/address/city',
+    '/children',
+    '/children/0',
+    '/children/0/n',
+    '/children/1/tags',
+    '/children/1/tags/0',
+    '/children/5/n',
+    '/note',
+    '/agree',
+    '/unknown',
+  ];
+  const values = fc.oneof(
+    fc.string({ maxLength: 4 }),
+    fc.integer(),
+    fc.boolean(),
+    fc.constant(undefined),
+    fc.constant(null),
+    fc.record({ city: fc.string({ maxLength: 3 }) }),
+    fc.array(fc.record({ n: fc.string({ maxLength: 3 }) }), { maxLength: 3 }),
+  );
+
+  it('gives the tree a build from scratch gives, after any change', () => {
+    fc.assert(
+      fc.property(data, fc.constantFrom(...pointers), values, (start, pointer, value) => {
+        const before = buildFieldTree(context, start as JsonValue);
+        const after = setAtPointer(start as JsonValue, pointer, value) ?? {};
+        expect(strip(updateFieldTree(context, before, after, pointer))).to.deep.equal(
+          strip(buildFieldTree(context, after)),
+        );
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('keeps the siblings of the changed field as they were', () => {
+    const start = { person: { name: 'Amal', age: 30 }, note: 'n', children: [{ n: 'a' }] };
+    const before = buildFieldTree(context, start);
+    const after = updateFieldTree(
+      context,
+      before,
+      setAtPointer(start, '/person/name', 'Amala')!,
+      '/person/name',
+    );
+    expect(child(after, 'note')).to.equal(child(before, 'note'));
+    expect(child(after, 'children')).to.equal(child(before, 'children'));
+    expect(child(child(after, 'person'), 'age')).to.equal(child(child(before, 'person'), 'age'));
+    expect((child(child(after, 'person'), 'name') as ValueField).value).to.equal('Amala');
   });
 });
