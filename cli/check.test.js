@@ -77,8 +77,10 @@ describe('the broken-definitions corpus', () => {
         }
         if (!verdict) {
           try {
+            // What the element does with a raw definition (useDefinition in intake-form.ts).
             const checked = element.checkDefinition(parsed);
-            const problem = new element.SchemaResolver(checked.schema).check();
+            element.checkDefinitionLimits(checked);
+            const problem = element.checkReferences(new element.SchemaResolver(checked.schema));
             if (problem) throw problem;
             element.compileSchema(checked.schema);
           } catch (error) {
@@ -224,6 +226,41 @@ describe('definitions without problems', () => {
   for (const [name, value] of Object.entries(valid)) {
     it(name, () => assert.deepEqual(checkDefinition(value), []));
   }
+});
+
+describe('limits', () => {
+  /** A schema nested `levels` objects deep. */
+  function nested(levels) {
+    let schema = { type: 'string' };
+    for (let i = 0; i < levels; i++) schema = { type: 'object', properties: { a: schema } };
+    return schema;
+  }
+
+  it("refuses definitions beyond the element's limits, which trusts compiled ones", async () => {
+    const deep = checkDefinition(definition(nested(150)));
+    assert.deepEqual(
+      deep.map((p) => [p.code, p.severity]),
+      [['too-deep', 'error']],
+    );
+    const many = checkDefinition(
+      definition({
+        type: 'object',
+        properties: { c: { enum: Array.from({ length: 5001 }, (_, i) => i) } },
+      }),
+    );
+    assert.deepEqual(
+      many.map((p) => [p.code, p.pointer]),
+      [['too-many-choices', '/schema/properties/c/enum']],
+    );
+    assert.deepEqual(checkDefinition(definition(nested(100))), []);
+  });
+
+  it("are the element's limits", async () => {
+    const { MAX_CHOICES, MAX_DEFINITION_DEPTH } = await import('./lib/check-limits.js');
+    const source = readFileSync(join(ROOT, 'src/model/definition-limits.ts'), 'utf8');
+    assert.match(source, new RegExp(`MAX_DEFINITION_DEPTH = ${MAX_DEFINITION_DEPTH};`));
+    assert.match(source, new RegExp(`MAX_CHOICES = ${MAX_CHOICES};`));
+  });
 });
 
 describe('reporting', () => {

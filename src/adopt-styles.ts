@@ -3,10 +3,10 @@
  * root then (as constructed style sheets: no `<style>` element, so a strict
  * Content-Security-Policy without `'unsafe-inline'` styles allows them).
  */
-import type { CSSResult } from '@lit/reactive-element/css-tag.js';
+import type { Styles } from './css.js';
 
 /** Adds `styles` to the shadow root's adopted style sheets, once. */
-export function adoptStyles(root: Node, styles: CSSResult): void {
+export function adoptStyles(root: Node, styles: Styles): void {
   const sheet = styles.styleSheet;
   if (!(root instanceof ShadowRoot) || !sheet || root.adoptedStyleSheets.includes(sheet)) return;
   root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];

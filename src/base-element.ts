@@ -11,7 +11,7 @@
  * budget of 20 KiB (docs/benchmarks.md). Templates, directives and styles are Lit's own.
  */
 import { render, type nothing, type TemplateResult } from 'lit/html.js';
-import { type CSSResult } from '@lit/reactive-element/css-tag.js';
+import type { Styles } from './css.js';
 import { LOCALE_STATUS_EVENT, type LocaleStatusEventDetail } from '@lit/localize';
 
 /** How one reactive property behaves. */
@@ -64,7 +64,7 @@ export abstract class BaseElement extends HTMLElement {
   /** The reactive properties: setting one renders the element again. */
   static properties: Record<string, PropertyOptions> = {};
   /** Styles adopted by the shadow root. */
-  static styles?: CSSResult;
+  static styles?: Styles;
 
   static get observedAttributes(): string[] {
     return [...finalize(this).keys()];

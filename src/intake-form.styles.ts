@@ -1,4 +1,4 @@
-import { css } from '@lit/reactive-element/css-tag.js';
+import { css } from './css.js';
 
 /**
  * Styles of `<intake-form>`. Logical properties only, so right-to-left layout needs no overrides.

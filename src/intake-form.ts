@@ -33,7 +33,11 @@ import type { OutboxHost, OutboxSender } from './features/outbox-sender.js';
 import { LazyModule, onModuleArrival } from './lazy-module.js';
 import { compileValidator, type FormValidator } from './validation/validator.js';
 import { LiveValidation } from './validation/live-validation.js';
-import { isCompiledDefinition, precompiledValidator } from './validation/precompiled.js';
+import {
+  isCompiledDefinition,
+  precompiledValidator,
+  type CompiledDefinition,
+} from './validation/precompiled.js';
 import { hasWidget, loadWidgets, widgetsVersion } from './widgets/registry.js';
 import type { ArrayHost } from './widgets/render-array.js';
 import { arrayModule, controlId, renderField, type RenderContext } from './widgets/render-field.js';
@@ -49,6 +53,7 @@ const conditionModule = new LazyModule(() => import('./model/condition-logic.js'
 const draftModule = new LazyModule(() => import('./features/draft-keeper.js'));
 const outboxModule = new LazyModule(() => import('./features/outbox-sender.js'));
 const reviewModule = new LazyModule(() => import('./widgets/render-review.js'));
+const rawChecksModule = new LazyModule(() => import('./model/raw-definition-checks.js'));
 const confirmationModule = new LazyModule(() => import('./features/confirmation-panel.js'));
 const definitionErrorModule = new LazyModule(() => import('./features/definition-error-panel.js'));
 
@@ -535,15 +540,20 @@ export class IntakeForm extends BaseElement {
     this.status = 'loading';
     try {
       const definition = checkDefinition(candidate);
+      // A raw definition is checked for size and references here; a compiled one was checked
+      // when it was compiled.
+      const compiled = isCompiledDefinition(candidate);
+      const checks = compiled ? undefined : await rawChecksModule.load();
+      checks?.checkDefinitionLimits(definition);
       const resolver = new SchemaResolver(definition.schema);
-      const problem = resolver.check();
+      const problem = checks?.checkReferences(resolver);
       if (problem) throw problem;
       // A compiled definition brings its own validators (CSP-safe); only a raw schema needs the
       // ajv compiler, loaded lazily as its own chunk. The parts of the library this form needs
       // load at the same time.
       const [validator] = await Promise.all([
-        isCompiledDefinition(candidate)
-          ? precompiledValidator(candidate)
+        compiled
+          ? precompiledValidator(candidate as CompiledDefinition)
           : compileValidator(definition.schema),
         this.#loadParts(definition, resolver),
       ]);

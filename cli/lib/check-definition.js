@@ -4,10 +4,12 @@
  *
  * - errors — the form cannot work: not JSON, not an object, against the definition format
  *   (schemas/intake-definition.schema.json), a schema ajv refuses (meta-schema, regular
- *   expressions, unknown dialect), `$ref`s the element cannot follow (unresolvable, cyclic);
+ *   expressions, unknown dialect), `$ref`s the element cannot follow (unresolvable, cyclic), a
+ *   definition beyond the element's limits (nesting, number of choices: docs/limits.md);
  * - warnings — the form works, but not as meant: ui keys, `ui:order` entries and `ui:steps` fields
  *   naming properties that do not exist, translation keys that point at no text, unknown formats.
  */
+import { checkLimits } from './check-limits.js';
 import { positionAt } from './check-positions.js';
 import { RefResolver } from './check-refs.js';
 import { checkSchema } from './check-schema.js';
@@ -64,6 +66,9 @@ export function checkDefinition(definition, options = {}) {
       }),
     ];
   const object = /** @type {Record<string, unknown>} */ (definition);
+  // Beyond the element's limits nothing else is worth checking (and could take long).
+  const limits = checkLimits(object);
+  if (limits.length > 0) return limits.map(withSeverity);
   /** @type {{ pointer: string, message: string, code: string, file?: string }[]} */
   const problems = [];
   const schemaProblems = isObject(object.schema)

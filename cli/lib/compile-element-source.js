@@ -14,7 +14,9 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /**
  * @typedef {object} ElementSource
  * @property {(candidate: unknown) => any} checkDefinition src/model/load-definition.ts
- * @property {new (root: any) => { check(): any }} SchemaResolver src/model/schema-resolver.ts
+ * @property {new (root: any) => object} SchemaResolver src/model/schema-resolver.ts
+ * @property {(definition: object) => void} checkDefinitionLimits src/model/definition-limits.ts
+ * @property {(resolver: object) => any} checkReferences src/model/check-references.ts
  * @property {(schema: any) => string} detectDialect src/validation/dialect.ts
  * @property {(schema: any) => Validator} compileSchema src/validation/ajv-compiler.ts (the runtime
  *   compiler)
@@ -43,6 +45,7 @@ export function loadElementSource() {
     const entry = `
       export { checkDefinition } from './src/model/load-definition.ts';
       export { SchemaResolver } from './src/model/schema-resolver.ts';
+      export { checkDefinitionLimits, checkReferences } from './src/model/raw-definition-checks.ts';
       export { detectDialect } from './src/validation/dialect.ts';
       export { compileSchema } from './src/validation/ajv-compiler.ts';
       export { isCompiledDefinition, precompiledValidator } from './src/validation/precompiled.ts';

@@ -3,14 +3,16 @@
  * export is the definition) or from an object. Problems become `DefinitionError`s.
  */
 import { DefinitionError } from './definition-error.js';
-import { checkDefinitionLimits } from './definition-limits.js';
 import type { FormDefinition } from './types.js';
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Checks the shape of a definition object and returns it typed. */
+/**
+ * Checks the shape of a definition object and returns it typed. (Its size and its references are
+ * checked apart, for raw definitions only: raw-definition-checks.ts.)
+ */
 export function checkDefinition(candidate: unknown): FormDefinition {
   if (!isObject(candidate))
     throw new DefinitionError('not-object', 'The definition is not a JSON object.', {}, '');
@@ -37,7 +39,6 @@ export function checkDefinition(candidate: unknown): FormDefinition {
   if (candidate.lang !== undefined && typeof candidate.lang !== 'string') {
     throw new DefinitionError('bad-shape', '"lang" must be a string.', { key: 'lang' }, '/lang');
   }
-  checkDefinitionLimits(candidate);
   return { ...candidate, id: (candidate.id as string | undefined) ?? 'form' } as FormDefinition;
 }
 

@@ -41,7 +41,7 @@ const DATA_KEYWORDS = new Set(['enum', 'const', 'default', 'examples', 'required
  * Keywords whose value maps names to sub-schemas. Inside them every key is a name (a property
  * may well be called `default` or `enum`), so {@link DATA_KEYWORDS} does not apply there.
  */
-const SCHEMA_MAPS = new Set([
+export const SCHEMA_MAPS = new Set([
   'properties',
   'patternProperties',
   '$defs',
@@ -51,7 +51,7 @@ const SCHEMA_MAPS = new Set([
 ]);
 
 /** Whether the walk descends into `key` of an object (a schema, or a map of schemas). */
-function descends(key: string, inMap: boolean): boolean {
+export function descends(key: string, inMap: boolean): boolean {
   return inMap || !DATA_KEYWORDS.has(key);
 }
 
@@ -93,7 +93,7 @@ function decodeFragment(fragment: string): string {
 }
 
 /** The base URI inside `schema`, which may declare its own with `$id`. */
-function baseOf(schema: Record<string, unknown>, base: string): string {
+export function baseOf(schema: Record<string, unknown>, base: string): string {
   return idOf(schema, base).base ?? base;
 }
 
@@ -344,45 +344,5 @@ export class SchemaResolver {
         }
       }
     });
-  }
-
-  /**
-   * Checks every `$ref` in the document (resolvable, no pure cycles). Returns the first problem as
-   * a {@link DefinitionError}, or `undefined`.
-   */
-  check(): DefinitionError | undefined {
-    try {
-      this.checkNode({ schema: this.root, location: this.rootLocation, base: this.rootBase }, 0);
-      return undefined;
-    } catch (error) {
-      if (error instanceof DefinitionError) return error;
-      throw error;
-    }
-  }
-
-  private checkNode(at: SchemaAt, depth: number, inMap = false): void {
-    const schema = at.schema as unknown;
-    if (typeof schema !== 'object' || schema === null || depth > 500) return;
-    if (Array.isArray(schema)) {
-      schema.forEach((item, i) =>
-        this.checkNode(
-          { schema: item as Schema, location: appendPointer(at.location, i), base: at.base },
-          depth + 1,
-        ),
-      );
-      return;
-    }
-    const object = schema as SchemaObject;
-    const base = inMap ? at.base : baseOf(object, at.base);
-    if (!inMap && (typeof object.$ref === 'string' || Array.isArray(object.allOf)))
-      this.resolve({ schema: object, location: at.location, base: at.base });
-    for (const [key, value] of Object.entries(object)) {
-      if (descends(key, inMap))
-        this.checkNode(
-          { schema: value as Schema, location: appendPointer(at.location, key), base },
-          depth + 1,
-          !inMap && SCHEMA_MAPS.has(key),
-        );
-    }
   }
 }

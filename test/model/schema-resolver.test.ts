@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { DefinitionError } from '../../src/model/definition-error.js';
+import { checkReferences } from '../../src/model/check-references.js';
 import { SchemaResolver } from '../../src/model/schema-resolver.js';
 import type { Schema, SchemaObject } from '../../src/model/types.js';
 
@@ -77,7 +78,7 @@ describe('SchemaResolver', () => {
     it('does not change the schema it was given', () => {
       const before = JSON.stringify(schema);
       resolveProperty(resolver, 'work');
-      resolver.check();
+      checkReferences(resolver);
       expect(JSON.stringify(schema)).to.equal(before);
     });
 
@@ -106,7 +107,7 @@ describe('SchemaResolver', () => {
           tilde: { $ref: '#/$defs/g~0h' },
         },
       });
-      expect(odd.check()).to.be.undefined;
+      expect(checkReferences(odd)).to.be.undefined;
       for (const name of ['space', 'percent', 'slash', 'tilde'])
         expect(resolveProperty(odd, name).schema.title, name).to.equal(name);
       expect(resolveProperty(odd, 'slash').origins.title).to.equal('/schema/$defs/e~1f');
@@ -136,7 +137,7 @@ describe('SchemaResolver', () => {
         },
         properties: { tree: { $ref: '#/$defs/node' } },
       });
-      expect(tree.check()).to.be.undefined;
+      expect(checkReferences(tree)).to.be.undefined;
       const node = resolveProperty(tree, 'tree');
       const children = tree.resolve(
         {
@@ -163,7 +164,7 @@ describe('SchemaResolver', () => {
   describe('errors', () => {
     it("reports an unresolvable $ref as 'unresolvable-ref' with the pointer where it is written", () => {
       const r = new SchemaResolver({ properties: { a: { $ref: '#/$defs/missing' } } });
-      const problem = r.check();
+      const problem = checkReferences(r);
       expect(problem).to.be.instanceOf(DefinitionError);
       expect(problem!.code).to.equal('unresolvable-ref');
       expect(problem!.pointer).to.equal('/schema/properties/a');
@@ -178,7 +179,7 @@ describe('SchemaResolver', () => {
           required: ['a'],
           properties: { a: { type: 'string' }, b: { $ref: ref } },
         });
-        expect(r.check()?.code, ref).to.equal('unresolvable-ref');
+        expect(checkReferences(r)?.code, ref).to.equal('unresolvable-ref');
       }
     });
 
@@ -187,12 +188,12 @@ describe('SchemaResolver', () => {
         $defs: { a: { $ref: '#/$defs/b' }, b: { $ref: '#/$defs/a' } },
         properties: { x: { $ref: '#/$defs/a' } },
       });
-      const problem = r.check();
+      const problem = checkReferences(r);
       expect(problem?.code).to.equal('cyclic-ref');
       expect(problem?.pointer).to.be.a('string');
       expect(definitionError(() => resolveProperty(r, 'x')).code).to.equal('cyclic-ref');
       const self = new SchemaResolver({ $defs: { a: { $ref: '#/$defs/a' } } });
-      expect(self.check()?.code).to.equal('cyclic-ref');
+      expect(checkReferences(self)?.code).to.equal('cyclic-ref');
     });
 
     it("reports an allOf that includes itself as 'cyclic-ref' instead of looping", () => {
@@ -200,19 +201,19 @@ describe('SchemaResolver', () => {
         $defs: { a: { allOf: [{ $ref: '#/$defs/a' }, { type: 'object' }] } },
         properties: { x: { $ref: '#/$defs/a' } },
       });
-      expect(r.check()?.code).to.equal('cyclic-ref');
+      expect(checkReferences(r)?.code).to.equal('cyclic-ref');
     });
 
     it('finds nothing wrong in a schema without problems', () => {
-      expect(new SchemaResolver({ type: 'string' }).check()).to.be.undefined;
+      expect(checkReferences(new SchemaResolver({ type: 'string' }))).to.be.undefined;
     });
 
     it('checks $refs in properties named like data keywords', () => {
       const r = new SchemaResolver({
         properties: { default: { $ref: '#/$defs/missing' }, enum: { type: 'string' } },
       });
-      expect(r.check()?.code).to.equal('unresolvable-ref');
-      expect(r.check()?.pointer).to.equal('/schema/properties/default');
+      expect(checkReferences(r)?.code).to.equal('unresolvable-ref');
+      expect(checkReferences(r)?.pointer).to.equal('/schema/properties/default');
     });
   });
 
@@ -259,7 +260,7 @@ describe('SchemaResolver', () => {
         schema: SchemaObject;
       };
       const bundled = new SchemaResolver(sample.schema);
-      expect(bundled.check()).to.be.undefined;
+      expect(checkReferences(bundled)).to.be.undefined;
       const num = resolveProperty(bundled, 'num');
       expect(num.schema.type).to.equal('integer');
       expect(num.schema.minimum).to.equal(0);
@@ -286,7 +287,7 @@ describe('SchemaResolver', () => {
           again: { $ref: 'https://example.org/common/postal.json' },
         },
       });
-      expect(r.check()).to.be.undefined;
+      expect(checkReferences(r)).to.be.undefined;
       expect(resolveProperty(r, 'code').schema.pattern).to.equal('^[0-9]{5}$');
       expect(resolveProperty(r, 'code').origins.pattern).to.equal(
         '/schema/$defs/postal/$defs/code',
@@ -300,7 +301,7 @@ describe('SchemaResolver', () => {
         $defs: { postal: { $id: 'https://example.org/common/postal.json', type: 'string' } },
         properties: { zip: { $ref: 'postal.json' } },
       });
-      expect(wrong.check()?.code).to.equal('unresolvable-ref');
+      expect(checkReferences(wrong)?.code).to.equal('unresolvable-ref');
     });
 
     it('resolves $refs inside an embedded resource against its own $id', () => {
@@ -316,7 +317,7 @@ describe('SchemaResolver', () => {
         },
         properties: { zip: { $ref: '../common/postal.json' } },
       });
-      expect(r.check()).to.be.undefined;
+      expect(checkReferences(r)).to.be.undefined;
       const zip = resolveProperty(r, 'zip');
       expect(zip.schema.type, "the resource's own #/$defs/code").to.equal('string');
       expect(zip.origins.pattern).to.equal('/schema/$defs/postal/$defs/code');
@@ -332,7 +333,7 @@ describe('SchemaResolver', () => {
           other: { type: 'integer' },
         },
       });
-      expect(r.check()).to.be.undefined;
+      expect(checkReferences(r)).to.be.undefined;
       expect(resolveProperty(r, 'street').schema.title).to.equal('Street');
       expect(resolveProperty(r, 'street').origins.title).to.equal('/schema/$defs/a');
       expect(resolveProperty(r, 'city').schema.title).to.equal('City');
