@@ -15,14 +15,12 @@ import { URL, URLSearchParams, fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, findBrowser } from '../scripts/find-browser.js';
 import { buildContenders, compileIntakeDefinitions, startServer } from './run.js';
+import { decodeSegment } from './size-breakdown.js';
 
 /* global window */
 
 const BENCH = path.dirname(fileURLToPath(import.meta.url));
 const RESULTS = path.join(BENCH, 'results');
-
-const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-const DIGIT = new Map([...BASE64].map((c, i) => [c, i]));
 
 /** All segments of a source map: per generated line, [column, source, line, column]. */
 function decodeMappings(map) {
@@ -35,19 +33,7 @@ function decodeMappings(map) {
     let column = 0;
     for (const segment of text.split(',')) {
       if (!segment) continue;
-      const values = [];
-      let value = 0;
-      let shift = 0;
-      for (const char of segment) {
-        const digit = DIGIT.get(char);
-        value += (digit & 31) << shift;
-        if (digit & 32) shift += 5;
-        else {
-          values.push(value & 1 ? -(value >>> 1) : value >>> 1);
-          value = 0;
-          shift = 0;
-        }
-      }
+      const values = decodeSegment(segment);
       column += values[0];
       if (values.length >= 4) {
         source += values[1];
@@ -251,7 +237,15 @@ async function main() {
     const keys = [];
     for (let i = 0; i <= options.keys; i += 1) {
       await page.evaluate((index) => window.__bench.arm(index), i);
+      const traced = process.env.TRACE_KEYS && (i === 0 || i === 5);
+      if (traced)
+        await browser.startTracing(page, { categories: ['devtools.timeline', 'v8', 'blink'] });
       await page.keyboard.press('x');
+      if (traced) {
+        await page.evaluate(() => window.__bench.idle(50));
+        console.log(`\nkeystroke ${i}:`);
+        printTrace(await browser.stopTracing(), 14);
+      }
       keys.push((await page.evaluate(() => window.__bench.result())).js);
       await page.evaluate(() => window.__bench.idle(30));
     }

@@ -14,7 +14,7 @@ const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/
 const DIGIT = new Map([...BASE64].map((c, i) => [c, i]));
 
 /** Decodes one source-map segment (base64 VLQ) into its numbers. */
-function decodeSegment(text) {
+export function decodeSegment(text) {
   const values = [];
   let value = 0;
   let shift = 0;

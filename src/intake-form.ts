@@ -1472,6 +1472,16 @@ export class IntakeForm extends BaseElement {
    * whole form instead of one per control (the built-in widgets leave it to this; a widget of
    * one's own may also call `touch()`).
    */
+  /**
+   * When the person enters a control, its top-level property is validated (if it is not
+   * already): the work of their first keystroke there, done before they type.
+   */
+  #handleFocusIn(event: FocusEvent): void {
+    const name = (event.target as Element).getAttribute('name');
+    if (name !== null && this.#fieldsByPointer.has(name))
+      this.#live?.refresh(this.#activeData(), topLevelName(name));
+  }
+
   #handleFocusOut(event: FocusEvent): void {
     const name = (event.target as Element).getAttribute('name');
     if (name !== null && this.#fieldsByPointer.has(name)) this.#touch(name);
@@ -1534,6 +1544,7 @@ export class IntakeForm extends BaseElement {
       lang=${locale}
       dir=${directionOf(locale)}
       @submit=${this.#handleSubmit}
+      @focusin=${this.#handleFocusIn}
       @focusout=${this.#handleFocusOut}
     >
       ${title ? html`<h2 class="form-title" part="title" lang=${title.lang}>${title.text}</h2>` : nothing}

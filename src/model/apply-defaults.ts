@@ -45,6 +45,23 @@ export function applyDefaults(
   return computeDefaults(resolver, resolver.rootAt(), undefined, value, [], true, conditions);
 }
 
+const SIMPLE_TYPES = new Set(['string', 'number', 'integer', 'boolean', 'null']);
+
+/**
+ * Whether `schema` is of one simple type, written in place (no `$ref`, no `allOf`), and `data` is
+ * not an object or array: then its defaults cannot change `data`.
+ */
+function isGivenSimpleValue(schema: Schema, data: JsonValue): boolean {
+  return (
+    typeof schema === 'object' &&
+    typeof schema.type === 'string' &&
+    SIMPLE_TYPES.has(schema.type) &&
+    schema.$ref === undefined &&
+    schema.allOf === undefined &&
+    (typeof data !== 'object' || data === null)
+  );
+}
+
 /** Whether a value holds anything: a non-empty string, array or object. */
 function hasContent(value: unknown): boolean {
   if (typeof value === 'string' || Array.isArray(value)) return value.length > 0;
@@ -65,6 +82,9 @@ export function computeDefaults(
   required = true,
   conditions?: ConditionLogic,
 ): JsonValue | undefined {
+  // A value given for a plain schema of a simple type is kept as it is: nothing to resolve (most
+  // fields of a prefilled form).
+  if (data !== undefined && isGivenSimpleValue(at.schema, data)) return data;
   const resolved = resolver.resolve(at, refTargets);
   // Recursive schemas get defaults only as deep as the data goes.
   if (resolved.recursive && data === undefined) return undefined;

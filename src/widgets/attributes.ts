@@ -34,9 +34,13 @@ class AttributesDirective extends Directive {
     const last = this.last;
     for (const name in attributes) {
       const value = attributes[name];
-      if (value === last[name]) continue;
-      if (value === false || value === undefined || value === null) element.removeAttribute(name);
-      else element.setAttribute(name, value === true ? '' : value);
+      const before = last[name];
+      if (value === before) continue;
+      if (value === false || value === undefined || value === null) {
+        // Absent before too (never set, or removed): nothing to remove.
+        if (before !== false && before !== undefined && before !== null)
+          element.removeAttribute(name);
+      } else element.setAttribute(name, value === true ? '' : value);
     }
     for (const name in last) if (!(name in attributes)) element.removeAttribute(name);
     this.last = attributes;

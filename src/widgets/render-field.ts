@@ -43,9 +43,19 @@ export interface RenderContext {
   arrays: ArrayHost;
 }
 
+const ids = new Map<string, string>();
+
 /** The id of the control that edits `pointer` (unique inside the form's shadow root). */
 export function controlId(pointer: string): string {
-  return `f${pointer.replace(/[^A-Za-z0-9_-]/g, (c) => `.${c.charCodeAt(0).toString(16)}.`).replace(/\./g, '_')}`;
+  let id = ids.get(pointer);
+  if (id === undefined) {
+    id = `f${pointer.replace(/[^A-Za-z0-9_-]/g, (c) => `.${c.charCodeAt(0).toString(16)}.`).replace(/\./g, '_')}`;
+    // Kept for the fields of the forms on the page; a page that shows many forms in turn starts
+    // afresh now and then.
+    if (ids.size > 50_000) ids.clear();
+    ids.set(pointer, id);
+  }
+  return id;
 }
 
 function shown(context: RenderContext, text: Field['label']) {

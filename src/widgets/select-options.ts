@@ -36,16 +36,19 @@ class SelectOptionsDirective extends Directive {
   override update(part: ElementPart, [options]: [SelectOptions]) {
     const select = part.element as HTMLSelectElement;
     if (!this.same(options)) {
+      // Built with their selection: a new select needs no second pass over its options.
       const built: HTMLOptionElement[] = [];
       if (options.placeholder !== undefined) built.push(new Option(options.placeholder, ''));
       options.labels.forEach((label, i) => {
-        const option = new Option(label.text, String(i));
+        const selected = options.selected(i);
+        const option = new Option(label.text, String(i), false, selected);
         option.lang = label.lang;
         built.push(option);
       });
       select.replaceChildren(...built);
       this.placeholder = options.placeholder;
       this.labels = options.labels;
+      return noChange;
     }
     const offset = options.placeholder === undefined ? 0 : 1;
     let any = false;
