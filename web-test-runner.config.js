@@ -1,5 +1,6 @@
 // @web/test-runner: every test runs in headless Chromium (Debian's, or CHROME_PATH).
 import { readdir, readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
@@ -45,7 +46,14 @@ function bundleCommonJs() {
               b.onResolve({ filter: /^\./ }, (args) =>
                 args.importer.includes(`${path.sep}node_modules${path.sep}`)
                   ? undefined
-                  : { path: args.path.replace(/\.js$/, '.ts'), external: true },
+                  : {
+                      // A `.js` import names the `.ts` source, except for the plain JavaScript
+                      // of src/core/.
+                      path: existsSync(path.resolve(args.resolveDir, args.path))
+                        ? args.path
+                        : args.path.replace(/\.js$/, '.ts'),
+                      external: true,
+                    },
               );
             },
           },

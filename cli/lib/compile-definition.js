@@ -165,7 +165,7 @@ function compileValidators(schema, dialect, name) {
   const split = splitDocument(schema);
   if (split) {
     // Compiled by JSON Pointer inside the root document, so that references resolve as in the
-    // root (see src/validation/split-schema.ts). Anything ajv refuses here means no split, as in
+    // root (see src/core/split-schema.js). Anything ajv refuses here means no split, as in
     // the browser: the whole schema is compiled instead, below.
     try {
       const ajv = newAjv();

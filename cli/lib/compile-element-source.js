@@ -22,10 +22,7 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
  *   compiler)
  * @property {(definition: any) => Validator} precompiledValidator src/validation/precompiled.ts
  * @property {(definition: unknown) => boolean} isCompiledDefinition src/validation/precompiled.ts
- * @property {(...lists: any[][]) => any[]} mergeErrors src/validation/normalize-errors.ts
- * @property {(schema: unknown) => import('./compile-ajv.js').SplitDocument | undefined} splitDocument
- *   src/validation/split-schema.ts
- * @property {{ DATA_URL: RegExp, COLOR: RegExp, TIME: RegExp }} formats src/validation/formats.ts
+ * @property {(...lists: any[][]) => any[]} mergeErrors src/core/normalize-errors.js
  */
 
 /**
@@ -49,9 +46,7 @@ export function loadElementSource() {
       export { detectDialect } from './src/validation/dialect.ts';
       export { compileSchema } from './src/validation/ajv-compiler.ts';
       export { isCompiledDefinition, precompiledValidator } from './src/validation/precompiled.ts';
-      export { mergeErrors } from './src/validation/normalize-errors.ts';
-      export { splitDocument } from './src/validation/split-schema.ts';
-      export * as formats from './src/validation/formats.ts';
+      export { mergeErrors } from './src/core/normalize-errors.js';
     `;
     const result = await build({
       stdin: { contents: entry, resolveDir: ROOT, loader: 'ts', sourcefile: 'element-source.ts' },

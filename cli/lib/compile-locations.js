@@ -14,6 +14,7 @@
  *   possibly a choice list, e.g. through `$ref`, is kept: a superfluous validator costs bytes,
  *   a missing one breaks the form).
  */
+import { descends, SCHEMA_MAPS } from '../../src/core/schema-keywords.js';
 import { appendPointer } from './json-pointer.js';
 
 /** Key of the whole schema's validator: only in modules whose root cannot be split. */
@@ -30,19 +31,6 @@ export const PROPERTY_KEY_PREFIX = '#property:';
 export function propertyKey(name) {
   return `${PROPERTY_KEY_PREFIX}${name}`;
 }
-
-/** Keywords whose values are data: nothing in them is a schema. */
-const DATA_KEYWORDS = new Set(['enum', 'const', 'default', 'examples', 'required']);
-
-/** Keywords whose values map names to schemas. */
-const SCHEMA_MAPS = new Set([
-  'properties',
-  'patternProperties',
-  '$defs',
-  'definitions',
-  'dependentSchemas',
-  'dependencies',
-]);
 
 /**
  * Whether a `oneOf`/`anyOf` member fixes a single value and nothing else that could make it an
@@ -93,7 +81,7 @@ export function validatorLocations(schema, rootLocation = '/schema') {
       }
     }
     for (const [key, value] of Object.entries(object)) {
-      if (inMap || !DATA_KEYWORDS.has(key))
+      if (descends(key, inMap))
         walk(value, appendPointer(location, key), depth + 1, !inMap && SCHEMA_MAPS.has(key));
     }
   };

@@ -7,6 +7,7 @@ import { DefinitionError } from './definition-error.js';
 import { appendPointer, parsePointer } from './json-pointer.js';
 import type { Schema, SchemaObject } from './types.js';
 import { hasOwn, setOwn } from './own.js';
+import { descends, SCHEMA_MAPS } from '../core/schema-keywords.js';
 
 /** A schema together with its location in the definition document and its base URI. */
 export interface SchemaAt {
@@ -34,26 +35,8 @@ export interface ResolvedSchema {
   recursive: boolean;
 }
 
-/** Keywords whose values are data, not sub-schemas; the index walk does not descend into them. */
-const DATA_KEYWORDS = new Set(['enum', 'const', 'default', 'examples', 'required']);
-
-/**
- * Keywords whose value maps names to sub-schemas. Inside them every key is a name (a property
- * may well be called `default` or `enum`), so {@link DATA_KEYWORDS} does not apply there.
- */
-export const SCHEMA_MAPS = new Set([
-  'properties',
-  'patternProperties',
-  '$defs',
-  'definitions',
-  'dependentSchemas',
-  'dependencies',
-]);
-
-/** Whether the walk descends into `key` of an object (a schema, or a map of schemas). */
-export function descends(key: string, inMap: boolean): boolean {
-  return inMap || !DATA_KEYWORDS.has(key);
-}
+// The resolver's index walk and the reference check skip the same places as every other walk.
+export { descends, SCHEMA_MAPS };
 
 const DEFAULT_BASE = 'intake:/form/schema.json';
 

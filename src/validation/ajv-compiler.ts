@@ -9,8 +9,9 @@ import { DefinitionError } from '../model/definition-error.js';
 import { appendPointer } from '../model/json-pointer.js';
 import type { SchemaObject } from '../model/types.js';
 import { detectDialect, type Dialect } from './dialect.js';
-import { addIntakeFormats } from './formats.js';
-import { splitDocument, type SplitDocument } from './split-schema.js';
+import { AJV_OPTIONS, rootKeyOf, ROOT_KEY, withCanonicalSchema } from '../core/dialect.js';
+import { addIntakeFormats } from '../core/formats.js';
+import { splitDocument, type SplitDocument } from '../core/split-schema.js';
 import { errorsOf, splitValidation, type Check } from './split-validator.js';
 import type { FormValidator, SplitValidator } from './validator.js';
 
@@ -19,38 +20,10 @@ function interop<T>(module: T): T {
   return (module as { default?: T }).default ?? module;
 }
 
-/** The `$schema` URI under which ajv knows each dialect's meta-schema. */
-const META_SCHEMA: Record<Dialect, string> = {
-  'draft-07': 'http://json-schema.org/draft-07/schema#',
-  '2020-12': 'https://json-schema.org/draft/2020-12/schema',
-};
-
-/**
- * ajv knows each meta-schema under one exact URI; `detectDialect` accepts the usual spellings
- * (`https`, without `#`, draft-06). The root's `$schema` is rewritten to ajv's spelling (on a
- * shallow copy) so that those compile instead of failing with "no schema with key or ref".
- */
-function withCanonicalSchema(schema: SchemaObject, dialect: Dialect): SchemaObject {
-  return typeof schema.$schema === 'string' ? { ...schema, $schema: META_SCHEMA[dialect] } : schema;
-}
-
-/** The URI the root schema is registered under when it has no `$id` of its own. */
-const ROOT_KEY = 'https://intake-elements.invalid/schema.json';
-
-/** A new ajv instance of the dialect, with the element's options and formats. */
+/** A new ajv instance of the dialect, with the element's options (`AJV_OPTIONS`) and formats. */
 function createAjv(dialect: Dialect) {
-  // `ownProperties`: a property named `constructor` or `toString` is data only where the data has
-  // it; without it ajv reads `Object.prototype`'s members as values (an empty `constructor` field
-  // fails "type", a `required: ["toString"]` is always met).
-  const options = {
-    allErrors: true,
-    strict: false,
-    messages: false,
-    validateFormats: true,
-    ownProperties: true,
-  };
   const AjvClass = dialect === '2020-12' ? interop(Ajv2020) : interop(Ajv);
-  const ajv = new AjvClass(options);
+  const ajv = new AjvClass({ ...AJV_OPTIONS });
   interop(addFormats)(ajv);
   addIntakeFormats(ajv);
   return ajv;
@@ -143,7 +116,7 @@ function wholeInside(whole: Check, pointer: string): Check {
  */
 export function compileSchema(schema: SchemaObject): FormValidator {
   const dialect = detectDialect(schema);
-  const rootKey = typeof schema.$id === 'string' ? schema.$id.replace(/#.*$/, '') : ROOT_KEY;
+  const rootKey = rootKeyOf(schema);
   let document = splitDocument(schema);
   let ajv = createAjv(dialect);
   let whole: Check;

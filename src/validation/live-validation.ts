@@ -10,7 +10,7 @@
  */
 import type { FieldError, JsonValue } from '../model/types.js';
 import { hasOwn } from '../model/own.js';
-import { mergeErrors } from './normalize-errors.js';
+import { mergeErrors } from '../core/normalize-errors.js';
 import type { FormValidator } from './validator.js';
 
 interface Cached {

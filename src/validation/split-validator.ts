@@ -5,7 +5,7 @@
  * `validate`. Both give the same errors from each part the same way.
  */
 import type { FieldError, JsonValue } from '../model/types.js';
-import { mergeErrors, normalizeErrors, type RawError } from './normalize-errors.js';
+import { mergeErrors, normalizeErrors, type RawError } from '../core/normalize-errors.js';
 import type { FormValidator, SplitValidator } from './validator.js';
 
 /** An ajv validation function (compiled at run time, or standalone code). */
@@ -24,7 +24,7 @@ const hasOwn = (object: object, key: string) => Object.prototype.hasOwnProperty.
  * each root property the value has as an own property).
  *
  * Each property's function is the root's `properties` keyword for that property alone (see
- * split-schema.ts): it reads only that property of the object it is given, and reports errors
+ * src/core/split-schema.js): it reads only that property of the object it is given, and reports errors
  * with pointers from the root.
  *
  * @param shell the shell's function, called with the form value

@@ -5,6 +5,7 @@
  * validation, values generated from a schema (fast-check), and schemas for the edge cases.
  */
 import fc from 'fast-check';
+import { SCHEMA_MAPS } from '../../src/core/schema-keywords.js';
 
 const hasOwn = (object, key) => Object.prototype.hasOwnProperty.call(object, key);
 
@@ -56,16 +57,8 @@ export function differences(whole, split) {
   return found;
 }
 
-/** Keywords whose values map names to schemas. */
-const MAPS = new Set([
-  'properties',
-  'patternProperties',
-  '$defs',
-  'definitions',
-  'dependentSchemas',
-  'dependencies',
-  'dependentRequired',
-]);
+/** Keywords whose keys are names, not keywords (the maps of schemas, and `dependentRequired`). */
+const MAPS = new Set([...SCHEMA_MAPS, 'dependentRequired']);
 
 /** Strings that some format or pattern of the corpus accepts, and some that none does. */
 const STRINGS = [

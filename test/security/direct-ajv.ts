@@ -6,9 +6,9 @@
 import Ajv from 'ajv';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { addIntakeFormats } from '../../src/validation/formats.js';
+import { addIntakeFormats } from '../../src/core/formats.js';
 import { detectDialect } from '../../src/validation/dialect.js';
-import { splitDocument } from '../../src/validation/split-schema.js';
+import { splitDocument } from '../../src/core/split-schema.js';
 
 function interop<T>(module: T): T {
   return (module as { default?: T }).default ?? module;
@@ -30,7 +30,7 @@ export function ajvValid(schema: object, data: unknown): boolean {
   return ajv.validate(schema, data) as boolean;
 }
 
-/** The parts of an ajv error the element reads (as in src/validation/normalize-errors.ts). */
+/** The parts of an ajv error the element reads (as in src/core/normalize-errors.js). */
 export interface DirectError {
   keyword: string;
   instancePath: string;
@@ -50,7 +50,7 @@ function rawErrors(check: DirectCheck, data: unknown): DirectError[] {
  * ajv run directly on `schema` (set up as `ajvValid`, `$schema` spelled as ajv knows it), for
  * tests of the element's validators against it: `whole(data)` is the raw errors of the root
  * compiled whole, as the element compiled it before the split; `split` the raw errors of the
- * split's schemas (src/validation/split-schema.ts), compiled in a second ajv instance, or
+ * split's schemas (src/core/split-schema.js), compiled in a second ajv instance, or
  * undefined where `splitDocument` does not split the schema.
  */
 export function directValidator(schema: Record<string, unknown>): {

@@ -1,10 +1,6 @@
 import { expect } from '@open-wc/testing';
 import type { FieldError } from '../../src/model/types.js';
-import {
-  mergeErrors,
-  normalizeErrors,
-  type RawError,
-} from '../../src/validation/normalize-errors.js';
+import { mergeErrors, normalizeErrors, type RawError } from '../../src/core/normalize-errors.js';
 
 function raw(
   instancePath: string,

@@ -17,7 +17,7 @@ import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import { DefinitionError } from '../../src/model/definition-error.js';
 import type { JsonValue, SchemaObject } from '../../src/model/types.js';
-import { mergeErrors, normalizeErrors } from '../../src/validation/normalize-errors.js';
+import { mergeErrors, normalizeErrors } from '../../src/core/normalize-errors.js';
 import {
   isCompiledDefinition,
   precompiledValidator,

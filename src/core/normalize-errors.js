@@ -1,16 +1,43 @@
+// @ts-check
 /**
  * Turns ajv's errors into the public error shape: one entry per offending value and keyword,
- * `required` pointing at the missing property, and the noise of alternatives left out.
+ * `required` pointing at the missing property, and the noise of alternatives left out. The
+ * element and the reference receiver report errors with it, so that both point at the same
+ * fields.
  */
-import { appendPointer } from '../model/json-pointer.js';
-import type { FieldError } from '../model/types.js';
 
-/** The parts of an ajv `ErrorObject` this module reads. */
-export interface RawError {
-  keyword: string;
-  instancePath: string;
-  schemaPath: string;
-  params: Record<string, unknown>;
+/**
+ * @typedef {object} RawError The parts of an ajv `ErrorObject` this module reads.
+ * @property {string} keyword
+ * @property {string} instancePath
+ * @property {string} schemaPath
+ * @property {Record<string, unknown>} params
+ */
+
+/**
+ * @typedef {object} FieldError An error at one value: its JSON Pointer, the keyword it breaks,
+ *   and ajv's `params` for the message.
+ * @property {string} pointer
+ * @property {string} keyword
+ * @property {Record<string, unknown>} params
+ */
+
+/**
+ * @typedef {object} NormalizeOptions
+ * @property {boolean} [extraAtOwnPointer] An extra property (`additionalProperties`,
+ *   `unevaluatedProperties`) is reported at its own pointer rather than at the object's. The
+ *   receiver wants this: only a hand-made request carries one, and its sender wants to know
+ *   which; a form has no field for it, so the element reports it at the object.
+ */
+
+/**
+ * RFC 6901: appends one reference token to a JSON Pointer.
+ *
+ * @param {string} pointer
+ * @param {string} token
+ */
+function appendPointer(pointer, token) {
+  return `${pointer}/${token.replace(/~/g, '~0').replace(/\//g, '~1')}`;
 }
 
 /** Keywords whose error names a missing property in `params.missingProperty`. */
@@ -84,26 +111,38 @@ const RANK = new Map(
 /** Keywords this module does not know rank after the known ones and before the composites. */
 const UNKNOWN_RANK = PRIORITY.length + OTHERS.length - 0.5;
 
-function rank(keyword: string): number {
+/** @param {string} keyword */
+function rank(keyword) {
   return RANK.get(keyword) ?? UNKNOWN_RANK;
 }
 
 /**
  * Orders errors for one pointer: by rank, then (only between keywords this module does not
  * know) by name, so that the order does not depend on where the errors came from.
+ *
+ * @param {string} a
+ * @param {string} b
  */
-function compareKeywords(a: string, b: string): number {
+function compareKeywords(a, b) {
   const byRank = rank(a) - rank(b);
   if (byRank !== 0 || a === b) return byRank;
   return a < b ? -1 : 1;
 }
 
-/** Whether the error comes from inside one alternative of a `oneOf` / `anyOf`. */
-function insideAlternative(schemaPath: string): boolean {
+/**
+ * Whether the error comes from inside one alternative of a `oneOf` / `anyOf`.
+ *
+ * @param {string} schemaPath
+ */
+function insideAlternative(schemaPath) {
   return /\/(oneOf|anyOf)\/\d+\//.test(schemaPath);
 }
 
-function isWithin(pointer: string, ancestor: string): boolean {
+/**
+ * @param {string} pointer
+ * @param {string} ancestor
+ */
+function isWithin(pointer, ancestor) {
   return pointer === ancestor || pointer.startsWith(`${ancestor}/`);
 }
 
@@ -133,9 +172,13 @@ const CHECKED_BEFORE = new Set(['type', '$ref', 'const', 'enum', 'not', 'anyOf']
  * (`#/$defs/rules/required`) looks like an alternative's and is dropped with them; so is one at
  * the root's own value. Validating the root's properties one by one (`SplitValidator`) keeps
  * those apart, and so keeps such errors.
+ *
+ * @param {readonly RawError[]} errors
+ * @returns {Set<number>}
  */
-function alternativeNoise(errors: readonly RawError[]): Set<number> {
-  const noise = new Set<number>();
+function alternativeNoise(errors) {
+  /** @type {Set<number>} */
+  const noise = new Set();
   errors.forEach((error, index) => {
     if (insideAlternative(error.schemaPath)) noise.add(index);
     if (error.keyword !== 'oneOf' && error.keyword !== 'anyOf') return;
@@ -191,8 +234,13 @@ const NAMED = new Set([
   'dependencies',
 ]);
 
-/** Decodes a schema path segment (URI-encoded JSON Pointer token) into a JSON Pointer token. */
-function decodeSegment(segment: string): string | undefined {
+/**
+ * Decodes a schema path segment (URI-encoded JSON Pointer token) into a JSON Pointer token.
+ *
+ * @param {string} segment
+ * @returns {string | undefined}
+ */
+function decodeSegment(segment) {
   try {
     return decodeURIComponent(segment);
   } catch {
@@ -204,8 +252,13 @@ function decodeSegment(segment: string): string | undefined {
  * Whether the schema path `path` (of an error with `keyword`) leads from the root schema to the
  * value at `instancePath`: its `properties/<name>`, `items/<index>`, `patternProperties/<pattern>`,
  * `additionalProperties`, … steps are, one for one, the tokens of `instancePath`.
+ *
+ * @param {string} path
+ * @param {string} keyword
+ * @param {string} instancePath
+ * @returns {boolean}
  */
-function leadsTo(path: string, keyword: string, instancePath: string): boolean {
+function leadsTo(path, keyword, instancePath) {
   const segments = path.split('/').slice(1);
   if (segments.length > 0 && segments[segments.length - 1] === keyword) segments.pop();
   const tokens = instancePath === '' ? [] : instancePath.slice(1).split('/');
@@ -216,7 +269,8 @@ function leadsTo(path: string, keyword: string, instancePath: string): boolean {
       i++;
       continue;
     }
-    let member: string | undefined | null = null; // null: any member
+    /** @type {string | undefined | null} null: any member */
+    let member = null;
     if (segment === 'properties' || segment === 'prefixItems')
       member = decodeSegment(segments[++i] ?? '');
     else if (segment === 'patternProperties') i++;
@@ -231,8 +285,13 @@ function leadsTo(path: string, keyword: string, instancePath: string): boolean {
   return depth === tokens.length;
 }
 
-/** How many leading `/`-separated segments two schema paths share (`#` is the first). */
-function sharedSegments(a: string, b: string): number {
+/**
+ * How many leading `/`-separated segments two schema paths share (`#` is the first).
+ *
+ * @param {string} a
+ * @param {string} b
+ */
+function sharedSegments(a, b) {
   const left = a.split('/');
   const right = b.split('/');
   let count = 0;
@@ -244,11 +303,17 @@ function sharedSegments(a: string, b: string): number {
  * De-duplicates (one error per pointer and keyword: the first) and orders errors: pointers in the
  * order they first occur, and within a pointer the error a person should fix first first (see
  * `compareKeywords`); otherwise as given.
+ *
+ * @param {readonly FieldError[]} errors
+ * @returns {FieldError[]}
  */
-function dedupeAndOrder(errors: readonly FieldError[]): FieldError[] {
-  const seen = new Set<string>();
-  const order = new Map<string, number>();
-  const kept: { error: FieldError; index: number }[] = [];
+function dedupeAndOrder(errors) {
+  /** @type {Set<string>} */
+  const seen = new Set();
+  /** @type {Map<string, number>} */
+  const order = new Map();
+  /** @type {{ error: FieldError, index: number }[]} */
+  const kept = [];
   for (const error of errors) {
     const key = `${error.pointer}\u0000${error.keyword}`;
     if (seen.has(key)) continue;
@@ -260,17 +325,31 @@ function dedupeAndOrder(errors: readonly FieldError[]): FieldError[] {
   return kept
     .sort(
       (a, b) =>
-        order.get(a.error.pointer)! - order.get(b.error.pointer)! ||
+        /** @type {number} */ (order.get(a.error.pointer)) -
+          /** @type {number} */ (order.get(b.error.pointer)) ||
         compareKeywords(a.error.keyword, b.error.keyword) ||
         a.index - b.index,
     )
     .map(({ error }) => error);
 }
 
-/** Normalizes, de-duplicates and sorts (most important first within a pointer) ajv errors. */
-export function normalizeErrors(errors: readonly RawError[] | null | undefined): FieldError[] {
+/** Server addition (see `extraAtOwnPointer`): keywords whose error names an extra property. */
+const EXTRA = new Map([
+  ['additionalProperties', 'additionalProperty'],
+  ['unevaluatedProperties', 'unevaluatedProperty'],
+]);
+
+/**
+ * Normalizes, de-duplicates and sorts (most important first within a pointer) ajv errors.
+ *
+ * @param {readonly RawError[] | null | undefined} errors
+ * @param {NormalizeOptions} [options]
+ * @returns {FieldError[]}
+ */
+export function normalizeErrors(errors, options = {}) {
   if (!errors) return [];
-  const result: FieldError[] = [];
+  /** @type {FieldError[]} */
+  const result = [];
   const noise = alternativeNoise(errors);
   for (const [index, error] of errors.entries()) {
     if (error.keyword === 'if') continue;
@@ -279,6 +358,9 @@ export function normalizeErrors(errors: readonly RawError[] | null | undefined):
     if (MISSING.has(error.keyword) && typeof error.params.missingProperty === 'string') {
       pointer = appendPointer(pointer, error.params.missingProperty);
     }
+    const extra = options.extraAtOwnPointer ? EXTRA.get(error.keyword) : undefined;
+    const name = extra === undefined ? undefined : error.params[extra];
+    if (typeof name === 'string') pointer = appendPointer(pointer, name);
     result.push({ pointer, keyword: error.keyword, params: { ...error.params } });
   }
   return dedupeAndOrder(result);
@@ -300,8 +382,11 @@ export function normalizeErrors(errors: readonly RawError[] | null | undefined):
  * after). Where two places fail the same keyword at one value (an `allOf` member and the
  * property's own schema, both `minimum`), one error is kept, whose `params` come from the list
  * given first. The returned errors are the given objects, not copies.
+ *
+ * @param {...FieldError[]} lists
+ * @returns {FieldError[]}
  */
-export function mergeErrors(...lists: FieldError[][]): FieldError[] {
+export function mergeErrors(...lists) {
   if (lists.length === 1) return dedupeAndOrder(lists[0]);
   return dedupeAndOrder(lists.flat());
 }

@@ -1,11 +1,14 @@
+// @ts-check
 /**
- * The string formats a form checks, shared by the runtime compiler and anything else that must
- * validate the same way (precompiled validators, the reference receiver).
+ * The string formats a form checks beyond ajv-formats' own, in one place for the element's
+ * runtime compiler, the command line's compiler and checker, and the reference receiver.
  *
  * ajv-formats' formats (`email`, `uri`, `date`, `date-time`, …, in its strict "full" mode), plus
  * react-jsonschema-form's own `data-url` and `color`, and one deliberate relaxation: `time`.
+ *
+ * Plain JavaScript (checked by tsc through its JSDoc) because the command line and the receiver
+ * run it in Node without a build step.
  */
-import type Ajv from 'ajv';
 
 /** `data:[<media type>][;name=<file name>][;base64],<data>`, as the file widget writes it. */
 export const DATA_URL =
@@ -25,13 +28,16 @@ export const COLOR = /^#[0-9a-f]{6}$/i;
 export const TIME =
   /^([01][0-9]|2[0-3]):[0-5][0-9](:([0-5][0-9]|60)(\.[0-9]+)?)?(z|[+-]([01][0-9]|2[0-3]):?[0-5][0-9])?$/i;
 
+/** The formats intake-elements adds after ajv-formats' own, by name. */
+export const INTAKE_FORMATS = Object.freeze({ 'data-url': DATA_URL, color: COLOR, time: TIME });
+
 /**
  * Adds the formats beyond ajv-formats' to an ajv instance; call it after ajv-formats' own
- * `addFormats(ajv)` (this module does not import ajv-formats, which is CommonJS, so that it can be
- * loaded without a bundler).
+ * `addFormats(ajv)` (this module does not import ajv-formats, which is CommonJS, so that it loads
+ * without a bundler).
+ *
+ * @param {{ addFormat(name: string, format: RegExp): unknown }} ajv
  */
-export function addIntakeFormats(ajv: Pick<Ajv, 'addFormat'>): void {
-  ajv.addFormat('data-url', DATA_URL);
-  ajv.addFormat('color', COLOR);
-  ajv.addFormat('time', TIME);
+export function addIntakeFormats(ajv) {
+  for (const [name, format] of Object.entries(INTAKE_FORMATS)) ajv.addFormat(name, format);
 }

@@ -1,7 +1,9 @@
+// @ts-check
 /**
- * The schemas behind `FormValidator.split` (validator.ts): the shell (the root schema with each
- * of its `properties` replaced by `true`) and one schema per root property, laid out so that ajv
- * compiles each of them as part of the root document.
+ * The schemas behind `FormValidator.split` (src/validation/validator.ts): the shell (the root
+ * schema with each of its `properties` replaced by `true`) and one schema per root property, laid
+ * out so that ajv compiles each of them as part of the root document. The element's runtime
+ * compiler and the command line's compiler both lay them out with this module.
  *
  * Why inside the root document: every `$ref` in them must resolve exactly as it does in the root
  * — `#/$defs/x`, `#/properties/other`, `$id`-relative references, `$anchor`s. Registered as a
@@ -18,13 +20,19 @@
  * it is (`#/properties/name`): errors then carry the schema paths and instance paths they carry in
  * the whole validation (`#/properties/name/oneOf`, `/name`), and `normalizeErrors` reads schema
  * paths to drop the noise of `oneOf` alternatives. The wrapper is given `{ [name]: value }`.
- *
- * cli/lib/compile-ajv.js has a copy for the compiler (`splitDocument`); cli/compile.test.js
- * compares the two.
  */
 
-/** A JSON Schema as ajv takes it. */
-type Schema = Record<string, unknown>;
+/** @typedef {Record<string, unknown>} Schema A JSON Schema object as ajv takes it. */
+
+/**
+ * @typedef {object} SplitDocument
+ * @property {Schema} document The root schema plus the split's schemas: register this with ajv
+ *   instead of the root.
+ * @property {string[]} properties The root's `properties`, in the schema's order.
+ * @property {string} shell JSON Pointer (a URI fragment, without `#`) of the shell in `document`.
+ * @property {string[]} wrappers JSON Pointer of each property's wrapper in `document`, in the
+ *   order of `properties`.
+ */
 
 /** Where the split's schemas are put in the root document (a keyword no dialect has). */
 export const SPLIT_KEYWORD = 'x-intake-elements-split';
@@ -56,23 +64,23 @@ const DYNAMIC = new Set(['$dynamicRef', '$recursiveRef']);
 /** Nesting beyond which a schema is not searched (and not split). */
 const MAX_DEPTH = 500;
 
-export interface SplitDocument {
-  /** The root schema plus the split's schemas: register this with ajv instead of the root. */
-  document: Schema;
-  /** The root's `properties`, in the schema's order. */
-  properties: string[];
-  /** JSON Pointer (a URI fragment, without `#`) of the shell in `document`. */
-  shell: string;
-  /** JSON Pointer of each property's wrapper in `document`, in the order of `properties`. */
-  wrappers: string[];
-}
-
-function isSchemaObject(value: unknown): value is Schema {
+/**
+ * @param {unknown} value
+ * @returns {value is Schema}
+ */
+function isSchemaObject(value) {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Whether `$dynamicRef` / `$recursiveRef` occurs anywhere (also in data: a false alarm costs only the split). */
-function usesDynamicScope(node: unknown, depth = 0): boolean {
+/**
+ * Whether `$dynamicRef` / `$recursiveRef` occurs anywhere (also in data: a false alarm costs only
+ * the split).
+ *
+ * @param {unknown} node
+ * @param {number} [depth]
+ * @returns {boolean}
+ */
+function usesDynamicScope(node, depth = 0) {
   if (typeof node !== 'object' || node === null) return false;
   if (depth > MAX_DEPTH) return true;
   if (Array.isArray(node)) return node.some((item) => usesDynamicScope(item, depth + 1));
@@ -85,17 +93,21 @@ function usesDynamicScope(node: unknown, depth = 0): boolean {
  * The document to register for a split validation of `schema`, or `undefined` where the root
  * cannot be split: it is not an object, has no `properties` object, or uses the dynamic scope.
  * `schema` itself is not changed.
+ *
+ * @param {unknown} schema
+ * @returns {SplitDocument | undefined}
  */
-export function splitDocument(schema: unknown): SplitDocument | undefined {
+export function splitDocument(schema) {
   if (!isSchemaObject(schema) || !isSchemaObject(schema.properties)) return undefined;
   if (usesDynamicScope(schema)) return undefined;
-  const properties = Object.keys(schema.properties);
   const ownSchemas = schema.properties;
+  const properties = Object.keys(ownSchemas);
   let keyword = SPLIT_KEYWORD;
   while (Object.prototype.hasOwnProperty.call(schema, keyword)) keyword += '_';
   // Object.fromEntries, spread and computed keys define own properties: a property named
   // `__proto__` stays a property, as in the root.
-  const shell: Schema = Object.fromEntries(
+  /** @type {Schema} */
+  const shell = Object.fromEntries(
     Object.entries(schema).filter(([key]) => !NOT_IN_SHELL.has(key)),
   );
   shell.properties = Object.fromEntries(properties.map((name) => [name, true]));
