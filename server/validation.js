@@ -8,6 +8,7 @@
 import { createRequire } from 'node:module';
 import { AJV_OPTIONS, detectDialect, withCanonicalSchema } from '../src/core/dialect.js';
 import { addIntakeFormats } from '../src/core/formats.js';
+import { appendPointer } from '../src/core/json-pointer.js';
 import { normalizeErrors } from '../src/core/normalize-errors.js';
 
 const require = createRequire(import.meta.url);
@@ -186,10 +187,7 @@ function describe({ keyword, params }) {
 
 // ---------------------------------------------------------------------------------------------
 
-/** RFC 6901: appends one reference token to a JSON Pointer. */
-export function appendPointer(pointer, token) {
-  return `${pointer}/${String(token).replace(/~/g, '~0').replace(/\//g, '~1')}`;
-}
+export { appendPointer };
 
 export function isObject(value) {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -75,12 +75,12 @@ export abstract class BaseElement extends HTMLElement {
 
   /** @internal Values of the reactive properties. */
   readonly values = new Map<string, unknown>();
-  private changed: ChangedProperties = new Map();
-  private updatePending = false;
-  private updatePromise: Promise<boolean>;
-  private enableUpdating!: (value: boolean) => void;
+  #changed: ChangedProperties = new Map();
+  #updatePending = false;
+  #updatePromise: Promise<boolean>;
+  #enableUpdating!: (value: boolean) => void;
   /** Properties set on the element before its class was defined (they hide the accessors). */
-  private early?: Map<string, unknown>;
+  #early?: Map<string, unknown>;
 
   constructor() {
     super();
@@ -88,15 +88,15 @@ export abstract class BaseElement extends HTMLElement {
     finalize(elementClass);
     for (const name of Object.keys(elementClass.properties)) {
       if (!Object.prototype.hasOwnProperty.call(this, name)) continue;
-      (this.early ??= new Map()).set(name, (this as Record<string, unknown>)[name]);
+      (this.#early ??= new Map()).set(name, (this as Record<string, unknown>)[name]);
       delete (this as Record<string, unknown>)[name];
     }
     // The first update waits for the first connection, as LitElement's does.
-    this.updatePromise = new Promise((resolve) => (this.enableUpdating = resolve));
+    this.#updatePromise = new Promise((resolve) => (this.#enableUpdating = resolve));
     this.requestUpdate();
   }
 
-  private readonly handleLocaleStatus = (event: Event) => {
+  readonly #handleLocaleStatus = (event: Event) => {
     if ((event as CustomEvent<LocaleStatusEventDetail>).detail.status === 'ready')
       this.requestUpdate();
   };
@@ -107,12 +107,12 @@ export abstract class BaseElement extends HTMLElement {
       const styles = (this.constructor as ElementClass).styles?.styleSheet;
       if (styles) this.renderRoot.adoptedStyleSheets = [styles];
     }
-    window.addEventListener(LOCALE_STATUS_EVENT, this.handleLocaleStatus);
-    this.enableUpdating(true);
+    window.addEventListener(LOCALE_STATUS_EVENT, this.#handleLocaleStatus);
+    this.#enableUpdating(true);
   }
 
   disconnectedCallback(): void {
-    window.removeEventListener(LOCALE_STATUS_EVENT, this.handleLocaleStatus);
+    window.removeEventListener(LOCALE_STATUS_EVENT, this.#handleLocaleStatus);
   }
 
   attributeChangedCallback(attribute: string, _old: string | null, value: string | null): void {
@@ -128,41 +128,41 @@ export abstract class BaseElement extends HTMLElement {
    * record a changed property for `willUpdate` and `updated`.
    */
   requestUpdate(name?: string, oldValue?: unknown): void {
-    if (name !== undefined && !this.changed.has(name)) this.changed.set(name, oldValue);
-    if (!this.updatePending) this.updatePromise = this.enqueueUpdate();
+    if (name !== undefined && !this.#changed.has(name)) this.#changed.set(name, oldValue);
+    if (!this.#updatePending) this.#updatePromise = this.#enqueueUpdate();
   }
 
   /** Resolves after the pending update, with `true` when no other update is pending then. */
   get updateComplete(): Promise<boolean> {
-    return this.updatePromise;
+    return this.#updatePromise;
   }
 
-  private async enqueueUpdate(): Promise<boolean> {
-    this.updatePending = true;
+  async #enqueueUpdate(): Promise<boolean> {
+    this.#updatePending = true;
     try {
-      await this.updatePromise;
+      await this.#updatePromise;
     } catch (error) {
       // An earlier update failed; it has been reported. This one goes ahead.
       void Promise.reject(error);
     }
-    this.performUpdate();
-    return !this.updatePending;
+    this.#performUpdate();
+    return !this.#updatePending;
   }
 
-  private performUpdate(): void {
-    if (this.early) {
-      const early = this.early;
-      this.early = undefined;
+  #performUpdate(): void {
+    if (this.#early) {
+      const early = this.#early;
+      this.#early = undefined;
       for (const [name, value] of early) (this as Record<string, unknown>)[name] = value;
     }
-    const changed = this.changed;
+    const changed = this.#changed;
     try {
       this.willUpdate(changed);
       this.reflect(changed);
       render(this.render(), this.renderRoot, { host: this });
     } finally {
-      this.changed = new Map();
-      this.updatePending = false;
+      this.#changed = new Map();
+      this.#updatePending = false;
     }
     this.updated(changed);
   }

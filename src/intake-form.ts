@@ -760,8 +760,11 @@ export class IntakeForm extends BaseElement {
 
   #setValueAt(pointer: string, value: JsonValue | undefined): void {
     const before = this.#data;
+    // Where conditions decide which questions apply, a change may switch some on.
+    const activeBefore = this.#conditions ? this.#fieldsByPointer : undefined;
     this.#data = setAtPointer(this.#data ?? {}, pointer, value) ?? {};
     this.#advanceTree(before, pointer);
+    if (activeBefore) this.#fillNewlyActive(activeBefore);
     this.#serverErrors.delete(pointer);
     this.#revalidate(pointer);
     this.requestUpdate();
@@ -776,6 +779,21 @@ export class IntakeForm extends BaseElement {
       },
     });
     this.#drafts?.scheduleSave();
+  }
+
+  /**
+   * After a change that switched questions on (a condition now holds, a discriminator picked
+   * another alternative): their defaults, as the form would have shown them at load. Only questions that did
+   * not apply before the change get them, so that a default the person cleared stays cleared.
+   */
+  #fillNewlyActive(activeBefore: ReadonlyMap<string, Field>): void {
+    const data = this.#data;
+    this.#data =
+      conditionModule.module?.withNewlyActiveDefaults(
+        data,
+        this.#withDefaults(data ?? {}),
+        activeBefore,
+      ) ?? data;
   }
 
   #touch(pointer: string): void {

@@ -37,13 +37,13 @@ export class IntakeLanguagePicker extends BaseElement {
     this.locales = [];
   }
 
-  private readonly handleReady = () => this.refresh();
+  readonly #handleReady = () => this.#refresh();
 
   override connectedCallback(): void {
     super.connectedCallback();
     // Forms may load their definitions after the picker is on the page.
-    document.addEventListener('intake-ready', this.handleReady);
-    this.refresh();
+    document.addEventListener('intake-ready', this.#handleReady);
+    this.#refresh();
     view
       .load()
       .then(() => this.requestUpdate())
@@ -52,7 +52,7 @@ export class IntakeLanguagePicker extends BaseElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    document.removeEventListener('intake-ready', this.handleReady);
+    document.removeEventListener('intake-ready', this.#handleReady);
   }
 
   /** The forms this picker controls. */
@@ -65,7 +65,7 @@ export class IntakeLanguagePicker extends BaseElement {
     return [...document.querySelectorAll('intake-form')];
   }
 
-  private refresh(): void {
+  #refresh(): void {
     const seen = new Set<string>();
     for (const form of this.forms) for (const locale of form.availableLocales) seen.add(locale);
     this.locales = [...seen];
@@ -79,7 +79,7 @@ export class IntakeLanguagePicker extends BaseElement {
     return view.load().then(drawn, drawn);
   }
 
-  private choose(locale: string): void {
+  #choose(locale: string): void {
     for (const form of this.forms) form.locale = locale;
     this.current = locale;
     this.dispatchEvent(
@@ -91,6 +91,8 @@ export class IntakeLanguagePicker extends BaseElement {
     const module = view.module;
     if (!module) return nothing;
     adoptStyles(this.renderRoot, module.styles);
-    return module.renderLanguagePicker(this.locales, this.current, (locale) => this.choose(locale));
+    return module.renderLanguagePicker(this.locales, this.current, (locale) =>
+      this.#choose(locale),
+    );
   }
 }

@@ -1,35 +1,12 @@
 /**
- * RFC 6901 JSON Pointers, as used for translation keys: `/schema/properties/a~1b/title`.
- * (Mirrors src/model/json-pointer.ts, which is TypeScript and not loadable from Node here.)
+ * RFC 6901 JSON Pointers, as used for translation keys: `/schema/properties/a~1b/title`. The
+ * escaping is the element's (src/core/json-pointer.js); reading pointers here is stricter than in
+ * the element, because the command line reports malformed keys the element would just not find.
  */
 
-/**
- * Escapes one reference token (`~` → `~0`, `/` → `~1`).
- * @param {string | number} token
- * @returns {string}
- */
-export function escapeToken(token) {
-  return String(token).replace(/~/g, '~0').replace(/\//g, '~1');
-}
+import { unescapeToken } from '../../src/core/json-pointer.js';
 
-/**
- * Unescapes one reference token.
- * @param {string} token
- * @returns {string}
- */
-export function unescapeToken(token) {
-  return token.replace(/~1/g, '/').replace(/~0/g, '~');
-}
-
-/**
- * Appends one token: `appendPointer('/a', 'b/c')` → `/a/b~1c`.
- * @param {string} pointer
- * @param {string | number} token
- * @returns {string}
- */
-export function appendPointer(pointer, token) {
-  return `${pointer}/${escapeToken(token)}`;
-}
+export { appendPointer, escapeToken, unescapeToken } from '../../src/core/json-pointer.js';
 
 /**
  * Splits a pointer into unescaped tokens; `''` is the whole document.

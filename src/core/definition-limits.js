@@ -15,6 +15,7 @@
  *
  * The walk is iterative, so the check itself cannot overflow the stack.
  */
+import { compilePointer } from './json-pointer.js';
 
 /** At most this many levels of nested JSON objects and arrays. */
 export const MAX_DEFINITION_DEPTH = 256;
@@ -45,10 +46,7 @@ const CHOICE_KEYWORDS = ['enum', 'oneOf', 'anyOf'];
 function pointerOf(node, last) {
   const tokens = last === undefined ? [] : [last];
   for (let current = node; current.parent; current = current.parent) tokens.push(current.key);
-  return tokens
-    .reverse()
-    .map((token) => `/${String(token).replace(/~/g, '~0').replace(/\//g, '~1')}`)
-    .join('');
+  return compilePointer(tokens.reverse());
 }
 
 /**

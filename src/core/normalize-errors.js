@@ -5,6 +5,7 @@
  * element and the reference receiver report errors with it, so that both point at the same
  * fields.
  */
+import { appendPointer } from './json-pointer.js';
 
 /**
  * @typedef {object} RawError The parts of an ajv `ErrorObject` this module reads.
@@ -29,16 +30,6 @@
  *   receiver wants this: only a hand-made request carries one, and its sender wants to know
  *   which; a form has no field for it, so the element reports it at the object.
  */
-
-/**
- * RFC 6901: appends one reference token to a JSON Pointer.
- *
- * @param {string} pointer
- * @param {string} token
- */
-function appendPointer(pointer, token) {
-  return `${pointer}/${token.replace(/~/g, '~0').replace(/\//g, '~1')}`;
-}
 
 /** Keywords whose error names a missing property in `params.missingProperty`. */
 const MISSING = new Set(['required', 'dependentRequired', 'dependencies']);

@@ -8,6 +8,8 @@
 import { applyConditions, type ConditionalSchema, type SchemaMatcher } from './apply-conditions.js';
 import type { ResolvedSchema, SchemaResolver } from './schema-resolver.js';
 import { applyAlternative, selectAlternative, type Alternatives } from './select-alternative.js';
+
+export { withNewlyActiveDefaults } from './newly-active-defaults.js';
 import type { JsonValue } from './types.js';
 
 /** What applies of an object schema for the data at hand. */

@@ -3,32 +3,15 @@
  */
 import type { JsonValue } from './types.js';
 import { getOwn, setOwn } from './own.js';
+import { unescapeToken } from '../core/json-pointer.js';
 
-/** Escapes one reference token (`~` → `~0`, `/` → `~1`). */
-export function escapeToken(token: string | number): string {
-  return String(token).replace(/~/g, '~0').replace(/\//g, '~1');
-}
-
-/** Unescapes one reference token. */
-export function unescapeToken(token: string): string {
-  return token.replace(/~1/g, '/').replace(/~0/g, '~');
-}
-
-/** Appends one token to a pointer: `appendPointer('/a', 'b/c')` → `/a/b~1c`. */
-export function appendPointer(pointer: string, token: string | number): string {
-  return `${pointer}/${escapeToken(token)}`;
-}
+export { appendPointer, compilePointer, escapeToken, unescapeToken } from '../core/json-pointer.js';
 
 /** Splits a pointer into unescaped tokens; `''` is the whole document. */
 export function parsePointer(pointer: string): string[] {
   if (pointer === '') return [];
   if (!pointer.startsWith('/')) throw new SyntaxError(`Not a JSON Pointer: ${pointer}`);
   return pointer.slice(1).split('/').map(unescapeToken);
-}
-
-/** Builds a pointer from unescaped tokens. */
-export function compilePointer(tokens: readonly (string | number)[]): string {
-  return tokens.map((token) => `/${escapeToken(token)}`).join('');
 }
 
 /** Whether `pointer` equals `ancestor` or lies below it. */

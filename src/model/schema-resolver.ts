@@ -85,12 +85,12 @@ export class SchemaResolver {
   readonly root: SchemaObject;
   readonly rootLocation: string;
   readonly rootBase: string;
-  private readonly resources = new Map<string, SchemaAt>();
-  private readonly anchors = new Map<string, SchemaAt>();
+  readonly #resources = new Map<string, SchemaAt>();
+  readonly #anchors = new Map<string, SchemaAt>();
   /** Locations of the `allOf`s being merged right now (to detect cycles through `allOf`). */
-  private readonly merging = new Set<string>();
+  readonly #merging = new Set<string>();
   /** Every keyword written anywhere in the document (see {@link uses}). */
-  private readonly keywords = new Set<string>();
+  readonly #keywords = new Set<string>();
   /** Every `format` value written anywhere in the document. */
   readonly formats = new Set<string>();
 
@@ -98,7 +98,7 @@ export class SchemaResolver {
     this.root = root;
     this.rootLocation = rootLocation;
     this.rootBase = baseOf(root, DEFAULT_BASE);
-    this.index(root, rootLocation, this.rootBase, 0);
+    this.#index(root, rootLocation, this.rootBase, 0);
   }
 
   /**
@@ -106,7 +106,7 @@ export class SchemaResolver {
    * name): decides which parts of the library a form needs, such as the condition logic.
    */
   uses(keyword: string): boolean {
-    return this.keywords.has(keyword);
+    return this.#keywords.has(keyword);
   }
 
   /** The root schema as a {@link SchemaAt}. */
@@ -114,16 +114,10 @@ export class SchemaResolver {
     return { schema: this.root, location: this.rootLocation, base: this.rootBase };
   }
 
-  private index(
-    schema: unknown,
-    location: string,
-    base: string,
-    depth: number,
-    inMap = false,
-  ): void {
+  #index(schema: unknown, location: string, base: string, depth: number, inMap = false): void {
     if (typeof schema !== 'object' || schema === null || depth > 500) return;
     if (Array.isArray(schema)) {
-      schema.forEach((item, i) => this.index(item, appendPointer(location, i), base, depth + 1));
+      schema.forEach((item, i) => this.#index(item, appendPointer(location, i), base, depth + 1));
       return;
     }
     const object = schema as Record<string, unknown>;
@@ -132,14 +126,14 @@ export class SchemaResolver {
       const id = idOf(object, base);
       if (id.base !== undefined) {
         ownBase = id.base;
-        this.resources.set(ownBase, { schema: object as SchemaObject, location, base: ownBase });
+        this.#resources.set(ownBase, { schema: object as SchemaObject, location, base: ownBase });
       }
       if (location === this.rootLocation)
-        this.resources.set(ownBase, { schema: object as SchemaObject, location, base: ownBase });
+        this.#resources.set(ownBase, { schema: object as SchemaObject, location, base: ownBase });
       // `$anchor` (2020-12), or a draft-07 `$id` that is only a fragment (`"$id": "#address"`).
       for (const anchor of [object.$anchor, id.anchor]) {
         if (typeof anchor !== 'string') continue;
-        this.anchors.set(`${ownBase}#${anchor}`, {
+        this.#anchors.set(`${ownBase}#${anchor}`, {
           schema: object as SchemaObject,
           location,
           base: ownBase,
@@ -148,11 +142,11 @@ export class SchemaResolver {
     }
     for (const [key, value] of Object.entries(object)) {
       if (!inMap) {
-        this.keywords.add(key);
+        this.#keywords.add(key);
         if (key === 'format' && typeof value === 'string') this.formats.add(value);
       }
       if (descends(key, inMap))
-        this.index(
+        this.#index(
           value,
           appendPointer(location, key),
           ownBase,
@@ -168,7 +162,7 @@ export class SchemaResolver {
     const hash = uri.indexOf('#');
     const resourceUri = hash === -1 ? uri : uri.slice(0, hash);
     const fragment = hash === -1 ? '' : uri.slice(hash + 1);
-    const resource = this.resources.get(resourceUri);
+    const resource = this.#resources.get(resourceUri);
     const fail = (): never => {
       throw new DefinitionError(
         'unresolvable-ref',
@@ -180,7 +174,7 @@ export class SchemaResolver {
     if (!resource) return fail();
     if (fragment === '') return resource;
     if (!fragment.startsWith('/'))
-      return this.anchors.get(`${resourceUri}#${decodeFragment(fragment)}`) ?? fail();
+      return this.#anchors.get(`${resourceUri}#${decodeFragment(fragment)}`) ?? fail();
     let decoded: string;
     try {
       decoded = decodeURIComponent(fragment);
@@ -266,18 +260,18 @@ export class SchemaResolver {
       refTargets,
       recursive: chain.some((target) => inheritedRefs.includes(target)),
     };
-    if (Array.isArray(merged.allOf)) this.mergeAllOf(resolved, refTargets);
+    if (Array.isArray(merged.allOf)) this.#mergeAllOf(resolved, refTargets);
     return resolved;
   }
 
-  private mergeAllOf(resolved: ResolvedSchema, refTargets: readonly string[]): void {
+  #mergeAllOf(resolved: ResolvedSchema, refTargets: readonly string[]): void {
     const { schema } = resolved;
     const members = schema.allOf as Schema[];
     const location = resolved.origins.allOf;
     delete schema.allOf;
     // An `allOf` member that refers back to a schema whose `allOf` is being merged (`a: { allOf:
     // [{ $ref: a }] }`) would merge forever; it is a cycle like a pure `$ref` cycle.
-    if (this.merging.has(location)) {
+    if (this.#merging.has(location)) {
       throw new DefinitionError(
         'cyclic-ref',
         `allOf refers to itself at ${location}`,
@@ -285,15 +279,15 @@ export class SchemaResolver {
         appendPointer(location, 'allOf'),
       );
     }
-    this.merging.add(location);
+    this.#merging.add(location);
     try {
-      this.mergeMembers(resolved, members, location, refTargets);
+      this.#mergeMembers(resolved, members, location, refTargets);
     } finally {
-      this.merging.delete(location);
+      this.#merging.delete(location);
     }
   }
 
-  private mergeMembers(
+  #mergeMembers(
     resolved: ResolvedSchema,
     members: Schema[],
     location: string,

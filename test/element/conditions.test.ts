@@ -114,6 +114,57 @@ describe('conditional questions', () => {
     expect(has(el, '/children')).to.equal(true);
   });
 
+  it('fills the defaults of questions a condition switches on, and never refills one the person cleared', async () => {
+    const el = await renderForm({
+      schema: {
+        type: 'object',
+        properties: {
+          course: { type: 'string', title: 'Course', enum: ['german', 'orientation'] },
+        },
+        if: { properties: { course: { const: 'german' } }, required: ['course'] },
+        then: {
+          properties: {
+            level: { type: 'string', title: 'Level', default: 'A1' },
+            learners: {
+              type: 'array',
+              title: 'Learners',
+              minItems: 1,
+              items: {
+                type: 'object',
+                properties: { language: { type: 'string', title: 'Language', default: 'ar' } },
+              },
+            },
+          },
+        },
+      },
+    });
+    expect(has(el, '/level')).to.equal(false);
+    const course = control<HTMLSelectElement>(el, '/course');
+    course.value = [...course.options].find((o) => o.textContent?.trim() === 'german')!.value;
+    course.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    await el.updateComplete;
+    // As if the form had been loaded with "german" chosen.
+    expect(control(el, '/level').value).to.equal('A1');
+    expect(control(el, '/learners/0/language').value).to.equal('ar');
+    expect(el.value).to.deep.equal({
+      course: 'german',
+      level: 'A1',
+      learners: [{ language: 'ar' }],
+    });
+    // The person empties the level; a later change elsewhere does not bring the default back.
+    const level = control(el, '/level');
+    level.value = '';
+    level.dispatchEvent(new Event('input'));
+    await el.updateComplete;
+    const language = control(el, '/learners/0/language');
+    language.value = 'fa';
+    language.dispatchEvent(new Event('input'));
+    await el.updateComplete;
+    expect(control(el, '/level').value).to.equal('');
+    expect(el.value).to.deep.equal({ course: 'german', learners: [{ language: 'fa' }] });
+  });
+
   it('picks an object alternative by its const discriminator, offered as a choice', async () => {
     const el = await renderForm(
       {
