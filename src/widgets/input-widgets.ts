@@ -1,6 +1,7 @@
 /**
  * Widgets built on `<input>` and `<textarea>`: text, email, tel, url, password, color, number,
- * range, date, time, datetime-local, textarea and hidden.
+ * date, time, textarea and hidden. The rarely used range and datetime-local are a chunk of their
+ * own (rare-input-widgets.ts).
  */
 import { html, nothing } from 'lit/html.js';
 import { live } from 'lit/directives/live.js';
@@ -10,22 +11,6 @@ import type { WidgetContext } from './registry.js';
 import { registerWidget } from './registry.js';
 import { expectsDigits, normalizeDigits } from '../i18n/digits.js';
 import type { JsonValue } from '../model/types.js';
-
-/** Converts a stored RFC 3339 date-time to the `datetime-local` control's local form. */
-export function toLocalDateTime(value: unknown): string {
-  if (typeof value !== 'string' || value === '') return '';
-  const date = new Date(value);
-  if (Number.isNaN(date.getTime())) return '';
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
-}
-
-/** Converts the `datetime-local` control's value to an RFC 3339 date-time in UTC. */
-export function fromLocalDateTime(value: string): string | undefined {
-  if (value === '') return undefined;
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
-}
 
 /**
  * Typed text takes its direction from its first strong character (`dir="auto"`), so a Latin
@@ -138,62 +123,34 @@ registerWidget('number', (c) => {
   />`;
 });
 
-registerWidget('range', (c) => {
-  const { setValue } = c;
-  const { schema } = c.field;
-  const integer = c.field.kind === 'value' && c.field.type === 'integer';
-  const min = typeof schema.minimum === 'number' ? schema.minimum : 0;
-  const max = typeof schema.maximum === 'number' ? schema.maximum : 100;
-  const step = typeof schema.multipleOf === 'number' ? schema.multipleOf : integer ? 1 : 'any';
-  return html`<input
-    part="control"
-    class="control range"
-    type="range"
-    ${controlAttributes(c, {
-      min: String(min),
-      max: String(max),
-      step: String(step),
-      // A slider always has a value: nothing to require, nothing to type or read only.
-      required: false,
-      'aria-required': undefined,
-      'aria-errormessage': undefined,
-      autocomplete: undefined,
-      placeholder: undefined,
-      readonly: false,
-      disabled: c.disabled || c.readOnly,
-    })}
-    .value=${live(typeof c.value === 'number' ? String(c.value) : String(min))}
-    @input=${(event: Event) => setValue(Number((event.target as HTMLInputElement).value))}
-  />`;
-});
-
-function dateInput(type: 'date' | 'time' | 'datetime-local') {
+/**
+ * A date or time control: `shown` turns the stored value into the control's, `stored` the
+ * control's into the stored value (`undefined` for nothing).
+ */
+export function dateInput(
+  type: 'date' | 'time' | 'datetime-local',
+  shown: (value: JsonValue | undefined) => string,
+  stored: (text: string) => JsonValue | undefined,
+) {
   return (c: WidgetContext) => {
     const { setValue } = c;
-    const shown =
-      type === 'datetime-local'
-        ? toLocalDateTime(c.value)
-        : typeof c.value === 'string'
-          ? c.value.slice(0, type === 'time' ? 8 : 10)
-          : '';
     return html`<input
       part="control"
       class="control date"
       ${controlAttributes(c, { type, placeholder: undefined })}
-      .value=${live(shown)}
-      @input=${(event: Event) => {
-        const raw = (event.target as HTMLInputElement).value;
-        const value: JsonValue | undefined =
-          type === 'datetime-local' ? fromLocalDateTime(raw) : raw === '' ? undefined : raw;
-        setValue(value);
-      }}
+      .value=${live(shown(c.value))}
+      @input=${(event: Event) => setValue(stored((event.target as HTMLInputElement).value))}
     />`;
   };
 }
 
-registerWidget('date', dateInput('date'));
-registerWidget('time', dateInput('time'));
-registerWidget('datetime-local', dateInput('datetime-local'));
+/** The start of a stored date or time, as long as the control's form. */
+const leading = (length: number) => (value: JsonValue | undefined) =>
+  typeof value === 'string' ? value.slice(0, length) : '';
+const orNothing = (text: string) => (text === '' ? undefined : text);
+
+registerWidget('date', dateInput('date', leading(10), orNothing));
+registerWidget('time', dateInput('time', leading(8), orNothing));
 
 registerWidget(
   'hidden',

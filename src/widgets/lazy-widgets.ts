@@ -1,6 +1,6 @@
 /**
  * Built-in widgets whose code is a chunk of its own, loaded when a form uses them: most forms
- * ask for no files.
+ * ask for no files, and few for a slider or a local date and time.
  */
 import { LazyModule } from '../lazy-module.js';
 import { registerLazyWidget } from './registry.js';
@@ -9,3 +9,8 @@ import { registerLazyWidget } from './registry.js';
 export const fileWidget = new LazyModule(() => import('./file-widget.js'));
 registerLazyWidget('file', fileWidget);
 registerLazyWidget('files', fileWidget);
+
+/** The slider and the local date and time (rare-input-widgets.ts). */
+const rareInputWidgets = new LazyModule(() => import('./rare-input-widgets.js'));
+registerLazyWidget('range', rareInputWidgets);
+registerLazyWidget('datetime-local', rareInputWidgets);

@@ -86,6 +86,26 @@ describe('widgets', () => {
     expect(root(el).querySelector('[name="/nothingHere"]')).to.equal(null);
   });
 
+  it('draws a slider (a chunk of its own) from the start, within the schema\u2019s limits', async () => {
+    const el = await renderForm({
+      schema: {
+        type: 'object',
+        properties: {
+          satisfaction: { type: 'integer', title: 'Satisfaction', minimum: 1, maximum: 5 },
+        },
+      },
+      ui: { satisfaction: { 'ui:widget': 'range' } },
+    });
+    const slider = control(el, '/satisfaction');
+    expect(slider.getAttribute('type')).to.equal('range');
+    expect([slider.min, slider.max, slider.step]).to.deep.equal(['1', '5', '1']);
+    expect(slider.labels![0].textContent).to.contain('Satisfaction');
+    slider.value = '4';
+    slider.dispatchEvent(new Event('input'));
+    await el.updateComplete;
+    expect(el.value).to.deep.equal({ satisfaction: 4 });
+  });
+
   it('gives every visible control a label, and groups a legend', async () => {
     const el = await renderForm({ schema, ui });
     for (const input of root(el).querySelectorAll<HTMLInputElement>(
