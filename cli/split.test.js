@@ -1,7 +1,7 @@
 // Compiled modules carry the validation split by root property (src/validation/precompiled.ts):
 // the shell and one validator per root property instead of the whole schema's, each property's
-// code once; modules compiled before the split still work; the compiler's copy of the split
-// (compile-ajv.js `splitDocument`) is the element's (src/core/split-schema.js).
+// code once; modules compiled before the split still work; the compiler lays out the split with
+// the element's own module (src/core/split-schema.js, through compile-ajv.js `splitDocument`).
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,6 +1,7 @@
 /**
- * `$ref` resolution as the element does it (src/model/schema-resolver.ts, mirrored because the
- * TypeScript sources are not published): local JSON Pointers, embedded `$id` resources and
+ * `$ref` resolution as the element does it (src/model/schema-resolver.ts, TypeScript, which the
+ * command line cannot load; written again here as a checker that reports every problem where the
+ * element stops at the first): local JSON Pointers, embedded `$id` resources and
  * `$anchor`s inside the one schema document; `allOf` merged. `check()` finds every reference the
  * element could not follow (unresolvable, or a pure cycle), not only the first.
  *

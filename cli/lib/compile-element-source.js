@@ -2,7 +2,7 @@
  * Test support (not used by the commands): loads the element's own TypeScript modules
  * (src/model, src/validation) into Node, bundled by esbuild, so that the tests can check that the
  * command line judges definitions and data exactly as the element does. Needs the repository
- * (src/ is not published) and esbuild.
+ * (of src/ only the plain JavaScript of src/core/ is published) and esbuild.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
