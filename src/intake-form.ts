@@ -689,7 +689,11 @@ export class IntakeForm extends BaseElement {
   // ---- state changes ----------------------------------------------------------------------
 
   #withDefaults(value: JsonValue): JsonValue {
-    return applyDefaults(this.#resolver!, value, this.#conditions) ?? {};
+    // The object alternatives the person picked bring their defaults too.
+    const logic = this.#conditions;
+    const choices =
+      logic && conditionModule.module?.withChoices(logic, (at) => this.#chosenAlternatives.get(at));
+    return applyDefaults(this.#resolver!, value, choices || logic) ?? {};
   }
 
   /**
@@ -782,8 +786,8 @@ export class IntakeForm extends BaseElement {
   }
 
   /**
-   * After a change that switched questions on (a condition now holds, a discriminator picked
-   * another alternative): their defaults, as the form would have shown them at load. Only questions that did
+   * After a change that switched questions on (a condition now holds, another alternative was
+   * picked): their defaults, as the form would have shown them at load. Only questions that did
    * not apply before the change get them, so that a default the person cleared stays cleared.
    */
   #fillNewlyActive(activeBefore: ReadonlyMap<string, Field>): void {
@@ -1476,8 +1480,10 @@ export class IntakeForm extends BaseElement {
         else this.#rawTexts.set(pointer, text);
       },
       chooseAlternative: (pointer, index) => {
+        const activeBefore = this.#fieldsByPointer;
         this.#chosenAlternatives.set(pointer, index);
         this.#treeStale = true;
+        this.#fillNewlyActive(activeBefore);
         this.#revalidate();
         this.requestUpdate();
       },

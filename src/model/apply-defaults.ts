@@ -127,7 +127,7 @@ export function computeDefaults(
         given,
         resolved.refTargets,
         requiredNames.has(name),
-        conditions,
+        conditions?.within?.(name) ?? conditions,
       );
       if (given !== undefined) {
         setOwn(result, name, computed ?? given);
@@ -207,7 +207,7 @@ export function computeDefaults(
             item,
             resolved.refTargets,
             true,
-            conditions,
+            conditions?.within?.(String(index)) ?? conditions,
           ) ?? item)
         : item;
     });
@@ -238,7 +238,7 @@ export function computeDefaults(
         undefined,
         resolved.refTargets,
         true,
-        conditions,
+        conditions?.within?.(String(index)) ?? conditions,
       );
       result.push(computed === undefined ? null : computed);
     }

@@ -6,6 +6,7 @@
  * schema as having no conditions and no alternatives.
  */
 import { applyConditions, type ConditionalSchema, type SchemaMatcher } from './apply-conditions.js';
+import { appendPointer } from './json-pointer.js';
 import type { ResolvedSchema, SchemaResolver } from './schema-resolver.js';
 import { applyAlternative, selectAlternative, type Alternatives } from './select-alternative.js';
 
@@ -32,6 +33,11 @@ export interface ConditionLogic {
     data: JsonValue | undefined,
     chosen?: number,
   ): ActiveSchema;
+  /**
+   * The logic for the member `token` of the value at hand, where it depends on the place (see
+   * `withChoices`); without it, the same logic serves every place.
+   */
+  within?(token: string): ConditionLogic;
 }
 
 /** Condition logic deciding with `matches` (the form's validator). */
@@ -45,5 +51,22 @@ export function conditionLogic(matches: SchemaMatcher): ConditionLogic {
         alternatives,
       };
     },
+  };
+}
+
+/**
+ * `logic` that decides object alternatives as the person picked them where the data cannot tell
+ * (`chosen`, asked with the pointer of the object), for the defaults of the value at `pointer`:
+ * picking an alternative brings its defaults, as the field tree shows its questions.
+ */
+export function withChoices(
+  logic: ConditionLogic,
+  chosen: (pointer: string) => number | undefined,
+  pointer = '',
+): ConditionLogic {
+  return {
+    activeSchema: (resolver, resolved, data) =>
+      logic.activeSchema(resolver, resolved, data, chosen(pointer)),
+    within: (token) => withChoices(logic, chosen, appendPointer(pointer, token)),
   };
 }

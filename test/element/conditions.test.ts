@@ -222,6 +222,7 @@ describe('conditional questions', () => {
         properties: {
           id: {
             title: 'Identification',
+            type: 'object',
             oneOf: [
               {
                 title: 'Passport',
@@ -232,7 +233,10 @@ describe('conditional questions', () => {
               {
                 title: 'Residence card',
                 type: 'object',
-                properties: { cardNumber: { type: 'string', title: 'Card number' } },
+                properties: {
+                  cardNumber: { type: 'string', title: 'Card number' },
+                  issuedBy: { type: 'string', title: 'Issued by', default: 'Ausländerbehörde' },
+                },
                 required: ['cardNumber'],
               },
             ],
@@ -248,5 +252,8 @@ describe('conditional questions', () => {
     await el.updateComplete;
     expect(has(el, '/id/cardNumber')).to.equal(true);
     expect(has(el, '/id/passportNumber')).to.equal(false);
+    // The picked alternative's defaults come with its questions.
+    expect(control(el, '/id/issuedBy').value).to.equal('Ausländerbehörde');
+    expect(el.value).to.deep.equal({ id: { issuedBy: 'Ausländerbehörde' } });
   });
 });
