@@ -11,8 +11,9 @@
  * overrides/isolates (U+202A–U+202E, U+2066–U+2069) are removed, so that an answer cannot make the
  * summary look as if it said something else. Ordinary right-to-left text is kept as it is.
  *
- * No dependencies; Node ≥ 20 (Intl with full ICU).
+ * No dependencies beyond the project's JSON Pointer escaping; Node ≥ 20 (Intl with full ICU).
  */
+import { appendPointer } from '../src/core/json-pointer.js';
 
 /**
  * @typedef {Record<string, any>} Schema A JSON Schema object (draft-07 or 2020-12).
@@ -797,9 +798,4 @@ function sameValue(a, b) {
 
 function display(value) {
   return typeof value === 'string' ? value : JSON.stringify(value);
-}
-
-/** RFC 6901: appends one reference token to a JSON Pointer. */
-function appendPointer(pointer, token) {
-  return `${pointer}/${String(token).replace(/~/g, '~0').replace(/\//g, '~1')}`;
 }

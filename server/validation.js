@@ -187,8 +187,6 @@ function describe({ keyword, params }) {
 
 // ---------------------------------------------------------------------------------------------
 
-export { appendPointer };
-
 export function isObject(value) {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -789,8 +789,16 @@ export class IntakeForm extends BaseElement {
    * After a change that switched questions on (a condition now holds, another alternative was
    * picked): their defaults, as the form would have shown them at load. Only questions that did
    * not apply before the change get them, so that a default the person cleared stays cleared.
+   * A change that switched nothing on (most keystrokes) costs one pass over the field index.
    */
   #fillNewlyActive(activeBefore: ReadonlyMap<string, Field>): void {
+    let switchedOn = false;
+    for (const pointer of this.#fieldsByPointer.keys())
+      if (!activeBefore.has(pointer)) {
+        switchedOn = true;
+        break;
+      }
+    if (!switchedOn) return;
     const data = this.#data;
     this.#data =
       conditionModule.module?.withNewlyActiveDefaults(

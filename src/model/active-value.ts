@@ -6,11 +6,7 @@
 import type { Field, ObjectField } from './field.js';
 import { unescapeToken } from './json-pointer.js';
 import type { JsonValue } from './types.js';
-import { setOwn } from './own.js';
-
-function isPlainObject(value: unknown): value is Record<string, JsonValue> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+import { isPlainObject, setOwn } from './own.js';
 
 const childMaps = new WeakMap<ObjectField, Map<string, Field>>();
 

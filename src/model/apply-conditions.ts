@@ -12,7 +12,7 @@
 import { appendPointer, getAtPointer } from './json-pointer.js';
 import type { ResolvedSchema, SchemaAt, SchemaResolver } from './schema-resolver.js';
 import type { JsonValue, Schema } from './types.js';
-import { hasOwn, setOwn } from './own.js';
+import { hasOwn, isPlainObject, setOwn } from './own.js';
 
 /** Decides whether `data` is valid against the (sub-)schema at `at`. */
 export type SchemaMatcher = (at: SchemaAt, data: unknown) => boolean;
@@ -25,10 +25,6 @@ export interface ConditionalSchema extends ResolvedSchema {
 
 /** How deep `then` inside `then` may go before we stop (a guard against pathological schemas). */
 const MAX_DEPTH = 32;
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function has(data: Record<string, unknown>, key: string): boolean {
   return Object.prototype.hasOwnProperty.call(data, key) && data[key] !== undefined;

@@ -26,11 +26,7 @@ import { appendPointer } from './json-pointer.js';
 import type { ResolvedSchema, SchemaAt, SchemaResolver } from './schema-resolver.js';
 import type { ConditionLogic } from './condition-logic.js';
 import type { JsonValue, Schema } from './types.js';
-import { getOwn, setOwn } from './own.js';
-
-function isPlainObject(value: unknown): value is Record<string, JsonValue> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+import { getOwn, isPlainObject, setOwn } from './own.js';
 
 function clone<T>(value: T): T {
   return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);

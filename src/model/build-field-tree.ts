@@ -11,7 +11,7 @@ import type { ConditionLogic } from './condition-logic.js';
 import type { Alternatives } from './select-alternative.js';
 import type { ResolvedSchema, SchemaAt, SchemaResolver } from './schema-resolver.js';
 import type { JsonValue, Schema, UiSchema } from './types.js';
-import { getOwn } from './own.js';
+import { getOwn, isPlainObject } from './own.js';
 
 /** What the walk needs besides the schema. */
 export interface TreeContext {
@@ -547,8 +547,4 @@ function buildArray(
     refTargets: [],
   };
   return arrayField;
-}
-
-function isPlainObject(value: unknown): value is Record<string, JsonValue> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

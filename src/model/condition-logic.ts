@@ -9,9 +9,10 @@ import { applyConditions, type ConditionalSchema, type SchemaMatcher } from './a
 import { appendPointer } from './json-pointer.js';
 import type { ResolvedSchema, SchemaResolver } from './schema-resolver.js';
 import { applyAlternative, selectAlternative, type Alternatives } from './select-alternative.js';
-
-export { withNewlyActiveDefaults } from './newly-active-defaults.js';
 import type { JsonValue } from './types.js';
+
+// Only forms with conditions switch questions on: the defaults of those come with this chunk.
+export { withNewlyActiveDefaults } from './newly-active-defaults.js';
 
 /** What applies of an object schema for the data at hand. */
 export interface ActiveSchema {

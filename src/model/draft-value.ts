@@ -5,11 +5,7 @@
 import type { Field } from './field.js';
 import { parsePointer } from './json-pointer.js';
 import type { JsonValue } from './types.js';
-import { setOwn } from './own.js';
-
-function isPlainObject(value: unknown): value is Record<string, JsonValue> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+import { isPlainObject, setOwn } from './own.js';
 
 function lastToken(pointer: string): string {
   const tokens = parsePointer(pointer);

@@ -6,10 +6,7 @@
 import type { Field } from './field.js';
 import { appendPointer, setAtPointer } from './json-pointer.js';
 import type { JsonValue } from './types.js';
-
-function isPlainObject(value: unknown): value is Record<string, JsonValue> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+import { isPlainObject } from './own.js';
 
 /**
  * The values that `withDefaults` (the data after `applyDefaults`) adds to `data`, as

@@ -4,6 +4,12 @@
  * included: reading one must not reach into `Object.prototype`, and writing `__proto__` must
  * define a property rather than replace the prototype.
  */
+import type { JsonValue } from './types.js';
+
+/** Whether `value` is a JSON object (not an array, not `null`). */
+export function isPlainObject(value: unknown): value is Record<string, JsonValue> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
 
 /** Whether `object` has `key` as its own property. */
 export function hasOwn(object: object | null | undefined, key: string): boolean {

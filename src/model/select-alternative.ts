@@ -11,6 +11,7 @@ import type { ResolvedSchema, SchemaAt, SchemaResolver } from './schema-resolver
 import type { Text } from './field.js';
 import type { ConditionalSchema } from './apply-conditions.js';
 import type { JsonValue, Schema, SchemaObject } from './types.js';
+import { isPlainObject } from './own.js';
 
 /** The alternatives of an object schema and the one that applies. */
 export interface Alternatives {
@@ -19,10 +20,6 @@ export interface Alternatives {
   /** The property whose `const` tells the alternatives apart, if there is one. */
   discriminator?: string;
   selected: number;
-}
-
-function isPlainObject(value: unknown): value is Record<string, JsonValue> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function fixedValue(schema: Schema | undefined): JsonValue | undefined {

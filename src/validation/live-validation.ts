@@ -9,17 +9,13 @@
  * makes new objects along its path), so an unchanged part keeps its identity and its errors.
  */
 import type { FieldError, JsonValue } from '../model/types.js';
-import { hasOwn } from '../model/own.js';
+import { hasOwn, isPlainObject } from '../model/own.js';
 import { mergeErrors } from '../core/normalize-errors.js';
 import type { FormValidator } from './validator.js';
 
 interface Cached {
   value: JsonValue | undefined;
   errors: FieldError[];
-}
-
-function isPlainObject(value: unknown): value is Record<string, JsonValue> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 export class LiveValidation {

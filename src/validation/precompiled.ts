@@ -28,6 +28,7 @@
 import type { FormDefinition } from '../model/types.js';
 import { errorsOf, splitValidation, type Check } from './split-validator.js';
 import type { FormValidator } from './validator.js';
+import { isPlainObject } from '../model/own.js';
 
 /** A standalone ajv validation function. */
 export type CompiledCheck = Check;
@@ -50,10 +51,6 @@ export function propertyKey(name: string): string {
 }
 
 const hasOwn = (object: object, key: string) => Object.prototype.hasOwnProperty.call(object, key);
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /**
  * Whether a definition carries precompiled validators: the whole schema's, or the shell's and
