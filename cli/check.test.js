@@ -80,7 +80,11 @@ describe('the broken-definitions corpus', () => {
             // What the element does with a raw definition (useDefinition in intake-form.ts).
             const checked = element.checkDefinition(parsed);
             element.checkDefinitionLimits(checked);
-            const problem = element.checkReferences(new element.SchemaResolver(checked.schema));
+            const resolver = new element.SchemaResolver(
+              checked.schema,
+              element.referenceTable(checked.schema),
+            );
+            const problem = element.checkReferences(resolver);
             if (problem) throw problem;
             element.compileSchema(checked.schema);
           } catch (error) {

@@ -23,6 +23,8 @@ import { compileDefinition, CompileError } from './lib/compile-definition.js';
 import { loadElementSource } from './lib/compile-element-source.js';
 import { propertyKey, SHELL_KEY, validatorLocations, WHOLE_KEY } from './lib/compile-locations.js';
 import { intakeDefinitions } from './lib/compile-rollup-plugin.js';
+import { getAtPointer } from './lib/json-pointer.js';
+import { referenceTable } from '../src/core/schema-references.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const BIN = join(ROOT, 'bin/intake-elements.js');
@@ -211,8 +213,15 @@ for (const id of ['sprachkurs-anmeldung', 'ki-erstberatung']) {
     });
 
     it('exports the definition itself plus validators: the shell and one per property', () => {
-      const { validators, ...rest } = compiled;
+      const { validators, refs, ...rest } = compiled;
       assert.deepEqual(rest, definition);
+      // Where each `$ref` leads, as the element would work it out for the raw definition.
+      assert.ok(Object.keys(refs).length > 0);
+      assert.deepEqual(refs, referenceTable(definition.schema));
+      for (const [site, target] of Object.entries(refs)) {
+        const holder = getAtPointer(definition, site);
+        assert.equal(holder.$ref, `#${target.slice('/schema'.length)}`, site);
+      }
       assert.equal(typeof validators[SHELL_KEY], 'function');
       for (const name of Object.keys(definition.schema.properties))
         assert.equal(typeof validators[propertyKey(name)], 'function', name);

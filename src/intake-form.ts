@@ -13,6 +13,7 @@ import { isPointerWithin, parentPointer, setAtPointer } from './model/json-point
 import { checkDefinition, fetchDefinition, fetchTranslations } from './model/load-definition.js';
 import { SchemaResolver } from './model/schema-resolver.js';
 import { activeValue } from './model/active-value.js';
+import { isPlainObject } from './model/own.js';
 import type {
   FieldError,
   FormDefinition,
@@ -543,10 +544,16 @@ export class IntakeForm extends BaseElement {
       // A raw definition is checked for size and references here; a compiled one was checked
       // when it was compiled.
       const compiled = isCompiledDefinition(candidate);
-      const checks = compiled ? undefined : await rawChecksModule.load();
-      checks?.checkDefinitionLimits(definition);
-      const resolver = new SchemaResolver(definition.schema);
-      const problem = checks?.checkReferences(resolver);
+      // A compiled module also says where each `$ref` leads (`refs`); a module from before that
+      // has the raw-definition chunk work it out.
+      const refs = compiled ? (candidate as CompiledDefinition).refs : undefined;
+      const checks = compiled && isPlainObject(refs) ? undefined : await rawChecksModule.load();
+      if (!compiled) checks?.checkDefinitionLimits(definition);
+      const resolver = new SchemaResolver(
+        definition.schema,
+        checks ? checks.referenceTable(definition.schema) : refs,
+      );
+      const problem = compiled ? undefined : checks?.checkReferences(resolver);
       if (problem) throw problem;
       // A compiled definition brings its own validators (CSP-safe); only a raw schema needs the
       // ajv compiler, loaded lazily as its own chunk. The parts of the library this form needs

@@ -1,14 +1,15 @@
 /**
- * `$ref` resolution as the element does it (src/model/schema-resolver.ts, TypeScript, which the
- * command line cannot load; written again here as a checker that reports every problem where the
- * element stops at the first): local JSON Pointers, embedded `$id` resources and
- * `$anchor`s inside the one schema document; `allOf` merged. `check()` finds every reference the
- * element could not follow (unresolvable, or a pure cycle), not only the first.
+ * `$ref` checks as the element follows references: where each `$ref` leads is the shared lookup
+ * of src/core/schema-references.js (local JSON Pointers, embedded `$id` resources, `$anchor`s);
+ * following chains and merging `allOf` is written again here as a checker that reports every
+ * problem where the element stops at the first. `check()` finds every reference the element could
+ * not follow (unresolvable, or a pure cycle), not only the first.
  *
  * cli/check.test.js compares the findings with the element's own resolver on every fixture.
  */
+import { baseOf, ReferenceIndex } from '../../src/core/schema-references.js';
 import { descends, SCHEMA_MAPS } from '../../src/core/schema-keywords.js';
-import { appendPointer, parsePointer } from './json-pointer.js';
+import { appendPointer } from './json-pointer.js';
 
 /** @typedef {{ schema: unknown, location: string, base: string }} SchemaAt */
 /**
@@ -39,58 +40,6 @@ export class RefError extends Error {
 }
 
 export { descends, SCHEMA_MAPS } from '../../src/core/schema-keywords.js';
-
-const DEFAULT_BASE = 'intake:/form/schema.json';
-
-/** @param {string} uri */
-function stripFragment(uri) {
-  const index = uri.indexOf('#');
-  return index === -1 ? uri : uri.slice(0, index);
-}
-
-/**
- * @param {string} reference
- * @param {string} base
- */
-function toUri(reference, base) {
-  try {
-    return new URL(reference, base).href;
-  } catch {
-    return reference;
-  }
-}
-
-/** @param {string} fragment */
-function decodeFragment(fragment) {
-  try {
-    return decodeURIComponent(fragment);
-  } catch {
-    return fragment;
-  }
-}
-
-/**
- * @param {Record<string, unknown>} schema
- * @param {string} base
- * @returns {{ base?: string, anchor?: string }}
- */
-function idOf(schema, base) {
-  const id = schema.$id;
-  if (typeof id !== 'string' || id === '' || id === '#') return {};
-  const uri = toUri(id, base);
-  const hash = uri.indexOf('#');
-  const fragment = hash === -1 ? '' : decodeFragment(uri.slice(hash + 1));
-  const anchor = fragment !== '' && !fragment.startsWith('/') ? fragment : undefined;
-  return id.startsWith('#') ? { anchor } : { base: stripFragment(uri), anchor };
-}
-
-/**
- * @param {Record<string, unknown>} schema
- * @param {string} base
- */
-function baseOf(schema, base) {
-  return idOf(schema, base).base ?? base;
-}
 
 /**
  * Own-property access for keys that come from a definition (`__proto__`, `constructor` …), as
@@ -130,61 +79,16 @@ export class RefResolver {
   constructor(root, rootLocation = '/schema') {
     this.root = root;
     this.rootLocation = rootLocation;
-    this.rootBase = baseOf(root, DEFAULT_BASE);
-    /** @type {Map<string, SchemaAt>} */
-    this.resources = new Map();
-    /** @type {Map<string, SchemaAt>} */
-    this.anchors = new Map();
+    /** The document's resources and anchors, as the element's table is built from them. */
+    this.references = new ReferenceIndex(root, rootLocation);
+    this.rootBase = this.references.rootBase;
     /** @type {Set<string>} */
     this.merging = new Set();
-    this.index(root, rootLocation, this.rootBase, 0, false);
   }
 
   /** @returns {SchemaAt} */
   rootAt() {
     return { schema: this.root, location: this.rootLocation, base: this.rootBase };
-  }
-
-  /**
-   * @param {unknown} schema
-   * @param {string} location
-   * @param {string} base
-   * @param {number} depth
-   * @param {boolean} inMap
-   */
-  index(schema, location, base, depth, inMap) {
-    if (typeof schema !== 'object' || schema === null || depth > 500) return;
-    if (Array.isArray(schema)) {
-      schema.forEach((item, i) =>
-        this.index(item, appendPointer(location, i), base, depth + 1, false),
-      );
-      return;
-    }
-    const object = /** @type {Record<string, unknown>} */ (schema);
-    let ownBase = base;
-    if (!inMap) {
-      const id = idOf(object, base);
-      if (id.base !== undefined) {
-        ownBase = id.base;
-        this.resources.set(ownBase, { schema: object, location, base: ownBase });
-      }
-      if (location === this.rootLocation)
-        this.resources.set(ownBase, { schema: object, location, base: ownBase });
-      for (const anchor of [object.$anchor, id.anchor]) {
-        if (typeof anchor !== 'string') continue;
-        this.anchors.set(`${ownBase}#${anchor}`, { schema: object, location, base: ownBase });
-      }
-    }
-    for (const [key, value] of Object.entries(object)) {
-      if (descends(key, inMap))
-        this.index(
-          value,
-          appendPointer(location, key),
-          ownBase,
-          depth + 1,
-          !inMap && SCHEMA_MAPS.has(key),
-        );
-    }
   }
 
   /**
@@ -194,50 +98,14 @@ export class RefResolver {
    * @returns {SchemaAt}
    */
   lookup(reference, site) {
-    const uri = toUri(reference, site.base);
-    const hash = uri.indexOf('#');
-    const resourceUri = hash === -1 ? uri : uri.slice(0, hash);
-    const fragment = hash === -1 ? '' : uri.slice(hash + 1);
-    const resource = this.resources.get(resourceUri);
-    const fail = () => {
-      throw new RefError(
-        'unresolvable-ref',
-        `$ref "${reference}" points at nothing in the schema`,
-        reference,
-        site.location,
-      );
-    };
-    if (!resource) return fail();
-    if (fragment === '') return resource;
-    if (!fragment.startsWith('/'))
-      return this.anchors.get(`${resourceUri}#${decodeFragment(fragment)}`) ?? fail();
-    let decoded;
-    try {
-      decoded = decodeURIComponent(fragment);
-    } catch {
-      return fail();
-    }
-    /** @type {unknown} */
-    let current = resource.schema;
-    let location = resource.location;
-    let tokens;
-    try {
-      tokens = parsePointer(decoded);
-    } catch {
-      return fail();
-    }
-    for (const token of tokens) {
-      if (
-        typeof current !== 'object' ||
-        current === null ||
-        !Object.prototype.hasOwnProperty.call(current, token)
-      )
-        return fail();
-      current = /** @type {Record<string, unknown>} */ (current)[token];
-      location = appendPointer(location, token);
-    }
-    if (typeof current !== 'boolean' && !isObject(current)) return fail();
-    return { schema: current, location, base: resource.base };
+    const target = this.references.lookup(reference, site.base);
+    if (target) return target;
+    throw new RefError(
+      'unresolvable-ref',
+      `$ref "${reference}" points at nothing in the schema`,
+      reference,
+      site.location,
+    );
   }
 
   /**

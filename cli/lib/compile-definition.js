@@ -10,7 +10,8 @@
  * ```
  *
  * The module's default export is `{ ...definition, validators: { '#shell': fn, '#property:name': fn,
- * ..., '/schema/allOf/0/if': fn, ... } }` (the key scheme: src/validation/precompiled.ts). It has
+ * ..., '/schema/allOf/0/if': fn, ... }, refs: { '/schema/properties/a': '/schema/$defs/a', ... } }`
+ * (the key scheme: src/validation/precompiled.ts; `refs`: src/core/schema-references.js). It has
  * no imports (ajv's runtime helpers and the format checks are bundled in), and
  * no `eval` or `new Function`.
  */
@@ -18,6 +19,7 @@ import { readFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import standaloneModule from 'ajv/dist/standalone/index.js';
+import { referenceTable } from '../../src/core/schema-references.js';
 import { checkDefinition } from './check-definition.js';
 import { translationFilePath } from './check-translations.js';
 import {
@@ -247,6 +249,8 @@ export async function compileDefinition(definition, options = {}) {
     throw new CompileError(`${name}: ${/** @type {Error} */ (error).message}`);
   }
   const { code, keys } = compileValidators(schema, dialect, name);
+  // Where each `$ref` leads, so that the element follows references without resolving URIs.
+  output.refs = referenceTable(schema);
   const validators = keys.map((key, i) => `${JSON.stringify(key)}: v.v${i}`).join(',\n    ');
   const extra = Object.entries(expressions)
     .map(

@@ -14,7 +14,8 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /**
  * @typedef {object} ElementSource
  * @property {(candidate: unknown) => any} checkDefinition src/model/load-definition.ts
- * @property {new (root: any) => object} SchemaResolver src/model/schema-resolver.ts
+ * @property {new (root: any, refs?: Record<string, string>) => object} SchemaResolver src/model/schema-resolver.ts
+ * @property {(schema: unknown) => Record<string, string>} referenceTable src/core/schema-references.js
  * @property {(definition: object) => void} checkDefinitionLimits src/model/definition-limits.ts
  * @property {(resolver: object) => any} checkReferences src/model/check-references.ts
  * @property {(schema: any) => string} detectDialect src/validation/dialect.ts
@@ -42,7 +43,7 @@ export function loadElementSource() {
     const entry = `
       export { checkDefinition } from './src/model/load-definition.ts';
       export { SchemaResolver } from './src/model/schema-resolver.ts';
-      export { checkDefinitionLimits, checkReferences } from './src/model/raw-definition-checks.ts';
+      export { checkDefinitionLimits, checkReferences, referenceTable } from './src/model/raw-definition-checks.ts';
       export { detectDialect } from './src/validation/dialect.ts';
       export { compileSchema } from './src/validation/ajv-compiler.ts';
       export { isCompiledDefinition, precompiledValidator } from './src/validation/precompiled.ts';

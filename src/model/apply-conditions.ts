@@ -79,7 +79,6 @@ export function applyConditions(
           {
             schema: branch as Schema,
             location: appendPointer(part.origins[keyword], keyword),
-            base: part.base,
           },
           depth + 1,
         );
@@ -94,7 +93,7 @@ export function applyConditions(
       location = appendPointer(location, token);
       node = (node as Record<string, unknown>)[token];
     }
-    return { schema: node as Schema, location, base: part.base };
+    return { schema: node as Schema, location };
   };
 
   const visit = (part: ResolvedSchema, depth: number): void => {
@@ -118,10 +117,7 @@ export function applyConditions(
       if (Array.isArray(members)) {
         members.forEach((member, i) => {
           const location = appendPointer(appendPointer(part.origins.allOf, 'allOf'), i);
-          visit(
-            resolver.resolve({ schema: member as Schema, location, base: part.base }),
-            depth + 1,
-          );
+          visit(resolver.resolve({ schema: member as Schema, location }), depth + 1);
         });
       }
     }

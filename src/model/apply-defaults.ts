@@ -141,7 +141,6 @@ export function computeDefaults(
       fill(name, {
         schema: propertySchema,
         location: active.propertyLocations[name],
-        base: resolved.base,
       });
     }
     // Data kept under other names gets the defaults of `additionalProperties` where that is a
@@ -153,7 +152,6 @@ export function computeDefaults(
         fill(name, {
           schema: additional as Schema,
           location: appendPointer(resolved.origins.additionalProperties, 'additionalProperties'),
-          base: resolved.base,
         });
       }
     }
@@ -183,14 +181,12 @@ export function computeDefaults(
             appendPointer(resolved.origins[tupleKeyword], tupleKeyword),
             index,
           ),
-          base: resolved.base,
         };
       }
       if (rest === undefined || typeof rest === 'boolean') return undefined;
       return {
         schema: rest,
         location: appendPointer(resolved.origins[restKeyword], restKeyword),
-        base: resolved.base,
       };
     };
     const result = (items ?? []).map((item, index) => {

@@ -89,7 +89,6 @@ function schemaText(resolved: ResolvedSchema, keyword: 'title' | 'description'):
 interface BuiltFrom {
   schema: Schema;
   location: string;
-  base: string;
   value: JsonValue | undefined;
   ui: UiSchema;
   uiLocation: string;
@@ -118,7 +117,6 @@ function reusable(field: Field | undefined, from: BuiltFrom): field is Field {
     before.value === from.value &&
     before.schema === from.schema &&
     before.location === from.location &&
-    before.base === from.base &&
     before.ui === from.ui &&
     before.uiLocation === from.uiLocation &&
     before.name === from.name &&
@@ -189,7 +187,6 @@ function buildField(
   const from: BuiltFrom = {
     schema: position.at.schema,
     location: position.at.location,
-    base: position.at.base,
     value: position.value,
     ui: position.ui,
     uiLocation: position.uiLocation,
@@ -239,7 +236,7 @@ function updatePath(
     buildField(
       context,
       {
-        at: { schema: from.schema, location: from.location, base: from.base },
+        at: { schema: from.schema, location: from.location },
         pointer: field.pointer,
         name: from.name,
         ui: from.ui,
@@ -379,7 +376,6 @@ function buildNewField(
           at: {
             schema: (schema.properties as Record<string, Schema>)[name],
             location: active.propertyLocations[name],
-            base: resolved.base,
           },
           pointer,
           name,
@@ -456,7 +452,7 @@ function buildArray(
 
   if (!tuple && restSchema !== undefined && restSchema !== false) {
     const item = context.resolver.resolve(
-      { schema: restSchema, location: itemsLocation, base: resolved.base },
+      { schema: restSchema, location: itemsLocation },
       resolved.refTargets,
     );
     const choices = getChoices(context.resolver, item, itemUi, itemUiLocation);
@@ -492,7 +488,6 @@ function buildArray(
         tuple && i < tuple.length
           ? appendPointer(appendPointer(resolved.origins[tupleKeyword], tupleKeyword), i)
           : restLocation,
-      base: resolved.base,
     };
     // A tuple's items take their ui from `items[i]` (a list, as react-jsonschema-form writes it,
     // or one object for all); the items after the tuple take it from `additionalItems`.
@@ -540,7 +535,7 @@ function buildArray(
     orderable: editable && options.orderable !== false,
     newItem:
       restSchema !== undefined && restSchema !== false
-        ? { schema: restSchema, location: restLocation, base: resolved.base }
+        ? { schema: restSchema, location: restLocation }
         : undefined,
     // A new item is one the person asked for: it is expanded (its defaults filled) even where its
     // schema is the recursive one above it; recursion inside it stops as everywhere else.

@@ -5,23 +5,13 @@
  */
 import { DefinitionError } from './definition-error.js';
 import { appendPointer } from './json-pointer.js';
-import {
-  SCHEMA_MAPS,
-  baseOf,
-  descends,
-  type SchemaAt,
-  type SchemaResolver,
-} from './schema-resolver.js';
+import { SCHEMA_MAPS, descends, type SchemaAt, type SchemaResolver } from './schema-resolver.js';
 import type { Schema, SchemaObject } from './types.js';
 
 /** The first problem with the document's `$ref`s as a {@link DefinitionError}, or `undefined`. */
 export function checkReferences(resolver: SchemaResolver): DefinitionError | undefined {
   try {
-    checkNode(
-      resolver,
-      { schema: resolver.root, location: resolver.rootLocation, base: resolver.rootBase },
-      0,
-    );
+    checkNode(resolver, { schema: resolver.root, location: resolver.rootLocation }, 0);
     return undefined;
   } catch (error) {
     if (error instanceof DefinitionError) return error;
@@ -36,22 +26,21 @@ function checkNode(resolver: SchemaResolver, at: SchemaAt, depth: number, inMap 
     schema.forEach((item, i) =>
       checkNode(
         resolver,
-        { schema: item as Schema, location: appendPointer(at.location, i), base: at.base },
+        { schema: item as Schema, location: appendPointer(at.location, i) },
         depth + 1,
       ),
     );
     return;
   }
   const object = schema as SchemaObject;
-  const base = inMap ? at.base : baseOf(object, at.base);
   // Following a `$ref` (or merging an `allOf`) throws for a target that does not exist or a cycle.
   if (!inMap && (typeof object.$ref === 'string' || Array.isArray(object.allOf)))
-    resolver.resolve({ schema: object, location: at.location, base: at.base });
+    resolver.resolve({ schema: object, location: at.location });
   for (const [key, value] of Object.entries(object)) {
     if (descends(key, inMap))
       checkNode(
         resolver,
-        { schema: value as Schema, location: appendPointer(at.location, key), base },
+        { schema: value as Schema, location: appendPointer(at.location, key) },
         depth + 1,
         !inMap && SCHEMA_MAPS.has(key),
       );

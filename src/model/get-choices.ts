@@ -44,7 +44,7 @@ export function getChoices(
     const choices: Choice[] = [];
     for (let i = 0; i < members.length; i++) {
       const location = appendPointer(appendPointer(origins[keyword], keyword), i);
-      const member = resolver.resolve({ schema: members[i], location, base: resolved.base });
+      const member = resolver.resolve({ schema: members[i], location });
       const fixed =
         'const' in member.schema
           ? member.schema.const

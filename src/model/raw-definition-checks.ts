@@ -5,3 +5,5 @@
  */
 export { checkDefinitionLimits } from './definition-limits.js';
 export { checkReferences } from './check-references.js';
+// Where each `$ref` leads, worked out as the command line does it for a compiled module.
+export { referenceTable } from '../core/schema-references.js';

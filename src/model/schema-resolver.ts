@@ -1,21 +1,23 @@
 /**
- * Resolves `$ref` (local pointers, embedded `$id` resources, `$anchor`) and merges `allOf`, so that
- * the field tree sees one plain schema per value. Remembers where in the definition document each
- * piece was written, because translations are keyed by that location.
+ * Follows `$ref` and merges `allOf`, so that the field tree sees one plain schema per value.
+ * Remembers where in the definition document each piece was written, because translations are
+ * keyed by that location.
+ *
+ * Where each `$ref` leads (URIs, `$id` resources, anchors) is worked out before: by the command
+ * line for a compiled module (its `refs`), by the raw-definition chunk for a raw schema (see
+ * src/core/schema-references.js). Here a `$ref` is a lookup in that table.
  */
 import { DefinitionError } from './definition-error.js';
-import { appendPointer, parsePointer } from './json-pointer.js';
+import { appendPointer, getAtPointer } from './json-pointer.js';
 import type { Schema, SchemaObject } from './types.js';
-import { hasOwn, setOwn } from './own.js';
+import { getOwn, hasOwn, setOwn } from './own.js';
 import { descends, SCHEMA_MAPS } from '../core/schema-keywords.js';
 
-/** A schema together with its location in the definition document and its base URI. */
+/** A schema together with its location in the definition document. */
 export interface SchemaAt {
   schema: Schema;
   /** JSON Pointer into the definition document, e.g. `/schema/$defs/address`. */
   location: string;
-  /** Base URI for resolving `$ref` inside it. */
-  base: string;
 }
 
 /** A schema with `$ref` followed and `allOf` merged. */
@@ -25,7 +27,6 @@ export interface ResolvedSchema {
   origins: Record<string, string>;
   /** For each property, the location of its (unresolved) schema. */
   propertyLocations: Record<string, string>;
-  base: string;
   /** Locations of every `$ref` target followed to get here; used to stop recursive expansion. */
   refTargets: string[];
   /**
@@ -35,58 +36,22 @@ export interface ResolvedSchema {
   recursive: boolean;
 }
 
+/**
+ * Where each `$ref` of a document leads: the location of the schema that holds it → the location
+ * of its target (src/core/schema-references.js).
+ */
+export type ReferenceTable = Readonly<Record<string, string>>;
+
 // The resolver's index walk and the reference check skip the same places as every other walk.
 export { descends, SCHEMA_MAPS };
-
-const DEFAULT_BASE = 'intake:/form/schema.json';
-
-function stripFragment(uri: string): string {
-  const index = uri.indexOf('#');
-  return index === -1 ? uri : uri.slice(0, index);
-}
-
-function toUri(reference: string, base: string): string {
-  try {
-    return new URL(reference, base).href;
-  } catch {
-    return reference;
-  }
-}
-
-/**
- * What a schema's `$id` declares: a new base URI, and/or (draft-07 style, `"$id": "#address"` or
- * `"$id": "other.json#address"`) a plain-name anchor. A fragment-only `$id` keeps the base.
- */
-function idOf(schema: Record<string, unknown>, base: string): { base?: string; anchor?: string } {
-  const id = schema.$id;
-  if (typeof id !== 'string' || id === '' || id === '#') return {};
-  const uri = toUri(id, base);
-  const hash = uri.indexOf('#');
-  const fragment = hash === -1 ? '' : decodeFragment(uri.slice(hash + 1));
-  const anchor = fragment !== '' && !fragment.startsWith('/') ? fragment : undefined;
-  return id.startsWith('#') ? { anchor } : { base: stripFragment(uri), anchor };
-}
-
-function decodeFragment(fragment: string): string {
-  try {
-    return decodeURIComponent(fragment);
-  } catch {
-    return fragment;
-  }
-}
-
-/** The base URI inside `schema`, which may declare its own with `$id`. */
-export function baseOf(schema: Record<string, unknown>, base: string): string {
-  return idOf(schema, base).base ?? base;
-}
 
 /** Follows references inside one schema document. Create one per definition. */
 export class SchemaResolver {
   readonly root: SchemaObject;
   readonly rootLocation: string;
-  readonly rootBase: string;
-  readonly #resources = new Map<string, SchemaAt>();
-  readonly #anchors = new Map<string, SchemaAt>();
+  readonly #refs: ReferenceTable;
+  /** The table by the schema object that holds the `$ref` (see {@link lookup}); built when needed. */
+  #refsBySchema?: WeakMap<object, string>;
   /** Locations of the `allOf`s being merged right now (to detect cycles through `allOf`). */
   readonly #merging = new Set<string>();
   /** Every keyword written anywhere in the document (see {@link uses}). */
@@ -94,11 +59,14 @@ export class SchemaResolver {
   /** Every `format` value written anywhere in the document. */
   readonly formats = new Set<string>();
 
-  constructor(root: SchemaObject, rootLocation = '/schema') {
+  /**
+   * @param refs where each `$ref` leads; without it, a `$ref` is reported as unresolvable
+   */
+  constructor(root: SchemaObject, refs: ReferenceTable = {}, rootLocation = '/schema') {
     this.root = root;
+    this.#refs = refs;
     this.rootLocation = rootLocation;
-    this.rootBase = baseOf(root, DEFAULT_BASE);
-    this.#index(root, rootLocation, this.rootBase, 0);
+    this.#index(root, false);
   }
 
   /**
@@ -111,94 +79,66 @@ export class SchemaResolver {
 
   /** The root schema as a {@link SchemaAt}. */
   rootAt(): SchemaAt {
-    return { schema: this.root, location: this.rootLocation, base: this.rootBase };
+    return { schema: this.root, location: this.rootLocation };
   }
 
-  #index(schema: unknown, location: string, base: string, depth: number, inMap = false): void {
+  /** Which keywords and formats the document uses: one walk at load. */
+  #index(schema: unknown, inMap: boolean, depth = 0): void {
     if (typeof schema !== 'object' || schema === null || depth > 500) return;
-    if (Array.isArray(schema)) {
-      schema.forEach((item, i) => this.#index(item, appendPointer(location, i), base, depth + 1));
-      return;
-    }
     const object = schema as Record<string, unknown>;
-    let ownBase = base;
-    if (!inMap) {
-      const id = idOf(object, base);
-      if (id.base !== undefined) {
-        ownBase = id.base;
-        this.#resources.set(ownBase, { schema: object as SchemaObject, location, base: ownBase });
-      }
-      if (location === this.rootLocation)
-        this.#resources.set(ownBase, { schema: object as SchemaObject, location, base: ownBase });
-      // `$anchor` (2020-12), or a draft-07 `$id` that is only a fragment (`"$id": "#address"`).
-      for (const anchor of [object.$anchor, id.anchor]) {
-        if (typeof anchor !== 'string') continue;
-        this.#anchors.set(`${ownBase}#${anchor}`, {
-          schema: object as SchemaObject,
-          location,
-          base: ownBase,
-        });
-      }
-    }
-    for (const [key, value] of Object.entries(object)) {
-      if (!inMap) {
+    const isArray = Array.isArray(schema);
+    for (const key in object) {
+      if (!Object.prototype.hasOwnProperty.call(object, key)) continue;
+      const value = object[key];
+      if (!inMap && !isArray) {
         this.#keywords.add(key);
         if (key === 'format' && typeof value === 'string') this.formats.add(value);
       }
-      if (descends(key, inMap))
-        this.#index(
-          value,
-          appendPointer(location, key),
-          ownBase,
-          depth + 1,
-          !inMap && SCHEMA_MAPS.has(key),
-        );
+      if (typeof value === 'object' && value !== null && (isArray || descends(key, inMap)))
+        this.#index(value, !inMap && !isArray && SCHEMA_MAPS.has(key), depth + 1);
     }
   }
 
-  /** Finds the target of `$ref` written at `site`; throws a {@link DefinitionError} if there is none. */
+  /**
+   * Finds the target of the `$ref` in `site`; throws a {@link DefinitionError} if there is none.
+   * The table is keyed by location; where the model placed a schema elsewhere (a property narrowed
+   * by a condition is merged as an `allOf` at the property's place), the schema object tells.
+   * `reference` is the `$ref` of `site.schema`.
+   */
   lookup(reference: string, site: SchemaAt): SchemaAt {
-    const uri = toUri(reference, site.base);
-    const hash = uri.indexOf('#');
-    const resourceUri = hash === -1 ? uri : uri.slice(0, hash);
-    const fragment = hash === -1 ? '' : uri.slice(hash + 1);
-    const resource = this.#resources.get(resourceUri);
-    const fail = (): never => {
+    const there = this.#at(site.location) as SchemaObject | undefined;
+    let target = there?.$ref === reference ? getOwn(this.#refs, site.location) : undefined;
+    if (target === undefined) {
+      if (!this.#refsBySchema) {
+        this.#refsBySchema = new WeakMap();
+        for (const [location, to] of Object.entries(this.#refs)) {
+          const schema = this.#at(location);
+          if (typeof schema === 'object' && schema !== null) this.#refsBySchema.set(schema, to);
+        }
+      }
+      if (typeof site.schema === 'object') target = this.#refsBySchema.get(site.schema);
+    }
+    const schema = target === undefined ? undefined : this.#at(target);
+    if (
+      typeof schema !== 'boolean' &&
+      (typeof schema !== 'object' || schema === null || Array.isArray(schema))
+    ) {
       throw new DefinitionError(
         'unresolvable-ref',
         `Cannot resolve $ref "${reference}" at ${site.location}`,
         { ref: reference },
         site.location,
       );
-    };
-    if (!resource) return fail();
-    if (fragment === '') return resource;
-    if (!fragment.startsWith('/'))
-      return this.#anchors.get(`${resourceUri}#${decodeFragment(fragment)}`) ?? fail();
-    let decoded: string;
-    try {
-      decoded = decodeURIComponent(fragment);
-    } catch {
-      return fail();
     }
-    let current: unknown = resource.schema;
-    let location = resource.location;
-    for (const token of parsePointer(decoded)) {
-      if (
-        typeof current !== 'object' ||
-        current === null ||
-        !Object.prototype.hasOwnProperty.call(current, token)
-      )
-        return fail();
-      current = (current as Record<string, unknown>)[token];
-      location = appendPointer(location, token);
-    }
-    if (
-      typeof current !== 'boolean' &&
-      (typeof current !== 'object' || current === null || Array.isArray(current))
-    )
-      return fail();
-    return { schema: current as Schema, location, base: resource.base };
+    return { schema: schema as Schema, location: target as string };
+  }
+
+  /** The value at a location of the definition document inside the schema, if there is one. */
+  #at(location: unknown): unknown {
+    return typeof location === 'string' &&
+      (location === this.rootLocation || location.startsWith(`${this.rootLocation}/`))
+      ? getAtPointer(this.root, location.slice(this.rootLocation.length))
+      : undefined;
   }
 
   /**
@@ -213,7 +153,6 @@ export class SchemaResolver {
     const refTargets = [...inheritedRefs];
     const chain: string[] = [];
     let current: SchemaAt = at;
-    let base = at.base;
     for (;;) {
       const schema = current.schema;
       if (schema === false) {
@@ -221,7 +160,6 @@ export class SchemaResolver {
         break;
       }
       if (schema === true) break;
-      base = baseOf(schema, current.base);
       for (const [key, value] of Object.entries(schema)) {
         if (key === '$ref' || hasOwn(merged, key)) continue;
         setOwn(merged, key, value);
@@ -239,7 +177,7 @@ export class SchemaResolver {
         }
       }
       if (typeof schema.$ref !== 'string') break;
-      const target = this.lookup(schema.$ref, { ...current, base });
+      const target = this.lookup(schema.$ref, current);
       if (chain.includes(target.location) || target.location === current.location) {
         throw new DefinitionError(
           'cyclic-ref',
@@ -256,7 +194,6 @@ export class SchemaResolver {
       schema: merged,
       origins,
       propertyLocations,
-      base,
       refTargets,
       recursive: chain.some((target) => inheritedRefs.includes(target)),
     };
@@ -299,7 +236,6 @@ export class SchemaResolver {
         {
           schema: member,
           location: appendPointer(appendPointer(location, 'allOf'), i),
-          base: resolved.base,
         },
         refTargets,
       );

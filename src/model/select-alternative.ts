@@ -50,7 +50,7 @@ export function selectAlternative(
   const members = resolved.schema[keyword] as Schema[];
   const listLocation = appendPointer(resolved.origins[keyword], keyword);
   const options = members.map((member, i) => {
-    const at = { schema: member, location: appendPointer(listLocation, i), base: resolved.base };
+    const at = { schema: member, location: appendPointer(listLocation, i) };
     const option = resolver.resolve(at);
     const title = option.schema.title;
     const label: Text =

@@ -36,6 +36,11 @@ export type CompiledCheck = Check;
 /** A definition as a compiled module exports it. */
 export interface CompiledDefinition extends FormDefinition {
   validators: Record<string, CompiledCheck>;
+  /**
+   * Where each `$ref` of the schema leads: the location of the schema holding it → the location of
+   * its target (src/core/schema-references.js). A module compiled by an earlier version has none.
+   */
+  refs?: Record<string, string>;
 }
 
 /** Key of the whole schema's validator (modules without a split). */

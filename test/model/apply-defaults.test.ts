@@ -1,10 +1,10 @@
 import { expect } from '@open-wc/testing';
 import { applyDefaults, computeDefaults } from '../../src/model/apply-defaults.js';
-import { SchemaResolver } from '../../src/model/schema-resolver.js';
+import { resolverFor } from '../helpers/resolver.js';
 import type { JsonValue, SchemaObject } from '../../src/model/types.js';
 
 function defaults(schema: SchemaObject, value?: JsonValue): JsonValue | undefined {
-  return applyDefaults(new SchemaResolver(schema), value);
+  return applyDefaults(resolverFor(schema), value);
 }
 
 describe('applyDefaults', () => {
@@ -334,13 +334,12 @@ describe('applyDefaults', () => {
     });
 
     it('computes a new array item of a recursive schema (computeDefaults)', () => {
-      const resolver = new SchemaResolver(schema);
+      const resolver = resolverFor(schema);
       const item = computeDefaults(
         resolver,
         {
           schema: { $ref: '#/$defs/node' },
           location: '/schema/$defs/node/properties/children/items',
-          base: resolver.rootBase,
         },
         undefined,
         undefined,

@@ -4,7 +4,7 @@ import { buildFieldTree, updateFieldTree } from '../../src/model/build-field-tre
 import { setAtPointer } from '../../src/model/json-pointer.js';
 import { conditionLogic } from '../../src/model/condition-logic.js';
 import type { ArrayField, Field, ObjectField, ValueField } from '../../src/model/field.js';
-import { SchemaResolver } from '../../src/model/schema-resolver.js';
+import { resolverFor } from '../helpers/resolver.js';
 import type { JsonValue, SchemaObject, UiSchema } from '../../src/model/types.js';
 
 /** The widgets the tree may name: the built-in ones (the registry is not loaded here). */
@@ -32,7 +32,7 @@ const KNOWN_WIDGETS = new Set([
 
 function tree(schema: SchemaObject, ui: UiSchema = {}, value: JsonValue = {}): Field {
   return buildFieldTree(
-    { resolver: new SchemaResolver(schema), ui, hasWidget: (name) => KNOWN_WIDGETS.has(name) },
+    { resolver: resolverFor(schema), ui, hasWidget: (name) => KNOWN_WIDGETS.has(name) },
     value,
   );
 }
@@ -418,7 +418,7 @@ describe('buildFieldTree', () => {
     it('allows neither in a read-only array or with addable/removable false', () => {
       const locked = buildFieldTree(
         {
-          resolver: new SchemaResolver(schema),
+          resolver: resolverFor(schema),
           ui: { list: { 'ui:readonly': true } },
           hasWidget: () => true,
         },
@@ -431,7 +431,7 @@ describe('buildFieldTree', () => {
       });
       const fixed = buildFieldTree(
         {
-          resolver: new SchemaResolver(schema),
+          resolver: resolverFor(schema),
           ui: { list: { 'ui:options': { addable: false, removable: false } } },
           hasWidget: () => true,
         },
@@ -542,7 +542,7 @@ describe('buildFieldTree with the previous tree', () => {
     if: { properties: { kind: { const: 'b' } }, required: ['kind'] },
     then: { properties: { extra: { type: 'string', title: 'Extra' } } },
   };
-  const resolver = new SchemaResolver(schema);
+  const resolver = resolverFor(schema);
   const matches = (at: { location: string }, data: unknown) =>
     at.location === '/schema/if' &&
     typeof data === 'object' &&
@@ -634,7 +634,7 @@ describe('updateFieldTree', () => {
       agree: { type: 'boolean' },
     },
   };
-  const resolver = new SchemaResolver(schema);
+  const resolver = resolverFor(schema);
   const context = { resolver, ui: {}, hasWidget: (name: string) => KNOWN_WIDGETS.has(name) };
   const strip = (field: Field): unknown => JSON.parse(JSON.stringify(field));
   const text = fc.oneof(fc.string({ maxLength: 4 }), fc.constant(undefined));

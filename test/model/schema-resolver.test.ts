@@ -1,16 +1,17 @@
 import { expect } from '@open-wc/testing';
 import { DefinitionError } from '../../src/model/definition-error.js';
 import { checkReferences } from '../../src/model/check-references.js';
+import { resolverFor } from '../helpers/resolver.js';
+import { referenceTable } from '../../src/core/schema-references.js';
 import { SchemaResolver } from '../../src/model/schema-resolver.js';
 import type { Schema, SchemaObject } from '../../src/model/types.js';
 
 /** Resolves the schema of `/properties/<name>` of the root, as the field tree does. */
-function resolveProperty(resolver: SchemaResolver, name: string) {
+function resolveProperty(resolver: ReturnType<typeof resolverFor>, name: string) {
   const root = resolver.resolve(resolver.rootAt());
   return resolver.resolve({
     schema: (root.schema.properties as Record<string, Schema>)[name],
     location: root.propertyLocations[name],
-    base: root.base,
   });
 }
 
@@ -43,7 +44,7 @@ describe('SchemaResolver', () => {
         name: { $ref: '#/definitions/name' },
       },
     };
-    const resolver = new SchemaResolver(schema);
+    const resolver = resolverFor(schema);
 
     it('follows #/$defs/... and #/definitions/...', () => {
       const home = resolveProperty(resolver, 'home');
@@ -83,7 +84,7 @@ describe('SchemaResolver', () => {
     });
 
     it('follows chains of references', () => {
-      const chained = new SchemaResolver({
+      const chained = resolverFor({
         $defs: { a: { $ref: '#/$defs/b', title: 'A' }, b: { type: 'integer', title: 'B' } },
         properties: { x: { $ref: '#/$defs/a' } },
       });
@@ -93,7 +94,7 @@ describe('SchemaResolver', () => {
     });
 
     it('decodes percent-encoded and ~-escaped pointers', () => {
-      const odd = new SchemaResolver({
+      const odd = resolverFor({
         $defs: {
           'a b': { type: 'string', title: 'space' },
           'c%d': { type: 'string', title: 'percent' },
@@ -114,7 +115,7 @@ describe('SchemaResolver', () => {
     });
 
     it('resolves into arrays (allOf/0) and to the root (#)', () => {
-      const r = new SchemaResolver({
+      const r = resolverFor({
         title: 'Root',
         allOf: [{ title: 'first' }],
         properties: { a: { $ref: '#/allOf/0' }, self: { $ref: '#' } },
@@ -125,7 +126,7 @@ describe('SchemaResolver', () => {
     });
 
     it('resolves a recursive tree schema (children items $ref the node)', () => {
-      const tree = new SchemaResolver({
+      const tree = resolverFor({
         $defs: {
           node: {
             type: 'object',
@@ -143,7 +144,6 @@ describe('SchemaResolver', () => {
         {
           schema: (node.schema.properties as Record<string, Schema>).children,
           location: node.propertyLocations.children,
-          base: node.base,
         },
         node.refTargets,
       );
@@ -151,7 +151,6 @@ describe('SchemaResolver', () => {
         {
           schema: children.schema.items as Schema,
           location: `${children.origins.items}/items`,
-          base: children.base,
         },
         children.refTargets,
       );
@@ -163,7 +162,7 @@ describe('SchemaResolver', () => {
 
   describe('errors', () => {
     it("reports an unresolvable $ref as 'unresolvable-ref' with the pointer where it is written", () => {
-      const r = new SchemaResolver({ properties: { a: { $ref: '#/$defs/missing' } } });
+      const r = resolverFor({ properties: { a: { $ref: '#/$defs/missing' } } });
       const problem = checkReferences(r);
       expect(problem).to.be.instanceOf(DefinitionError);
       expect(problem!.code).to.equal('unresolvable-ref');
@@ -175,7 +174,7 @@ describe('SchemaResolver', () => {
 
     it('reports refs to other documents, unknown anchors and non-schemas as unresolvable', () => {
       for (const ref of ['other.json#/a', '#nowhere', '#/required', '#/properties/a/type']) {
-        const r = new SchemaResolver({
+        const r = resolverFor({
           required: ['a'],
           properties: { a: { type: 'string' }, b: { $ref: ref } },
         });
@@ -184,7 +183,7 @@ describe('SchemaResolver', () => {
     });
 
     it("reports a pure $ref cycle as 'cyclic-ref'", () => {
-      const r = new SchemaResolver({
+      const r = resolverFor({
         $defs: { a: { $ref: '#/$defs/b' }, b: { $ref: '#/$defs/a' } },
         properties: { x: { $ref: '#/$defs/a' } },
       });
@@ -192,12 +191,12 @@ describe('SchemaResolver', () => {
       expect(problem?.code).to.equal('cyclic-ref');
       expect(problem?.pointer).to.be.a('string');
       expect(definitionError(() => resolveProperty(r, 'x')).code).to.equal('cyclic-ref');
-      const self = new SchemaResolver({ $defs: { a: { $ref: '#/$defs/a' } } });
+      const self = resolverFor({ $defs: { a: { $ref: '#/$defs/a' } } });
       expect(checkReferences(self)?.code).to.equal('cyclic-ref');
     });
 
     it("reports an allOf that includes itself as 'cyclic-ref' instead of looping", () => {
-      const r = new SchemaResolver({
+      const r = resolverFor({
         $defs: { a: { allOf: [{ $ref: '#/$defs/a' }, { type: 'object' }] } },
         properties: { x: { $ref: '#/$defs/a' } },
       });
@@ -205,11 +204,11 @@ describe('SchemaResolver', () => {
     });
 
     it('finds nothing wrong in a schema without problems', () => {
-      expect(checkReferences(new SchemaResolver({ type: 'string' }))).to.be.undefined;
+      expect(checkReferences(resolverFor({ type: 'string' }))).to.be.undefined;
     });
 
     it('checks $refs in properties named like data keywords', () => {
-      const r = new SchemaResolver({
+      const r = resolverFor({
         properties: { default: { $ref: '#/$defs/missing' }, enum: { type: 'string' } },
       });
       expect(checkReferences(r)?.code).to.equal('unresolvable-ref');
@@ -218,7 +217,7 @@ describe('SchemaResolver', () => {
   });
 
   describe('allOf', () => {
-    const r = new SchemaResolver({
+    const r = resolverFor({
       title: 'Person',
       type: 'object',
       required: ['a'],
@@ -259,7 +258,7 @@ describe('SchemaResolver', () => {
       const sample = (await (await fetch('/compat/rjsf/bundledSchema.json')).json()) as {
         schema: SchemaObject;
       };
-      const bundled = new SchemaResolver(sample.schema);
+      const bundled = resolverFor(sample.schema);
       expect(checkReferences(bundled)).to.be.undefined;
       const num = resolveProperty(bundled, 'num');
       expect(num.schema.type).to.equal('integer');
@@ -272,7 +271,7 @@ describe('SchemaResolver', () => {
 
   describe('$id and $anchor', () => {
     it('resolves a relative $ref against an embedded $id (bundled resources)', () => {
-      const r = new SchemaResolver({
+      const r = resolverFor({
         $id: 'https://example.org/forms/main.json',
         $defs: {
           postal: {
@@ -296,7 +295,7 @@ describe('SchemaResolver', () => {
       expect(resolveProperty(r, 'zip').origins.type).to.equal('/schema/$defs/postal');
       expect(resolveProperty(r, 'again').schema.type).to.equal('string');
       // Relative to main.json, "postal.json" is another (unknown) document.
-      const wrong = new SchemaResolver({
+      const wrong = resolverFor({
         $id: 'https://example.org/forms/main.json',
         $defs: { postal: { $id: 'https://example.org/common/postal.json', type: 'string' } },
         properties: { zip: { $ref: 'postal.json' } },
@@ -305,7 +304,7 @@ describe('SchemaResolver', () => {
     });
 
     it('resolves $refs inside an embedded resource against its own $id', () => {
-      const r = new SchemaResolver({
+      const r = resolverFor({
         $id: 'https://example.org/forms/main.json',
         $defs: {
           postal: {
@@ -324,7 +323,7 @@ describe('SchemaResolver', () => {
     });
 
     it('resolves $anchor (2020-12) and fragment-only $id (draft-07)', () => {
-      const r = new SchemaResolver({
+      const r = resolverFor({
         $defs: { a: { $anchor: 'street', type: 'string', title: 'Street' } },
         definitions: { b: { $id: '#city', type: 'string', title: 'City' } },
         properties: {
@@ -338,7 +337,7 @@ describe('SchemaResolver', () => {
       expect(resolveProperty(r, 'street').origins.title).to.equal('/schema/$defs/a');
       expect(resolveProperty(r, 'city').schema.title).to.equal('City');
       // A fragment-only $id is not a new document: '#' still means the root.
-      const self = new SchemaResolver({
+      const self = resolverFor({
         title: 'Root',
         definitions: { b: { $id: '#b', title: 'B' } },
         properties: { me: { $ref: '#' } },
@@ -349,9 +348,70 @@ describe('SchemaResolver', () => {
 
   describe('boolean schemas', () => {
     it('resolves true to an empty schema and false to one that accepts nothing', () => {
-      const r = new SchemaResolver({ properties: { yes: true, no: false } });
+      const r = resolverFor({ properties: { yes: true, no: false } });
       expect(resolveProperty(r, 'yes').schema).to.deep.equal({});
       expect(resolveProperty(r, 'no').schema).to.deep.equal({ not: {} });
+    });
+  });
+
+  describe('the table of where each $ref leads', () => {
+    it('maps each schema holding a $ref to its target, by location', () => {
+      const schema: SchemaObject = {
+        $id: 'https://example.org/forms/main.json',
+        properties: {
+          a: { $ref: '#/$defs/a' },
+          b: { $ref: 'postal.json' },
+          c: { $ref: '#street' },
+          missing: { $ref: '#/$defs/nothing' },
+        },
+        $defs: {
+          a: { type: 'string' },
+          p: { $id: 'postal.json', type: 'string' },
+          s: { $anchor: 'street', type: 'string' },
+        },
+      };
+      expect(referenceTable(schema)).to.deep.equal({
+        '/schema/properties/a': '/schema/$defs/a',
+        '/schema/properties/b': '/schema/$defs/p',
+        '/schema/properties/c': '/schema/$defs/s',
+      });
+    });
+
+    it('resolves a $ref at its target against the $ids on the way there', () => {
+      // `#/$defs/inner/$defs/leaf` crosses the embedded resource `inner/`: the `$ref` written
+      // in `leaf` is relative to that resource, as ajv reads it.
+      const schema: SchemaObject = {
+        $id: 'https://example.org/forms/main.json',
+        properties: { x: { $ref: '#/$defs/inner/$defs/leaf' } },
+        $defs: {
+          inner: {
+            $id: 'https://example.org/common/inner.json',
+            $defs: { leaf: { $ref: 'zip.json' }, zip: { $id: 'zip.json', type: 'string' } },
+          },
+          zip: { $id: 'https://example.org/forms/zip.json', type: 'integer' },
+        },
+      };
+      const r = resolverFor(schema);
+      expect(resolveProperty(r, 'x').schema.type).to.equal('string');
+    });
+
+    it('follows a $ref the model placed elsewhere by the schema object that holds it', () => {
+      const r = resolverFor({
+        properties: { a: { $ref: '#/$defs/a' } },
+        $defs: { a: { type: 'string', title: 'A' } },
+      });
+      const a = (r.root.properties as Record<string, Schema>).a;
+      // As a condition narrows a property: its schema and the branch's, merged at its place.
+      const merged = r.resolve({
+        schema: { allOf: [a, { maxLength: 3 }] },
+        location: '/schema/properties/a',
+      });
+      expect(merged.schema).to.include({ type: 'string', title: 'A', maxLength: 3 });
+    });
+
+    it('reports a $ref that the table does not know as unresolvable', () => {
+      const r = new SchemaResolver({ properties: { a: { $ref: '#/$defs/a' } }, $defs: { a: {} } });
+      expect(definitionError(() => resolveProperty(r, 'a')).code).to.equal('unresolvable-ref');
     });
   });
 });

@@ -7,7 +7,7 @@ import { expect } from '@open-wc/testing';
 import type { FormDefinition, IntakeForm, JsonValue } from '../../src/index.js';
 import { applyDefaults } from '../../src/model/apply-defaults.js';
 import { escapeToken, getAtPointer, setAtPointer } from '../../src/model/json-pointer.js';
-import { SchemaResolver } from '../../src/model/schema-resolver.js';
+import { resolverFor } from '../helpers/resolver.js';
 import { collectErrors, renderForm, root } from '../helpers/form.js';
 
 const NAMES = [
@@ -66,14 +66,14 @@ describe('property names that Object.prototype also has', () => {
 
   it('applyDefaults fills them as own properties and reads no prototype member as data', () => {
     for (const name of NAMES) {
-      const resolver = new SchemaResolver({
+      const resolver = resolverFor({
         type: 'object',
         properties: objectWith(name, { type: 'string', default: 'filled' }) as never,
       });
       const filled = applyDefaults(resolver, {}) as Record<string, unknown>;
       expect(JSON.stringify(filled), name).to.equal(JSON.stringify(objectWith(name, 'filled')));
       expect(Object.getPrototypeOf(filled), name).to.equal(Object.prototype);
-      const withoutDefault = new SchemaResolver({
+      const withoutDefault = resolverFor({
         type: 'object',
         properties: objectWith(name, { type: 'string' }) as never,
       });
