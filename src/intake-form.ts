@@ -610,7 +610,8 @@ export class IntakeForm extends BaseElement {
     const parts: Promise<unknown>[] = [];
     if (CONDITION_KEYWORDS.some((keyword) => resolver.uses(keyword)))
       parts.push(conditionModule.load());
-    if (ARRAY_KEYWORDS.some((keyword) => resolver.uses(keyword))) parts.push(arrayModule.load());
+    if (resolver.types.has('array') || ARRAY_KEYWORDS.some((keyword) => resolver.uses(keyword)))
+      parts.push(arrayModule.load());
     const inline = definition.translations?.[this.#activeLocale];
     if (
       usesMarkdown(

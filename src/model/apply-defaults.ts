@@ -21,12 +21,12 @@
  *   name, and the items of an array's `default` get their items' defaults too.
  */
 import { primaryType } from './choose-widget.js';
-import { getChoices } from './get-choices.js';
 import { appendPointer } from './json-pointer.js';
 import type { ResolvedSchema, SchemaAt, SchemaResolver } from './schema-resolver.js';
 import type { ConditionLogic } from './condition-logic.js';
 import type { JsonValue, Schema } from './types.js';
 import { getOwn, isPlainObject, setOwn } from './own.js';
+import { arraySupport } from './array-support.js';
 
 function clone<T>(value: T): T {
   return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
@@ -59,7 +59,7 @@ function isGivenSimpleValue(schema: Schema, data: JsonValue): boolean {
 }
 
 /** Whether a value holds anything: a non-empty string, array or object. */
-function hasContent(value: unknown): boolean {
+export function hasContent(value: unknown): boolean {
   if (typeof value === 'string' || Array.isArray(value)) return value.length > 0;
   return isPlainObject(value) && Object.keys(value).length > 0;
 }
@@ -160,81 +160,19 @@ export function computeDefaults(
 
   if (type === 'array') {
     if (data !== undefined && !Array.isArray(data)) return data;
-    const items = Array.isArray(data) ? data : Array.isArray(fallback) ? fallback : undefined;
-    const tuple = Array.isArray(schema.prefixItems)
-      ? schema.prefixItems
-      : Array.isArray(schema.items)
-        ? schema.items
-        : undefined;
-    const tupleKeyword = Array.isArray(schema.prefixItems) ? 'prefixItems' : 'items';
-    const restKeyword = Array.isArray(schema.prefixItems)
-      ? 'items'
-      : tuple
-        ? 'additionalItems'
-        : 'items';
-    const rest = schema[restKeyword] as Schema | undefined;
-    const itemAt = (index: number): SchemaAt | undefined => {
-      if (tuple && index < tuple.length) {
-        return {
-          schema: tuple[index],
-          location: appendPointer(
-            appendPointer(resolved.origins[tupleKeyword], tupleKeyword),
-            index,
-          ),
-        };
-      }
-      if (rest === undefined || typeof rest === 'boolean') return undefined;
-      return {
-        schema: rest,
-        location: appendPointer(resolved.origins[restKeyword], restKeyword),
-      };
-    };
-    const result = (items ?? []).map((item, index) => {
-      const where = itemAt(index);
-      return where
-        ? (computeDefaults(
-            resolver,
-            where,
-            Array.isArray(fallback) && data !== undefined ? fallback[index] : undefined,
-            item,
-            resolved.refTargets,
-            true,
-            conditions?.within?.(String(index)) ?? conditions,
-          ) ?? item)
-        : item;
-    });
-    const length = Math.max(
-      typeof schema.minItems === 'number' ? schema.minItems : 0,
-      tuple?.length ?? 0,
-    );
-    const first = itemAt(0);
-    const multiChoice =
-      !tuple &&
-      first !== undefined &&
-      schema.uniqueItems === true &&
-      getChoices(resolver, resolver.resolve(first), {}, '') !== undefined;
-    // Given data is kept as it is (RJSF pads only arrays it creates); a missing array is filled up
-    // to `minItems` (and a tuple to its length), except an array of distinct choices.
-    if (multiChoice || result.length >= length || data !== undefined) {
-      // Nothing to fill: an absent optional array stays absent (RJSF's Form does the same).
-      if (items === undefined && !required) return nullByDefault ? null : undefined;
-      return nullByDefault && !hasContent(result) ? null : result;
-    }
-    for (let index = result.length; index < length; index++) {
-      const where = itemAt(index);
-      if (!where) break;
-      const computed = computeDefaults(
-        resolver,
-        where,
-        undefined,
-        undefined,
-        resolved.refTargets,
-        true,
-        conditions?.within?.(String(index)) ?? conditions,
-      );
-      result.push(computed === undefined ? null : computed);
-    }
-    return result;
+    // The lists chunk (array-model.ts) is loaded before a form whose schema has lists is shown.
+    const arrays = arraySupport();
+    return arrays
+      ? arrays.arrayDefaults(
+          resolver,
+          resolved,
+          fallback,
+          data,
+          required,
+          nullByDefault,
+          conditions,
+        )
+      : data;
   }
 
   return data !== undefined ? data : fallback;

@@ -1,8 +1,8 @@
 /**
  * Walks schema + ui + value into the field tree that the element renders.
  */
-import { WIDGET_ALIASES, chooseWidget, primaryType } from './choose-widget.js';
-import type { ArrayField, Field, ObjectField, Text } from './field.js';
+import { chooseWidget, primaryType } from './choose-widget.js';
+import type { Field, ObjectField, Text } from './field.js';
 import { getChoices } from './get-choices.js';
 import { appendPointer, parsePointer } from './json-pointer.js';
 import { orderProperties } from './order-properties.js';
@@ -12,6 +12,7 @@ import type { Alternatives } from './select-alternative.js';
 import type { ResolvedSchema, SchemaAt, SchemaResolver } from './schema-resolver.js';
 import type { JsonValue, Schema, UiSchema } from './types.js';
 import { getOwn, isPlainObject } from './own.js';
+import { arraySupport } from './array-support.js';
 
 /** What the walk needs besides the schema. */
 export interface TreeContext {
@@ -35,7 +36,7 @@ export interface TreeContext {
   widgetsVersion?: number;
 }
 
-interface Position {
+export interface Position {
   at: SchemaAt;
   pointer: string;
   name: string;
@@ -51,7 +52,7 @@ interface Position {
 /** One empty uiSchema for every field without one, so that rebuilt positions compare equal. */
 const NO_UI: UiSchema = Object.freeze({}) as UiSchema;
 
-function asUi(value: unknown): UiSchema {
+export function asUi(value: unknown): UiSchema {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
     ? (value as UiSchema)
     : NO_UI;
@@ -179,7 +180,7 @@ function emptyObject(context: TreeContext): ObjectField {
   };
 }
 
-function buildField(
+export function buildField(
   context: TreeContext,
   position: Position,
   previous: Field | undefined,
@@ -401,7 +402,13 @@ function buildNewField(
     };
   }
 
-  if (type === 'array') return buildArray(context, position, resolved, base, child, previous);
+  if (type === 'array') {
+    // The lists chunk (array-model.ts) is loaded before a form whose schema has lists is shown;
+    // were it missing, the list's value is kept as it is and not shown.
+    const arrays = arraySupport();
+    if (arrays) return arrays.buildArray(context, position, resolved, base, child, previous);
+    return { ...base, kind: 'value', type: 'string', widget: 'hidden', choices: undefined };
+  }
 
   const valueType = (
     ['string', 'number', 'integer', 'boolean', 'null'].includes(type ?? '') ? type : 'string'
@@ -411,135 +418,5 @@ function buildNewField(
   return { ...base, kind: 'value', type: valueType, widget, choices };
 }
 
-type FieldBaseProps = Omit<ObjectField, 'kind' | 'children' | 'widget'>;
-
-function buildArray(
-  context: TreeContext,
-  position: Position,
-  resolved: ResolvedSchema,
-  base: FieldBaseProps,
-  child: Position,
-  previous: Field | undefined,
-): Field {
-  const { schema } = resolved;
-  const { ui, uiLocation } = position;
-  const options = getUiOptions(ui);
-  const value = Array.isArray(position.value) ? position.value : [];
-  const itemsLocation = appendPointer(
-    resolved.origins.items ?? resolved.origins.prefixItems ?? position.at.location,
-    'items',
-  );
-  const tuple = Array.isArray(schema.prefixItems)
-    ? schema.prefixItems
-    : Array.isArray(schema.items)
-      ? schema.items
-      : undefined;
-  const tupleKeyword = Array.isArray(schema.prefixItems) ? 'prefixItems' : 'items';
-  const restSchema: Schema | undefined = tuple
-    ? ((Array.isArray(schema.prefixItems)
-        ? (schema.items as Schema | undefined)
-        : schema.additionalItems) ?? undefined)
-    : ((schema.items as Schema | undefined) ?? {});
-  const restLocation = tuple
-    ? appendPointer(
-        resolved.origins[Array.isArray(schema.prefixItems) ? 'items' : 'additionalItems'] ??
-          position.at.location,
-        Array.isArray(schema.prefixItems) ? 'items' : 'additionalItems',
-      )
-    : itemsLocation;
-  const itemUi = asUi(ui.items);
-  const itemUiLocation = appendPointer(uiLocation, 'items');
-
-  if (!tuple && restSchema !== undefined && restSchema !== false) {
-    const item = context.resolver.resolve(
-      { schema: restSchema, location: itemsLocation },
-      resolved.refTargets,
-    );
-    const choices = getChoices(context.resolver, item, itemUi, itemUiLocation);
-    if (choices && (schema.uniqueItems === true || ui['ui:widget'] === 'checkboxes')) {
-      const requested =
-        typeof ui['ui:widget'] === 'string'
-          ? (WIDGET_ALIASES[ui['ui:widget']] ?? ui['ui:widget'])
-          : 'checkboxes';
-      const widget =
-        requested === 'select' || requested === 'checkboxes' || context.hasWidget(requested)
-          ? requested
-          : 'checkboxes';
-      return { ...base, kind: 'multi-choice', widget, choices };
-    }
-    if (
-      item.schema.format === 'data-url' ||
-      ui['ui:widget'] === 'files' ||
-      ui['ui:widget'] === 'file'
-    ) {
-      return { ...base, kind: 'files', widget: 'files' };
-    }
-  }
-
-  const items: Field[] = [];
-  const fixedItems = tuple ? tuple.length : 0;
-  const count = Math.max(value.length, fixedItems);
-  for (let i = 0; i < count; i++) {
-    const itemSchema = tuple && i < tuple.length ? tuple[i] : restSchema;
-    if (itemSchema === undefined) break;
-    const at = {
-      schema: itemSchema,
-      location:
-        tuple && i < tuple.length
-          ? appendPointer(appendPointer(resolved.origins[tupleKeyword], tupleKeyword), i)
-          : restLocation,
-    };
-    // A tuple's items take their ui from `items[i]` (a list, as react-jsonschema-form writes it,
-    // or one object for all); the items after the tuple take it from `additionalItems`.
-    const [uiForItem, uiForItemLocation] =
-      tuple && i >= fixedItems
-        ? [asUi(ui.additionalItems), appendPointer(uiLocation, 'additionalItems')]
-        : tuple && Array.isArray(ui.items)
-          ? [asUi((ui.items as unknown[])[i]), appendPointer(itemUiLocation, i)]
-          : [itemUi, itemUiLocation];
-    const built = buildField(
-      context,
-      {
-        ...child,
-        at,
-        pointer: appendPointer(position.pointer, i),
-        name: String(i + 1),
-        ui: uiForItem,
-        uiLocation: uiForItemLocation,
-        value: value[i],
-        required: true,
-      },
-      previous?.kind === 'array' ? previous.items[i] : undefined,
-    );
-    if (built) items.push(built);
-  }
-  const minItems = typeof schema.minItems === 'number' ? schema.minItems : 0;
-  const maxItems = typeof schema.maxItems === 'number' ? schema.maxItems : Infinity;
-  const editable = !base.readOnly && !base.disabled;
-  const arrayField: ArrayField = {
-    ...base,
-    kind: 'array',
-    widget: 'array',
-    items,
-    minItems,
-    maxItems,
-    fixedItems,
-    canAdd:
-      editable &&
-      options.addable !== false &&
-      value.length < maxItems &&
-      restSchema !== undefined &&
-      restSchema !== false,
-    canRemove:
-      editable && options.removable !== false && value.length > Math.max(minItems, fixedItems),
-    orderable: editable && options.orderable !== false,
-    newItem:
-      restSchema !== undefined && restSchema !== false
-        ? { schema: restSchema, location: restLocation }
-        : undefined,
-    // A new item is one the person asked for: it is expanded (its defaults filled) even where its
-    // schema is the recursive one above it; recursion inside it stops as everywhere else.
-    refTargets: [],
-  };
-  return arrayField;
-}
+/** What every field has, as `buildNewField` works it out. */
+export type FieldBaseProps = Omit<ObjectField, 'kind' | 'children' | 'widget'>;

@@ -58,6 +58,8 @@ export class SchemaResolver {
   readonly #keywords = new Set<string>();
   /** Every `format` value written anywhere in the document. */
   readonly formats = new Set<string>();
+  /** Every `type` written anywhere in the document (`"array"`: the form needs the lists chunk). */
+  readonly types = new Set<string>();
 
   /**
    * @param refs where each `$ref` leads; without it, a `$ref` is reported as unresolvable
@@ -93,6 +95,7 @@ export class SchemaResolver {
       if (!inMap && !isArray) {
         this.#keywords.add(key);
         if (key === 'format' && typeof value === 'string') this.formats.add(value);
+        if (key === 'type') for (const type of [value].flat()) this.types.add(type as string);
       }
       if (typeof value === 'object' && value !== null && (isArray || descends(key, inMap)))
         this.#index(value, !inMap && !isArray && SCHEMA_MAPS.has(key), depth + 1);

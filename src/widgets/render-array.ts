@@ -19,6 +19,8 @@ import {
   type RenderContext,
 } from './render-field.js';
 import { formatNumber } from '../i18n/format-number.js';
+// The model of lists comes with their rendering: the field tree and the defaults use it from here on.
+import '../model/array-model.js';
 
 /** Styles of lists, added to the form when this chunk arrives. */
 export const styles = css`

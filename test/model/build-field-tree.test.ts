@@ -5,6 +5,8 @@ import { setAtPointer } from '../../src/model/json-pointer.js';
 import { conditionLogic } from '../../src/model/condition-logic.js';
 import type { ArrayField, Field, ObjectField, ValueField } from '../../src/model/field.js';
 import { resolverFor } from '../helpers/resolver.js';
+// Lists: the model the element loads with the lists chunk for a form that has them.
+import '../../src/model/array-model.js';
 import type { JsonValue, SchemaObject, UiSchema } from '../../src/model/types.js';
 
 /** The widgets the tree may name: the built-in ones (the registry is not loaded here). */
