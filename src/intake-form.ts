@@ -41,7 +41,13 @@ import {
 } from './validation/precompiled.js';
 import { hasWidget, loadWidgets, widgetsVersion } from './widgets/registry.js';
 import type { ArrayHost } from './widgets/render-array.js';
-import { arrayModule, controlId, renderField, type RenderContext } from './widgets/render-field.js';
+import {
+  alternativesModule,
+  arrayModule,
+  controlId,
+  renderField,
+  type RenderContext,
+} from './widgets/render-field.js';
 import { hasMarkdown, markdown, renderText } from './widgets/render-text.js';
 import './widgets/input-widgets.js';
 import './widgets/choice-widgets.js';
@@ -610,6 +616,7 @@ export class IntakeForm extends BaseElement {
     const parts: Promise<unknown>[] = [];
     if (CONDITION_KEYWORDS.some((keyword) => resolver.uses(keyword)))
       parts.push(conditionModule.load());
+    if (resolver.uses('oneOf') || resolver.uses('anyOf')) parts.push(alternativesModule.load());
     if (resolver.types.has('array') || ARRAY_KEYWORDS.some((keyword) => resolver.uses(keyword)))
       parts.push(arrayModule.load());
     const inline = definition.translations?.[this.#activeLocale];

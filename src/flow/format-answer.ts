@@ -4,7 +4,7 @@
  */
 import { msg } from '@lit/localize';
 import type { FormText } from '../i18n/form-text.js';
-import { formatBytes } from '../i18n/error-messages.js';
+import { formatBytes } from '../i18n/file-messages.js';
 import type { Field } from '../model/field.js';
 import type { JsonValue } from '../model/types.js';
 import { describeDataUrl } from '../model/data-url.js';

@@ -1,6 +1,7 @@
 /**
- * Widgets for choosing: select, radio buttons, a single checkbox, and a checkbox group
- * (or multiple select) for arrays of distinct choices.
+ * Widgets for choosing: select (also multiple, for lists of distinct choices), radio buttons and a
+ * single checkbox. The checkbox group for lists of distinct choices is a chunk of its own
+ * (checkbox-group-widget.ts, see lazy-widgets.ts).
  */
 import { html } from 'lit/html.js';
 import { live } from 'lit/directives/live.js';
@@ -14,14 +15,15 @@ import type { JsonValue } from '../model/types.js';
 import type { WidgetContext } from './registry.js';
 import { registerWidget } from './registry.js';
 
-function same(a: unknown, b: unknown): boolean {
+/** Whether two choice values are the same (objects and arrays by their JSON). */
+export function same(a: unknown, b: unknown): boolean {
   return (
     a === b || (typeof a === 'object' && a !== null && JSON.stringify(a) === JSON.stringify(b))
   );
 }
 
 /** The choices of a field; a boolean without choices offers Yes / No. */
-function choicesOf(c: WidgetContext): Choice[] {
+export function choicesOf(c: WidgetContext): Choice[] {
   const { field } = c;
   if ((field.kind === 'value' || field.kind === 'multi-choice') && field.choices)
     return field.choices;
@@ -35,7 +37,7 @@ function choicesOf(c: WidgetContext): Choice[] {
 }
 
 /** The label of a generated choice (Yes / No) is already in the current locale. */
-function label(c: WidgetContext, choice: Choice) {
+export function label(c: WidgetContext, choice: Choice) {
   return choice.label.key === undefined
     ? { text: choice.label.text, lang: c.locale }
     : c.choiceLabel(choice);
@@ -108,50 +110,6 @@ registerWidget(
             @change=${() => {
               setValue(choice.value as JsonValue);
               touch();
-            }}
-          />
-          <label part="choice-label" for=${id} lang=${shown.lang}>${shown.text}</label>
-        </div>`;
-      })}
-    </div>`;
-  },
-  { labelling: 'group' },
-);
-
-registerWidget(
-  'checkboxes',
-  (c) => {
-    const { setValue } = c;
-    const choices = choicesOf(c);
-    const current = Array.isArray(c.value) ? c.value : [];
-    return html`<div class="choices" role="presentation">
-      ${choices.map((choice, i) => {
-        const shown = label(c, choice);
-        const id = `${c.id}-${i}`;
-        const checked = current.some((v) => same(v, choice.value));
-        return html`<div class="choice">
-          <input
-            part="control"
-            type="checkbox"
-            value=${String(i)}
-            ${attributes({
-              id,
-              name: c.name,
-              'aria-invalid': c.invalid ? 'true' : 'false',
-              'aria-describedby': c.describedBy,
-              disabled: c.disabled || c.readOnly,
-            })}
-            .checked=${live(checked)}
-            @change=${(event: Event) => {
-              // Read every box of the group from the DOM: two quick clicks may come before the
-              // next render, and the rendered value would then be stale. The schema's order of
-              // choices is kept, whatever order they were ticked in.
-              const group = (event.target as HTMLElement).closest('.choices')!;
-              const boxes = [...group.querySelectorAll<HTMLInputElement>('input[type=checkbox]')];
-              const next = boxes
-                .filter((box) => box.checked)
-                .map((box) => choices[Number(box.value)].value);
-              setValue(next);
             }}
           />
           <label part="choice-label" for=${id} lang=${shown.lang}>${shown.text}</label>

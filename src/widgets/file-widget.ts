@@ -8,7 +8,7 @@ import { html } from 'lit/html.js';
 import { css } from '../css.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { msg, str } from '@lit/localize';
-import { fileTooLargeMessage, fileTypeMessage, formatBytes } from '../i18n/error-messages.js';
+import { fileTooLargeMessage, fileTypeMessage, formatBytes } from '../i18n/file-messages.js';
 import { describeDataUrl } from '../model/data-url.js';
 import type { WidgetContext } from './registry.js';
 import { registerBuiltInWidget } from './registry.js';

@@ -1,6 +1,6 @@
 /**
  * Built-in widgets whose code is a chunk of its own, loaded when a form uses them: most forms
- * ask for no files, and few for a slider or a local date and time.
+ * ask for no files, and few for a slider, a local date and time or a group of checkboxes.
  */
 import { LazyModule } from '../lazy-module.js';
 import { registerLazyWidget } from './registry.js';
@@ -14,3 +14,6 @@ registerLazyWidget('files', fileWidget);
 const rareInputWidgets = new LazyModule(() => import('./rare-input-widgets.js'));
 registerLazyWidget('range', rareInputWidgets);
 registerLazyWidget('datetime-local', rareInputWidgets);
+
+/** The checkbox group for lists of distinct choices (checkbox-group-widget.ts). */
+registerLazyWidget('checkboxes', new LazyModule(() => import('./checkbox-group-widget.js')));

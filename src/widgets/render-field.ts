@@ -20,6 +20,12 @@ import { formatNumber } from '../i18n/format-number.js';
 /** Lists (render-array.ts), loaded for forms whose schema has arrays. */
 export const arrayModule = new LazyModule(() => import('./render-array.js'));
 
+/**
+ * The choice between object alternatives (render-alternatives.ts), loaded for forms whose schema
+ * has `oneOf` or `anyOf`.
+ */
+export const alternativesModule = new LazyModule(() => import('./render-alternatives.js'));
+
 /** What rendering needs from the element. */
 export interface RenderContext {
   text: FormText;
@@ -145,38 +151,11 @@ export function renderField(field: Field, context: RenderContext, level = 0): Te
   }
 }
 
-/** A select for object alternatives that no discriminator property tells apart. */
-function renderAlternatives(
-  field: ObjectField,
-  context: RenderContext,
-): TemplateResult | typeof nothing {
-  if (!field.alternatives) return nothing;
-  const id = `${controlId(field.pointer)}-alternative`;
-  return html`<div class="field" part="field">
-    <label part="label" for=${id}>${msg('Choose an option')}</label>
-    <select
-      part="control"
-      class="control"
-      id=${id}
-      @change=${(event: Event) => context.chooseAlternative(field.pointer, Number((event.target as HTMLSelectElement).value))}
-    >
-      ${field.alternatives.labels.map((label, i) => {
-        const text = context.text.get(label);
-        return html`<option
-          value=${String(i)}
-          lang=${text.lang}
-          ?selected=${i === field.alternatives!.selected}
-        >
-          ${text.text}
-        </option>`;
-      })}
-    </select>
-  </div>`;
-}
-
 function renderObject(field: ObjectField, context: RenderContext, level: number): TemplateResult {
   const children = [
-    renderAlternatives(field, context),
+    field.alternatives
+      ? (alternativesModule.module?.renderAlternatives(field, context) ?? nothing)
+      : nothing,
     ...field.children.map((child) =>
       level === 0
         ? // A change re-renders its own group only: the others' fields are the same objects
