@@ -566,7 +566,11 @@ export class IntakeForm extends BaseElement {
       // load at the same time.
       const [validator] = await Promise.all([
         compiled
-          ? precompiledValidator(candidate as CompiledDefinition)
+          ? // The noise of alternatives is filtered by code that comes with the condition logic.
+            (resolver.uses('oneOf') || resolver.uses('anyOf')
+              ? conditionModule.load().then((logic) => logic.alternativeNoise)
+              : Promise.resolve(undefined)
+            ).then((noise) => precompiledValidator(candidate as CompiledDefinition, noise))
           : compileValidator(definition.schema),
         this.#loadParts(definition, resolver),
       ]);

@@ -46,7 +46,12 @@ export function loadElementSource() {
       export { checkDefinitionLimits, checkReferences, referenceTable } from './src/model/raw-definition-checks.ts';
       export { detectDialect } from './src/validation/dialect.ts';
       export { compileSchema } from './src/validation/ajv-compiler.ts';
-      export { isCompiledDefinition, precompiledValidator } from './src/validation/precompiled.ts';
+      export { isCompiledDefinition } from './src/validation/precompiled.ts';
+      import { precompiledValidator as withNoise } from './src/validation/precompiled.ts';
+      import { alternativeNoise } from './src/core/alternative-noise.js';
+      // As the element builds it for a schema with alternatives (for one without, the filter
+      // finds nothing).
+      export const precompiledValidator = (definition) => withNoise(definition, alternativeNoise);
       export { mergeErrors } from './src/core/normalize-errors.js';
     `;
     const result = await build({

@@ -13,6 +13,9 @@ import type { JsonValue } from './types.js';
 
 // Only forms with conditions switch questions on: the defaults of those come with this chunk.
 export { withNewlyActiveDefaults } from './newly-active-defaults.js';
+// Only schemas with `oneOf` / `anyOf` make ajv report the noise of alternatives: the filter for
+// it (used by the precompiled validators) comes with this chunk too.
+export { alternativeNoise } from '../core/alternative-noise.js';
 
 /** What applies of an object schema for the data at hand. */
 export interface ActiveSchema {

@@ -13,6 +13,8 @@ import { AJV_OPTIONS, rootKeyOf, ROOT_KEY, withCanonicalSchema } from '../core/d
 import { addIntakeFormats } from '../core/formats.js';
 import { splitDocument, type SplitDocument } from '../core/split-schema.js';
 import { errorsOf, splitValidation, type Check } from './split-validator.js';
+// A chunk of its own: the noise filter comes with it, whether the schema has alternatives or not.
+import { alternativeNoise } from '../core/alternative-noise.js';
 import type { FormValidator, SplitValidator } from './validator.js';
 
 /** CommonJS default exports arrive wrapped or not, depending on the bundler. */
@@ -90,7 +92,7 @@ function compileSplit(
     }
     return check;
   };
-  return splitValidation(shell, document.properties, checkOf).split;
+  return splitValidation(shell, document.properties, checkOf, alternativeNoise).split;
 }
 
 /** A function that reports the whole validation's errors at or below `pointer`. */
@@ -148,7 +150,7 @@ export function compileSchema(schema: SchemaObject): FormValidator {
   const split = document ? compileSplit(ajv, rootKey, document, whole) : undefined;
   const parts = new Map<string, Check | undefined>();
   return {
-    validate: (value) => errorsOf(whole, value === undefined ? {} : value),
+    validate: (value) => errorsOf(whole, value === undefined ? {} : value, alternativeNoise),
     matches(location, data) {
       let part = parts.get(location);
       if (!parts.has(location)) {

@@ -26,7 +26,7 @@
  * modules; cli/lib/compile-locations.js has the same key scheme.
  */
 import type { FormDefinition } from '../model/types.js';
-import { errorsOf, splitValidation, type Check } from './split-validator.js';
+import { errorsOf, splitValidation, type Check, type NoiseFilter } from './split-validator.js';
 import type { FormValidator } from './validator.js';
 import { isPlainObject } from '../model/own.js';
 
@@ -85,9 +85,14 @@ export function isCompiledDefinition(definition: unknown): definition is Compile
  * Wraps the precompiled functions in the validator interface: `validate` from the shell and the
  * properties (with `split`), or from the whole schema's function of an older module (without).
  * A location without a function (a definition compiled by an older version) never matches, and
- * says so once in the console.
+ * says so once in the console. `noise` leaves out the noise of alternatives: a schema with
+ * `oneOf` / `anyOf` needs it (src/core/alternative-noise.js, which the element loads with its
+ * condition logic).
  */
-export function precompiledValidator(definition: CompiledDefinition): FormValidator {
+export function precompiledValidator(
+  definition: CompiledDefinition,
+  noise?: NoiseFilter,
+): FormValidator {
   const { validators } = definition;
   const shell = validators[SHELL_KEY];
   const byParts =
@@ -98,13 +103,15 @@ export function precompiledValidator(definition: CompiledDefinition): FormValida
             .filter((key) => key.startsWith(PROPERTY_KEY_PREFIX))
             .map((key) => key.slice(PROPERTY_KEY_PREFIX.length)),
           (name) => validators[propertyKey(name)],
+          noise,
         )
       : undefined;
   const root = validators[WHOLE_KEY];
   const warned = new Set<string>();
   return {
     ...(byParts?.split ? { split: byParts.split } : {}),
-    validate: byParts?.validate ?? ((value) => errorsOf(root, value === undefined ? {} : value)),
+    validate:
+      byParts?.validate ?? ((value) => errorsOf(root, value === undefined ? {} : value, noise)),
     matches(location, data) {
       // Only locations (JSON Pointers) match; `#shell` and `#property:…` are not sub-schemas.
       const check =

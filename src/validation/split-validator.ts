@@ -5,16 +5,21 @@
  * `validate`. Both give the same errors from each part the same way.
  */
 import type { FieldError, JsonValue } from '../model/types.js';
-import { mergeErrors, normalizeErrors, type RawError } from '../core/normalize-errors.js';
+import { mergeErrors, shapeErrors, type NoiseFilter, type RawError } from '../core/error-shape.js';
 import type { FormValidator, SplitValidator } from './validator.js';
 
 /** An ajv validation function (compiled at run time, or standalone code). */
 export type Check = ((data: unknown) => boolean) & { errors?: RawError[] | null };
 
-/** Runs `check` on `data` and normalizes its errors. */
-export function errorsOf(check: Check, data: unknown): FieldError[] {
+export type { NoiseFilter };
+
+/**
+ * Runs `check` on `data` and normalizes its errors, leaving out the noise of alternatives where
+ * the schema has any (`noise`, src/core/alternative-noise.js).
+ */
+export function errorsOf(check: Check, data: unknown, noise?: NoiseFilter): FieldError[] {
   check(data);
-  return normalizeErrors(check.errors);
+  return shapeErrors(check.errors, noise);
 }
 
 const hasOwn = (object: object, key: string) => Object.prototype.hasOwnProperty.call(object, key);
@@ -30,31 +35,34 @@ const hasOwn = (object: object, key: string) => Object.prototype.hasOwnProperty.
  * @param shell the shell's function, called with the form value
  * @param names the root's properties, in the schema's order
  * @param checkOf a property's function (asked for names in `names` only, when first needed)
+ * @param noise which errors are the noise of alternatives, where the schema has any
  */
 export function splitValidation(
   shell: Check,
   names: readonly string[],
   checkOf: (name: string) => Check,
+  noise?: NoiseFilter,
 ): { split: SplitValidator; validate: FormValidator['validate'] } {
   const properties = new Set(names);
   const split: SplitValidator = {
     properties,
-    shell: (value) => errorsOf(shell, value === undefined ? {} : value),
+    shell: (value) => errorsOf(shell, value === undefined ? {} : value, noise),
     property(name, value) {
       // A name that is not one of the root's properties is the shell's business. A computed key
       // defines an own property, also for `__proto__`.
-      return properties.has(name) ? errorsOf(checkOf(name), { [name]: value }) : [];
+      return properties.has(name) ? errorsOf(checkOf(name), { [name]: value }, noise) : [];
     },
   };
   return {
     split,
     validate(value: JsonValue | undefined) {
       const data = value === undefined ? {} : value;
-      const lists = [errorsOf(shell, data)];
+      const lists = [errorsOf(shell, data, noise)];
       // `properties` applies to objects only, and only to own properties (`ownProperties`). Each
       // property's function reads only its property, so it is given the value itself.
       if (typeof data === 'object' && data !== null && !Array.isArray(data))
-        for (const name of names) if (hasOwn(data, name)) lists.push(errorsOf(checkOf(name), data));
+        for (const name of names)
+          if (hasOwn(data, name)) lists.push(errorsOf(checkOf(name), data, noise));
       return mergeErrors(...lists);
     },
   };

@@ -2,7 +2,9 @@
  * A compiled module says where each `$ref` leads (`refs`, written by `intake-elements compile`):
  * the element follows references with it and needs no raw-definition code. A module without the
  * table (compiled by an earlier version) still works: the element works the table out itself.
- * A table that leads nowhere is a definition error, not a broken page.
+ * A table that leads nowhere is a definition error, not a broken page. The precompiled
+ * validators of a schema with alternatives leave out the alternatives' noise, with the filter
+ * that comes with the condition logic.
  *
  * Each test file runs in a page of its own, so the list of fetched modules tells which code the
  * element loaded.
@@ -11,6 +13,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/index.js';
 import type { FormDefinition, IntakeForm } from '../../src/index.js';
 import { control, whenReady } from '../helpers/form.js';
+import { EDGE_CASES } from '../helpers/split-equivalence.js';
 
 type Compiled = FormDefinition & { refs?: Record<string, string> };
 
@@ -35,7 +38,7 @@ const rawChecksFetched = () =>
     .getEntriesByType('resource')
     .some((entry) => entry.name.includes('raw-definition-checks'));
 
-describe('compiled modules and $ref', () => {
+describe('compiled modules', () => {
   it('shows the questions a $ref leads to without loading the raw-definition checks', async () => {
     const definition = await compiledExample();
     expect(definition.refs).to.deep.equal({
@@ -71,5 +74,22 @@ describe('compiled modules and $ref', () => {
     expect(event.detail.errors[0].pointer).to.equal('/schema/properties/person');
     expect(el.shadowRoot!.querySelector('[role="alert"]')?.textContent).to.match(/\S/);
     expect(el.shadowRoot!.querySelector('input')).to.equal(null);
+  });
+
+  it('leaves out the errors of the alternatives that did not match (oneOf / anyOf)', async () => {
+    // The noise filter comes with the condition logic's chunk, loaded for such a schema.
+    const index = EDGE_CASES.findIndex((c) => c.name.startsWith('oneOf alternatives'));
+    const module = (await import(/* @vite-ignore */ `/compiled/edge/${index}.js`)) as {
+      default: Compiled;
+    };
+    const el = await show({ ...module.default, id: 'edge', version: '1', lang: 'en' });
+    el.value = { job: {}, contact: {} };
+    await el.updateComplete;
+    const { errors } = el.validate();
+    // One error per value that a person can act on: not the alternatives' `required` errors.
+    expect(errors.map((e) => `${e.pointer} ${e.keyword}`)).to.deep.equal([
+      '/job oneOf',
+      '/contact anyOf',
+    ]);
   });
 });
