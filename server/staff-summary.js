@@ -13,6 +13,7 @@
  *
  * No dependencies beyond the project's JSON Pointer escaping; Node ≥ 20 (Intl with full ICU).
  */
+import { formatBytes } from '../src/core/format-bytes.js';
 import { appendPointer } from '../src/core/json-pointer.js';
 
 /**
@@ -394,23 +395,7 @@ function describeFile(dataUrl, isolated) {
     }
   }
   const shown = singleLine(name) || 'Datei';
-  return `${isolated ? isolate(shown) : shown} (${formatBytes(size)})`;
-}
-
-function formatBytes(bytes) {
-  const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000;
-    unit++;
-  }
-  return new Intl.NumberFormat(LOCALE, {
-    style: 'unit',
-    unit: units[unit],
-    unitDisplay: 'short',
-    maximumFractionDigits: 1,
-  }).format(value);
+  return `${isolated ? isolate(shown) : shown} (${formatBytes(size, LOCALE)})`;
 }
 
 /**

@@ -20,7 +20,24 @@ import type { ArrayField, Field } from './field.js';
 import { getChoices } from './get-choices.js';
 import { appendPointer } from './json-pointer.js';
 import type { ResolvedSchema, SchemaAt, SchemaResolver } from './schema-resolver.js';
-import type { JsonValue, Schema } from './types.js';
+import type { JsonValue, Schema, SchemaObject } from './types.js';
+
+/**
+ * Where a list's schema keeps its items: a tuple (`prefixItems`, or draft-07's `items` as an
+ * array) and the keyword of the items after it (`items`, or draft-07's `additionalItems`), or,
+ * without a tuple, `items` for all.
+ */
+function listKeywords(schema: SchemaObject) {
+  const prefix = Array.isArray(schema.prefixItems);
+  const tuple = (
+    prefix ? schema.prefixItems : Array.isArray(schema.items) ? schema.items : undefined
+  ) as Schema[] | undefined;
+  return {
+    tuple,
+    tupleKeyword: prefix ? 'prefixItems' : 'items',
+    restKeyword: prefix || !tuple ? 'items' : 'additionalItems',
+  };
+}
 
 /** The field of a list: its items' fields, or one field for a list of choices or of files. */
 export function buildArray(
@@ -39,23 +56,12 @@ export function buildArray(
     resolved.origins.items ?? resolved.origins.prefixItems ?? position.at.location,
     'items',
   );
-  const tuple = Array.isArray(schema.prefixItems)
-    ? schema.prefixItems
-    : Array.isArray(schema.items)
-      ? schema.items
-      : undefined;
-  const tupleKeyword = Array.isArray(schema.prefixItems) ? 'prefixItems' : 'items';
-  const restSchema: Schema | undefined = tuple
-    ? ((Array.isArray(schema.prefixItems)
-        ? (schema.items as Schema | undefined)
-        : schema.additionalItems) ?? undefined)
+  const { tuple, tupleKeyword, restKeyword } = listKeywords(schema);
+  const restSchema = tuple
+    ? (schema[restKeyword] as Schema | undefined)
     : ((schema.items as Schema | undefined) ?? {});
   const restLocation = tuple
-    ? appendPointer(
-        resolved.origins[Array.isArray(schema.prefixItems) ? 'items' : 'additionalItems'] ??
-          position.at.location,
-        Array.isArray(schema.prefixItems) ? 'items' : 'additionalItems',
-      )
+    ? appendPointer(resolved.origins[restKeyword] ?? position.at.location, restKeyword)
     : itemsLocation;
   const itemUi = asUi(ui.items);
   const itemUiLocation = appendPointer(uiLocation, 'items');
@@ -169,17 +175,7 @@ export function arrayDefaults(
 ): JsonValue | undefined {
   const { schema } = resolved;
   const items = Array.isArray(data) ? data : Array.isArray(fallback) ? fallback : undefined;
-  const tuple = Array.isArray(schema.prefixItems)
-    ? schema.prefixItems
-    : Array.isArray(schema.items)
-      ? schema.items
-      : undefined;
-  const tupleKeyword = Array.isArray(schema.prefixItems) ? 'prefixItems' : 'items';
-  const restKeyword = Array.isArray(schema.prefixItems)
-    ? 'items'
-    : tuple
-      ? 'additionalItems'
-      : 'items';
+  const { tuple, tupleKeyword, restKeyword } = listKeywords(schema);
   const rest = schema[restKeyword] as Schema | undefined;
   const itemAt = (index: number): SchemaAt | undefined => {
     if (tuple && index < tuple.length) {
