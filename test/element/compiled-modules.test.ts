@@ -39,6 +39,10 @@ const rawChecksFetched = () =>
     .some((entry) => entry.name.includes('raw-definition-checks'));
 
 describe('compiled modules', () => {
+  // The browser keeps 250 resource entries by default; a page of the test runner fetches every
+  // source module on its own, so make room for the modules the element loads later.
+  before(() => performance.setResourceTimingBufferSize(100_000));
+
   it('shows the questions a $ref leads to without loading the raw-definition checks', async () => {
     const definition = await compiledExample();
     expect(definition.refs).to.deep.equal({
