@@ -95,6 +95,11 @@ const CONDITION_KEYWORDS = [
   'anyOf',
 ];
 
+/** Whether a schema has alternatives (`oneOf` / `anyOf`). */
+function hasAlternatives(resolver: SchemaResolver): boolean {
+  return resolver.uses('oneOf') || resolver.uses('anyOf');
+}
+
 /** Keywords that make a schema (probably) have lists. */
 const ARRAY_KEYWORDS = ['items', 'prefixItems', 'additionalItems'];
 
@@ -566,11 +571,7 @@ export class IntakeForm extends BaseElement {
       // load at the same time.
       const [validator] = await Promise.all([
         compiled
-          ? // The noise of alternatives is filtered by code that comes with the condition logic.
-            (resolver.uses('oneOf') || resolver.uses('anyOf')
-              ? conditionModule.load().then((logic) => logic.alternativeNoise)
-              : Promise.resolve(undefined)
-            ).then((noise) => precompiledValidator(candidate as CompiledDefinition, noise))
+          ? this.#precompiled(candidate as CompiledDefinition, resolver)
           : compileValidator(definition.schema),
         this.#loadParts(definition, resolver),
       ]);
@@ -612,6 +613,18 @@ export class IntakeForm extends BaseElement {
   }
 
   /**
+   * The validator of a compiled module. A schema with alternatives needs the filter for their
+   * noise, which comes with the condition logic (loaded for such a schema anyway: `#loadParts`).
+   */
+  async #precompiled(
+    definition: CompiledDefinition,
+    resolver: SchemaResolver,
+  ): Promise<FormValidator> {
+    const logic = hasAlternatives(resolver) ? await conditionModule.load() : undefined;
+    return precompiledValidator(definition, logic?.alternativeNoise);
+  }
+
+  /**
    * Loads the parts of the library that this definition needs before it can be shown: the
    * condition logic, lists, Markdown, drafts. Failing to load one (the connection dropped) fails
    * loading the form, with the usual message.
@@ -620,7 +633,7 @@ export class IntakeForm extends BaseElement {
     const parts: Promise<unknown>[] = [];
     if (CONDITION_KEYWORDS.some((keyword) => resolver.uses(keyword)))
       parts.push(conditionModule.load());
-    if (resolver.uses('oneOf') || resolver.uses('anyOf')) parts.push(alternativesModule.load());
+    if (hasAlternatives(resolver)) parts.push(alternativesModule.load());
     if (resolver.types.has('array') || ARRAY_KEYWORDS.some((keyword) => resolver.uses(keyword)))
       parts.push(arrayModule.load());
     const inline = definition.translations?.[this.#activeLocale];

@@ -10,7 +10,7 @@ import { msg, str } from '@lit/localize';
  * name inside an Arabic sentence, or a Hebrew one inside a German sentence, keeps its own order
  * without reordering the sentence around it.
  */
-export function isolate(text: string): string {
+function isolate(text: string): string {
   return `\u2068${text}\u2069`;
 }
 

@@ -10,7 +10,7 @@
 import { DefinitionError } from './definition-error.js';
 import { appendPointer, getAtPointer } from './json-pointer.js';
 import type { Schema, SchemaObject } from './types.js';
-import { getOwn, hasOwn, setOwn } from './own.js';
+import { hasOwn, setOwn } from './own.js';
 import { descends, SCHEMA_MAPS } from '../core/schema-keywords.js';
 
 /** A schema together with its location in the definition document. */
@@ -49,9 +49,12 @@ export { descends, SCHEMA_MAPS };
 export class SchemaResolver {
   readonly root: SchemaObject;
   readonly rootLocation: string;
-  readonly #refs: ReferenceTable;
-  /** The table by the schema object that holds the `$ref` (see {@link lookup}); built when needed. */
-  #refsBySchema?: WeakMap<object, string>;
+  /**
+   * Where each `$ref` leads, by the schema object that holds it: the model also places a schema
+   * elsewhere than where it is written (a property narrowed by a condition is merged as an
+   * `allOf` at the property's place), and the object is the same wherever it goes.
+   */
+  readonly #targets = new WeakMap<object, string>();
   /** Locations of the `allOf`s being merged right now (to detect cycles through `allOf`). */
   readonly #merging = new Set<string>();
   /** Every keyword written anywhere in the document (see {@link uses}). */
@@ -66,8 +69,11 @@ export class SchemaResolver {
    */
   constructor(root: SchemaObject, refs: ReferenceTable = {}, rootLocation = '/schema') {
     this.root = root;
-    this.#refs = refs;
     this.rootLocation = rootLocation;
+    for (const [location, target] of Object.entries(refs)) {
+      const holder = this.#at(location);
+      if (typeof holder === 'object' && holder !== null) this.#targets.set(holder, target);
+    }
     this.#index(root, false);
   }
 
@@ -103,25 +109,12 @@ export class SchemaResolver {
   }
 
   /**
-   * Finds the target of the `$ref` in `site`; throws a {@link DefinitionError} if there is none.
-   * The table is keyed by location; where the model placed a schema elsewhere (a property narrowed
-   * by a condition is merged as an `allOf` at the property's place), the schema object tells.
-   * `reference` is the `$ref` of `site.schema`.
+   * Finds the target of `reference`, the `$ref` of `site.schema`; throws a {@link DefinitionError}
+   * if there is none.
    */
   lookup(reference: string, site: SchemaAt): SchemaAt {
-    const there = this.#at(site.location) as SchemaObject | undefined;
-    let target = there?.$ref === reference ? getOwn(this.#refs, site.location) : undefined;
-    if (target === undefined) {
-      if (!this.#refsBySchema) {
-        this.#refsBySchema = new WeakMap();
-        for (const [location, to] of Object.entries(this.#refs)) {
-          const schema = this.#at(location);
-          if (typeof schema === 'object' && schema !== null) this.#refsBySchema.set(schema, to);
-        }
-      }
-      if (typeof site.schema === 'object') target = this.#refsBySchema.get(site.schema);
-    }
-    const schema = target === undefined ? undefined : this.#at(target);
+    const target = typeof site.schema === 'object' ? this.#targets.get(site.schema) : undefined;
+    const schema = this.#at(target);
     if (
       typeof schema !== 'boolean' &&
       (typeof schema !== 'object' || schema === null || Array.isArray(schema))
@@ -133,7 +126,7 @@ export class SchemaResolver {
         site.location,
       );
     }
-    return { schema: schema as Schema, location: target as string };
+    return { schema: schema as Schema, location: target! };
   }
 
   /** The value at a location of the definition document inside the schema, if there is one. */

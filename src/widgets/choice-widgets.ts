@@ -37,7 +37,7 @@ export function choicesOf(c: WidgetContext): Choice[] {
 }
 
 /** The label of a generated choice (Yes / No) is already in the current locale. */
-export function label(c: WidgetContext, choice: Choice) {
+function label(c: WidgetContext, choice: Choice) {
   return choice.label.key === undefined
     ? { text: choice.label.text, lang: c.locale }
     : c.choiceLabel(choice);
@@ -84,38 +84,58 @@ registerWidget('select', (c) => {
   ></select>`;
 });
 
+/**
+ * A group of radio buttons or checkboxes, one for each choice, with its label: `checked` says
+ * whether a choice is ticked now, `changed` is each box's listener. Shared by the radio buttons
+ * and the checkbox group of lists (checkbox-group-widget.ts).
+ */
+export function choiceGroup(
+  c: WidgetContext,
+  type: 'radio' | 'checkbox',
+  checked: (choice: Choice) => boolean,
+  changed: (choice: Choice, event: Event) => void,
+) {
+  return html`<div class="choices" role="presentation">
+    ${choicesOf(c).map((choice, i) => {
+      const shown = label(c, choice);
+      const id = `${c.id}-${i}`;
+      return html`<div class="choice">
+        <input
+          part="control"
+          type=${type}
+          value=${String(i)}
+          ${attributes({
+            id,
+            name: c.name,
+            // A checkbox group is required as a whole, not each box (`minItems` tells).
+            required: type === 'radio' && c.required,
+            'aria-invalid': c.invalid ? 'true' : 'false',
+            'aria-describedby': c.describedBy,
+            disabled: c.disabled || c.readOnly,
+          })}
+          .checked=${live(checked(choice))}
+          @change=${(event: Event) => changed(choice, event)}
+        />
+        <label part="choice-label" for=${id} lang=${shown.lang}>${shown.text}</label>
+      </div>`;
+    })}
+  </div>`;
+}
+
 registerWidget(
   'radio',
   (c) => {
-    const { setValue, touch } = c;
-    const choices = choicesOf(c);
-    return html`<div class="choices" role="presentation">
-      ${choices.map((choice, i) => {
-        const shown = label(c, choice);
-        const id = `${c.id}-${i}`;
-        return html`<div class="choice">
-          <input
-            part="control"
-            type="radio"
-            value=${String(i)}
-            ${attributes({
-              id,
-              name: c.name,
-              required: c.required,
-              'aria-invalid': c.invalid ? 'true' : 'false',
-              'aria-describedby': c.describedBy,
-              disabled: c.disabled || c.readOnly,
-            })}
-            .checked=${live(same(c.value, choice.value))}
-            @change=${() => {
-              setValue(choice.value as JsonValue);
-              touch();
-            }}
-          />
-          <label part="choice-label" for=${id} lang=${shown.lang}>${shown.text}</label>
-        </div>`;
-      })}
-    </div>`;
+    // Listeners keep only what they use, not the whole context (a form may have a thousand).
+    const { setValue, touch, value } = c;
+    return choiceGroup(
+      c,
+      'radio',
+      (choice) => same(value, choice.value),
+      (choice) => {
+        setValue(choice.value as JsonValue);
+        touch();
+      },
+    );
   },
   { labelling: 'group' },
 );

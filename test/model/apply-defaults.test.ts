@@ -337,10 +337,13 @@ describe('applyDefaults', () => {
 
     it('computes a new array item of a recursive schema (computeDefaults)', () => {
       const resolver = resolverFor(schema);
+      // The list's item schema itself, as the field tree hands it over (`newItem`).
+      const children = (schema.$defs as Record<string, SchemaObject>).node.properties!
+        .children as SchemaObject;
       const item = computeDefaults(
         resolver,
         {
-          schema: { $ref: '#/$defs/node' },
+          schema: children.items as SchemaObject,
           location: '/schema/$defs/node/properties/children/items',
         },
         undefined,
