@@ -6,22 +6,22 @@
 import type { Field, ObjectField } from './field.js';
 import { unescapeToken } from './json-pointer.js';
 import type { JsonValue } from './types.js';
-import { isPlainObject, setOwn } from './own.js';
+import { getOwn, hasOwn, isPlainObject, setOwn } from './own.js';
 
-const childMaps = new WeakMap<ObjectField, Map<string, Field>>();
+const names = new WeakMap<Field, string>();
 
-/** An object field's children by property name (computed once per field). */
-function childrenByName(field: ObjectField): Map<string, Field> {
-  let map = childMaps.get(field);
-  if (!map) {
+/**
+ * The property name of an object field's child, computed once per child: children are reused
+ * between trees, while their parent is a new object after every change below it.
+ */
+function nameOf(parent: ObjectField, child: Field): string {
+  let name = names.get(child);
+  if (name === undefined) {
     // A child's pointer is its parent's plus one token: cut it off rather than parse it.
-    const start = field.pointer.length + 1;
-    map = new Map(
-      field.children.map((child) => [unescapeToken(child.pointer.slice(start)), child]),
-    );
-    childMaps.set(field, map);
+    name = unescapeToken(child.pointer.slice(parent.pointer.length + 1));
+    names.set(child, name);
   }
-  return map;
+  return name;
 }
 
 /**
@@ -49,23 +49,24 @@ export function activeValue(field: Field, data: JsonValue | undefined): JsonValu
 
 function computeActiveValue(field: Field, data: JsonValue | undefined): JsonValue | undefined {
   if (field.kind === 'object' && isPlainObject(data)) {
-    const inactive = new Set(field.inactiveProperties ?? []);
-    const children = childrenByName(field);
-    const result: Record<string, JsonValue> = {};
-    // Where nothing is left out, the data itself is the answer: its identity tells caches
-    // (validation per property) that nothing changed.
-    let same = true;
-    for (const [key, value] of Object.entries(data)) {
-      const child = children.get(key);
-      if (inactive.has(key) && !child) {
-        same = false;
-        continue;
-      }
-      const kept = child ? activeValue(child, value) : value;
-      if (kept !== value) same = false;
-      if (kept !== undefined) setOwn(result, key, kept);
+    // Copied only when something is left out: where nothing is, the data itself is the answer,
+    // and its identity tells caches (validation per property) that nothing changed. A keystroke
+    // in a form of a thousand fields computes this for the root.
+    let result: Record<string, JsonValue> | undefined;
+    for (const child of field.children) {
+      const name = nameOf(field, child);
+      const value = getOwn(data, name);
+      const kept = activeValue(child, value);
+      if (kept === value) continue;
+      result ??= { ...data };
+      if (kept === undefined) delete result[name];
+      else setOwn(result, name, kept);
     }
-    return same ? data : result;
+    // Properties only switched-off parts declare (a property that applies has a child).
+    for (const name of field.inactiveProperties ?? [])
+      if (hasOwn(data, name) && !field.children.some((child) => nameOf(field, child) === name))
+        delete (result ??= { ...data })[name];
+    return result ?? data;
   }
   if (field.kind === 'array' && Array.isArray(data)) {
     let same = true;
