@@ -3,8 +3,11 @@
 // functions with the most self time, located in the sources through dist/'s source map, and
 // writes both profiles to bench/results/ (open them in Chromium's DevTools, Performance panel).
 //
-//   node bench/profile.js [--n=1000] [--keys=10] [--top=30] [--runtime]
+//   node bench/profile.js [--n=1000] [--keys=10] [--top=30] [--runtime] [--snapshot] [--alloc]
 //
+// `--alloc` also samples what the keystrokes allocate (CDP `HeapProfiler.startSampling`, objects
+// already collected included) and prints KiB per keystroke by function. `TRACE=1` prints the
+// trace events of the first render, `TRACE_KEYS=1` those of keystrokes 0 and 5.
 // `--runtime` uses the raw definition (ajv compiled in the page) instead of the compiled module.
 // Needs `npm run build` and bench/'s own dependencies (`npm install` in bench/).
 import console from 'node:console';
@@ -107,6 +110,23 @@ function totalTimes(profile, locate) {
   return { total, rows: [...time].sort((a, b) => b[1] - a[1]) };
 }
 
+/** Bytes allocated per function (self), from a sampling heap profile. */
+function allocations(profile, locate) {
+  const bytes = new Map();
+  const visit = (node) => {
+    const frame = node.callFrame;
+    const where =
+      (frame.url && locate(frame.url, frame.lineNumber, frame.columnNumber)) ||
+      (frame.url ? `${new URL(frame.url).pathname}:${frame.lineNumber + 1}` : '');
+    const key = `${frame.functionName || '(anonymous)'} ${where}`.trim();
+    if (node.selfSize > 0) bytes.set(key, (bytes.get(key) ?? 0) + node.selfSize);
+    for (const child of node.children) visit(child);
+  };
+  visit(profile.head);
+  const total = [...bytes.values()].reduce((a, b) => a + b, 0);
+  return { total, rows: [...bytes].sort((a, b) => b[1] - a[1]) };
+}
+
 /** Self time per function (ms), from a CPU profile. */
 function selfTimes(profile, locate) {
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
@@ -135,8 +155,8 @@ function print(title, { total, rows }, top, unit = 'ms') {
     );
 }
 
-/** Main-thread trace events of the first render: total duration per event name (ms). */
-function printTrace(buffer, top) {
+/** Main-thread trace events of a traced span: total duration per event name (ms). */
+function printTrace(buffer, top, title) {
   const events = JSON.parse(buffer.toString()).traceEvents ?? [];
   const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
   const time = new Map();
@@ -144,7 +164,7 @@ function printTrace(buffer, top) {
     if (event.ph !== 'X' || (main && event.tid !== main.tid)) continue;
     time.set(event.name, (time.get(event.name) ?? 0) + (event.dur ?? 0) / 1000);
   }
-  console.log('\nfirst render, trace events on the main thread (nested events counted in each):');
+  console.log(`\n${title}, trace events on the main thread (nested events counted in each):`);
   for (const [name, ms] of [...time].sort((a, b) => b[1] - a[1]).slice(0, top))
     console.log(`  ${ms.toFixed(1).padStart(8)} ms  ${name}`);
 }
@@ -189,10 +209,10 @@ async function heapByKind(cdp) {
 }
 
 async function main() {
-  const options = { n: 1000, keys: 10, top: 30, runtime: false, snapshot: false };
+  const options = { n: 1000, keys: 10, top: 30, runtime: false, snapshot: false, alloc: false };
   for (const arg of process.argv.slice(2)) {
     const [key, value] = arg.replace(/^--/, '').split('=');
-    if (key === 'runtime' || key === 'snapshot') options[key] = true;
+    if (key === 'runtime' || key === 'snapshot' || key === 'alloc') options[key] = true;
     else if (key in options) options[key] = Number(value);
     else throw new Error(`unknown option ${arg}`);
   }
@@ -228,12 +248,20 @@ async function main() {
     if (process.env.TRACE)
       await browser.startTracing(page, { categories: ['devtools.timeline', 'v8', 'blink'] });
     const render = await page.evaluate(() => window.__bench.render());
-    if (process.env.TRACE) printTrace(await browser.stopTracing(), options.top);
+    if (process.env.TRACE) printTrace(await browser.stopTracing(), options.top, 'first render');
     const renderProfile = (await cdp.send('Profiler.stop')).profile;
     heaps.rendered = await heap();
     await page.evaluate(() => window.__bench.idle(300));
     await page.evaluate(() => window.__bench.focusTarget());
     await cdp.send('Profiler.start');
+    if (options.alloc) {
+      await cdp.send('HeapProfiler.enable');
+      await cdp.send('HeapProfiler.startSampling', {
+        samplingInterval: 1024,
+        includeObjectsCollectedByMajorGC: true,
+        includeObjectsCollectedByMinorGC: true,
+      });
+    }
     const keys = [];
     for (let i = 0; i <= options.keys; i += 1) {
       await page.evaluate((index) => window.__bench.arm(index), i);
@@ -243,13 +271,15 @@ async function main() {
       await page.keyboard.press('x');
       if (traced) {
         await page.evaluate(() => window.__bench.idle(50));
-        console.log(`\nkeystroke ${i}:`);
-        printTrace(await browser.stopTracing(), 14);
+        printTrace(await browser.stopTracing(), 14, `keystroke ${i}`);
       }
       keys.push((await page.evaluate(() => window.__bench.result())).js);
       await page.evaluate(() => window.__bench.idle(30));
     }
     const keyProfile = (await cdp.send('Profiler.stop')).profile;
+    const allocProfile = options.alloc
+      ? (await cdp.send('HeapProfiler.stopSampling')).profile
+      : undefined;
     heaps.typed = await heap();
     if (options.snapshot)
       print(
@@ -272,6 +302,17 @@ async function main() {
     );
     print('first render, self time', selfTimes(renderProfile, locate), options.top);
     print('keystrokes, self time', selfTimes(keyProfile, locate), options.top);
+    if (allocProfile) {
+      // Per keystroke; the harness's own bookkeeping between keystrokes is in it too.
+      const { total, rows } = allocations(allocProfile, locate);
+      const perKey = (bytes) => bytes / (options.keys + 1) / 1024;
+      print(
+        'keystrokes, KiB allocated per keystroke (sampled)',
+        { total: perKey(total), rows: rows.map(([key, bytes]) => [key, perKey(bytes)]) },
+        options.top,
+        'KiB',
+      );
+    }
     if (process.env.TOTAL) {
       print('first render, total time', totalTimes(renderProfile, locate), options.top);
       print('keystrokes, total time', totalTimes(keyProfile, locate), options.top);
