@@ -56,11 +56,9 @@ function computeActiveValue(field: Field, data: JsonValue | undefined): JsonValu
     for (const child of field.children) {
       const name = nameOf(field, child);
       const value = getOwn(data, name);
+      // Never `undefined` for a value that is there: a part is left out only below it.
       const kept = activeValue(child, value);
-      if (kept === value) continue;
-      result ??= { ...data };
-      if (kept === undefined) delete result[name];
-      else setOwn(result, name, kept);
+      if (kept !== value) setOwn((result ??= { ...data }), name, kept!);
     }
     // Properties only switched-off parts declare (a property that applies has a child).
     for (const name of field.inactiveProperties ?? [])
