@@ -96,7 +96,7 @@ export class SchemaResolver {
     const object = schema as Record<string, unknown>;
     const isArray = Array.isArray(schema);
     for (const key in object) {
-      if (!Object.prototype.hasOwnProperty.call(object, key)) continue;
+      if (!hasOwn(object, key)) continue;
       const value = object[key];
       if (!inMap && !isArray) {
         this.#keywords.add(key);

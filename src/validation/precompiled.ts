@@ -28,7 +28,7 @@
 import type { FormDefinition } from '../model/types.js';
 import { errorsOf, splitValidation, type Check, type NoiseFilter } from './split-validator.js';
 import type { FormValidator } from './validator.js';
-import { isPlainObject } from '../model/own.js';
+import { hasOwn, isPlainObject } from '../model/own.js';
 
 /** A standalone ajv validation function. */
 export type CompiledCheck = Check;
@@ -54,8 +54,6 @@ export const PROPERTY_KEY_PREFIX = '#property:';
 export function propertyKey(name: string): string {
   return `${PROPERTY_KEY_PREFIX}${name}`;
 }
-
-const hasOwn = (object: object, key: string) => Object.prototype.hasOwnProperty.call(object, key);
 
 /**
  * Whether a definition carries precompiled validators: the whole schema's, or the shell's and

@@ -7,6 +7,7 @@
 import type { FieldError, JsonValue } from '../model/types.js';
 import { mergeErrors, shapeErrors, type NoiseFilter, type RawError } from '../core/error-shape.js';
 import type { FormValidator, SplitValidator } from './validator.js';
+import { hasOwn } from '../model/own.js';
 
 /** An ajv validation function (compiled at run time, or standalone code). */
 export type Check = ((data: unknown) => boolean) & { errors?: RawError[] | null };
@@ -21,8 +22,6 @@ export function errorsOf(check: Check, data: unknown, noise?: NoiseFilter): Fiel
   check(data);
   return shapeErrors(check.errors, noise);
 }
-
-const hasOwn = (object: object, key: string) => Object.prototype.hasOwnProperty.call(object, key);
 
 /**
  * The split validation, and a `validate` built from it (the shell's errors merged with those of
