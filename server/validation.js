@@ -6,10 +6,11 @@
  * a hand-made request can carry one and its sender wants to know which.
  */
 import { createRequire } from 'node:module';
-import { AJV_OPTIONS, detectDialect, withCanonicalSchema } from '../src/core/dialect.js';
+import { AJV_OPTIONS, detectDialect, rootKeyOf, withCanonicalSchema } from '../src/core/dialect.js';
 import { addIntakeFormats } from '../src/core/formats.js';
 import { appendPointer } from '../src/core/json-pointer.js';
 import { normalizeErrors } from '../src/core/normalize-errors.js';
+import { createDeclaredCheck } from './declared-properties.js';
 
 const require = createRequire(import.meta.url);
 const Ajv = require('ajv').default;
@@ -36,12 +37,42 @@ export function compileSchema(schema) {
   const ajv = new AjvClass({ ...AJV_OPTIONS, logger: false });
   addFormats(ajv);
   addIntakeFormats(ajv);
-  const check = ajv.compile(withCanonicalSchema(schema, dialect));
+  const canonical = withCanonicalSchema(schema, dialect);
+  const check = ajv.compile(canonical);
+  const undeclared = createDeclaredCheck(canonical, {
+    dialect,
+    matches: partChecker(ajv, canonical),
+  });
   return (data) => {
     check(data);
-    return normalizeErrors(check.errors, { extraAtOwnPointer: true })
+    const errors = normalizeErrors(check.errors, { extraAtOwnPointer: true });
+    // ajv lets names of Object.prototype through (see declared-properties.js); asked only of
+    // data ajv accepts, where every applied schema is known to hold.
+    const extras = errors.length === 0 ? undeclared(data) : [];
+    return [...errors, ...extras]
       .slice(0, MAX_ERRORS)
       .map((error) => ({ ...error, detail: describe(error) }));
+  };
+}
+
+/**
+ * `matches(location, value)`: whether `value` is valid against the part of the compiled schema at
+ * `location` (a JSON Pointer), each part compiled by ajv on first use, its `$ref`s resolving
+ * against the whole schema.
+ */
+function partChecker(ajv, schema) {
+  const rootKey = rootKeyOf(schema);
+  if (typeof schema.$id !== 'string') ajv.addSchema(schema, rootKey);
+  const parts = new Map();
+  return (location, value) => {
+    let part = parts.get(location);
+    if (!part) {
+      const fragment = location.split('/').map(encodeURIComponent).join('/');
+      part = ajv.getSchema(location === '' ? rootKey : `${rootKey}#${fragment}`);
+      if (!part) throw new Error(`the schema at ${location} could not be compiled`);
+      parts.set(location, part);
+    }
+    return part(value) === true;
   };
 }
 
