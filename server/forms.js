@@ -7,6 +7,8 @@ import { readFile, realpath, stat } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import { compileSchema, isObject } from './validation.js';
 import { defaultPrefix } from './references.js';
+import { createFileCheck } from './files.js';
+import { bodyLimitFor } from '../src/core/limits.js';
 
 /** Form ids as they may appear in a URL and a file name: no dots first, no slashes. */
 export const FORM_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
@@ -29,7 +31,8 @@ export function createFormRegistry({ formsDir, prefixes = {}, prefix }) {
    *
    * @returns {Promise<undefined | { id: string, version: string | undefined, definition: object,
    *   text: string, hash: string, prefix: string, validate: (data: unknown) => Array<{ pointer:
-   *   string, keyword: string, detail: string }> }>}
+   *   string, keyword: string, detail: string }>, bodyLimit: number, checkFiles: (data: unknown)
+   *   => Promise<Array<{ pointer: string, keyword: string, detail: string }>> }>}
    */
   async function get(id) {
     if (typeof id !== 'string' || !FORM_ID.test(id)) return undefined;
@@ -79,6 +82,9 @@ export function createFormRegistry({ formsDir, prefixes = {}, prefix }) {
       hash: createHash('sha256').update(text).digest('hex'),
       prefix: prefixes[id] ?? prefix ?? defaultPrefix(id),
       validate,
+      // Every file the form accepts, as base64, plus room for the rest (src/core/limits.js).
+      bodyLimit: bodyLimitFor(definition),
+      checkFiles: createFileCheck(definition),
     };
     cache.set(id, { mtimeMs: info.mtimeMs, size: info.size, form });
     return form;

@@ -6,6 +6,7 @@ export const PROBLEM = {
   envelope: 'urn:intake-elements:problem:invalid-envelope',
   keyMissing: 'urn:intake-elements:problem:idempotency-key-missing',
   keyReused: 'urn:intake-elements:problem:idempotency-key-reused',
+  tooLarge: 'urn:intake-elements:problem:body-too-large',
 };
 
 export function sendJson(res, status, value, { headOnly = false, headers = {} } = {}) {
@@ -35,13 +36,14 @@ export function sendText(res, status, text, headers = {}) {
  * @param {number} status
  * @param {string} title
  * @param {{ type?: string, detail?: string, errors?: Array<{ pointer: string, detail: string }>,
- *   headers?: Record<string, string> }} [more]
+ *   headers?: Record<string, string>, extra?: Record<string, unknown> }} [more] `extra`:
+ *   extension members (RFC 9457 §3.2)
  */
 export function problem(
   res,
   status,
   title,
-  { type = 'about:blank', detail, errors, headers } = {},
+  { type = 'about:blank', detail, errors, headers, extra } = {},
 ) {
   const body = JSON.stringify({
     type,
@@ -49,6 +51,7 @@ export function problem(
     status,
     ...(detail && { detail }),
     ...(errors && { errors }),
+    ...extra,
   });
   res.writeHead(status, {
     'Content-Type': 'application/problem+json',

@@ -32,7 +32,8 @@ import { createReceiver } from './receiver.js';
  * @param {string[]} [options.corsAllowHeaders] more request headers to allow cross-origin
  * @param {{ perMinute: number, burst?: number } | false} [options.rateLimit] per client;
  *   default 30 per minute
- * @param {number} [options.bodyLimit] bytes; default 10 MiB
+ * @param {number} [options.bodyLimit] bytes: lowers the limit each form derives from its file
+ *   fields (src/core/limits.js); by default there is no such cap
  * @param {boolean} [options.trustProxy] take the client address from X-Forwarded-For
  * @param {string | Record<string, string>} [options.referencePrefix] for all forms, or per form id
  * @param {boolean} [options.staffEndpoints] default true (loopback only in any case)

@@ -26,7 +26,11 @@ import { summarizeSubmission } from './staff-summary.js';
 import { openStorage } from './storage/index.js';
 import { checkEnvelope, nestsDeeperThan } from './validation.js';
 
-export const DEFAULT_BODY_LIMIT = 10 * 1024 * 1024;
+/**
+ * A request refused before its form is known (429, 404…) has its body drained up to this size,
+ * so that the client reads the answer on a connection that stays usable; larger ones are cut.
+ */
+const DRAIN_LIMIT = 10 * 1024 * 1024;
 
 /** For API answers: nothing here is ever meant to render or be framed. */
 const API_CSP = "default-src 'none'; frame-ancestors 'none'";
@@ -59,7 +63,7 @@ export function createReceiver(options) {
     cors: corsOrigins = {},
     corsAllowHeaders = [],
     rateLimit = { perMinute: 30 },
-    bodyLimit = DEFAULT_BODY_LIMIT,
+    bodyLimit: bodyLimitCap,
     trustProxy = false,
     referencePrefix,
     staffEndpoints = true,
@@ -100,7 +104,13 @@ export function createReceiver(options) {
   const server = createServer((req, res) => {
     const started = process.hrtime.bigint();
     const path = (req.url ?? '/').split('?')[0];
-    const context = { route: 'other', formId: undefined, replayed: false, fault: undefined };
+    const context = {
+      route: 'other',
+      formId: undefined,
+      replayed: false,
+      fault: undefined,
+      bodyLimit: DRAIN_LIMIT,
+    };
 
     // One line per request, and only this: no IP, no query string, no header or body values.
     res.on('close', () => {
@@ -123,7 +133,7 @@ export function createReceiver(options) {
     res.on('finish', () => {
       if (req.complete) return;
       const declared = Number(req.headers['content-length']);
-      if (declared <= bodyLimit) req.resume();
+      if (declared <= context.bodyLimit) req.resume();
       else req.destroy();
     });
 
@@ -266,6 +276,9 @@ export function createReceiver(options) {
       return problem(res, 404, 'Not Found', { detail: 'There is no form with this id.' });
     }
     context.formId = form.id;
+    // Derived from the form's file fields (src/core/limits.js); BODY_LIMIT can only lower it.
+    const bodyLimit = Math.min(form.bodyLimit, bodyLimitCap ?? Infinity);
+    context.bodyLimit = bodyLimit;
 
     const contentType = (req.headers['content-type'] ?? '').toLowerCase().split(';');
     const charset = contentType
@@ -294,9 +307,9 @@ export function createReceiver(options) {
     }
 
     const declared = Number(req.headers['content-length']);
-    if (declared > bodyLimit) return tooLarge(req, res);
+    if (declared > bodyLimit) return tooLarge(req, res, bodyLimit);
     const raw = await readBody(req, bodyLimit);
-    if (raw === undefined) return tooLarge(req, res);
+    if (raw === undefined) return tooLarge(req, res, bodyLimit);
 
     let envelope;
     try {
@@ -325,7 +338,9 @@ export function createReceiver(options) {
         errors: envelopeErrors,
       });
     }
-    const dataErrors = form.validate(envelope.data);
+    let dataErrors = form.validate(envelope.data);
+    // Only data that is valid otherwise has its files decoded and read.
+    if (dataErrors.length === 0) dataErrors = await form.checkFiles(envelope.data);
     if (dataErrors.length > 0) {
       return problem(res, 422, 'Unprocessable Content', {
         type: PROBLEM.validation,
@@ -392,12 +407,17 @@ export function createReceiver(options) {
     });
   }
 
-  function tooLarge(req, res) {
+  function tooLarge(req, res, limit) {
     // Closing stops a client that is still uploading megabytes we have already refused.
     res.on('finish', () => req.destroy());
     return problem(res, 413, 'Content Too Large', {
-      detail: `The body must not exceed ${bodyLimit} bytes.`,
+      type: PROBLEM.tooLarge,
+      detail:
+        `The body must not exceed ${limit} bytes for this form. Files travel as base64 text, ` +
+        'a third larger than the files themselves; the limit holds every file the form accepts ' +
+        'at its largest. Sending the same body again will not help.',
       headers: { Connection: 'close' },
+      extra: { limit },
     });
   }
 
