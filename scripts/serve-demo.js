@@ -48,6 +48,8 @@ const DEMO_OPTIONS = {
   staticIndex: STATIC_INDEX,
   csp: CSP,
   referencePrefix: 'KI',
+  // The demo shows what staff see (in memory, on this machine only).
+  staffEndpoints: true,
 };
 
 /**

@@ -20,6 +20,7 @@ const FILE_KEYS = new Set([
   'bodyLimit',
   'trustProxy',
   'staffEndpoints',
+  'staffHosts',
 ]);
 
 /**
@@ -66,6 +67,10 @@ export function optionsFromEnv(env = process.env) {
   }
   if (env.TRUST_PROXY) options.trustProxy = flag(env.TRUST_PROXY, 'TRUST_PROXY');
   if (env.STAFF_ENDPOINTS) options.staffEndpoints = flag(env.STAFF_ENDPOINTS, 'STAFF_ENDPOINTS');
+  if (env.STAFF_HOSTS) options.staffHosts = list(env.STAFF_HOSTS);
+  if (options.staffHosts !== undefined && !Array.isArray(options.staffHosts)) {
+    throw new Error('staffHosts must be a list of host names');
+  }
   if (env.CORS_ORIGINS) {
     const text = env.CORS_ORIGINS.trim();
     options.cors = text.startsWith('{') ? corsFrom(JSON.parse(text)) : { '*': list(text) };

@@ -101,13 +101,44 @@ export function isLoopback(address) {
   return address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1';
 }
 
+/** Headers a proxy adds: a request with any of them did not start on this machine. */
+const FORWARDING_HEADERS = [
+  'forwarded',
+  'x-forwarded-for',
+  'x-forwarded-host',
+  'x-forwarded-proto',
+  'x-real-ip',
+  'x-client-ip',
+  'true-client-ip',
+  'cf-connecting-ip',
+];
+
 /** Whether the request came through a proxy that says so (then it is not from this machine). */
 export function isForwarded(req) {
-  return (
-    req.headers['x-forwarded-for'] !== undefined ||
-    req.headers.forwarded !== undefined ||
-    req.headers['x-real-ip'] !== undefined
-  );
+  return FORWARDING_HEADERS.some((name) => req.headers[name] !== undefined);
+}
+
+/** The host names staff endpoints answer to unless `staffHosts` says otherwise (any port). */
+export const DEFAULT_STAFF_HOSTS = Object.freeze(['localhost', '127.0.0.1', '[::1]']);
+
+/**
+ * Whether a `Host` header names one of `allowed`: `name` (any port) or `name:port` (that port),
+ * compared without regard to case. A page of another site whose name was made to resolve to
+ * this machine (DNS rebinding) sends its own name, and is refused. No Host: refused.
+ *
+ * @param {string | undefined} host
+ * @param {readonly string[]} allowed
+ */
+export function hostAllowed(host, allowed) {
+  if (typeof host !== 'string' || host === '') return false;
+  const match = /^(\[[0-9a-f:.]+\]|[^:[\]]+)(?::(\d{1,5}))?$/i.exec(host.trim());
+  if (!match) return false;
+  const name = match[1].toLowerCase();
+  const withPort = match[2] === undefined ? undefined : `${name}:${match[2]}`;
+  return allowed.some((entry) => {
+    const wanted = entry.trim().toLowerCase();
+    return wanted === name || (withPort !== undefined && wanted === withPort);
+  });
 }
 
 /**

@@ -36,7 +36,10 @@ import { createReceiver } from './receiver.js';
  *   fields (src/core/limits.js); by default there is no such cap
  * @param {boolean} [options.trustProxy] take the client address from X-Forwarded-For
  * @param {string | Record<string, string>} [options.referencePrefix] for all forms, or per form id
- * @param {boolean} [options.staffEndpoints] default true (loopback only in any case)
+ * @param {boolean} [options.staffEndpoints] default false: the staff list and summaries answer
+ *   403 unless turned on (then only to loopback, without forwarding headers, and `staffHosts`)
+ * @param {string[]} [options.staffHosts] the `Host` names staff endpoints answer to: `name` (any
+ *   port) or `name:port`; default `localhost`, `127.0.0.1`, `[::1]`
  * @param {(line: string) => void} [options.log] receives one JSON line per request
  * @returns {Promise<{ server: import('node:http').Server, url: string, close: () => Promise<void>,
  *   storage: object }>}

@@ -10,8 +10,10 @@ import { createCors } from './cors.js';
 import { createFaults } from './faults.js';
 import { createFormRegistry, DefinitionError } from './forms.js';
 import {
+  DEFAULT_STAFF_HOSTS,
   PROBLEM,
   clientAddress,
+  hostAllowed,
   isForwarded,
   isLoopback,
   problem,
@@ -66,7 +68,8 @@ export function createReceiver(options) {
     bodyLimit: bodyLimitCap,
     trustProxy = false,
     referencePrefix,
-    staffEndpoints = true,
+    staffEndpoints = false,
+    staffHosts = DEFAULT_STAFF_HOSTS,
     log = (line) => process.stdout.write(`${line}\n`),
     newReference: makeReference = newReference,
   } = options;
@@ -426,8 +429,15 @@ export function createReceiver(options) {
 
   function staffAllowed(req) {
     // Behind a reverse proxy on this machine every request comes from loopback; a forwarding
-    // header shows that it did not start here.
-    return staffEndpoints && isLoopback(req.socket.remoteAddress) && !isForwarded(req);
+    // header shows that it did not start here. The Host check stops DNS rebinding: a page of
+    // evil.example whose name now resolves to 127.0.0.1 reaches this port from the person's
+    // own browser, on loopback, but says `Host: evil.example`.
+    return (
+      staffEndpoints === true &&
+      isLoopback(req.socket.remoteAddress) &&
+      !isForwarded(req) &&
+      hostAllowed(req.headers.host, staffHosts)
+    );
   }
 
   async function staffSummary(reference) {

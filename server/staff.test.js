@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import {
@@ -25,7 +26,7 @@ async function submitted(receiver, data = kontaktData()) {
 }
 
 storageTest('the list and the German summary, from this machine', async (t, env) => {
-  const receiver = await env.start();
+  const receiver = await env.start({ staffEndpoints: true });
   const first = await submitted(receiver);
   const second = await submitted(receiver, kontaktData({ name: 'Zweite Person' }));
 
@@ -75,7 +76,7 @@ storageTest('the list and the German summary, from this machine', async (t, env)
 
 storageTest('the summary reads the definition the submission was checked with', async (t, env) => {
   const dir = formsDir();
-  const receiver = await env.start({ formsDir: dir });
+  const receiver = await env.start({ formsDir: dir, staffEndpoints: true });
   const reference = await submitted(receiver);
   // The form changes afterwards: new title, new version.
   const changed = structuredClone(KONTAKT);
@@ -94,36 +95,94 @@ storageTest('the summary reads the definition the submission was checked with', 
   assert.ok(fresh.includes('\nVollständiger Name: Zuleika Quaxenbrück\n'));
 });
 
-storageTest('from anywhere but loopback, through a proxy, or switched off: 403', async (t, env) => {
-  const receiver = await env.start({ host: '0.0.0.0' });
-  const reference = await submitted(receiver);
-  const port = new URL(receiver.url).port;
-  const paths = ['/api/submissions', `/api/submissions/${reference}/summary`];
-
-  for (const path of paths) {
-    // 127.0.0.2 is on the loopback interface, but not one of the addresses staff use.
-    const other = await rawRequest(`http://127.0.0.1:${port}${path}`, {
-      localAddress: '127.0.0.2',
-    });
-    assert.equal(other.status, 403, path);
-    assert.equal(other.headers['content-type'], 'application/problem+json');
-    assert.doesNotMatch(other.body, /Zuleika/);
-
-    for (const header of ['X-Forwarded-For', 'Forwarded', 'X-Real-IP']) {
-      const proxied = await rawRequest(`http://127.0.0.1:${port}${path}`, {
-        headers: { [header]: header === 'Forwarded' ? 'for=192.0.2.60' : '192.0.2.60' },
+storageTest(
+  'off unless configured; then from loopback only, without forwarding headers, for allowed hosts only',
+  async (t, env) => {
+    // Listening on every address of both families: IPv4 clients arrive as ::ffff:a.b.c.d.
+    const receiver = await env.start({ host: '::', staffEndpoints: true });
+    const reference = await submitted(receiver);
+    const port = new URL(receiver.url).port;
+    const paths = ['/api/submissions', `/api/submissions/${reference}/summary`];
+    const get = (path, { host, headers = {}, localAddress, via = '127.0.0.1' } = {}) =>
+      rawRequest(`http://${via}:${port}${path}`, {
+        headers: { Host: host ?? `${via}:${port}`, ...headers },
+        localAddress,
       });
-      assert.equal(proxied.status, 403, `${path} with ${header}`);
-    }
-    const direct = await rawRequest(`http://127.0.0.1:${port}${path}`);
-    assert.equal(direct.status, 200, path);
-  }
+    const refused = async (answer, label) => {
+      assert.equal(answer.status, 403, label);
+      assert.equal(answer.headers['content-type'], 'application/problem+json', label);
+      assert.doesNotMatch(answer.body, /Zuleika|KO-/, label);
+    };
 
-  const off = await env.start({ staffEndpoints: false });
-  for (const path of paths) {
-    assert.equal((await fetch(`${off.url}${path}`)).status, 403, path);
-  }
-});
+    for (const path of paths) {
+      // Allowed: this machine by its own names, IPv4 (seen as ::ffff:127.0.0.1) and IPv6.
+      assert.equal((await get(path)).status, 200, path);
+      assert.equal((await get(path, { host: `localhost:${port}` })).status, 200, path);
+      assert.equal((await get(path, { host: 'LOCALHOST' })).status, 200, path);
+      assert.equal((await get(path, { via: '[::1]' })).status, 200, path);
+
+      // DNS rebinding: another site's name, resolved to this machine, from the person's browser.
+      for (const host of [
+        `evil.example:${port}`,
+        'evil.example',
+        `localhost.evil.example:${port}`,
+        `127.0.0.1.evil.example`,
+        `localhost.:${port}`,
+        // Other spellings of loopback that are not on the list.
+        `127.0.0.2:${port}`,
+        `[::ffff:127.0.0.1]:${port}`,
+        `[::ffff:7f00:1]:${port}`,
+        `2130706433:${port}`,
+      ]) {
+        await refused(await get(path, { host }), `${path} Host: ${host}`);
+      }
+
+      // Through a proxy on this machine: every request would look local.
+      for (const [header, value] of [
+        ['X-Forwarded-For', '192.0.2.60'],
+        ['X-Forwarded-For', '127.0.0.1'],
+        ['Forwarded', 'for=192.0.2.60'],
+        ['Forwarded', 'for=127.0.0.1;host=localhost'],
+        ['X-Forwarded-Host', 'localhost'],
+        ['X-Real-IP', '127.0.0.1'],
+      ]) {
+        await refused(await get(path, { headers: { [header]: value } }), `${path} ${header}`);
+      }
+
+      // HTTP/1.0 without a Host header at all.
+      const bare = await new Promise((resolve, reject) => {
+        const socket = connect(Number(port), '127.0.0.1', () =>
+          socket.end(`GET ${path} HTTP/1.0\r\n\r\n`),
+        );
+        const chunks = [];
+        socket.on('data', (c) => chunks.push(c));
+        socket.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+        socket.on('error', reject);
+      });
+      assert.match(bare, /^HTTP\/1\.[01] 403 /, `${path} without Host`);
+
+      // 127.0.0.2 is on the loopback interface, but not an address staff use.
+      await refused(await get(path, { localAddress: '127.0.0.2' }), `${path} from 127.0.0.2`);
+    }
+
+    // Off by default, and off when switched off.
+    for (const options of [{}, { staffEndpoints: false }]) {
+      const off = await env.start(options);
+      for (const path of paths) {
+        await refused(await rawRequest(`${off.url}${path}`), `${JSON.stringify(options)} ${path}`);
+      }
+    }
+
+    // Other names when configured, e.g. an SSH tunnel's.
+    const named = await env.start({ staffEndpoints: true, staffHosts: ['intake.internal:8443'] });
+    const namedPort = new URL(named.url).port;
+    const at = (host) =>
+      rawRequest(`${named.url}/api/submissions`, { headers: { Host: host } }).then((r) => r.status);
+    assert.equal(await at('intake.internal:8443'), 200);
+    assert.equal(await at(`intake.internal:${namedPort}`), 403);
+    assert.equal(await at(`localhost:${namedPort}`), 403);
+  },
+);
 
 storageTest('node server/list-submissions.js prints what arrived', async (t, env) => {
   const receiver = await env.start();

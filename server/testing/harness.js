@@ -228,7 +228,7 @@ export function rawRequest(url, { method = 'GET', headers = {}, body, localAddre
   const { hostname, port, pathname, search } = new URL(url);
   return new Promise((resolve, reject) => {
     const options = {
-      host: hostname,
+      host: hostname.replace(/^\[(.*)\]$/, '$1'),
       port,
       // `path` goes out exactly as written (a URL would have its dots resolved).
       path: path ?? `${pathname}${search}`,
