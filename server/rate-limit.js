@@ -3,6 +3,8 @@
  * In memory, per process; behind several receiver processes each counts on its own.
  */
 
+import { isIPv4, isIPv6 } from 'node:net';
+
 /** How many buckets before full (idle) ones are dropped, so memory stays bounded. */
 const SWEEP_AT = 10_000;
 
@@ -42,4 +44,42 @@ export function createRateLimiter({ perMinute = 30, burst = perMinute, now = Dat
   }
 
   return { take, size: () => buckets.size };
+}
+
+/**
+ * The key a client is counted under: an IPv4 address as it is (also when it arrives IPv4-mapped,
+ * `::ffff:192.0.2.1`), an IPv6 address by its /64 network. One household, phone or server gets a
+ * whole /64 and picks addresses in it freely (privacy addresses change by the hour), so counting
+ * each address would let one client have 2⁶⁴ buckets.
+ *
+ * @param {string} address
+ * @returns {string}
+ */
+export function rateLimitKey(address) {
+  const plain = address.replace(/%.*$/, '');
+  if (!isIPv6(plain)) return address;
+  const groups = expandIPv6(plain);
+  if (groups.slice(0, 5).every((g) => g === 0) && groups[5] === 0xffff) {
+    const v4 = [groups[6] >> 8, groups[6] & 255, groups[7] >> 8, groups[7] & 255].join('.');
+    if (isIPv4(v4)) return v4;
+  }
+  return `${groups
+    .slice(0, 4)
+    .map((g) => g.toString(16))
+    .join(':')}::/64`;
+}
+
+/** The eight 16-bit groups of a valid IPv6 address (`::` expanded, a dotted IPv4 tail read). */
+function expandIPv6(address) {
+  let text = address.toLowerCase();
+  const dotted = /(\d+\.\d+\.\d+\.\d+)$/.exec(text);
+  if (dotted) {
+    const [a, b, c, d] = dotted[1].split('.').map(Number);
+    text = `${text.slice(0, dotted.index)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
+  }
+  const [head, tail] = text.includes('::') ? text.split('::') : [text, undefined];
+  const left = head ? head.split(':') : [];
+  const right = tail ? tail.split(':') : [];
+  const middle = tail === undefined ? [] : Array(8 - left.length - right.length).fill('0');
+  return [...left, ...middle, ...right].map((g) => parseInt(g, 16));
 }

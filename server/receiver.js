@@ -21,12 +21,13 @@ import {
   sendJson,
   sendText,
 } from './http.js';
-import { createRateLimiter } from './rate-limit.js';
+import { createRateLimiter, rateLimitKey } from './rate-limit.js';
 import { REFERENCE_PATTERN, isValidPrefix, newReference } from './references.js';
 import { serveStatic } from './static.js';
 import { summarizeSubmission } from './staff-summary.js';
 import { openStorage } from './storage/index.js';
 import { checkEnvelope, nestsDeeperThan } from './validation.js';
+import { lonelySurrogates } from './well-formed.js';
 
 /**
  * A request refused before its form is known (429, 404…) has its body drained up to this size,
@@ -246,7 +247,7 @@ export function createReceiver(options) {
     cors.apply(req, res, formId);
     if (!allowMethods(req, res, ['POST', 'OPTIONS'])) return;
 
-    const allowed = limiter.take(clientAddress(req, trustProxy));
+    const allowed = limiter.take(rateLimitKey(clientAddress(req, trustProxy)));
     if (!allowed.ok) {
       return problem(res, 429, 'Too Many Requests', {
         detail: 'Too many requests from this client. Try again later.',
@@ -341,7 +342,8 @@ export function createReceiver(options) {
         errors: envelopeErrors,
       });
     }
-    let dataErrors = form.validate(envelope.data);
+    let dataErrors = lonelySurrogates(envelope.data);
+    if (dataErrors.length === 0) dataErrors = form.validate(envelope.data);
     // Only data that is valid otherwise has its files decoded and read.
     if (dataErrors.length === 0) dataErrors = await form.checkFiles(envelope.data);
     if (dataErrors.length > 0) {
