@@ -5,7 +5,8 @@
 #
 # on stdout, for .ci/run to eval:   eval "$(bash scripts/ci-postgres.sh)"
 #
-# Needs root and apt (Debian's `postgresql` package). The cluster lives in a temporary folder
+# Uses the PostgreSQL under /usr/lib/postgresql (PG_LIB_DIR) when there is one; otherwise, as
+# root with apt, installs Debian's `postgresql` package first. The cluster lives in a temporary folder
 # owned by the postgres user, listens on 127.0.0.1 only, on a free port, with a random password;
 # the machine's own clusters are left alone. It keeps running after this script ends (CI
 # machines are thrown away); stop it with the command printed on stderr.
@@ -20,17 +21,24 @@ fail() {
   exit 0
 }
 
-[ "$(id -u)" -eq 0 ] || fail "this script must run as root (it installs a package and switches to the postgres user)"
-command -v apt-get >/dev/null 2>&1 || fail "apt-get not found (not Debian or Ubuntu?)"
+find_bindir() {
+  ls -d "${PG_LIB_DIR:-/usr/lib/postgresql}"/*/bin 2>/dev/null | sort -V | tail -n 1
+}
 
-export DEBIAN_FRONTEND=noninteractive
-if ! apt-get install -y -qq postgresql >/dev/null 2>&1; then
-  apt-get update -qq >/dev/null 2>&1 || fail "apt-get update failed"
-  apt-get install -y -qq postgresql >/dev/null 2>&1 || fail "apt-get install postgresql failed"
+[ "$(id -u)" -eq 0 ] || fail "this script must run as root (it may install a package, and switches to the postgres user)"
+
+bindir="$(find_bindir)"
+if [ -z "$bindir" ] || [ ! -x "$bindir/initdb" ]; then
+  echo "PostgreSQL is not installed: installing Debian's postgresql package" >&2
+  command -v apt-get >/dev/null 2>&1 || fail "apt-get not found (not Debian or Ubuntu?)"
+  export DEBIAN_FRONTEND=noninteractive
+  if ! apt-get install -y -qq postgresql >/dev/null 2>&1; then
+    apt-get update -qq >/dev/null 2>&1 || fail "apt-get update failed"
+    apt-get install -y -qq postgresql >/dev/null 2>&1 || fail "apt-get install postgresql failed"
+  fi
+  bindir="$(find_bindir)"
 fi
-
-bindir="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)"
-[ -n "$bindir" ] && [ -x "$bindir/initdb" ] || fail "initdb not found under /usr/lib/postgresql"
+[ -n "$bindir" ] && [ -x "$bindir/initdb" ] || fail "initdb not found under ${PG_LIB_DIR:-/usr/lib/postgresql}"
 id postgres >/dev/null 2>&1 || fail "there is no postgres user"
 
 as_postgres() {

@@ -16,6 +16,7 @@ const counts = (log, status) => {
   const { passed, failed } = summarize(log, status);
   return { passed, failed };
 };
+const skippedIn = (log, status = 0) => summarize(log, status).skipped;
 
 test('stripAnsi removes colours, cursor movement and OSC sequences', () => {
   assert.equal(stripAnsi(`${ESC}[2K${ESC}[1A${bold(green('ok'))}${ESC}]0;title${ESC}\\`), 'ok');
@@ -43,6 +44,7 @@ test('counts only the last cumulative progress line of a run, per browser', () =
     red(bold('Finished running tests in 40s with 2 failed tests.')),
   ].join('\n');
   assert.deepEqual(counts(log, 1), { passed: 61, failed: 2 });
+  assert.equal(skippedIn(log, 1), 4);
 });
 
 test('sums separate web-test-runner runs and node --test summaries', () => {
@@ -64,6 +66,25 @@ test('sums separate web-test-runner runs and node --test summaries', () => {
     'ℹ fail 0',
   ].join('\n');
   assert.deepEqual(counts(log, 1), { passed: 20, failed: 2 });
+  assert.equal(skippedIn(log, 1), 0);
+});
+
+test('counts the tests node --test skipped (PostgreSQL missing), TAP and spec', () => {
+  const log = [
+    '# PostgreSQL not available: set TEST_DATABASE_URL',
+    'ok 2 - PostgreSQL: a valid submission # SKIP PostgreSQL not available',
+    '# tests 64',
+    '# pass 29',
+    '# fail 0',
+    '# cancelled 0',
+    '# skipped 35',
+    '# todo 0',
+    'ℹ pass 10',
+    'ℹ fail 0',
+    'ℹ skipped 2',
+  ].join('\n');
+  assert.deepEqual(summarize(log, 0), { passed: 39, failed: 0, skipped: 37, found: true });
+  assert.equal(formatSummary(summarize(log, 0)), '39 passed, 0 failed, 37 skipped');
 });
 
 test('counts the Storybook check, one story one test, with the other runners', () => {
@@ -119,7 +140,11 @@ test('ignores lines that merely mention passed and failed', () => {
 });
 
 test('formatSummary prints the CI line', () => {
-  assert.equal(formatSummary({ passed: 3, failed: 0 }), '3 passed, 0 failed');
+  assert.equal(
+    formatSummary({ passed: 3, failed: 0, skipped: 2 }),
+    '3 passed, 0 failed, 2 skipped',
+  );
+  assert.equal(formatSummary({ passed: 3, failed: 0 }), '3 passed, 0 failed, 0 skipped');
 });
 
 test('the CLI prints one line for a log file and an exit status', () => {
@@ -129,10 +154,10 @@ test('the CLI prints one line for a log file and an exit status', () => {
   const script = fileURLToPath(new URL('./summarize-test-log.js', import.meta.url));
   assert.equal(
     execFileSync('node', [script, logFile, '0'], { encoding: 'utf8' }),
-    '4 passed, 0 failed\n',
+    '4 passed, 0 failed, 0 skipped\n',
   );
   assert.equal(
     execFileSync('node', [script, join(dir, 'missing.log'), '1'], { encoding: 'utf8' }),
-    '0 passed, 1 failed\n',
+    '0 passed, 1 failed, 0 skipped\n',
   );
 });
