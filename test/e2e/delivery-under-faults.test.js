@@ -1,22 +1,21 @@
 // End to end, in Chromium against the real reference receiver on 127.0.0.1: 50 submissions while
-// the receiver's fault injector drops connections, answers 500/503/429 or stalls past the
-// client's timeout for about 30 % of requests, and the browser is taken offline for about 30 % of
-// submissions; the page is reloaded while the outbox holds submissions. Afterwards every
-// submission is stored exactly once and none is missing.
+// the receiver's fault injector drops connections (before and after storing), answers 500, 503
+// and 429 with Retry-After, or stalls past the client's timeout, and the browser is taken
+// offline, once for several submissions in a row so that the outbox builds a backlog. The page
+// is reloaded while the outbox holds that backlog (counted in IndexedDB before the reload).
+// Afterwards every submission is a row in the database exactly once, and the receiver's log
+// shows that every kind of fault fired.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, rm, writeFile, copyFile, mkdir } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright';
-import { startReceiver } from '../../server/index.js';
-import { findBrowser, CHROMIUM_ARGS } from '../../scripts/find-browser.js';
+import { FAULT_KINDS } from '../../server/faults.js';
+import { openForm, outboxCount, requestLines, setUp } from './support.js';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const repo = join(here, '..', '..');
 const SUBMISSIONS = 50;
+/** The element gives up on an attempt after this long; a stalled answer comes later. */
+const TIMEOUT_MS = 800;
+const STALL_MS = 1500;
+/** Rounds taken offline one after the other: the backlog. */
+const BACKLOG_ROUNDS = [20, 21, 22, 23, 24];
 
 const definition = {
   id: 'e2e-contact',
@@ -33,6 +32,21 @@ const definition = {
   },
 };
 
+/**
+ * This seed draws every kind of fault within the first eight requests (checked below), so each
+ * fires in every run whatever the timing: the receiver draws once per request, in arrival order.
+ */
+const FAULTS = {
+  seed: 20262541,
+  drop: 0.06,
+  dropAfterStore: 0.06,
+  status500: 0.05,
+  status503: 0.05,
+  status429: 0.05,
+  stall: 0.05,
+  stallMs: STALL_MS,
+};
+
 /** A small seeded PRNG, so that the offline pattern is the same in every run. */
 function random(seed) {
   let state = seed >>> 0;
@@ -43,130 +57,157 @@ function random(seed) {
 }
 
 test(
-  '50 submissions under faults and offline periods arrive exactly once',
+  '50 submissions under every kind of fault and offline periods arrive exactly once',
   { timeout: 600_000 },
   async (t) => {
-    assert.ok(existsSync(join(repo, 'dist', 'intake-elements.js')), 'run `npm run build` first');
-    const executablePath = findBrowser();
-    assert.ok(executablePath, 'no Chromium found (set CHROME_PATH)');
-    const work = await mkdtemp(join(tmpdir(), 'intake-e2e-'));
-    const formsDir = join(work, 'forms');
-    const pages = join(work, 'pages');
-    await mkdir(formsDir);
-    await mkdir(pages);
-    await writeFile(join(formsDir, 'e2e-contact.json'), JSON.stringify(definition));
-    await writeFile(join(pages, 'e2e-contact.json'), JSON.stringify(definition));
-    await copyFile(join(here, 'pages', 'index.html'), join(pages, 'index.html'));
-    const logLines = [];
-    const receiver = await startReceiver({
-      port: 0,
-      host: '127.0.0.1',
-      formsDir,
-      dataDir: join(work, 'data'),
-      rateLimit: false,
-      log: (line) => logLines.push(line),
-      faults: {
-        seed: 20261125,
-        drop: 0.06,
-        dropAfterStore: 0.06,
-        status500: 0.05,
-        status503: 0.05,
-        status429: 0.04,
-        stall: 0.04,
-        stallMs: 1500,
-      },
-      staticRoots: { dist: join(repo, 'dist'), e2e: pages },
-      staticIndex: join(pages, 'index.html'),
-    });
-    const browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
-    t.after(async () => {
-      await browser.close();
-      await receiver.close();
-      await rm(work, { recursive: true, force: true });
+    const { browser, logs, pageUrl, rows } = await setUp(t, {
+      serverDefinition: definition,
+      receiverOptions: { faults: FAULTS },
     });
     const context = await browser.newContext();
     const page = await context.newPage();
     const pageErrors = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));
-    const open = async () => {
-      await page.goto(`${receiver.url}/`);
-      await page.waitForFunction(() =>
-        document.querySelector('intake-form')?.shadowRoot?.querySelector('form'),
+    // What the browser saw of the 429s: their Retry-After.
+    const retryAfter = [];
+    page.on('response', (response) => {
+      if (response.status() === 429) retryAfter.push(response.headers()['retry-after']);
+    });
+    await openForm(page, pageUrl);
+
+    const send = (n) =>
+      page.evaluate(
+        async ({ n, timeout }) => {
+          const form = document.querySelector('intake-form');
+          form.reset();
+          form.retryPolicy = { attempts: 4, baseDelayMs: 50, maxDelayMs: 2000 };
+          form.timeout = timeout;
+          form.value = { name: `Person ${n}`, n };
+          return form.submit();
+        },
+        { n, timeout: TIMEOUT_MS },
       );
-      // The outbox's code arrives right after the form is shown. Nobody sends within those
-      // milliseconds; should someone do so while offline, the form says it could not be sent and
-      // keeps what they typed (test/element/delivery.test.ts).
-      await page.waitForLoadState('networkidle');
+
+    /** Nudges the outbox (as coming online does) until it is empty. */
+    const drain = async (seconds) => {
+      const deadline = Date.now() + seconds * 1000;
+      for (;;) {
+        const waiting = await outboxCount(page);
+        if (waiting === 0) return;
+        assert.ok(Date.now() < deadline, `the outbox still holds ${waiting} submissions`);
+        await page.evaluate(() => window.dispatchEvent(new Event('online')));
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+      }
     };
-    await open();
 
     const chance = random(7);
     const outcomes = { ok: 0, queued: 0, other: 0 };
     let offlineRounds = 0;
-    let reloaded = false;
+    let backlog = 0;
     for (let n = 0; n < SUBMISSIONS; n++) {
-      const offline = chance() < 0.3;
+      const inBacklog = BACKLOG_ROUNDS.includes(n);
+      // The backlog starts from an empty outbox, so that each round's entry can be counted.
+      if (n === BACKLOG_ROUNDS[0]) await drain(120);
+      const offline = inBacklog || chance() < 0.25;
       if (offline) {
         offlineRounds += 1;
         await context.setOffline(true);
       }
-      const result = await page.evaluate(async (n) => {
-        const form = document.querySelector('intake-form');
-        form.reset();
-        form.retryPolicy = { attempts: 4, baseDelayMs: 50, maxDelayMs: 2000 };
-        form.timeout = 800;
-        form.value = { name: `Person ${n}`, n };
-        return form.submit();
-      }, n);
+      const before = inBacklog ? await outboxCount(page) : 0;
+      const result = await send(n);
       if (result.ok) outcomes.ok += 1;
       else if (result.reason === 'queued') outcomes.queued += 1;
       else outcomes.other += 1;
-      if (offline) await context.setOffline(false);
-      // Halfway, with submissions waiting in the outbox: the person reloads the page.
-      if (!reloaded && n >= SUBMISSIONS / 2 && outcomes.queued > 0) {
-        reloaded = true;
-        await open();
+
+      if (inBacklog) {
+        // Offline, the submission waits in the outbox, next to those of the rounds before.
+        assert.equal(result.reason, 'queued', `round ${n} offline is queued`);
+        assert.equal(await outboxCount(page), before + 1, `round ${n} adds one to the outbox`);
+        backlog += 1;
+        if (n !== BACKLOG_ROUNDS.at(-1)) continue; // stays offline: the backlog grows
+        // Back online, but the receiver out of reach for now (as behind a broken proxy), so the
+        // backlog is still there when the person reloads the page.
+        await page.route('**/api/forms/**', (route) => route.abort('connectionrefused'));
+        await context.setOffline(false);
+        const waiting = await outboxCount(page);
+        assert.equal(waiting, backlog, 'the outbox holds the whole backlog before the reload');
+        await page.unroute('**/api/forms/**');
+        await openForm(page, pageUrl);
+        t.diagnostic(`reloaded with ${waiting} submissions in the outbox`);
+        continue;
       }
+      if (offline) await context.setOffline(false);
     }
     assert.equal(outcomes.other, 0, 'no submission failed for good');
-    assert.ok(reloaded, 'the page was reloaded with submissions in the outbox');
+    assert.equal(backlog, BACKLOG_ROUNDS.length);
     t.diagnostic(
       `offline rounds: ${offlineRounds}; accepted at once: ${outcomes.ok}; queued: ${outcomes.queued}`,
     );
 
     // Back online: the outbox empties itself.
-    await page.evaluate(() => window.dispatchEvent(new Event('online')));
-    const deadline = Date.now() + 240_000;
-    for (;;) {
-      const waiting = await page.evaluate(
-        () =>
-          new Promise((resolve) => {
-            const request = indexedDB.open('intake-elements-outbox');
-            request.onsuccess = () => {
-              const db = request.result;
-              const count = db.transaction('submissions').objectStore('submissions').count();
-              count.onsuccess = () => {
-                db.close();
-                resolve(count.result);
-              };
-            };
-            request.onerror = () => resolve(-1);
-          }),
-      );
-      if (waiting === 0) break;
-      assert.ok(Date.now() < deadline, `the outbox still holds ${waiting} submissions`);
-      await page.evaluate(() => window.dispatchEvent(new Event('online')));
-      await new Promise((resolve) => setTimeout(resolve, 1000));
-    }
+    await drain(240);
 
-    const stored = await (await fetch(`${receiver.url}/api/submissions`)).json();
-    const list = Array.isArray(stored) ? stored : stored.submissions;
-    const numbers = list.map((entry) => (entry.envelope ?? entry).data.n).sort((a, b) => a - b);
+    // Every submission is one row in the database.
+    const numbers = (await rows())
+      .map((row) => JSON.parse(row.envelope).data.n)
+      .sort((a, b) => a - b);
     assert.deepEqual(
       numbers,
       Array.from({ length: SUBMISSIONS }, (_, i) => i),
       'each submission stored exactly once',
     );
+
+    // Every kind of fault fired, as the receiver's log says.
+    const posts = requestLines(logs).filter((l) => l.route === '/api/forms/:id/submissions');
+    const fired = (kind) => posts.filter((l) => l.fault === kind);
+    for (const kind of FAULT_KINDS) assert.ok(fired(kind).length > 0, `fault ${kind} fired`);
+    assert.ok(
+      fired('drop').every((l) => l.status === null),
+      'a dropped request got no answer',
+    );
+    // Drawn for a retry of something stored already, dropAfterStore has nothing to drop: the
+    // replay is answered. At least one stored a new row and lost its answer.
+    assert.ok(
+      fired('dropAfterStore').some((l) => l.status === null),
+      'a request dropped after storing got no answer',
+    );
+    assert.ok(
+      fired('dropAfterStore').every((l) => l.status === null || l.replayed),
+      'dropAfterStore either dropped the answer or answered a replay',
+    );
+    for (const [kind, status] of [
+      ['status500', 500],
+      ['status503', 503],
+      ['status429', 429],
+    ]) {
+      assert.ok(
+        fired(kind).every((l) => l.status === status),
+        `${kind} answered ${status}`,
+      );
+    }
+    assert.ok(
+      retryAfter.length > 0 && retryAfter.every((value) => value === '1'),
+      '429 Retry-After',
+    );
+    // The client gave up at its timeout while the receiver stalled: the connection closed
+    // before an answer (the stalled request still stores, and the retry gets a replay).
+    t.diagnostic(`stalled requests: ${fired('stall').length}`);
+    assert.ok(
+      fired('stall').some((l) => l.aborted && l.status === null && l.durationMs >= TIMEOUT_MS - 50),
+      'a stalled request outlasted the client timeout',
+    );
+    // Lost answers (dropped after storing, stalled past the timeout) were retried and replayed.
+    assert.ok(
+      posts.some((l) => l.replayed),
+      'a retry got the stored answer again',
+    );
     assert.deepEqual(pageErrors, []);
   },
 );
+
+test('the seed draws every kind of fault within the first eight requests', async () => {
+  const { createFaults } = await import('../../server/faults.js');
+  const faults = createFaults(FAULTS);
+  const drawn = new Set(Array.from({ length: 8 }, () => faults.pick()));
+  for (const kind of FAULT_KINDS) assert.ok(drawn.has(kind), kind);
+});
