@@ -343,9 +343,14 @@ export function createReceiver(options) {
       });
     }
     let dataErrors = lonelySurrogates(envelope.data);
-    if (dataErrors.length === 0) dataErrors = form.validate(envelope.data);
-    // Only data that is valid otherwise has its files decoded and read.
-    if (dataErrors.length === 0) dataErrors = await form.checkFiles(envelope.data);
+    if (dataErrors.length === 0) {
+      dataErrors = form.validate(envelope.data);
+      // Files are checked even when other answers are wrong, so the person sees every problem
+      // at once; a file that already failed its schema (not a data URL) is not read.
+      const reported = new Set(dataErrors.map((error) => error.pointer));
+      const fileErrors = await form.checkFiles(envelope.data);
+      dataErrors = [...dataErrors, ...fileErrors.filter((e) => !reported.has(e.pointer))];
+    }
     if (dataErrors.length > 0) {
       return problem(res, 422, 'Unprocessable Content', {
         type: PROBLEM.validation,
