@@ -41,6 +41,9 @@ const own = (object, key) => (isObject(object) && hasOwn(object, key) ? object[k
  */
 export function createDeclaredCheck(schema, { dialect, matches }) {
   const refs = referenceTable(schema, '');
+  const modern = dialect === '2020-12';
+  // Keywords of the other dialect are not keywords here (ajv ignores them too).
+  const mapKeywords = modern ? ['dependentSchemas'] : ['dependencies'];
   const patterns = new Map();
   const regex = (source) => {
     if (!patterns.has(source)) patterns.set(source, new RegExp(source, 'u'));
@@ -99,7 +102,7 @@ export function createDeclaredCheck(schema, { dialect, matches }) {
 
       if (isObject(value)) {
         const names = Object.keys(value);
-        for (const keyword of ['dependentSchemas', 'dependencies']) {
+        for (const keyword of mapKeywords) {
           const map = own(node, keyword);
           if (!isObject(map)) continue;
           for (const name of names) {
@@ -135,7 +138,7 @@ export function createDeclaredCheck(schema, { dialect, matches }) {
             evaluated.add(name);
           }
         }
-        if (hasOwn(node, 'unevaluatedProperties') && !all) {
+        if (modern && hasOwn(node, 'unevaluatedProperties') && !all) {
           for (const name of names) {
             if (evaluated.has(name)) continue;
             extra(node.unevaluatedProperties, 'unevaluatedProperties', name);
@@ -147,10 +150,12 @@ export function createDeclaredCheck(schema, { dialect, matches }) {
       }
 
       if (Array.isArray(value)) {
-        const prefix = own(node, 'prefixItems') ?? (Array.isArray(node.items) ? node.items : []);
-        const rest = Array.isArray(node.items) ? own(node, 'additionalItems') : own(node, 'items');
-        const restAt = Array.isArray(node.items) ? 'additionalItems' : 'items';
-        const prefixAt = hasOwn(node, 'prefixItems') ? 'prefixItems' : 'items';
+        // 2020-12: `prefixItems`, then `items`; draft-07: `items` as a list, then `additionalItems`.
+        const tuple = !modern && Array.isArray(node.items);
+        const prefixAt = modern ? 'prefixItems' : 'items';
+        const prefix = modern ? own(node, 'prefixItems') : tuple ? node.items : [];
+        const restAt = tuple ? 'additionalItems' : 'items';
+        const rest = own(node, restAt);
         value.forEach((item, i) => {
           const inner = appendPointer(pointer, i);
           if (Array.isArray(prefix) && i < prefix.length) {
@@ -159,7 +164,7 @@ export function createDeclaredCheck(schema, { dialect, matches }) {
             walk(rest, at(restAt), item, inner, depth + 1);
           }
           // `contains` and `unevaluatedItems` apply where they match; ajv decides about those.
-          for (const keyword of ['contains', 'unevaluatedItems']) {
+          for (const keyword of modern ? ['contains', 'unevaluatedItems'] : ['contains']) {
             if (hasOwn(node, keyword) && matches(at(keyword), item)) {
               walk(node[keyword], at(keyword), item, inner, depth + 1);
             }

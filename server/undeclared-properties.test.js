@@ -188,3 +188,31 @@ test('a $ref, patternProperties, and extras with a schema: checked as ajv should
     ['/nested/hasOwnProperty'],
   );
 });
+
+test('keywords of the other dialect are not keywords (as for ajv and the element)', () => {
+  // draft-07 has no unevaluatedProperties: ajv ignores it, and so does this check.
+  const draft07 = compileSchema({
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    properties: { a: { type: 'string' } },
+    unevaluatedProperties: false,
+    items: [{ type: 'object', additionalProperties: false }],
+    additionalItems: { type: 'object', properties: { b: true }, additionalProperties: false },
+  });
+  assert.deepEqual(draft07(withExtra({ a: 'x' }, 'toString', 1)), []);
+  assert.deepEqual(
+    draft07([withExtra({}, 'valueOf', 1), withExtra({ b: 1 }, 'constructor', 1)])
+      .map((e) => e.pointer)
+      .sort(),
+    ['/0/valueOf', '/1/constructor'],
+  );
+  const modern = compileSchema({
+    prefixItems: [{ type: 'object', unevaluatedProperties: false }],
+    items: { type: 'object', properties: { b: true }, unevaluatedProperties: false },
+  });
+  assert.deepEqual(
+    modern([withExtra({}, 'valueOf', 1), withExtra({ b: 1 }, 'constructor', 1)])
+      .map((e) => e.pointer)
+      .sort(),
+    ['/0/valueOf', '/1/constructor'],
+  );
+});

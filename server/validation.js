@@ -68,8 +68,14 @@ function partChecker(ajv, schema) {
     let part = parts.get(location);
     if (!part) {
       const fragment = location.split('/').map(encodeURIComponent).join('/');
-      part = ajv.getSchema(location === '' ? rootKey : `${rootKey}#${fragment}`);
-      if (!part) throw new Error(`the schema at ${location} could not be compiled`);
+      try {
+        part = ajv.getSchema(location === '' ? rootKey : `${rootKey}#${fragment}`);
+      } catch {
+        part = undefined;
+      }
+      // A part ajv cannot compile on its own counts as matching: the check then looks at more
+      // branches for undeclared properties, never at fewer.
+      part ??= () => true;
       parts.set(location, part);
     }
     return part(value) === true;
