@@ -27,7 +27,8 @@ test('every variable', () => {
     RATE_LIMIT: '10',
     RATE_LIMIT_BURST: '3',
     TRUST_PROXY: 'on',
-    STAFF_ENDPOINTS: 'off',
+    STAFF_ENDPOINTS: 'on',
+    STAFF_HOSTS: 'localhost:9000, intake.internal',
     CORS_ORIGINS: 'https://a.example, https://b.example',
     CORS_ALLOW_HEADERS: 'X-One,X-Two',
     REFERENCE_PREFIX: 'KI',
@@ -43,7 +44,8 @@ test('every variable', () => {
     bodyLimit: 2048,
     rateLimit: { perMinute: 10, burst: 3 },
     trustProxy: true,
-    staffEndpoints: false,
+    staffEndpoints: true,
+    staffHosts: ['localhost:9000', 'intake.internal'],
     cors: { '*': ['https://a.example', 'https://b.example'] },
     corsAllowHeaders: ['X-One', 'X-Two'],
     referencePrefix: 'KI',
@@ -66,6 +68,9 @@ test('mistakes are refused, not guessed at', () => {
   assert.throws(() => optionsFromEnv({ TRUST_PROXY: 'maybe' }), /TRUST_PROXY/);
   assert.throws(() => optionsFromEnv({ CORS_ORIGINS: '{"a": 1' }));
   assert.throws(() => optionsFromEnv({ FAULTS: 'chaos=1' }), /unknown fault/);
+  const file = join(tempDir(), 'receiver.config.json');
+  writeFileSync(file, JSON.stringify({ staffHosts: 'localhost' }));
+  assert.throws(() => optionsFromEnv({ RECEIVER_CONFIG: file }), /staffHosts/);
 });
 
 test('RECEIVER_CONFIG: a JSON file with the same settings; variables win', () => {
