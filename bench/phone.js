@@ -10,11 +10,12 @@
 //
 // Needs `npm run build` in the repository root and Chromium (scripts/find-browser.js).
 import console from 'node:console';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import process from 'node:process';
 import { URL, fileURLToPath } from 'node:url';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
+/* global fetch */
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
 import { CHROMIUM_ARGS, findBrowser } from '../scripts/find-browser.js';
@@ -49,28 +50,38 @@ function parseArgs(argv) {
 }
 
 /**
- * How many waves of requests the page needed: the document is wave 1, and every request is one
- * wave after the request of whatever started it (the parser of a document, or the script whose
- * code asked for it). A chain main file → locale chunk → widget chunk is three waves; a
- * `modulepreload` the document announces is wave 2 however deep the module sits.
+ * How many waves of requests the page needed before it was complete: the document is wave 1, and
+ * a request that started only after a request of wave k had arrived is of wave k + 1 (it was
+ * discovered by running what had arrived). A chain main file → definition → the parts it needs
+ * is three waves; parts that a `modulepreload` or the main file asks for at once share a wave.
+ * Requests are read from the DevTools log of the (unthrottled) load Lighthouse observed.
  */
 function requestWaves(devtoolsLog, origin) {
-  const waveOf = new Map();
-  let most = 0;
+  const started = new Map();
+  const finished = new Map();
   for (const entry of devtoolsLog) {
-    if (entry.method !== 'Network.requestWillBeSent') continue;
-    const { request, initiator, type } = entry.params;
-    if (!request.url.startsWith(origin) || request.url.endsWith('/favicon.ico')) continue;
-    const url = request.url.split('#')[0];
-    let parent = initiator?.url;
-    let stack = initiator?.stack;
-    while (!parent && stack) {
-      parent = stack.callFrames?.find((frame) => frame.url)?.url;
-      stack = stack.parent;
+    const { requestId, timestamp, request } = entry.params ?? {};
+    if (entry.method === 'Network.requestWillBeSent') {
+      if (!request.url.startsWith(origin) || request.url.endsWith('/favicon.ico')) continue;
+      if (!started.has(requestId)) started.set(requestId, timestamp);
+    } else if (
+      entry.method === 'Network.loadingFinished' ||
+      entry.method === 'Network.loadingFailed'
+    ) {
+      finished.set(requestId, timestamp);
     }
-    const wave = type === 'Document' || !parent ? 1 : (waveOf.get(parent) ?? 1) + 1;
-    if (!waveOf.has(url)) waveOf.set(url, wave);
-    most = Math.max(most, wave);
+  }
+  const requests = [...started]
+    .map(([id, start]) => ({ start, end: finished.get(id) ?? Infinity }))
+    .sort((a, b) => a.start - b.start);
+  let most = 0;
+  for (const request of requests) {
+    request.wave = 1;
+    for (const earlier of requests) {
+      if (earlier === request || earlier.wave === undefined) continue;
+      if (earlier.end <= request.start) request.wave = Math.max(request.wave, earlier.wave + 1);
+    }
+    most = Math.max(most, request.wave);
   }
   return most;
 }
@@ -90,6 +101,21 @@ function compressedBytes(requests, origin, roots) {
     gzip += gzipSync(bytes, { level: 9 }).length;
   }
   return { raw, brotli, gzip };
+}
+
+/**
+ * Asks once for every file the pages may load, so that the server has compressed each before
+ * anything is measured (a production server would serve files compressed at build time).
+ */
+async function warmUp(origin, roots) {
+  for (const [prefix, folder] of Object.entries(roots)) {
+    for (const name of readdirSync(folder, { recursive: true })) {
+      const file = path.join(folder, name);
+      if (!statSync(file).isFile()) continue;
+      const url = `${origin}/${prefix}/${name.split(path.sep).join('/')}`;
+      await fetch(url, { headers: { 'accept-encoding': 'br, gzip' } }).then((r) => r.arrayBuffer());
+    }
+  }
 }
 
 function median(values) {
@@ -145,6 +171,7 @@ async function main() {
   const server = startDemoServer({ port: 0, staticRoots: roots, csp, log: () => {} });
   await new Promise((resolve) => server.once('listening', resolve));
   const origin = `http://127.0.0.1:${server.address().port}`;
+  await warmUp(origin, roots);
   const chrome = await chromeLauncher.launch({
     chromePath,
     chromeFlags: ['--headless=new', '--no-sandbox', ...CHROMIUM_ARGS],
