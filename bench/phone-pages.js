@@ -10,9 +10,13 @@ import { build } from 'esbuild';
  * - compiled: `src` names the module the compile step wrote (dist/forms/<id>.js), as the demo does;
  * - raw: `src` names the JSON definition, which the element compiles in the browser;
  * - rjsf: react-jsonschema-form 6 renders the same schema (source language only: RJSF has no
- *   translations of its own), bundled and minified with esbuild.
+ *   translations of its own), bundled and minified with esbuild;
+ * - jsonforms: JSON Forms 3 (React, vanilla renderers, its generated UI schema), the same way.
  */
-export const MODES = ['compiled', 'raw', 'rjsf', 'demo'];
+export const MODES = ['compiled', 'raw', 'rjsf', 'jsonforms', 'demo'];
+
+/** The comparison libraries: one bundle each, rendering the schema they find on the page. */
+const LIBRARY_MODES = ['rjsf', 'jsonforms'];
 
 const TEXT = {
   de: {
@@ -42,15 +46,13 @@ function escapeHtml(text) {
 function pageHtml({ form, mode, locale }) {
   const text = TEXT[locale] ?? TEXT.de;
   const dir = locale === 'ar' || locale === 'fa' ? 'rtl' : 'ltr';
-  const head =
-    mode === 'rjsf'
-      ? `<script type="module" src="/bench/rjsf-page.js"></script>`
-      : `<script type="module" src="/dist/intake-elements.js"></script>`;
+  const head = LIBRARY_MODES.includes(mode)
+    ? `<script type="module" src="/bench/${mode}-page.js"></script>`
+    : `<script type="module" src="/dist/intake-elements.js"></script>`;
   const src = mode === 'compiled' ? `/dist/forms/${form}.js` : `/schemas/${form}.json`;
-  const body =
-    mode === 'rjsf'
-      ? `<div id="rjsf-root" data-schema="/schemas/${form}.json"></div>`
-      : `<intake-form src="${src}" locale="${locale}" action="/api/forms/${form}/submissions"></intake-form>`;
+  const body = LIBRARY_MODES.includes(mode)
+    ? `<div id="form-root" data-schema="/schemas/${form}.json"></div>`
+    : `<intake-form src="${src}" locale="${locale}" action="/api/forms/${form}/submissions"></intake-form>`;
   return `<!doctype html>
 <html lang="${locale}" dir="${dir}">
   <head>
@@ -78,7 +80,7 @@ import { createElement } from 'react';
 import { createRoot } from 'react-dom/client';
 import Form from '@rjsf/core';
 import validator from '@rjsf/validator-ajv8';
-const root = document.getElementById('rjsf-root');
+const root = document.getElementById('form-root');
 fetch(root.dataset.schema)
   .then((answer) => answer.json())
   .then((definition) => {
@@ -86,6 +88,28 @@ fetch(root.dataset.schema)
       createElement(Form, { schema: definition.schema, uiSchema: definition.ui ?? {}, validator }),
     );
   });
+`;
+
+/** The JSON Forms page's script, the same way (its default UI schema, generated from the schema). */
+const JSONFORMS_ENTRY = `
+import { createElement, useState } from 'react';
+import { createRoot } from 'react-dom/client';
+import { JsonForms } from '@jsonforms/react';
+import { vanillaCells, vanillaRenderers } from '@jsonforms/vanilla-renderers';
+const root = document.getElementById('form-root');
+function Page({ schema }) {
+  const [data, setData] = useState({});
+  return createElement(JsonForms, {
+    schema,
+    data,
+    renderers: vanillaRenderers,
+    cells: vanillaCells,
+    onChange: ({ data: next }) => setData(next),
+  });
+}
+fetch(root.dataset.schema)
+  .then((answer) => answer.json())
+  .then((definition) => createRoot(root).render(createElement(Page, { schema: definition.schema })));
 `;
 
 /**
@@ -96,21 +120,26 @@ fetch(root.dataset.schema)
  */
 export async function writePages({ outDir, benchDir, forms, locales }) {
   mkdirSync(outDir, { recursive: true });
-  await build({
-    stdin: { contents: RJSF_ENTRY, resolveDir: benchDir, loader: 'js' },
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    target: 'es2022',
-    define: { 'process.env.NODE_ENV': '"production"' },
-    outfile: path.join(outDir, 'rjsf-page.js'),
-    logLevel: 'error',
-  });
+  for (const [mode, contents] of [
+    ['rjsf', RJSF_ENTRY],
+    ['jsonforms', JSONFORMS_ENTRY],
+  ]) {
+    await build({
+      stdin: { contents, resolveDir: benchDir, loader: 'js' },
+      bundle: true,
+      minify: true,
+      format: 'esm',
+      target: 'es2022',
+      define: { 'process.env.NODE_ENV': '"production"' },
+      outfile: path.join(outDir, `${mode}-page.js`),
+      logLevel: 'error',
+    });
+  }
   const pages = [];
   for (const form of forms) {
     for (const mode of MODES.filter((m) => m !== 'demo')) {
-      // RJSF shows the source language only, so one page per form is enough.
-      for (const locale of mode === 'rjsf' ? [locales[0]] : locales) {
+      // The other libraries show the source language only, so one page per form is enough.
+      for (const locale of LIBRARY_MODES.includes(mode) ? [locales[0]] : locales) {
         const file = `${form}-${mode}-${locale}.html`;
         writeFileSync(path.join(outDir, file), pageHtml({ form, mode, locale }));
         pages.push({ form, mode, locale, url: `/bench/${file}` });

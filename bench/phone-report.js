@@ -19,6 +19,7 @@ const MODE_LABELS = {
   compiled: 'compiled module',
   raw: 'raw JSON',
   rjsf: 'react-jsonschema-form 6',
+  jsonforms: 'JSON Forms 3 (React, vanilla)',
   demo: '`npm start` demo',
 };
 
