@@ -1,5 +1,6 @@
 // The generated part of docs/benchmarks.md: targets, one table per N, bundle sizes, machine and
 // versions, from a results object of run.js.
+import { BUDGET_GZIP } from './targets.js';
 
 const ms = (v) => (Number.isFinite(v) ? v.toFixed(1) : '–');
 const kib = (v) => (Number.isFinite(v) ? (v / 1024).toFixed(1) : '–');
@@ -125,7 +126,7 @@ export function renderReport(results) {
     '',
     `\`dist/intake-elements.js\` alone: ${kib(results.distSize.min)} KiB min, ` +
       `${kib(results.distSize.gzip)} KiB gzip, ${kib(results.distSize.brotli)} KiB brotli ` +
-      `(budget 20 KiB gzip).` +
+      `(budget ${BUDGET_GZIP / 1024} KiB gzip, the regression guard of test/size-budget.test.js).` +
       (intakeSize?.formModuleByN
         ? ' The compiled definition module (the form itself: schema, texts and precompiled ' +
           'validators) adds, per N: ' +

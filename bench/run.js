@@ -42,6 +42,11 @@ const DIST_COPY = path.join(BUILD, 'dist');
 /** The contenders, in the order the tables list them. */
 const CONTENDERS = [
   { name: 'intake-elements', label: 'intake-elements', react: false },
+  {
+    name: 'intake-raw',
+    label: 'intake-elements, raw JSON definition (ajv at run time)',
+    react: false,
+  },
   { name: 'rjsf', label: 'react-jsonschema-form 6 (liveValidate)', react: true },
   { name: 'jsonforms', label: 'JSON Forms 3 (React, vanilla)', react: true },
   { name: 'lit-plain', label: 'plain Lit template', react: false },

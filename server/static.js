@@ -2,12 +2,13 @@
  * Static files for the demo (moved here from scripts/serve-demo.js): `/` is the index page, and
  * each root serves one folder under its prefix (`/dist/…` → `<dist>/…`). Nothing outside those
  * folders is ever served (no package.json, no src/), dotfiles are never served, and symlinks
- * that lead out of a folder are refused.
+ * that lead out of a folder are refused. Compression and caching headers: static-cache.js.
  */
 import { createReadStream } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
 import { extname, join, sep } from 'node:path';
 import { sendText } from './http.js';
+import { cacheControl, cachedFile, chooseEncoding, matchesEtag } from './static-cache.js';
 
 const CONTENT_TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -74,15 +75,31 @@ export async function serveStatic(req, res, path, { roots, index }) {
   }
   if (!info.isFile()) return sendText(res, 404, 'Not Found');
 
-  res.writeHead(200, {
-    'Content-Type': CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
-    'Content-Length': info.size,
-    // Always revalidate: the demo is used while `npm run build` rewrites dist/.
-    'Cache-Control': 'no-cache',
+  const type = CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
+  const headers = {
+    'Content-Type': type,
+    'Cache-Control': cacheControl(file),
     'Last-Modified': info.mtime.toUTCString(),
-  });
-  if (req.method === 'HEAD') return res.end();
-  createReadStream(file)
-    .on('error', () => res.destroy())
-    .pipe(res);
+  };
+  const entry = await cachedFile(file, info).catch(() => undefined);
+  if (!entry) {
+    // Too large to hold in memory: streamed as it is, revalidated by date.
+    res.writeHead(200, { ...headers, 'Content-Length': info.size });
+    if (req.method === 'HEAD') return res.end();
+    createReadStream(file)
+      .on('error', () => res.destroy())
+      .pipe(res);
+    return undefined;
+  }
+  headers.ETag = entry.etag;
+  if (entry.br || entry.gzip) headers.Vary = 'Accept-Encoding';
+  if (matchesEtag(req.headers['if-none-match'], entry.etag)) {
+    res.writeHead(304, headers);
+    return res.end();
+  }
+  const encoding = chooseEncoding(req.headers['accept-encoding'], entry);
+  const body = encoding ? entry[encoding] : entry.identity;
+  if (encoding) headers['Content-Encoding'] = encoding;
+  res.writeHead(200, { ...headers, 'Content-Length': body.length });
+  return res.end(req.method === 'HEAD' ? undefined : body);
 }

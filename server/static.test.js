@@ -3,8 +3,10 @@ import assert from 'node:assert/strict';
 import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { CSP, startDemoServer } from '../scripts/serve-demo.js';
 import { startReceiver } from './index.js';
+import { cacheControl } from './static-cache.js';
 import { rawRequest, submit } from './testing/harness.js';
 
 async function demo(t) {
@@ -107,4 +109,62 @@ test('without static roots the receiver serves no files, and a strict API policy
   }
   assert.match(receiver.url, /^http:\/\/127\.0\.0\.1:\d+$/);
   assert.equal(receiver.storage.kind, 'sqlite');
+});
+
+test('static files are compressed, revalidated by ETag, and hashed chunks cached for a year', async (t) => {
+  const { url } = await demo(t);
+  const plain = readFileSync(new URL('../demo/demo.js', import.meta.url));
+
+  // Node's fetch asks for gzip and br by itself and decodes; the raw requests show the wire.
+  const brotli = await rawRequest(url, {
+    path: '/demo/demo.js',
+    headers: { 'accept-encoding': 'gzip, deflate, br' },
+  });
+  assert.equal(brotli.status, 200);
+  assert.equal(brotli.headers['content-encoding'], 'br');
+  assert.equal(brotli.headers.vary, 'Accept-Encoding');
+  assert.ok(brotli.bodyBytes.length < plain.length, 'brotli is smaller than the file');
+  assert.deepEqual(brotliDecompressSync(brotli.bodyBytes), plain);
+
+  const gzipped = await rawRequest(url, {
+    path: '/demo/demo.js',
+    headers: { 'accept-encoding': 'gzip, br;q=0' },
+  });
+  assert.equal(gzipped.headers['content-encoding'], 'gzip');
+  assert.deepEqual(gunzipSync(gzipped.bodyBytes), plain);
+
+  const identity = await rawRequest(url, { path: '/demo/demo.js' });
+  assert.equal(identity.headers['content-encoding'], undefined);
+  assert.deepEqual(identity.bodyBytes, plain);
+
+  // Definitions and translations change in place: revalidated, answered 304 when unchanged.
+  const definition = await rawRequest(url, { path: '/schemas/ki-erstberatung.json' });
+  assert.equal(definition.headers['cache-control'], 'no-cache');
+  const etag = definition.headers.etag;
+  assert.match(etag, /^"[A-Za-z0-9_-]+"$/);
+  const again = await rawRequest(url, {
+    path: '/schemas/ki-erstberatung.json',
+    headers: { 'if-none-match': etag },
+  });
+  assert.equal(again.status, 304);
+  assert.equal(again.bodyBytes.length, 0);
+  const other = await rawRequest(url, {
+    path: '/schemas/ki-erstberatung.json',
+    headers: { 'if-none-match': '"something-else"' },
+  });
+  assert.equal(other.status, 200);
+});
+
+test('content-hashed names are immutable, other names revalidate', () => {
+  assert.equal(
+    cacheControl('/x/dist/chunks/ar-DX_lUeFB.js'),
+    'public, max-age=31536000, immutable',
+  );
+  assert.equal(
+    cacheControl('/x/dist/chunks/ar-DX_lUeFB.js.map'),
+    'public, max-age=31536000, immutable',
+  );
+  assert.equal(cacheControl('/x/dist/intake-elements.js'), 'no-cache');
+  assert.equal(cacheControl('/x/dist/forms/ki-erstberatung.js'), 'no-cache');
+  assert.equal(cacheControl('/x/schemas/translations/ki-erstberatung.ar.json'), 'no-cache');
 });

@@ -244,6 +244,7 @@ export function rawRequest(url, { method = 'GET', headers = {}, body, localAddre
           status: res.statusCode,
           headers: res.headers,
           body: Buffer.concat(chunks).toString('utf8'),
+          bodyBytes: Buffer.concat(chunks),
         }),
       );
     });
