@@ -65,12 +65,12 @@ function bundleCommonJs() {
 }
 
 /**
- * Serves the react-jsonschema-form compat corpus (`../shared/compat/rjsf`, beside the repo) to
+ * Serves the react-jsonschema-form compat corpus (`test/fixtures/rjsf`, vendored with its licence) to
  * test/compat.test.ts: `GET /compat/rjsf/index.json` lists the sample names, and
  * `GET /compat/rjsf/<name>.json` returns one sample. Any other path under /compat/ is a 404, and
  * names are checked against the folder's listing, so nothing outside it can be read.
  */
-const COMPAT_DIR = path.resolve(process.cwd(), '../shared/compat/rjsf');
+const COMPAT_DIR = path.resolve(process.cwd(), 'test/fixtures/rjsf');
 
 function compatCorpus() {
   return async function serveCompat(context, next) {

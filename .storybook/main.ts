@@ -1,6 +1,6 @@
 /**
- * Storybook for intake-elements, set up by hand (`storybook init` cannot run here; see
- * ../shared/toolchain.md). Telemetry is off. The stories are built from one list of named
+ * Storybook for intake-elements, set up by hand (`storybook init` cannot run on a machine
+ * without a browser download: it installs Playwright's browsers as root). Telemetry is off. The stories are built from one list of named
  * examples (stories/examples.ts), the same list the accessibility tests in test/a11y use.
  */
 import type { StorybookConfig } from '@storybook/web-components-vite';

@@ -529,8 +529,8 @@ describe('compiling other schemas', () => {
   });
 });
 
-describe('the react-jsonschema-form compat corpus (../shared/compat/rjsf)', () => {
-  const corpus = join(ROOT, '../shared/compat/rjsf');
+describe('the react-jsonschema-form compat corpus (test/fixtures/rjsf)', () => {
+  const corpus = join(ROOT, 'test/fixtures/rjsf');
   const samples = existsSync(corpus)
     ? readdirSync(corpus)
         .filter((name) => name.endsWith('.json'))

@@ -17,7 +17,8 @@ const view = new LazyModule(() => import('./widgets/render-language-picker.js'))
  * @csspart label - The label ("Language" in the current language, with a globe icon).
  * @csspart control - The native select.
  *
- * @fires intake-language - `{ locale }` after the person picked a language.
+ * @fires intake-language - `{ locale }` after the person picked a language and the forms switched
+ * (bubbling, composed): a page listens on `document` to switch its own text, `lang` and `dir`.
  */
 export class IntakeLanguagePicker extends BaseElement {
   static override properties: Record<string, PropertyOptions> = {

@@ -1,5 +1,5 @@
 /**
- * Outside corpus: every react-jsonschema-form (RJSF) playground sample in `../shared/compat/rjsf`
+ * Outside corpus: every react-jsonschema-form (RJSF) playground sample in `test/fixtures/rjsf`
  * (served by the `compatCorpus` middleware of web-test-runner.config.js) is loaded into
  * `<intake-form>`, and its initial value is compared with what RJSF 6.11.1 itself holds after
  * mount (`test/fixtures/rjsf-expected.json`, written by tools/rjsf-oracle, not by our code).

@@ -1,7 +1,16 @@
-import { expect } from '@open-wc/testing';
+import { expect, oneEvent } from '@open-wc/testing';
 import { axeViolations } from '../helpers/axe.js';
-import { control, controls, renderForm, root, typeInto, tab, focused } from '../helpers/form.js';
-import type { FormDefinition } from '../../src/index.js';
+import {
+  control,
+  controls,
+  errorText,
+  renderForm,
+  root,
+  typeInto,
+  tab,
+  focused,
+} from '../helpers/form.js';
+import type { FormDefinition, IntakeForm } from '../../src/index.js';
 
 async function loadExample(): Promise<FormDefinition> {
   return (await fetch('/schemas/ki-erstberatung.json')).json();
@@ -67,5 +76,90 @@ describe('example: ki-erstberatung', () => {
     await el.updateComplete;
     const result = await el.submit();
     expect(result.ok, JSON.stringify(result)).to.equal(true);
+  });
+
+  /** What every request needs, so that only the conditions under test decide validity. */
+  const basics = {
+    person: { givenName: 'Amal', familyName: 'Haddad' },
+    email: 'amal@example.org',
+    topics: ['housing'],
+    consent: true,
+  };
+  const pointers = (el: IntakeForm) => el.validate().errors.map((error) => error.pointer);
+  const label = (el: IntakeForm, pointer: string) =>
+    control(el, pointer).labels![0].textContent!.replace(/\s+/g, ' ').trim();
+
+  it('asks for the interpreter language only when an interpreter is wanted, and then requires it', async () => {
+    const el = await renderForm(await loadExample(), 'de');
+    el.value = basics;
+    await el.updateComplete;
+    expect(root(el).querySelector('[name="/interpreterLanguage"]')).to.equal(null);
+    expect(el.validate().valid).to.equal(true);
+    control(el, '/interpreterNeeded').click();
+    await el.updateComplete;
+    expect(label(el, '/interpreterLanguage')).to.contain('Sprache für die Sprachmittlung');
+    expect(pointers(el)).to.deep.equal(['/interpreterLanguage']);
+    // No interpreter after all: the question goes away, and with it the error.
+    control(el, '/interpreterNeeded').click();
+    await el.updateComplete;
+    expect(root(el).querySelector('[name="/interpreterLanguage"]')).to.equal(null);
+    expect(el.validate().valid).to.equal(true);
+  });
+
+  it('contact by post makes the postal address required; by phone, the phone number', async () => {
+    const el = await renderForm(await loadExample(), 'de');
+    el.value = basics;
+    await el.updateComplete;
+    expect(label(el, '/address/street')).to.contain('(freiwillige Angabe)');
+    const [, phone, post] = controls(el, '/contactPreference');
+    post.click();
+    await el.updateComplete;
+    expect(label(el, '/address/street')).not.to.contain('(freiwillige Angabe)');
+    expect(label(el, '/address/city')).not.to.contain('(freiwillige Angabe)');
+    expect(el.validate().valid).to.equal(false);
+    await typeInto(el, '/address/street', 'Hauptstraße 1');
+    await typeInto(el, '/address/postalCode', '50667');
+    await typeInto(el, '/address/city', 'Köln');
+    expect(pointers(el)).to.deep.equal([]);
+    phone.click();
+    await el.updateComplete;
+    expect(pointers(el)).to.deep.equal(['/phone']);
+  });
+
+  it("says what is wrong with a postal code: five digits, in the form's language", async () => {
+    const el = await renderForm(await loadExample(), 'de');
+    await typeInto(el, '/address/postalCode', '5066');
+    await tab(el);
+    expect(errorText(el, '/address/postalCode')).to.contain('fünf Ziffern');
+    el.locale = 'en';
+    await el.updateComplete;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await el.updateComplete;
+    expect(errorText(el, '/address/postalCode')).to.contain('five digits');
+  });
+
+  it('shows no grey example text that looks like an answer', async () => {
+    // Hints go into ui:help, which stays readable and is read out with the field.
+    for (const name of ['ki-erstberatung', 'sprachkurs-anmeldung'])
+      expect(await (await fetch(`/schemas/${name}.json`)).text(), name).not.to.contain(
+        'ui:placeholder',
+      );
+    const el = await renderForm(await loadExample(), 'de');
+    expect(
+      [...root(el).querySelectorAll('[placeholder]')].map((node) => node.outerHTML),
+    ).to.deep.equal([]);
+  });
+
+  it('says on its confirmation what happens next', async () => {
+    const el = await renderForm(await loadExample(), 'de');
+    el.action = `/test-api/example-${Date.now()}/submit`;
+    el.value = basics;
+    const submitted = oneEvent(el, 'intake-submitted');
+    expect((await el.submit()).ok).to.equal(true);
+    await submitted;
+    await el.updateComplete;
+    expect(root(el).querySelector('.confirmation')!.textContent).to.contain(
+      'Wir melden uns innerhalb einer Woche bei Ihnen',
+    );
   });
 });

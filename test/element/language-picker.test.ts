@@ -72,4 +72,39 @@ describe('<intake-language-picker>', () => {
     select.dispatchEvent(new Event('change'));
     expect(forms.map((f) => f.locale)).to.deep.equal(['uk', 'uk']);
   });
+
+  it('tells the page which language was picked (intake-language, bubbling and composed), after the forms switched', async () => {
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div>
+        <intake-language-picker></intake-language-picker>
+        <intake-form></intake-form>
+      </div>`,
+    );
+    const form = wrapper.querySelector<IntakeForm>('intake-form')!;
+    const ready = whenReady(form);
+    form.definition = definition;
+    await ready;
+    const picker = wrapper.querySelector<IntakeLanguagePicker>('intake-language-picker')!;
+    await picker.updateComplete;
+    const heard: Array<{ locale: string; formLocale: string | undefined; event: CustomEvent }> = [];
+    // A web team's page script listens on document, as demo/demo.js does.
+    const listener = (event: Event) => {
+      const custom = event as CustomEvent<{ locale: string }>;
+      heard.push({ locale: custom.detail.locale, formLocale: form.locale, event: custom });
+    };
+    document.addEventListener('intake-language', listener);
+    try {
+      const select = picker.shadowRoot!.querySelector('select')!;
+      select.value = 'ar';
+      select.dispatchEvent(new Event('change'));
+      expect(heard.map(({ locale, formLocale }) => [locale, formLocale])).to.deep.equal([
+        ['ar', 'ar'],
+      ]);
+      expect(heard[0].event.bubbles).to.equal(true);
+      expect(heard[0].event.composed).to.equal(true);
+      expect(heard[0].event.target).to.equal(picker);
+    } finally {
+      document.removeEventListener('intake-language', listener);
+    }
+  });
 });

@@ -3,7 +3,7 @@
 // tests (test/validation/split.test.ts) can run precompiled validators of any schema they have.
 //
 //   GET /compiled/examples/<name>.js          schemas/<name>.json
-//   GET /compiled/rjsf/<name>.js              ../shared/compat/rjsf/<name>.json (its `schema`)
+//   GET /compiled/rjsf/<name>.js              test/fixtures/rjsf/<name>.json (its `schema`)
 //   GET /compiled/fixtures/<dir>/<name>.js    test/fixtures/<dir>/<name>.json, dir `definitions`
 //                                             or `broken-definitions`
 //   GET /compiled/edge/<index>.js             EDGE_CASES[index] of test/helpers/split-equivalence.js
@@ -20,7 +20,7 @@ import { EDGE_CASES, WHOLE_VALIDATION_LOSES } from '../helpers/split-equivalence
 const ROOT = process.cwd();
 const FOLDERS = {
   examples: path.join(ROOT, 'schemas'),
-  rjsf: path.resolve(ROOT, '../shared/compat/rjsf'),
+  rjsf: path.join(ROOT, 'test/fixtures/rjsf'),
   'fixtures/definitions': path.join(ROOT, 'test/fixtures/definitions'),
   'fixtures/broken-definitions': path.join(ROOT, 'test/fixtures/broken-definitions'),
 };

@@ -12,7 +12,7 @@
 // (createSchemaUtils also makes $refs absolute for 2020-12 root schemas, as the Form does.)
 //
 // Usage: node generate.js [compatDir]
-//   compatDir defaults to <repoRoot>/../shared/compat/rjsf
+//   compatDir defaults to <repoRoot>/test/fixtures/rjsf
 //   output:    <repoRoot>/test/fixtures/rjsf-expected.json
 
 import { readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -28,7 +28,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '../..');
 const compatDir = process.argv[2]
   ? path.resolve(process.argv[2])
-  : path.resolve(repoRoot, '../shared/compat/rjsf');
+  : path.resolve(repoRoot, 'test/fixtures/rjsf');
 const outFile = path.resolve(repoRoot, 'test/fixtures/rjsf-expected.json');
 
 const JSON_SCHEMA_2020_12 = 'https://json-schema.org/draft/2020-12/schema';

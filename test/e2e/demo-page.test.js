@@ -1,0 +1,99 @@
+// The demo as a person sees it, in Chromium against scripts/serve-demo.js: one language at a
+// time (the page follows its language picker: own text, lang, dir), a draft kept across a
+// reload, and a status line in the page's language after sending. Needs `npm run build`.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { once } from 'node:events';
+import { existsSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright';
+import { findBrowser, CHROMIUM_ARGS } from '../../scripts/find-browser.js';
+import { startDemoServer } from '../../scripts/serve-demo.js';
+
+const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** Starts the demo server and a phone-sized page on it; everything closes after the test. */
+async function demo(t) {
+  assert.ok(existsSync(join(repo, 'dist', 'forms', 'ki-erstberatung.js')), 'run `npm run build`');
+  const server = startDemoServer({ port: 0, log: () => undefined });
+  await once(server, 'listening');
+  t.after(() => server.close());
+  const browser = await chromium.launch({ executablePath: findBrowser(), args: CHROMIUM_ARGS });
+  t.after(() => browser.close());
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  const url = `http://127.0.0.1:${server.address().port}/`;
+  const open = async () => {
+    await page.goto(url);
+    await page.locator('#erstberatung form').waitFor();
+    await page.waitForFunction(
+      () =>
+        document.querySelector('intake-language-picker')?.shadowRoot?.querySelector('select')
+          ?.options.length > 1,
+    );
+  };
+  await open();
+  return { page, open };
+}
+
+/** The text of the page outside the form (the form has its own shadow root). */
+const pageText = (page) =>
+  page.evaluate(() => {
+    const main = document.body.cloneNode(true);
+    for (const node of main.querySelectorAll('intake-form, intake-language-picker, pre, noscript'))
+      node.remove();
+    return main.textContent.replace(/\s+/g, ' ').trim();
+  });
+
+test('one language at a time: the page follows its picker, and the status line too', async (t) => {
+  const { page } = await demo(t);
+  const form = page.locator('#erstberatung');
+  assert.equal(await page.locator('intake-language-picker').count(), 1);
+  await page.locator('intake-language-picker select').selectOption('ar');
+  await page.waitForFunction(() => document.documentElement.lang === 'ar');
+  assert.equal(await page.evaluate(() => document.documentElement.dir), 'rtl');
+  assert.equal(await page.locator('h1').textContent(), 'طلب استشارة أولى');
+  assert.doesNotMatch(await pageText(page), /[A-Za-zÄÖÜäöüß]{3,}/, 'German left on the page');
+  assert.equal(await form.evaluate((el) => el.locale), 'ar');
+
+  // Send a complete request: the status line names the reference in Arabic.
+  await form.evaluate((el) => {
+    el.value = {
+      person: { givenName: 'Amal', familyName: 'Haddad' },
+      email: 'amal@example.org',
+      topics: ['housing'],
+      consent: true,
+    };
+  });
+  await form.evaluate((el) => el.submit());
+  const status = page.locator('#submission-status');
+  await page.waitForFunction(() =>
+    document.querySelector('#submission-status bdi')?.textContent.startsWith('KI-'),
+  );
+  assert.match(await status.textContent(), /^تم الاستلام\. رقمكم المرجعي: KI-/);
+
+  // Back to German: the page's words change with it, the reference stays.
+  await page.locator('intake-language-picker select').selectOption('de');
+  await page.waitForFunction(() => document.documentElement.lang === 'de');
+  assert.equal(await page.evaluate(() => document.documentElement.dir), 'ltr');
+  assert.match(await status.textContent(), /^Angenommen\. Ihre Vorgangsnummer: KI-/);
+});
+
+test('keeps a draft across a reload when the person chose to save it', async (t) => {
+  const { page, open } = await demo(t);
+  const form = page.locator('#erstberatung');
+  const draftBox = form.locator('input[type=checkbox]').first();
+  await draftBox.check();
+  await form.locator('[name="/person/givenName"]').fill('Amal');
+  await form.locator('[name="/person/givenName"]').blur();
+  // Drafts are written shortly after a change.
+  await page.waitForTimeout(1500);
+  await open();
+  await page.waitForFunction(
+    () => document.querySelector('#erstberatung')?.value?.person?.givenName === 'Amal',
+    undefined,
+    { timeout: 10_000 },
+  );
+  assert.equal(await form.locator('[name="/person/givenName"]').inputValue(), 'Amal');
+});
