@@ -224,7 +224,7 @@ export function checkSchema(schema, base = '/schema') {
     return [
       {
         pointer: appendPointer(base, '$schema'),
-        message: `${show(/** @type {{ dialect: string }} */ (error).dialect)} is not a JSON Schema dialect intake-elements knows: use "https://json-schema.org/draft/2020-12/schema" or "http://json-schema.org/draft-07/schema#"`,
+        message: `${show(/** @type {{ dialect: string }} */ (error).dialect)} is not a JSON Schema dialect intake-elements knows: use the $schema of draft-04, draft-06, draft-07, 2019-09 or 2020-12 (e.g. "https://json-schema.org/draft/2020-12/schema")`,
         code: 'unsupported-dialect',
       },
     ];
