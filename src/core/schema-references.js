@@ -124,8 +124,9 @@ export class ReferenceIndex {
       const place = { schema: object, location, base: ownBase };
       if (id.base !== undefined || location === this.rootLocation)
         this.resources.set(ownBase, place);
-      // `$anchor` (2020-12), or a draft-07 `$id` that is only a fragment (`"$id": "#address"`).
-      for (const anchor of [object.$anchor, id.anchor]) {
+      // `$anchor` (2019-09, 2020-12), `$dynamicAnchor` (2020-12: a `$ref` to it is a plain
+      // reference), or a draft-07 `$id` that is only a fragment (`"$id": "#address"`).
+      for (const anchor of [object.$anchor, object.$dynamicAnchor, id.anchor]) {
         if (typeof anchor === 'string') this.anchors.set(`${ownBase}#${anchor}`, place);
       }
       if (typeof object.$ref === 'string') this.sites.push(place);
