@@ -20,6 +20,32 @@ const NUMERIC_TOKENS =
   /(^|\s)(postal-code|tel|tel-national|tel-local|tel-area-code|bday|bday-day|bday-month|bday-year|cc-number|one-time-code)$/;
 
 /**
+ * A character class of ASCII digits and separators only (`[0-9]`, `[1-9]`, `[0-9 -]`), or `\d`
+ * (which in JavaScript is ASCII only).
+ */
+const DIGIT_CLASS = /\\d|\[(?:[0-9]-[0-9]|[0-9 ./:+-]|\\[-./+ s])+\]/g;
+
+/**
+ * Whether `pattern` accepts ASCII digits and nothing else that a person types as a letter: digit
+ * classes, literal digits, separators (space, `-`, `\.`, `/`, `:`, `+`), anchors, groups,
+ * alternatives and quantifiers. `^[0-9]{5}$`, `^\d{3}-\d{4}$`, `^(\+49)?[0-9 ]+$` do;
+ * `^[A-Z]{2}[0-9]+$` and `^\w+$` do not.
+ */
+export function acceptsOnlyAsciiDigits(pattern: unknown): boolean {
+  if (typeof pattern !== 'string') return false;
+  let digitClass = false;
+  const rest = pattern
+    .replace(DIGIT_CLASS, () => {
+      digitClass = true;
+      return '';
+    })
+    .replace(/\{\d+(,\d*)?\}/g, '')
+    .replace(/\\[-./+ s()]/g, '')
+    .replace(/[\^$()|?+* /:0-9-]/g, '');
+  return digitClass && rest === '';
+}
+
+/**
  * Whether a text field holds digits a person may type in another script: phone fields, fields
  * marked with a numeric autocomplete token, and fields whose pattern only allows digits.
  */
@@ -30,5 +56,23 @@ export function expectsDigits(
 ): boolean {
   if (widget === 'tel') return true;
   if (autocomplete && NUMERIC_TOKENS.test(autocomplete)) return true;
-  return typeof pattern === 'string' && /^\^?(\[0-9\]|\\d)(\{\d+(,\d*)?\}|[+*])?\$?$/.test(pattern);
+  return acceptsOnlyAsciiDigits(pattern);
+}
+
+/**
+ * The text to store for what a person typed: with ASCII digits where the field expects digits
+ * (`expects`, from {@link expectsDigits}), and also where the field's `pattern` rejects the text
+ * as typed but accepts it with ASCII digits (a pattern too intricate for `expectsDigits` to read,
+ * once the whole value is typed). Anything else as typed.
+ */
+export function typedDigits(text: string, expects: boolean, pattern: unknown): string {
+  const ascii = normalizeDigits(text);
+  if (ascii === text || expects) return ascii;
+  if (typeof pattern !== 'string') return text;
+  try {
+    const regex = new RegExp(pattern, 'u');
+    return !regex.test(text) && regex.test(ascii) ? ascii : text;
+  } catch {
+    return text;
+  }
 }
