@@ -190,8 +190,7 @@ export function shapeErrors(errors, noiseOf, options = {}) {
     if (noise.has(index)) continue;
     // The errors of the schema under `propertyNames` (its `pattern`, `maxLength`) are about a
     // name, not a value: the `propertyNames` error after them says which name.
-    if (typeof (/** @type {{ propertyName?: unknown }} */ (error).propertyName) === 'string')
-      continue;
+    if ('propertyName' in error) continue;
     let pointer = error.instancePath;
     if (MISSING.has(error.keyword) && typeof error.params.missingProperty === 'string') {
       pointer = appendPointer(pointer, error.params.missingProperty);

@@ -17,13 +17,14 @@ export function normalizeDigits(text: string): string {
 
 /** Autocomplete tokens of values made of digits (postal codes, phone numbers, dates). */
 const NUMERIC_TOKENS =
-  /(^|\s)(postal-code|tel|tel-national|tel-local|tel-area-code|bday|bday-day|bday-month|bday-year|cc-number|one-time-code)$/;
+  /(^|\s)(postal-code|tel(-national|-local|-area-code)?|bday(-day|-month|-year)?|cc-number|one-time-code)$/;
 
 /**
- * A character class of ASCII digits and separators only (`[0-9]`, `[1-9]`, `[0-9 -]`), or `\d`
- * (which in JavaScript is ASCII only).
+ * What a pattern that accepts ASCII digits only is made of, matched in one pass: `\d` (ASCII only
+ * in JavaScript), classes of digits and separators (`[0-9]`, `[1-9]`, `[0-9 -]`), quantifiers,
+ * escaped and plain separators, anchors, groups, alternatives and literal digits.
  */
-const DIGIT_CLASS = /\\d|\[(?:[0-9]-[0-9]|[0-9 ./:+-]|\\[-./+ s])+\]/g;
+const DIGITS_ONLY = /\\[-d./+ s()]|\[[\d ./:+\\-]+\]|\{[\d,]+\}|[\^$()|?+* /:\d-]/g;
 
 /**
  * Whether `pattern` accepts ASCII digits and nothing else that a person types as a letter: digit
@@ -32,17 +33,11 @@ const DIGIT_CLASS = /\\d|\[(?:[0-9]-[0-9]|[0-9 ./:+-]|\\[-./+ s])+\]/g;
  * `^[A-Z]{2}[0-9]+$` and `^\w+$` do not.
  */
 export function acceptsOnlyAsciiDigits(pattern: unknown): boolean {
-  if (typeof pattern !== 'string') return false;
-  let digitClass = false;
-  const rest = pattern
-    .replace(DIGIT_CLASS, () => {
-      digitClass = true;
-      return '';
-    })
-    .replace(/\{\d+(,\d*)?\}/g, '')
-    .replace(/\\[-./+ s()]/g, '')
-    .replace(/[\^$()|?+* /:0-9-]/g, '');
-  return digitClass && rest === '';
+  return (
+    typeof pattern === 'string' &&
+    /\\d|\[[^\]]*\d/.test(pattern) &&
+    !pattern.replace(DIGITS_ONLY, '')
+  );
 }
 
 /**

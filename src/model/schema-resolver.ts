@@ -116,7 +116,7 @@ export class SchemaResolver {
     const target = typeof site.schema === 'object' ? this.#targets.get(site.schema) : undefined;
     // An official meta-schema (the table's location is then its URI, not a pointer): ajv knows
     // and validates it; for the form it says nothing.
-    if (target !== undefined && !target.startsWith('/')) return { schema: true, location: target };
+    if (target && target[0] !== '/') return { schema: true, location: target };
     const schema = this.#at(target);
     if (
       typeof schema !== 'boolean' &&
@@ -269,11 +269,7 @@ export class SchemaResolver {
  * keyword stays `merged`'s. New objects: the definition is not changed.
  */
 function combine(merged: SchemaObject, key: string, value: unknown): void {
-  if (key === 'properties' && typeof value === 'object' && value !== null) {
-    merged.properties = { ...(value as Record<string, Schema>), ...(merged.properties ?? {}) };
-  } else if (key === 'required' && Array.isArray(value)) {
-    merged.required = [
-      ...new Set([...(Array.isArray(merged.required) ? merged.required : []), ...value]),
-    ];
-  }
+  if (key === 'properties') merged.properties = { ...(value as object), ...merged.properties };
+  else if (key === 'required' && Array.isArray(value))
+    merged.required = [...new Set([...(merged.required ?? []), ...value])];
 }
