@@ -140,21 +140,21 @@ test('the same errors, with the same pointers, as the element reports', () => {
   assert.ok(compared > 40, `only ${compared} errors compared`);
 });
 
-test('one deliberate difference: an extra property is reported at its own pointer', () => {
+test('an extra property is reported at its own pointer, by the element as by the receiver', () => {
   const server = compileSchema(KONTAKT.schema);
   const element = original.compiler.compileSchema(KONTAKT.schema);
   const data = kontaktData({ extra: 1, 'a/b': 2 });
-  // The element reports the object once (no form control could add a property).
+  const expected = [
+    ['/extra', 'additionalProperties'],
+    ['/a~1b', 'additionalProperties'],
+  ];
   assert.deepEqual(
     element.validate(data).map((e) => [e.pointer, e.keyword]),
-    [['', 'additionalProperties']],
+    expected,
   );
   assert.deepEqual(
     server(data).map((e) => [e.pointer, e.keyword]),
-    [
-      ['/extra', 'additionalProperties'],
-      ['/a~1b', 'additionalProperties'],
-    ],
+    expected,
   );
 });
 

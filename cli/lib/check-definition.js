@@ -34,6 +34,7 @@ const WARNINGS = new Set([
   'translation-not-text',
   'translation-file-missing',
   'unknown-format',
+  'ref-siblings',
 ]);
 
 /**

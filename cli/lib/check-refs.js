@@ -65,6 +65,22 @@ export function setOwn(object, key, value) {
   });
 }
 
+/**
+ * As src/model/schema-resolver.ts's `combine`: `properties` and `required` of both.
+ * @param {Record<string, any>} merged
+ * @param {string} key
+ * @param {unknown} value
+ */
+function combine(merged, key, value) {
+  if (key === 'properties' && isObject(value)) {
+    merged.properties = { .../** @type {object} */ (value), ...(merged.properties ?? {}) };
+  } else if (key === 'required' && Array.isArray(value)) {
+    merged.required = [
+      ...new Set([...(Array.isArray(merged.required) ? merged.required : []), ...value]),
+    ];
+  }
+}
+
 /** @param {unknown} value */
 function isObject(value) {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -109,7 +125,9 @@ export class RefResolver {
   }
 
   /**
-   * Follows `$ref` chains and merges `allOf` members (siblings win over the target's keywords).
+   * Follows `$ref` chains and merges `allOf` members: a `$ref`'s siblings combine with its target
+   * as the element's resolver does (src/model/schema-resolver.ts): `properties` and `required` of
+   * both, the sibling's other keywords over the target's.
    * @param {SchemaAt} at
    * @returns {Resolved}
    */
@@ -130,11 +148,14 @@ export class RefResolver {
       }
       if (!isObject(schema)) break;
       const object = /** @type {Record<string, unknown>} */ (schema);
-      base = baseOf(object, current.base);
+      base = baseOf(object, current.base, this.references.idKey);
       for (const [key, value] of Object.entries(object)) {
-        if (key === '$ref' || hasOwn(merged, key)) continue;
-        setOwn(merged, key, value);
-        setOwn(origins, key, current.location);
+        if (key === '$ref') continue;
+        if (hasOwn(merged, key)) combine(merged, key, value);
+        else {
+          setOwn(merged, key, value);
+          setOwn(origins, key, current.location);
+        }
       }
       if (typeof object.$ref !== 'string') break;
       const target = this.lookup(object.$ref, { ...current, base });
@@ -184,15 +205,8 @@ export class RefResolver {
           base: resolved.base,
         });
         for (const [key, value] of Object.entries(part.schema)) {
-          if (key === 'properties') {
-            schema.properties = { ...value, ...(schema.properties ?? {}) };
-          } else if (key === 'required') {
-            schema.required = [
-              ...new Set([
-                ...(Array.isArray(schema.required) ? schema.required : []),
-                ...(Array.isArray(value) ? value : []),
-              ]),
-            ];
+          if (key === 'properties' || key === 'required') {
+            combine(schema, key, value);
           } else if (!hasOwn(schema, key)) {
             setOwn(schema, key, value);
             setOwn(resolved.origins, key, part.origins[key]);
@@ -228,7 +242,7 @@ export class RefResolver {
         return;
       }
       const object = /** @type {Record<string, unknown>} */ (schema);
-      const ownBase = inMap ? base : baseOf(object, base);
+      const ownBase = inMap ? base : baseOf(object, base, this.references.idKey);
       if (!inMap && (typeof object.$ref === 'string' || Array.isArray(object.allOf))) {
         try {
           this.resolve({ schema: object, location, base });

@@ -210,6 +210,45 @@ function checkFormats(schema, base) {
   return problems;
 }
 
+/** Siblings of `$ref` that carry no constraint and no field: nothing to warn about. */
+const QUIET_SIBLINGS = new Set([
+  '$ref',
+  '$comment',
+  '$id',
+  'id',
+  '$schema',
+  'definitions',
+  'title',
+  'description',
+  'examples',
+]);
+
+/**
+ * draft-04 to 07 say a `$ref`'s siblings are ignored; ajv and intake-elements apply them (a form
+ * author who writes `required` beside a `$ref` means it), so other tools will read the form
+ * differently: a warning names them.
+ * @param {Record<string, unknown>} schema
+ * @param {string} base
+ * @param {string} dialect
+ * @returns {Problem[]}
+ */
+function checkRefSiblings(schema, base, dialect) {
+  if (!/^draft-0[467]$/.test(dialect)) return [];
+  /** @type {Problem[]} */
+  const problems = [];
+  walkSchema(schema, base, (node, location) => {
+    if (typeof node.$ref !== 'string') return;
+    const siblings = Object.keys(node).filter((key) => !QUIET_SIBLINGS.has(key));
+    if (siblings.length === 0) return;
+    problems.push({
+      pointer: appendPointer(location, '$ref'),
+      message: `${siblings.map((key) => `"${key}"`).join(', ')} beside "$ref": ${dialect} says they are ignored, intake-elements (and ajv) apply them with the referenced schema; write them in an "allOf" with the "$ref", or use 2020-12, so that every tool reads the form alike`,
+      code: 'ref-siblings',
+    });
+  });
+  return problems;
+}
+
 /**
  * Checks the `schema` of a definition (already known to be an object).
  * @param {Record<string, unknown>} schema
@@ -224,7 +263,7 @@ export function checkSchema(schema, base = '/schema') {
     return [
       {
         pointer: appendPointer(base, '$schema'),
-        message: `${show(/** @type {{ dialect: string }} */ (error).dialect)} is not a JSON Schema dialect intake-elements knows: use "https://json-schema.org/draft/2020-12/schema" or "http://json-schema.org/draft-07/schema#"`,
+        message: `${show(/** @type {{ dialect: string }} */ (error).dialect)} is not a JSON Schema dialect intake-elements knows: use the $schema of draft-04, draft-06, draft-07, 2019-09 or 2020-12 (e.g. "https://json-schema.org/draft/2020-12/schema")`,
         code: 'unsupported-dialect',
       },
     ];
@@ -246,8 +285,9 @@ export function checkSchema(schema, base = '/schema') {
       code: error.code,
     });
   }
-  problems.push(...checkFormats(schema, base));
-  if (problems.some((p) => p.code !== 'unknown-format')) return problems;
+  problems.push(...checkFormats(schema, base), ...checkRefSiblings(schema, base, dialect));
+  if (problems.some((p) => p.code !== 'unknown-format' && p.code !== 'ref-siblings'))
+    return problems;
   // Anything else ajv refuses: compile the whole schema and every part the form matches.
   try {
     const rootKey = addRootSchema(ajv, schema, dialect);

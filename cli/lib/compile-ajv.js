@@ -1,15 +1,13 @@
 /**
  * The ajv set-up of the browser (src/validation/ajv-compiler.ts), for Node: the same dialect
- * detection, options, formats and split by root property (src/core/, shared with the element),
+ * detection, ajv classes, options, formats (src/core/ajv-setup.js) and split by root property
+ * (src/core/, shared with the element),
  * so that validators compiled ahead of time (`intake-elements compile`) and the checks of
  * `intake-elements check` judge data and schemas exactly as the element does at run time.
  * cli/compile.test.js compares their results with the element's runtime compiler.
  */
-import Ajv07Module from 'ajv';
-import Ajv2020Module from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
-import { AJV_OPTIONS, rootKeyOf, ROOT_KEY, withCanonicalSchema } from '../../src/core/dialect.js';
-import { addIntakeFormats } from '../../src/core/formats.js';
+export { addRootSchema, code, createAjv, referenceOfPointer } from '../../src/core/ajv-setup.js';
+import { referenceOfPointer } from '../../src/core/ajv-setup.js';
 
 export {
   detectDialect,
@@ -22,73 +20,8 @@ export {
 export { COLOR, DATA_URL, INTAKE_FORMATS, TIME } from '../../src/core/formats.js';
 export { SPLIT_KEYWORD, splitDocument } from '../../src/core/split-schema.js';
 
-/** CommonJS default exports arrive wrapped or not. */
-const interop = (module) => module.default ?? module;
-const Ajv07 = interop(Ajv07Module);
-const Ajv2020 = interop(Ajv2020Module);
-const addFormats = interop(addFormatsModule);
-
-/** ajv's tagged template for code; used to say where the standalone code finds the formats. */
-export const { _: code } = Ajv07Module;
-
 /** @typedef {import('../../src/core/dialect.js').Dialect} Dialect */
 /** @typedef {import('../../src/core/split-schema.js').SplitDocument} SplitDocument */
-
-/**
- * A new ajv instance set up as the browser's (`AJV_OPTIONS`, ajv-formats' full formats plus
- * intake-elements' own).
- * @param {Dialect} dialect
- * @param {{ standalone?: boolean, formatsModule?: string, logger?: false, messages?: boolean }} [options]
- *   `standalone`: generate ES module source for `standaloneCode`; the function formats are then
- *   imported from `formatsModule` (an object of every format by name). `messages`: ajv's English
- *   messages (for `check`; the browser words its own).
- */
-export function createAjv(dialect, options = {}) {
-  /** @type {Record<string, unknown>} */
-  const ajvOptions = { ...AJV_OPTIONS, messages: options.messages === true };
-  if (options.logger === false) ajvOptions.logger = false;
-  if (options.standalone) {
-    // ajv-formats would name its own module here; the intake formats (`time` above all) are not
-    // in it, so every format is looked up in one module that has them all.
-    ajvOptions.code = {
-      esm: true,
-      source: true,
-      formats: code`require(${options.formatsModule ?? 'intake-elements:formats'}).formats`,
-    };
-  }
-  const AjvClass = dialect === '2020-12' ? Ajv2020 : Ajv07;
-  const ajv = new AjvClass(ajvOptions);
-  addFormats(ajv);
-  addIntakeFormats(ajv);
-  return ajv;
-}
-
-/**
- * Adds a definition's schema to `ajv` under its root key (as the browser does) and returns the key.
- * @param {import('ajv').default} ajv
- * @param {Record<string, unknown>} schema
- * @param {Dialect} dialect
- */
-export function addRootSchema(ajv, schema, dialect) {
-  ajv.addSchema(
-    withCanonicalSchema(schema, dialect),
-    typeof schema.$id === 'string' ? undefined : ROOT_KEY,
-  );
-  return rootKeyOf(schema);
-}
-
-/**
- * The ajv reference of a JSON Pointer into the root schema (`/allOf/0/if` → `<root>#/allOf/0/if`).
- * @param {string} rootKey
- * @param {string} pointer
- */
-export function referenceOfPointer(rootKey, pointer) {
-  const fragment = pointer
-    .split('/')
-    .map((token) => encodeURIComponent(token))
-    .join('/');
-  return `${rootKey}#${fragment}`;
-}
 
 /**
  * The ajv reference of a definition location (`/schema/allOf/0/if` → `<root>#/allOf/0/if`), as

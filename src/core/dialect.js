@@ -4,22 +4,49 @@
  * the element's runtime compiler, the command line and the reference receiver, so that all three
  * judge a definition and its data alike.
  *
- * `$schema` decides; without it the default is 2020-12 (API.md), unless the schema uses keywords
- * that only draft-07 has, as schemas written for react-jsonschema-form usually do.
+ * `$schema` decides (draft-04, draft-06, draft-07, 2019-09, 2020-12); without it the default is
+ * 2020-12 (API.md), unless the schema uses keywords that only the drafts up to 07 have
+ * (`definitions`, `dependencies`, array `items`, `additionalItems`), as schemas written for
+ * react-jsonschema-form usually do: those are read as draft-07 (README, "Definition format").
  */
 
 import { descends, SCHEMA_MAPS } from './schema-keywords.js';
 
-/** @typedef {'draft-07' | '2020-12'} Dialect */
+/** @typedef {'draft-04' | 'draft-06' | 'draft-07' | '2019-09' | '2020-12'} Dialect */
 
-const DRAFT_07 = /^https?:\/\/json-schema\.org\/draft-0[67]\/schema#?$/;
-const DRAFT_2020 = /^https?:\/\/json-schema\.org\/draft\/2020-12\/schema#?$/;
+/** Each dialect's `$schema`, in the usual spellings (`http` or `https`, with or without `#`). */
+const DIALECTS = /** @type {const} */ ([
+  ['draft-04', /^https?:\/\/json-schema\.org\/draft-04\/schema#?$/],
+  ['draft-06', /^https?:\/\/json-schema\.org\/draft-06\/schema#?$/],
+  ['draft-07', /^https?:\/\/json-schema\.org\/draft-07\/schema#?$/],
+  ['2019-09', /^https?:\/\/json-schema\.org\/draft\/2019-09\/schema#?$/],
+  ['2020-12', /^https?:\/\/json-schema\.org\/draft\/2020-12\/schema#?$/],
+]);
 
 /** The `$schema` URI under which ajv knows each dialect's meta-schema. */
 export const META_SCHEMA = Object.freeze({
+  'draft-04': 'http://json-schema.org/draft-04/schema#',
+  'draft-06': 'http://json-schema.org/draft-06/schema#',
   'draft-07': 'http://json-schema.org/draft-07/schema#',
+  '2019-09': 'https://json-schema.org/draft/2019-09/schema',
   '2020-12': 'https://json-schema.org/draft/2020-12/schema',
 });
+
+/**
+ * The official meta-schemas (and the vocabulary meta-schemas of 2019-09 and 2020-12), with any
+ * fragment: a `$ref` to one is known to ajv and need not be in the definition.
+ */
+const META_SCHEMA_URI =
+  /^https?:\/\/json-schema\.org\/(draft-0[4-7]\/schema|draft\/20(19-09|20-12)\/(schema|meta\/[a-z-]+))(#.*)?$/;
+
+/**
+ * Whether `uri` (absolute) names an official meta-schema or a part of one.
+ *
+ * @param {string} uri
+ */
+export function isMetaSchemaUri(uri) {
+  return META_SCHEMA_URI.test(uri);
+}
 
 /** The URI the root schema is registered under with ajv when it has no `$id` of its own. */
 export const ROOT_KEY = 'https://intake-elements.invalid/schema.json';
@@ -86,8 +113,7 @@ export class UnsupportedDialectError extends Error {
 export function detectDialect(schema) {
   const declared = schema.$schema;
   if (typeof declared === 'string') {
-    if (DRAFT_2020.test(declared)) return '2020-12';
-    if (DRAFT_07.test(declared)) return 'draft-07';
+    for (const [dialect, pattern] of DIALECTS) if (pattern.test(declared)) return dialect;
     throw new UnsupportedDialectError(declared);
   }
   return usesDraft07Keywords(schema) ? 'draft-07' : '2020-12';
@@ -95,7 +121,7 @@ export function detectDialect(schema) {
 
 /**
  * ajv knows each meta-schema under one exact URI; `detectDialect` accepts the usual spellings
- * (`https`, without `#`, draft-06). The root's `$schema` is rewritten to ajv's spelling (on a
+ * (`https`, without `#`). The root's `$schema` is rewritten to ajv's spelling (on a
  * shallow copy) so that those compile instead of failing with "no schema with key or ref".
  *
  * @template {Record<string, unknown>} S
@@ -113,5 +139,19 @@ export function withCanonicalSchema(schema, dialect) {
  * @param {Record<string, unknown>} schema
  */
 export function rootKeyOf(schema) {
-  return typeof schema.$id === 'string' ? schema.$id.replace(/#.*$/, '') : ROOT_KEY;
+  const id = schema[idKeyword(schema)];
+  return typeof id === 'string' && id.replace(/#.*$/, '') !== ''
+    ? id.replace(/#.*$/, '')
+    : ROOT_KEY;
+}
+
+/**
+ * The keyword that names a schema resource in the schema's dialect: draft-04's `id`, later
+ * drafts' `$id`. Read from the root's `$schema` only (no guess), as ajv-draft-04 does.
+ *
+ * @param {Record<string, unknown>} schema the root schema
+ * @returns {'id' | '$id'}
+ */
+export function idKeyword(schema) {
+  return typeof schema.$schema === 'string' && DIALECTS[0][1].test(schema.$schema) ? 'id' : '$id';
 }

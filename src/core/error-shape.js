@@ -1,7 +1,9 @@
 // @ts-check
 /**
- * The public error shape made from ajv's errors: one entry per offending value and keyword,
- * `required` pointing at the missing property, errors at one value in the order a person fixes
+ * The public error shape made from ajv's errors: one entry per offending value and keyword, at
+ * the offending value's pointer for every keyword: `required`, `dependentRequired` and draft-07
+ * `dependencies` at the missing property, `additionalProperties`, `unevaluatedProperties` and
+ * `propertyNames` at the extra or misnamed property, errors at one value in the order a person fixes
  * them. Which errors are the noise of alternatives (`oneOf` / `anyOf`) is told by
  * alternative-noise.js, which only schemas with alternatives need: normalize-errors.js puts the
  * two together for the command line and the receiver; the element's main file uses this module
@@ -27,10 +29,10 @@ import { appendPointer } from './json-pointer.js';
 
 /**
  * @typedef {object} NormalizeOptions
- * @property {boolean} [extraAtOwnPointer] An extra property (`additionalProperties`,
- *   `unevaluatedProperties`) is reported at its own pointer rather than at the object's. The
- *   receiver wants this: only a hand-made request carries one, and its sender wants to know
- *   which; a form has no field for it, so the element reports it at the object.
+ * @property {boolean} [extraAtOwnPointer] `false`: an extra property (`additionalProperties`,
+ *   `unevaluatedProperties`) and a bad property name (`propertyNames`) are reported at the
+ *   object's pointer. By default (API.md: `pointer` is that of the offending value) each is
+ *   reported at the offending property's own pointer, in the element as in the receiver.
  */
 
 /** Keywords whose error names a missing property in `params.missingProperty`. */
@@ -156,10 +158,11 @@ function dedupeAndOrder(errors) {
     .map(({ error }) => error);
 }
 
-/** Server addition (see `extraAtOwnPointer`): keywords whose error names an extra property. */
+/** Keywords whose error names an extra or misnamed property, and the `params` key naming it. */
 const EXTRA = new Map([
   ['additionalProperties', 'additionalProperty'],
   ['unevaluatedProperties', 'unevaluatedProperty'],
+  ['propertyNames', 'propertyName'],
 ]);
 
 /**
@@ -185,11 +188,14 @@ export function shapeErrors(errors, noiseOf, options = {}) {
   for (const [index, error] of errors.entries()) {
     if (error.keyword === 'if') continue;
     if (noise.has(index)) continue;
+    // The errors of the schema under `propertyNames` (its `pattern`, `maxLength`) are about a
+    // name, not a value: the `propertyNames` error after them says which name.
+    if ('propertyName' in error) continue;
     let pointer = error.instancePath;
     if (MISSING.has(error.keyword) && typeof error.params.missingProperty === 'string') {
       pointer = appendPointer(pointer, error.params.missingProperty);
     }
-    const extra = options.extraAtOwnPointer ? EXTRA.get(error.keyword) : undefined;
+    const extra = options.extraAtOwnPointer !== false ? EXTRA.get(error.keyword) : undefined;
     const name = extra === undefined ? undefined : error.params[extra];
     if (typeof name === 'string') pointer = appendPointer(pointer, name);
     result.push({ pointer, keyword: error.keyword, params: { ...error.params } });

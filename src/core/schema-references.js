@@ -13,6 +13,7 @@
  */
 import { appendPointer, unescapeToken } from './json-pointer.js';
 import { descends, SCHEMA_MAPS } from './schema-keywords.js';
+import { idKeyword, isMetaSchemaUri } from './dialect.js';
 
 /** The base URI of a schema document without an `$id` of its own. */
 export const DEFAULT_BASE = 'intake:/form/schema.json';
@@ -52,10 +53,11 @@ function decodeFragment(fragment) {
  *
  * @param {Record<string, unknown>} schema
  * @param {string} base
+ * @param {'$id' | 'id'} [key] the keyword naming a resource: draft-04's `id`, later drafts' `$id`
  * @returns {{ base?: string, anchor?: string }}
  */
-export function idOf(schema, base) {
-  const id = schema.$id;
+export function idOf(schema, base, key = '$id') {
+  const id = schema[key];
   if (typeof id !== 'string' || id === '' || id === '#') return {};
   const uri = toUri(id, base);
   const hash = uri.indexOf('#');
@@ -69,9 +71,10 @@ export function idOf(schema, base) {
  *
  * @param {Record<string, unknown>} schema
  * @param {string} base
+ * @param {'$id' | 'id'} [key] see {@link idOf}
  */
-export function baseOf(schema, base) {
-  return idOf(schema, base).base ?? base;
+export function baseOf(schema, base, key = '$id') {
+  return idOf(schema, base, key).base ?? base;
 }
 
 /** The `$id` resources and anchors of one schema document, and where its `$ref`s are written. */
@@ -83,10 +86,12 @@ export class ReferenceIndex {
   constructor(root, rootLocation = '/schema') {
     this.root = root;
     this.rootLocation = rootLocation;
-    this.rootBase =
-      typeof root === 'object' && root !== null && !Array.isArray(root)
-        ? baseOf(/** @type {Record<string, unknown>} */ (root), DEFAULT_BASE)
-        : DEFAULT_BASE;
+    const isObject = typeof root === 'object' && root !== null && !Array.isArray(root);
+    /** The keyword naming a resource in this document's dialect (draft-04: `id`). */
+    this.idKey = isObject ? idKeyword(/** @type {Record<string, unknown>} */ (root)) : '$id';
+    this.rootBase = isObject
+      ? baseOf(/** @type {Record<string, unknown>} */ (root), DEFAULT_BASE, this.idKey)
+      : DEFAULT_BASE;
     /** @type {Map<string, SchemaPlace>} */
     this.resources = new Map();
     /** @type {Map<string, SchemaPlace>} */
@@ -114,13 +119,14 @@ export class ReferenceIndex {
     const object = /** @type {Record<string, unknown>} */ (schema);
     let ownBase = base;
     if (!inMap) {
-      const id = idOf(object, base);
+      const id = idOf(object, base, this.idKey);
       if (id.base !== undefined) ownBase = id.base;
       const place = { schema: object, location, base: ownBase };
       if (id.base !== undefined || location === this.rootLocation)
         this.resources.set(ownBase, place);
-      // `$anchor` (2020-12), or a draft-07 `$id` that is only a fragment (`"$id": "#address"`).
-      for (const anchor of [object.$anchor, id.anchor]) {
+      // `$anchor` (2019-09, 2020-12), `$dynamicAnchor` (2020-12: a `$ref` to it is a plain
+      // reference), or a draft-07 `$id` that is only a fragment (`"$id": "#address"`).
+      for (const anchor of [object.$anchor, object.$dynamicAnchor, id.anchor]) {
         if (typeof anchor === 'string') this.anchors.set(`${ownBase}#${anchor}`, place);
       }
       if (typeof object.$ref === 'string') this.sites.push(place);
@@ -139,7 +145,9 @@ export class ReferenceIndex {
 
   /**
    * The target of `reference` written where the base URI is `base`, or `undefined` where there is
-   * none (or it is not a schema).
+   * none (or it is not a schema). An official meta-schema that the document does not hold itself
+   * (`http://json-schema.org/draft-07/schema#`, any part of it) is known to ajv, which validates
+   * against it; for the form it says nothing (`true`), at the location of its URI.
    *
    * @param {string} reference
    * @param {string} base
@@ -151,7 +159,8 @@ export class ReferenceIndex {
     const resourceUri = hash === -1 ? uri : uri.slice(0, hash);
     const fragment = hash === -1 ? '' : uri.slice(hash + 1);
     const resource = this.resources.get(resourceUri);
-    if (!resource) return undefined;
+    if (!resource)
+      return isMetaSchemaUri(uri) ? { schema: true, location: uri, base: resourceUri } : undefined;
     if (fragment === '') return resource;
     if (!fragment.startsWith('/'))
       return this.anchors.get(`${resourceUri}#${decodeFragment(fragment)}`);
@@ -198,7 +207,8 @@ export class ReferenceIndex {
     tokens.forEach((token, i) => {
       if (typeof current !== 'object' || current === null) return;
       const isSchema = !Array.isArray(current) && !inMap;
-      if (i > 0 && isSchema) base = baseOf(/** @type {Record<string, unknown>} */ (current), base);
+      if (i > 0 && isSchema)
+        base = baseOf(/** @type {Record<string, unknown>} */ (current), base, this.idKey);
       const key = unescapeToken(token);
       inMap = isSchema && SCHEMA_MAPS.has(key);
       current = /** @type {Record<string, unknown>} */ (current)[key];

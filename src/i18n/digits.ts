@@ -17,7 +17,28 @@ export function normalizeDigits(text: string): string {
 
 /** Autocomplete tokens of values made of digits (postal codes, phone numbers, dates). */
 const NUMERIC_TOKENS =
-  /(^|\s)(postal-code|tel|tel-national|tel-local|tel-area-code|bday|bday-day|bday-month|bday-year|cc-number|one-time-code)$/;
+  /(^|\s)(postal-code|tel(-national|-local|-area-code)?|bday(-day|-month|-year)?|cc-number|one-time-code)$/;
+
+/**
+ * What a pattern that accepts ASCII digits only is made of, matched in one pass: `\d` (ASCII only
+ * in JavaScript), classes of digits and separators (`[0-9]`, `[1-9]`, `[0-9 -]`), quantifiers,
+ * escaped and plain separators, anchors, groups, alternatives and literal digits.
+ */
+const DIGITS_ONLY = /\\[-d./+ s()]|\[[\d ./:+\\-]+\]|\{[\d,]+\}|[\^$()|?+* /:\d-]/g;
+
+/**
+ * Whether `pattern` accepts ASCII digits and nothing else that a person types as a letter: digit
+ * classes, literal digits, separators (space, `-`, `\.`, `/`, `:`, `+`), anchors, groups,
+ * alternatives and quantifiers. `^[0-9]{5}$`, `^\d{3}-\d{4}$`, `^(\+49)?[0-9 ]+$` do;
+ * `^[A-Z]{2}[0-9]+$` and `^\w+$` do not.
+ */
+export function acceptsOnlyAsciiDigits(pattern: unknown): boolean {
+  return (
+    typeof pattern === 'string' &&
+    /\\d|\[[^\]]*\d/.test(pattern) &&
+    !pattern.replace(DIGITS_ONLY, '')
+  );
+}
 
 /**
  * Whether a text field holds digits a person may type in another script: phone fields, fields
@@ -30,5 +51,23 @@ export function expectsDigits(
 ): boolean {
   if (widget === 'tel') return true;
   if (autocomplete && NUMERIC_TOKENS.test(autocomplete)) return true;
-  return typeof pattern === 'string' && /^\^?(\[0-9\]|\\d)(\{\d+(,\d*)?\}|[+*])?\$?$/.test(pattern);
+  return acceptsOnlyAsciiDigits(pattern);
+}
+
+/**
+ * The text to store for what a person typed: with ASCII digits where the field expects digits
+ * (`expects`, from {@link expectsDigits}), and also where the field's `pattern` rejects the text
+ * as typed but accepts it with ASCII digits (a pattern too intricate for `expectsDigits` to read,
+ * once the whole value is typed). Anything else as typed.
+ */
+export function typedDigits(text: string, expects: boolean, pattern: unknown): string {
+  const ascii = normalizeDigits(text);
+  if (ascii === text || expects) return ascii;
+  if (typeof pattern !== 'string') return text;
+  try {
+    const regex = new RegExp(pattern, 'u');
+    return !regex.test(text) && regex.test(ascii) ? ascii : text;
+  } catch {
+    return text;
+  }
 }

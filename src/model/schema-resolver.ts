@@ -114,6 +114,9 @@ export class SchemaResolver {
    */
   lookup(reference: string, site: SchemaAt): SchemaAt {
     const target = typeof site.schema === 'object' ? this.#targets.get(site.schema) : undefined;
+    // An official meta-schema (the table's location is then its URI, not a pointer): ajv knows
+    // and validates it; for the form it says nothing.
+    if (target && target[0] !== '/') return { schema: true, location: target };
     const schema = this.#at(target);
     if (
       typeof schema !== 'boolean' &&
@@ -138,8 +141,12 @@ export class SchemaResolver {
   }
 
   /**
-   * Follows `$ref` chains (sibling keywords win over the target's, as react-jsonschema-form does)
-   * and merges `allOf` members into one schema. `inheritedRefs` are the targets already expanded
+   * Follows `$ref` chains and merges `allOf` members into one schema. A `$ref`'s siblings combine
+   * with its target, as 2019-09 and 2020-12 say (the pair means both) and as ajv validates in
+   * every dialect: `properties` of both (the sibling's schema where both name a property),
+   * `required` of both; for any other keyword written on both, the sibling's (its own `title`).
+   * draft-04 to 07 say siblings are ignored; a form author who writes one means it, so the form
+   * follows ajv here, and `intake-elements check` warns (docs/limits.md). `inheritedRefs` are the targets already expanded
    * on the way from the root, so that callers can detect recursion.
    */
   resolve(at: SchemaAt, inheritedRefs: readonly string[] = []): ResolvedSchema {
@@ -157,9 +164,12 @@ export class SchemaResolver {
       }
       if (schema === true) break;
       for (const [key, value] of Object.entries(schema)) {
-        if (key === '$ref' || hasOwn(merged, key)) continue;
-        setOwn(merged, key, value);
-        setOwn(origins, key, current.location);
+        if (key === '$ref') continue;
+        if (hasOwn(merged, key)) combine(merged, key, value);
+        else {
+          setOwn(merged, key, value);
+          setOwn(origins, key, current.location);
+        }
       }
       if (schema.properties) {
         for (const name of Object.keys(schema.properties)) {
@@ -236,17 +246,13 @@ export class SchemaResolver {
         refTargets,
       );
       for (const [key, value] of Object.entries(part.schema)) {
-        if (key === 'properties') {
-          schema.properties = {
-            ...(value as Record<string, Schema>),
-            ...(schema.properties ?? {}),
-          };
-          for (const [name, where] of Object.entries(part.propertyLocations)) {
-            if (!hasOwn(resolved.propertyLocations, name))
-              setOwn(resolved.propertyLocations, name, where);
-          }
-        } else if (key === 'required') {
-          schema.required = [...new Set([...(schema.required ?? []), ...(value as string[])])];
+        if (key === 'properties' || key === 'required') {
+          combine(schema, key, value);
+          if (key === 'properties')
+            for (const [name, where] of Object.entries(part.propertyLocations)) {
+              if (!hasOwn(resolved.propertyLocations, name))
+                setOwn(resolved.propertyLocations, name, where);
+            }
         } else if (!hasOwn(schema, key)) {
           setOwn(schema, key, value);
           setOwn(resolved.origins, key, part.origins[key]);
@@ -254,4 +260,16 @@ export class SchemaResolver {
       }
     });
   }
+}
+
+/**
+ * Adds `value`, a keyword of a schema that `merged` combines with (a `$ref` target, an `allOf`
+ * member), to `merged`, which has that keyword already: `properties` are united (the target's
+ * first, in their order; `merged`'s schema where both name one), `required` too; any other
+ * keyword stays `merged`'s. New objects: the definition is not changed.
+ */
+function combine(merged: SchemaObject, key: string, value: unknown): void {
+  if (key === 'properties') merged.properties = { ...(value as object), ...merged.properties };
+  else if (key === 'required' && Array.isArray(value))
+    merged.required = [...new Set([...(merged.required ?? []), ...value])];
 }

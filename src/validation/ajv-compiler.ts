@@ -2,61 +2,71 @@
  * The runtime JSON Schema compiler (ajv). Lives in its own lazily loaded chunk: it uses
  * `new Function`, which a strict Content-Security-Policy forbids, and it is the largest piece.
  */
-import Ajv from 'ajv';
-import Ajv2020 from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
 import { DefinitionError } from '../model/definition-error.js';
 import { appendPointer } from '../model/json-pointer.js';
 import type { SchemaObject } from '../model/types.js';
 import { detectDialect, type Dialect } from './dialect.js';
-import { AJV_OPTIONS, rootKeyOf, ROOT_KEY, withCanonicalSchema } from '../core/dialect.js';
-import { addIntakeFormats } from '../core/formats.js';
+import { addRootSchema, createAjv, referenceOfPointer } from '../core/ajv-setup.js';
+import { rootKeyOf } from '../core/dialect.js';
 import { splitDocument, type SplitDocument } from '../core/split-schema.js';
 import { errorsOf, splitValidation, type Check } from './split-validator.js';
 // A chunk of its own: the noise filter comes with it, whether the schema has alternatives or not.
 import { alternativeNoise } from '../core/alternative-noise.js';
 import type { FormValidator, SplitValidator } from './validator.js';
 
-/** CommonJS default exports arrive wrapped or not, depending on the bundler. */
-function interop<T>(module: T): T {
-  return (module as { default?: T }).default ?? module;
-}
-
-/** A new ajv instance of the dialect, with the element's options (`AJV_OPTIONS`) and formats. */
-function createAjv(dialect: Dialect) {
-  const AjvClass = dialect === '2020-12' ? interop(Ajv2020) : interop(Ajv);
-  const ajv = new AjvClass({ ...AJV_OPTIONS });
-  interop(addFormats)(ajv);
-  addIntakeFormats(ajv);
-  return ajv;
-}
-
 type AjvInstance = ReturnType<typeof createAjv>;
 
 /**
- * Registers `document` (the root schema, or the root with the split's schemas) under a URI, so
- * that its parts (the split's schemas, conditions, alternatives) can be compiled by JSON Pointer,
- * with their `$ref`s resolving against the whole document. Compiles nothing yet.
+ * Registers `document` (the root schema, or the root with the split's schemas) with ajv, so that
+ * its parts (the split's schemas, conditions, alternatives) can be compiled by JSON Pointer, with
+ * their `$ref`s resolving against the whole document. Compiles nothing yet; returns the root key.
  */
-function register(ajv: AjvInstance, document: SchemaObject, dialect: Dialect): void {
-  ajv.addSchema(
-    withCanonicalSchema(document, dialect),
-    typeof document.$id === 'string' ? undefined : ROOT_KEY,
+function register(ajv: AjvInstance, document: SchemaObject, dialect: Dialect): string {
+  return addRootSchema(ajv, document, dialect);
+}
+
+/** A `DefinitionError` for a schema ajv cannot compile or run, `reason` in its words. */
+function invalidSchema(error: unknown): DefinitionError {
+  if (error instanceof DefinitionError) return error;
+  // ajv percent-encodes property names into schema paths, which throws for lone surrogates.
+  const reason =
+    error instanceof URIError
+      ? `a property name or reference is not well-formed Unicode (a lone surrogate): ${error.message}`
+      : error instanceof RangeError
+        ? // ajv's code recurses without end on some schemas (`$dynamicRef` with
+          // `unevaluatedProperties`): the definition is the cause, not the page.
+          `ajv cannot validate with this schema (${error.message})`
+        : String((error as Error)?.message ?? error);
+  return new DefinitionError(
+    'invalid-schema',
+    `Invalid schema: ${reason}`,
+    { detail: reason },
+    '/schema',
   );
+}
+
+/**
+ * `check`, with anything it throws (ajv's stack overflow above all) turned into a
+ * `DefinitionError`, which the element shows in the form's place.
+ */
+function contained(check: Check): Check {
+  const run: Check = (data) => {
+    try {
+      const valid = check(data);
+      run.errors = check.errors;
+      return valid;
+    } catch (error) {
+      throw invalidSchema(error);
+    }
+  };
+  return run;
 }
 
 /** Compiles the part at `fragment` (a JSON Pointer, `''` for the root) of the registered document. */
 function compilePart(ajv: AjvInstance, rootKey: string, fragment: string): Check {
-  const reference =
-    fragment === ''
-      ? rootKey
-      : `${rootKey}#${fragment
-          .split('/')
-          .map((token) => encodeURIComponent(token))
-          .join('/')}`;
-  const compiled = ajv.getSchema(reference);
+  const compiled = ajv.getSchema(referenceOfPointer(rootKey, fragment));
   if (!compiled) throw new Error('the schema could not be compiled');
-  return compiled as Check;
+  return contained(compiled as Check);
 }
 
 /**
@@ -120,9 +130,10 @@ export function compileSchema(schema: SchemaObject): FormValidator {
   const dialect = detectDialect(schema);
   const rootKey = rootKeyOf(schema);
   let document = splitDocument(schema);
-  let ajv = createAjv(dialect);
+  let ajv: AjvInstance;
   let whole: Check;
   try {
+    ajv = createAjv(dialect);
     try {
       register(ajv, document?.document ?? schema, dialect);
       whole = compilePart(ajv, rootKey, '');
@@ -135,17 +146,7 @@ export function compileSchema(schema: SchemaObject): FormValidator {
       whole = compilePart(ajv, rootKey, '');
     }
   } catch (error) {
-    // ajv percent-encodes property names into schema paths, which throws for lone surrogates.
-    const reason =
-      error instanceof URIError
-        ? `a property name or reference is not well-formed Unicode (a lone surrogate): ${error.message}`
-        : (error as Error).message;
-    throw new DefinitionError(
-      'invalid-schema',
-      `Invalid schema: ${reason}`,
-      { detail: reason },
-      '/schema',
-    );
+    throw invalidSchema(error);
   }
   const split = document ? compileSplit(ajv, rootKey, document, whole) : undefined;
   const parts = new Map<string, Check | undefined>();

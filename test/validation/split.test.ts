@@ -338,16 +338,16 @@ describe('split validation: what each part reports', () => {
     const unevaluated = await splitOf(edge('unevaluatedProperties'));
     expect(brief(unevaluated.split.shell({ a: 1, b: 'x', c: true }))).to.deep.equal([
       '/b type',
-      ' unevaluatedProperties',
+      '/c unevaluatedProperties',
     ]);
     expect(brief(unevaluated.split.property('a', 1))).to.deep.equal(['/a type']);
     const additional = await splitOf(edge('additionalProperties'));
     expect(brief(additional.split.shell({ a: 'x', b: { c: 1 } }))).to.deep.equal([]);
     expect(brief(additional.split.shell({ a: 'x', d: 2 }))).to.deep.equal([
-      ' additionalProperties',
+      '/d additionalProperties',
     ]);
     expect(brief(additional.split.property('b', { c: 1 }))).to.deep.equal([
-      '/b additionalProperties',
+      '/b/c additionalProperties',
     ]);
   });
 

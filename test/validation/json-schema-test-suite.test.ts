@@ -1,0 +1,195 @@
+/**
+ * The official JSON-Schema-Test-Suite (test/fixtures/json-schema-test-suite/, draft4 to
+ * 2020-12) against the project's validator for a raw definition, as the element builds it: the
+ * model's reference check (src/model/check-references.ts, which refuses a definition whose
+ * `$ref`s it cannot follow) and the runtime compiler (src/validation/ajv-compiler.ts), whose
+ * `validate(data)` must be empty exactly where the suite says `valid`.
+ *
+ * Each group's schema is declared in its draft with `$schema`, as a form author does (the suite
+ * leaves it out; without it intake-elements reads 2020-12).
+ *
+ * Every test where the element disagrees, or refuses the schema, is named in
+ * test/fixtures/json-schema-test-suite-expected.json with the rule that explains it. The test
+ * fails on a disagreement not named there, and on a named one that now agrees (the list stays
+ * true). Where the rule is `ajv`, ajv alone (the project's options, the suite's remote documents
+ * added) must disagree with the suite too: the difference is ajv's own, not this project's.
+ */
+import { expect } from '@open-wc/testing';
+import { createAjv } from '../../src/core/ajv-setup.js';
+import { META_SCHEMA, type Dialect } from '../../src/core/dialect.js';
+import { referenceTable } from '../../src/core/schema-references.js';
+import { checkReferences } from '../../src/model/check-references.js';
+import { SchemaResolver } from '../../src/model/schema-resolver.js';
+import type { JsonValue, SchemaObject } from '../../src/model/types.js';
+import { compileValidator, type FormValidator } from '../../src/validation/validator.js';
+
+const BASE = new URL('../fixtures/json-schema-test-suite/', import.meta.url);
+const EXPECTED_URL = new URL('../fixtures/json-schema-test-suite-expected.json', import.meta.url);
+
+const DRAFTS: Record<string, Dialect> = {
+  draft4: 'draft-04',
+  draft6: 'draft-06',
+  draft7: 'draft-07',
+  'draft2019-09': '2019-09',
+  'draft2020-12': '2020-12',
+};
+
+interface SuiteTest {
+  description: string;
+  data: JsonValue;
+  valid: boolean;
+}
+interface SuiteGroup {
+  description: string;
+  schema: SchemaObject | boolean;
+  tests: SuiteTest[];
+}
+interface Expected {
+  rules: Record<string, string>;
+  /** `<draft>/<file>` → `<i>: <group>` → `<j>: <test>` → rule */
+  tests: Record<string, Record<string, Record<string, string>>>;
+}
+
+/** What the element does with one test of the suite. */
+type Outcome = 'agrees' | 'disagrees' | 'refuses';
+
+async function json<T>(url: URL): Promise<T> {
+  const response = await fetch(url);
+  expect(response.ok, `${url.pathname}: HTTP ${response.status}`).to.equal(true);
+  return (await response.json()) as T;
+}
+
+const index = await json<Record<string, string[]>>(new URL('index.json', BASE));
+const expected = await json<Expected>(EXPECTED_URL);
+const remotes = new Map<string, unknown>();
+await Promise.all(
+  index.remotes.map(async (path) =>
+    remotes.set(`http://localhost:1234/${path}`, await json(new URL(`remotes/${path}`, BASE))),
+  ),
+);
+
+/** The group's schema declared in its draft, as a definition would be. */
+function declared(schema: SchemaObject | boolean, dialect: Dialect): SchemaObject {
+  if (typeof schema !== 'object' || schema === null || typeof schema.$schema === 'string')
+    return schema as SchemaObject;
+  return { $schema: META_SCHEMA[dialect], ...schema };
+}
+
+/** The element's validator for a raw schema, or why the element refuses it. */
+async function elementValidator(schema: SchemaObject): Promise<FormValidator | string> {
+  try {
+    if (typeof schema === 'object' && schema !== null) {
+      const problem = checkReferences(new SchemaResolver(schema, referenceTable(schema)));
+      if (problem) return `model: ${problem.message}`;
+    }
+    return await compileValidator(schema);
+  } catch (error) {
+    return `compile: ${(error as Error).message}`;
+  }
+}
+
+/** ajv alone, with the project's options and the suite's remote documents: its `valid`. */
+function ajvAlone(
+  schema: SchemaObject,
+  dialect: Dialect,
+): ((data: unknown) => boolean | undefined) | undefined {
+  const ajv = createAjv(dialect, { logger: false });
+  for (const [uri, remote] of remotes) {
+    try {
+      ajv.addSchema(remote as SchemaObject, uri, undefined, false);
+    } catch {
+      // Two remotes of different drafts may declare one `$id`: the draft's own is enough.
+    }
+  }
+  try {
+    const check = ajv.compile(schema);
+    return (data) => {
+      try {
+        return check(data);
+      } catch {
+        return undefined; // ajv's stack overflow: no answer
+      }
+    };
+  } catch {
+    return undefined;
+  }
+}
+
+function agreementLine(draft: string, counts: Record<Outcome, number>): string {
+  const total = counts.agrees + counts.disagrees + counts.refuses;
+  return `${draft}: ${counts.agrees} of ${total} agree (${((100 * counts.agrees) / total).toFixed(1)} %), ${counts.disagrees} disagree, ${counts.refuses} refused`;
+}
+
+describe('JSON-Schema-Test-Suite', function () {
+  this.timeout(120_000);
+  const unexpected: Record<string, Record<string, Record<string, string>>> = {};
+
+  for (const [draft, dialect] of Object.entries(DRAFTS)) {
+    describe(draft, () => {
+      const counts: Record<Outcome, number> = { agrees: 0, disagrees: 0, refuses: 0 };
+
+      for (const file of index[draft]) {
+        const key = `${draft}/${file}`;
+        it(file, async () => {
+          const groups = await json<SuiteGroup[]>(new URL(`tests/${key}`, BASE));
+          const listed = expected.tests[key] ?? {};
+          const problems: string[] = [];
+          for (const [i, group] of groups.entries()) {
+            const groupKey = `${i}: ${group.description}`;
+            const schema = declared(group.schema, dialect);
+            const validator = await elementValidator(schema);
+            let alone: ReturnType<typeof ajvAlone> | null = null;
+            for (const [j, test] of group.tests.entries()) {
+              const testKey = `${j}: ${test.description}`;
+              let outcome: Outcome;
+              let why = typeof validator === 'string' ? validator : '';
+              if (typeof validator === 'string') outcome = 'refuses';
+              else {
+                let valid: boolean | undefined;
+                try {
+                  valid = validator.validate(test.data).length === 0;
+                } catch (error) {
+                  why = `validate: ${(error as Error).message}`;
+                  valid = undefined;
+                }
+                outcome =
+                  valid === undefined ? 'refuses' : valid === test.valid ? 'agrees' : 'disagrees';
+              }
+              counts[outcome] += 1;
+              const rule = listed[groupKey]?.[testKey];
+              if (outcome === 'agrees') {
+                if (rule) problems.push(`${groupKey} / ${testKey}: listed (${rule}) but agrees`);
+                continue;
+              }
+              if (rule === undefined) {
+                alone ??= ajvAlone(schema, dialect);
+                // ajv alone refuses the schema, overflows, or answers as the element does.
+                const ajvToo = alone === undefined || alone(test.data) !== test.valid;
+                ((unexpected[key] ??= {})[groupKey] ??= {})[testKey] = ajvToo
+                  ? 'ajv'
+                  : `?${outcome} ${why}`;
+                problems.push(`${groupKey} / ${testKey}: ${outcome}, not listed`);
+              } else if (!(rule in expected.rules)) {
+                problems.push(`${groupKey} / ${testKey}: unknown rule ${rule}`);
+              } else if (rule === 'ajv') {
+                alone ??= ajvAlone(schema, dialect);
+                if (alone !== undefined && alone(test.data) === test.valid)
+                  problems.push(`${groupKey} / ${testKey}: listed as ajv's own, but ajv agrees`);
+              }
+            }
+          }
+          expect(problems, problems.join('\n')).to.deep.equal([]);
+        });
+      }
+
+      after(() => {
+        // The numbers for the README's Tests section.
+        console.log(agreementLine(draft, counts));
+      });
+    });
+  }
+
+  after(() => {
+    if (Object.keys(unexpected).length > 0) console.log(`UNEXPECTED ${JSON.stringify(unexpected)}`);
+  });
+});
