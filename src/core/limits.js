@@ -78,7 +78,9 @@ export function fileOptions(ui) {
 /**
  * Every file field of a definition: a string with `format: "data-url"` (or `ui:widget: "file"`),
  * or a list of them, wherever it may appear (`properties`, lists, `$ref`, `allOf`/`anyOf`/`oneOf`,
- * `if`/`then`/`else`, `dependentSchemas`). A field declared in several branches counts once.
+ * `if`/`then`/`else`, `dependentSchemas`). A field declared in several branches counts once,
+ * with its largest limit. Files under `additionalProperties`/`patternProperties` (maps of files,
+ * which the element does not render as fields) are not found, so not counted or checked.
  *
  * @param {{ schema?: unknown, ui?: unknown }} definition
  * @returns {FileField[]}

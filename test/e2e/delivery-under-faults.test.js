@@ -104,10 +104,17 @@ test(
     const outcomes = { ok: 0, queued: 0, other: 0 };
     let offlineRounds = 0;
     let backlog = 0;
+    /** When the backlog's offline period began and ended (the receiver's clock is this one). */
+    const offlinePeriod = { from: 0, to: 0 };
     for (let n = 0; n < SUBMISSIONS; n++) {
       const inBacklog = BACKLOG_ROUNDS.includes(n);
       // The backlog starts from an empty outbox, so that each round's entry can be counted.
-      if (n === BACKLOG_ROUNDS[0]) await drain(120);
+      if (n === BACKLOG_ROUNDS[0]) {
+        await drain(120);
+        // Anything still under way (a stalled request) has had its answer or timeout by now.
+        await new Promise((resolve) => setTimeout(resolve, STALL_MS));
+        offlinePeriod.from = Date.now();
+      }
       const offline = inBacklog || chance() < 0.25;
       if (offline) {
         offlineRounds += 1;
@@ -131,6 +138,7 @@ test(
         await context.setOffline(false);
         const waiting = await outboxCount(page);
         assert.equal(waiting, backlog, 'the outbox holds the whole backlog before the reload');
+        offlinePeriod.to = Date.now();
         await page.unroute('**/api/forms/**');
         await openForm(page, pageUrl);
         t.diagnostic(`reloaded with ${waiting} submissions in the outbox`);
@@ -196,6 +204,14 @@ test(
       fired('stall').some((l) => l.aborted && l.status === null && l.durationMs >= TIMEOUT_MS - 50),
       'a stalled request outlasted the client timeout',
     );
+    // Offline (and then cut off from the receiver), nothing arrived: no request of the log
+    // started in that period.
+    const startedIn = posts.filter((l) => {
+      const started = Date.parse(l.time) - l.durationMs;
+      return started >= offlinePeriod.from && started <= offlinePeriod.to;
+    });
+    assert.ok(offlinePeriod.to > offlinePeriod.from);
+    assert.deepEqual(startedIn, [], 'no request reached the receiver while offline');
     // Lost answers (dropped after storing, stalled past the timeout) were retried and replayed.
     assert.ok(
       posts.some((l) => l.replayed),
