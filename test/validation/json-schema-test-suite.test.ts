@@ -14,7 +14,10 @@
  * true). Where the rule is `ajv`, ajv alone (the project's options, the suite's remote documents
  * added) must disagree with the suite too: the difference is ajv's own, not this project's.
  */
-import { expect } from '@open-wc/testing';
+import { expect, fixture } from '@open-wc/testing';
+import { html } from 'lit';
+import '../../src/index.js';
+import type { FormDefinition, IntakeForm } from '../../src/index.js';
 import { createAjv } from '../../src/core/ajv-setup.js';
 import { META_SCHEMA, type Dialect } from '../../src/core/dialect.js';
 import { referenceTable } from '../../src/core/schema-references.js';
@@ -44,10 +47,13 @@ interface SuiteGroup {
   schema: SchemaObject | boolean;
   tests: SuiteTest[];
 }
+type Listing = Record<string, Record<string, Record<string, string>>>;
 interface Expected {
   rules: Record<string, string>;
-  /** `<draft>/<file>` → `<i>: <group>` → `<j>: <test>` → rule */
-  tests: Record<string, Record<string, Record<string, string>>>;
+  /** The validator: `<draft>/<file>` → `<i>: <group>` → `<j>: <test>` → rule */
+  tests: Listing;
+  /** The element, one group per file: the same keys → rule */
+  element: Listing;
 }
 
 /** What the element does with one test of the suite. */
@@ -191,5 +197,90 @@ describe('JSON-Schema-Test-Suite', function () {
 
   after(() => {
     if (Object.keys(unexpected).length > 0) console.log(`UNEXPECTED ${JSON.stringify(unexpected)}`);
+  });
+});
+
+/** A form of the group's schema, ready; or the definition error it shows instead. */
+async function formOf(schema: SchemaObject): Promise<IntakeForm | string> {
+  const el = await fixture<IntakeForm>(html`<intake-form locale="en"></intake-form>`);
+  const outcome = new Promise<string | undefined>((resolve) => {
+    el.addEventListener('intake-ready', () => resolve(undefined), { once: true });
+    el.addEventListener(
+      'intake-error',
+      (event) => resolve(String((event as CustomEvent<{ message: string }>).detail.message)),
+      { once: true },
+    );
+  });
+  el.definition = { id: 'suite', version: '1', lang: 'en', schema } as FormDefinition;
+  const error = await outcome;
+  return error ?? el;
+}
+
+/**
+ * What the element does with a test's data set as `value`: agrees with the suite, or the rule
+ * that explains why not (the element's own, or the validator's listed for this test), or `?`
+ * for a difference nothing explains.
+ */
+async function elementOutcome(
+  el: IntakeForm,
+  test: SuiteTest,
+  validatorRule: string | undefined,
+): Promise<string> {
+  el.value = test.data;
+  await el.updateComplete;
+  const valid = el.validate().valid;
+  if (valid === test.valid) return 'agrees';
+  // The element keeps the data its form holds (docs/limits.md): data of branches that do not
+  // apply and data no field takes are left out, defaults fill gaps, and the value is an object.
+  if (JSON.stringify(el.value) !== JSON.stringify(test.data)) return 'element-value-shaped';
+  // Otherwise the validator's own difference, listed for the validator above.
+  return validatorRule ?? '?disagrees';
+}
+
+describe('JSON-Schema-Test-Suite through <intake-form>: one group per file', function () {
+  this.timeout(120_000);
+  const unexpected: Listing = {};
+
+  for (const draft of Object.keys(DRAFTS)) {
+    const dialect = DRAFTS[draft];
+    const counts: Record<string, number> = {};
+    it(draft, async () => {
+      const problems: string[] = [];
+      for (const file of index[draft]) {
+        const key = `${draft}/${file}`;
+        const groups = await json<SuiteGroup[]>(new URL(`tests/${key}`, BASE));
+        const i = groups.findIndex((g) => typeof g.schema === 'object');
+        if (i === -1) continue;
+        const group = groups[i];
+        const groupKey = `${i}: ${group.description}`;
+        const listed = expected.element[key]?.[groupKey] ?? {};
+        const form = await formOf(declared(group.schema, dialect));
+        for (const [j, test] of group.tests.entries()) {
+          const testKey = `${j}: ${test.description}`;
+          const validatorRule = expected.tests[key]?.[groupKey]?.[testKey];
+          const outcome =
+            typeof form === 'string'
+              ? (validatorRule ?? '?refuses')
+              : await elementOutcome(form, test, validatorRule);
+          counts[outcome === 'agrees' ? 'agrees' : 'differs'] =
+            (counts[outcome === 'agrees' ? 'agrees' : 'differs'] ?? 0) + 1;
+          const rule = listed[testKey];
+          if (outcome === 'agrees') {
+            if (rule) problems.push(`${key} ${groupKey} / ${testKey}: listed (${rule}) but agrees`);
+          } else if (rule !== outcome) {
+            ((unexpected[key] ??= {})[groupKey] ??= {})[testKey] = outcome;
+            problems.push(`${key} ${groupKey} / ${testKey}: ${outcome}, listed ${rule}`);
+          }
+        }
+        if (typeof form !== 'string') form.remove();
+      }
+      console.log(`element ${draft}: ${JSON.stringify(counts)}`);
+      expect(problems, problems.join('\n')).to.deep.equal([]);
+    });
+  }
+
+  after(() => {
+    if (Object.keys(unexpected).length > 0)
+      console.log(`UNEXPECTED-ELEMENT ${JSON.stringify(unexpected)}`);
   });
 });
