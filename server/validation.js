@@ -5,16 +5,10 @@
  * (`additionalProperties`, `unevaluatedProperties`) is reported at its own pointer, because only
  * a hand-made request can carry one and its sender wants to know which.
  */
-import { createRequire } from 'node:module';
-import { AJV_OPTIONS, detectDialect, withCanonicalSchema } from '../src/core/dialect.js';
-import { addIntakeFormats } from '../src/core/formats.js';
+import { createAjv } from '../src/core/create-ajv.js';
+import { detectDialect, withCanonicalSchema } from '../src/core/dialect.js';
 import { appendPointer } from '../src/core/json-pointer.js';
 import { normalizeErrors } from '../src/core/normalize-errors.js';
-
-const require = createRequire(import.meta.url);
-const Ajv = require('ajv').default;
-const Ajv2020 = require('ajv/dist/2020').default;
-const addFormats = require('ajv-formats').default;
 
 /** At most this many errors go back to the sender; a hostile body could produce thousands. */
 const MAX_ERRORS = 100;
@@ -30,12 +24,9 @@ export const MAX_DEPTH = 100;
  */
 export function compileSchema(schema) {
   const dialect = detectDialect(schema);
-  const AjvClass = dialect === '2020-12' ? Ajv2020 : Ajv;
-  // AJV_OPTIONS have no messages: `describe` words the details below. logger: false — ajv would
-  // print warnings about unknown keywords to the console, outside the structured log.
-  const ajv = new AjvClass({ ...AJV_OPTIONS, logger: false });
-  addFormats(ajv);
-  addIntakeFormats(ajv);
+  // The form's ajv options have no messages: `describe` words the details below. logger: false —
+  // ajv would print warnings about unknown keywords to the console, outside the structured log.
+  const ajv = createAjv(dialect, { logger: false });
   const check = ajv.compile(withCanonicalSchema(schema, dialect));
   return (data) => {
     check(data);

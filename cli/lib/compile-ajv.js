@@ -6,11 +6,9 @@
  * cli/compile.test.js compares their results with the element's runtime compiler.
  */
 import Ajv07Module from 'ajv';
-import Ajv2020Module from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
-import { AJV_OPTIONS, rootKeyOf, ROOT_KEY, withCanonicalSchema } from '../../src/core/dialect.js';
-import { addIntakeFormats } from '../../src/core/formats.js';
+import { createAjv as createFormAjv, referenceOfPointer } from '../../src/core/create-ajv.js';
 
+export { addRootSchema, referenceOfPointer } from '../../src/core/create-ajv.js';
 export {
   detectDialect,
   META_SCHEMA,
@@ -22,12 +20,6 @@ export {
 export { COLOR, DATA_URL, INTAKE_FORMATS, TIME } from '../../src/core/formats.js';
 export { SPLIT_KEYWORD, splitDocument } from '../../src/core/split-schema.js';
 
-/** CommonJS default exports arrive wrapped or not. */
-const interop = (module) => module.default ?? module;
-const Ajv07 = interop(Ajv07Module);
-const Ajv2020 = interop(Ajv2020Module);
-const addFormats = interop(addFormatsModule);
-
 /** ajv's tagged template for code; used to say where the standalone code finds the formats. */
 export const { _: code } = Ajv07Module;
 
@@ -35,8 +27,8 @@ export const { _: code } = Ajv07Module;
 /** @typedef {import('../../src/core/split-schema.js').SplitDocument} SplitDocument */
 
 /**
- * A new ajv instance set up as the browser's (`AJV_OPTIONS`, ajv-formats' full formats plus
- * intake-elements' own).
+ * A new ajv instance set up as the browser's (src/core/create-ajv.js), with what the command
+ * line adds.
  * @param {Dialect} dialect
  * @param {{ standalone?: boolean, formatsModule?: string, logger?: false, messages?: boolean }} [options]
  *   `standalone`: generate ES module source for `standaloneCode`; the function formats are then
@@ -45,7 +37,7 @@ export const { _: code } = Ajv07Module;
  */
 export function createAjv(dialect, options = {}) {
   /** @type {Record<string, unknown>} */
-  const ajvOptions = { ...AJV_OPTIONS, messages: options.messages === true };
+  const ajvOptions = { messages: options.messages === true };
   if (options.logger === false) ajvOptions.logger = false;
   if (options.standalone) {
     // ajv-formats would name its own module here; the intake formats (`time` above all) are not
@@ -56,38 +48,7 @@ export function createAjv(dialect, options = {}) {
       formats: code`require(${options.formatsModule ?? 'intake-elements:formats'}).formats`,
     };
   }
-  const AjvClass = dialect === '2020-12' ? Ajv2020 : Ajv07;
-  const ajv = new AjvClass(ajvOptions);
-  addFormats(ajv);
-  addIntakeFormats(ajv);
-  return ajv;
-}
-
-/**
- * Adds a definition's schema to `ajv` under its root key (as the browser does) and returns the key.
- * @param {import('ajv').default} ajv
- * @param {Record<string, unknown>} schema
- * @param {Dialect} dialect
- */
-export function addRootSchema(ajv, schema, dialect) {
-  ajv.addSchema(
-    withCanonicalSchema(schema, dialect),
-    typeof schema.$id === 'string' ? undefined : ROOT_KEY,
-  );
-  return rootKeyOf(schema);
-}
-
-/**
- * The ajv reference of a JSON Pointer into the root schema (`/allOf/0/if` → `<root>#/allOf/0/if`).
- * @param {string} rootKey
- * @param {string} pointer
- */
-export function referenceOfPointer(rootKey, pointer) {
-  const fragment = pointer
-    .split('/')
-    .map((token) => encodeURIComponent(token))
-    .join('/');
-  return `${rootKey}#${fragment}`;
+  return createFormAjv(dialect, ajvOptions);
 }
 
 /**
