@@ -181,3 +181,31 @@ test('a definition whose schema cannot be read: every value raw, and why', () =>
     /^Hinweis: Die Formulardefinition kann nicht gelesen werden \(.+\); alle Angaben stehen unter „Weitere Angaben“\.$/m,
   );
 });
+
+test('values the schema allows beyond its questions (additionalProperties) are listed, not dropped', () => {
+  const definition = {
+    id: 'zusatz',
+    version: '1',
+    schema: {
+      type: 'object',
+      properties: { name: { type: 'string', title: 'Name' } },
+      patternProperties: { '^x-': { type: 'string' } },
+      additionalProperties: { type: 'number' },
+    },
+  };
+  const text = summarizeSubmission(
+    definition,
+    envelope(definition, { name: 'Amina', 'x-quelle': 'Flyer', rooms: 3 }),
+  );
+  // The form shows no question for them, so they are not answers to one: raw, at their pointer.
+  assert.deepEqual(linesOf(text).slice(5), [
+    '',
+    'Name: Amina',
+    '',
+    'Weitere Angaben (nicht im Formular vorgesehen)',
+    '----------------------------------------------',
+    '/x-quelle: "Flyer"',
+    '/rooms: 3',
+    '',
+  ]);
+});
