@@ -12,6 +12,7 @@ import { translationFilePath } from './lib/check-translations.js';
 import { compileDefinition, CompileError } from './lib/compile-definition.js';
 import { displayPath } from './lib/definition-files.js';
 import { CliError, UsageError } from './lib/errors.js';
+import { isPlainObject as isObject } from '../src/core/own.js';
 
 /** One line for `intake-elements --help`. */
 export const summary =
@@ -51,11 +52,6 @@ const processIo = {
   out: (text) => process.stdout.write(`${text}\n`),
   err: (text) => process.stderr.write(`${text}\n`),
 };
-
-/** @param {unknown} value */
-function isObject(value) {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /**
  * Where a translations file goes under the output folder, and the URL the module then names.

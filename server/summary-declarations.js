@@ -4,6 +4,7 @@
  * active: the staff summary labels an answer to a question the form did not ask with the
  * question's own title, rather than listing it as unknown.
  */
+import { allOfMembers } from '../src/core/apply-conditions.js';
 import { appendPointer } from '../src/core/json-pointer.js';
 import { isPlainObject } from '../src/core/own.js';
 
@@ -49,16 +50,7 @@ export function declaredElsewhere(resolver, resolved) {
       schema[keyword].forEach((_member, i) => branches.push(at(part, keyword, i)));
     }
     // `allOf` members were merged by the resolver, but each may carry conditions of its own.
-    if (part.origins.allOf !== undefined) {
-      const list = appendPointer(part.origins.allOf, 'allOf');
-      const members = resolver.rawAt(list);
-      if (Array.isArray(members)) {
-        members.forEach((member, i) => {
-          const location = appendPointer(list, i);
-          visit(resolver.resolve({ schema: member, location }), depth + 1);
-        });
-      }
-    }
+    for (const member of allOfMembers(resolver, part)) visit(resolver.resolve(member), depth + 1);
     for (const branch of branches) {
       const inner = resolver.resolve(branch);
       for (const [name, property] of Object.entries(inner.schema.properties ?? {})) {

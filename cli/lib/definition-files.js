@@ -16,6 +16,7 @@ import { URL, fileURLToPath, pathToFileURL } from 'node:url';
 import { CliError } from './errors.js';
 import { HASH_ALGORITHM } from './hash.js';
 import { setTopLevelMember } from './json-edit.js';
+import { isPlainObject as isObject } from '../../src/core/own.js';
 
 /** Folder (next to the definition) for translation files that `merge` creates. */
 export const TRANSLATIONS_DIR = 'translations';
@@ -76,14 +77,6 @@ export function readJsonFile(path, what = path) {
 export function writeJsonFile(path, value) {
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, `${JSON.stringify(value, null, 2)}\n`);
-}
-
-/**
- * @param {unknown} value
- * @returns {value is Record<string, any>}
- */
-function isObject(value) {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** A locale tag safe to use in a file name: BCP 47 in shape (`ar`, `pt-BR`, `sr-Latn`). */

@@ -40,6 +40,22 @@ function has(data, key) {
 }
 
 /**
+ * The members of the `allOf` merged into `part`, as written (a merge keeps only the first
+ * member's `if`, so walks over conditions visit each member's own).
+ *
+ * @param {SchemaResolver} resolver
+ * @param {ResolvedSchema} part
+ * @returns {SchemaAt[]}
+ */
+export function allOfMembers(resolver, part) {
+  if (part.origins.allOf === undefined) return [];
+  const list = appendPointer(part.origins.allOf, 'allOf');
+  const members = resolver.rawAt(list);
+  if (!Array.isArray(members)) return [];
+  return members.map((schema, i) => ({ schema, location: appendPointer(list, i) }));
+}
+
+/**
  * Applies the conditions of `resolved` to `data`. Without conditions it returns `resolved` as is
  * (with no inactive properties).
  *
@@ -134,16 +150,7 @@ export function applyConditions(resolver, resolved, data, matches) {
       }
     }
     // `allOf` members were merged by the resolver, but each may carry its own condition.
-    if (part.origins.allOf !== undefined) {
-      const list = appendPointer(part.origins.allOf, 'allOf');
-      const members = resolver.rawAt(list);
-      if (Array.isArray(members)) {
-        members.forEach((member, i) => {
-          const location = appendPointer(list, i);
-          visit(resolver.resolve({ schema: member, location }), depth + 1);
-        });
-      }
-    }
+    for (const member of allOfMembers(resolver, part)) visit(resolver.resolve(member), depth + 1);
     if (isPlainObject(s.dependentRequired)) {
       for (const [key, names] of Object.entries(s.dependentRequired)) {
         if (has(object, key) && Array.isArray(names))

@@ -36,13 +36,17 @@ export class SchemaReferenceError extends Error {
   /**
    * @param {'unresolvable-ref' | 'cyclic-ref'} code
    * @param {string} message
-   * @param {string} pointer where in the definition document
+   * @param {{ ref: string, pointer: string, cycle?: string[] }} where `ref`: the `$ref` (for an
+   *   `allOf` cycle, a reference to the schema it belongs to); `pointer`: where the `$ref` (or the
+   *   `allOf`) is written; `cycle`: for a cycle of `$ref`s, the locations on it, in order
    */
-  constructor(code, message, pointer) {
+  constructor(code, message, { ref, pointer, cycle = [] }) {
     super(message);
     this.name = 'SchemaReferenceError';
     this.code = code;
+    this.ref = ref;
     this.pointer = pointer;
+    this.cycle = cycle;
   }
 }
 
@@ -115,7 +119,7 @@ export class SchemaResolver {
       throw new SchemaReferenceError(
         'unresolvable-ref',
         `Cannot resolve $ref "${reference}" at ${site.location}`,
-        site.location,
+        { ref: reference, pointer: site.location },
       );
     }
     return { schema: /** @type {Schema} */ (schema), location: target };
@@ -164,11 +168,14 @@ export class SchemaResolver {
       if (typeof schema.$ref !== 'string') break;
       const target = this.lookup(schema.$ref, current);
       if (chain.includes(target.location) || target.location === current.location) {
-        throw new SchemaReferenceError(
-          'cyclic-ref',
-          `$ref cycle at ${at.location}`,
-          current.location,
-        );
+        const cycle = chain.includes(target.location)
+          ? [...chain.slice(chain.indexOf(target.location)), current.location]
+          : [current.location];
+        throw new SchemaReferenceError('cyclic-ref', `$ref cycle at ${at.location}`, {
+          ref: schema.$ref,
+          pointer: current.location,
+          cycle: [...new Set(cycle)],
+        });
       }
       chain.push(target.location);
       refTargets.push(target.location);
@@ -198,11 +205,10 @@ export class SchemaResolver {
     // An `allOf` member that refers back to a schema whose `allOf` is being merged would merge
     // forever; it is a cycle like a pure `$ref` cycle.
     if (this.#merging.has(location)) {
-      throw new SchemaReferenceError(
-        'cyclic-ref',
-        `allOf refers to itself at ${location}`,
-        appendPointer(location, 'allOf'),
-      );
+      throw new SchemaReferenceError('cyclic-ref', `allOf refers to itself at ${location}`, {
+        ref: `#${location.slice(this.rootLocation.length)}`,
+        pointer: appendPointer(location, 'allOf'),
+      });
     }
     this.#merging.add(location);
     try {
