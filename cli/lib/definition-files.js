@@ -41,6 +41,21 @@ export const TRANSLATIONS_DIR = 'translations';
  */
 
 /**
+ * Why a file could not be read, in a few words (`no such file`, `is a directory`, …).
+ * @param {unknown} error what `readFileSync` threw
+ */
+export function unreadableReason(error) {
+  const code = /** @type {NodeJS.ErrnoException} */ (error).code;
+  return code === 'ENOENT'
+    ? 'no such file'
+    : code === 'EISDIR'
+      ? 'is a directory'
+      : code === 'EACCES'
+        ? 'permission denied'
+        : (code ?? String(error));
+}
+
+/**
  * Reads a JSON file, with one-line errors for unreadable files and invalid JSON.
  * @param {string} path
  * @param {string} [what] how the message names the file
@@ -51,16 +66,7 @@ export function readJsonFile(path, what = path) {
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    const code = /** @type {NodeJS.ErrnoException} */ (error).code;
-    const reason =
-      code === 'ENOENT'
-        ? 'no such file'
-        : code === 'EISDIR'
-          ? 'is a directory'
-          : code === 'EACCES'
-            ? 'permission denied'
-            : (code ?? String(error));
-    throw new CliError(`cannot read ${what}: ${reason}`);
+    throw new CliError(`cannot read ${what}: ${unreadableReason(error)}`);
   }
   try {
     return { text, value: JSON.parse(text) };
