@@ -6,9 +6,10 @@
  * cli/compile.test.js compares their results with the element's runtime compiler.
  */
 import Ajv07Module from 'ajv';
-import { createAjv as createFormAjv, referenceOfPointer } from '../../src/core/create-ajv.js';
+import { referenceOfPointer } from '../../src/core/ajv-documents.js';
+import { createAjv as createFormAjv } from '../../src/core/create-ajv.js';
 
-export { addRootSchema, referenceOfPointer } from '../../src/core/create-ajv.js';
+export { addRootSchema, referenceOfPointer } from '../../src/core/ajv-documents.js';
 export {
   detectDialect,
   META_SCHEMA,

@@ -1,18 +1,20 @@
 // @ts-check
 /**
- * How every ajv instance of a form is set up and how a definition's schema is registered with
- * it, for Node: the command line's compiler and checker (cli/lib/compile-ajv.js), the receiver
- * (server/validation.js) and the staff summary (server/summary-schema.js). The element builds the
- * same in its lazily loaded compiler chunk (src/validation/ajv-compiler.ts): the dialect rule, the
- * options and the formats all come from src/core/, so that every one of them judges a definition
- * and its data alike.
+ * How every ajv instance of a form is set up, for Node: the command line's compiler and checker
+ * (cli/lib/compile-ajv.js), the receiver (server/validation.js) and the staff summary
+ * (server/summary-answers.js). The element builds the same in its lazily loaded compiler chunk
+ * (src/validation/ajv-compiler.ts): the dialect rule, the options, the formats and the way the
+ * schema is registered (ajv-documents.js) all come from src/core/, so that every one of them
+ * judges a definition and its data alike.
  *
- * Not imported by the element: it loads ajv, which is CommonJS, through its own bundled chunk.
+ * Not imported by the element as it is: it imports ajv, which is CommonJS, and the element's test
+ * server serves src/core/ unbundled.
  */
 import Ajv07Module from 'ajv';
 import Ajv2020Module from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
-import { AJV_OPTIONS, detectDialect, rootKeyOf, ROOT_KEY, withCanonicalSchema } from './dialect.js';
+import { addRootSchema, referenceOfPointer } from './ajv-documents.js';
+import { AJV_OPTIONS, detectDialect } from './dialect.js';
 import { addIntakeFormats } from './formats.js';
 
 /** @typedef {import('./dialect.js').Dialect} Dialect */
@@ -48,39 +50,6 @@ export function createAjv(dialect, options = {}) {
   addFormats(ajv);
   addIntakeFormats(ajv);
   return ajv;
-}
-
-/**
- * Registers a definition's schema (or a document built from it, such as the split's) with `ajv`
- * under its root key, as the element does, and returns the key; compiles nothing yet. Parts of it
- * are then compiled by reference (see {@link referenceOfPointer}), with their `$ref`s resolving
- * against the whole document.
- *
- * @param {Ajv} ajv
- * @param {Record<string, unknown>} schema
- * @param {Dialect} dialect
- * @returns {string}
- */
-export function addRootSchema(ajv, schema, dialect) {
-  ajv.addSchema(
-    withCanonicalSchema(schema, dialect),
-    typeof schema.$id === 'string' ? undefined : ROOT_KEY,
-  );
-  return rootKeyOf(schema);
-}
-
-/**
- * The ajv reference of a JSON Pointer into the root schema (`/allOf/0/if` → `<root>#/allOf/0/if`).
- *
- * @param {string} rootKey
- * @param {string} pointer
- */
-export function referenceOfPointer(rootKey, pointer) {
-  const fragment = pointer
-    .split('/')
-    .map((token) => encodeURIComponent(token))
-    .join('/');
-  return `${rootKey}#${fragment}`;
 }
 
 /**
