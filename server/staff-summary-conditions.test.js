@@ -7,6 +7,9 @@ import {
   linesOf,
   load,
   SPRACHKURS_DATA,
+  ALTERNATIVES_FORM,
+  CONDITIONS_FORM,
+  EXTRA_FORM,
 } from './testing/summary-helpers.js';
 
 // Which questions the staff summary counts as asked: decided as the form decides it (the
@@ -49,42 +52,8 @@ test('sprachkurs-anmeldung: answers to questions the form did not ask are set ap
 });
 
 test('conditions are judged by ajv: formats, anchors and keywords a hand-written matcher misses', () => {
-  const definition = {
-    id: 'bedingungen',
-    version: '1',
-    lang: 'de',
-    schema: {
-      $schema: 'https://json-schema.org/draft/2020-12/schema',
-      type: 'object',
-      properties: {
-        contact: { $ref: '#kontakt' },
-        visits: { type: 'array', title: 'Termine', items: { type: 'string', format: 'date' } },
-      },
-      allOf: [
-        {
-          // Asked only for a well-formed e-mail address: ajv checks the format.
-          if: {
-            properties: { contact: { properties: { email: { format: 'email' } } } },
-            required: ['contact'],
-          },
-          then: { properties: { newsletter: { type: 'boolean', title: 'Newsletter' } } },
-        },
-        {
-          // Asked only for two different dates.
-          if: { properties: { visits: { uniqueItems: true, minItems: 2 } }, required: ['visits'] },
-          then: { properties: { travel: { type: 'string', title: 'Anreise' } } },
-        },
-      ],
-      $defs: {
-        contact: {
-          $anchor: 'kontakt',
-          type: 'object',
-          title: 'Kontakt',
-          properties: { email: { type: 'string', title: 'E-Mail' } },
-        },
-      },
-    },
-  };
+  const definition = CONDITIONS_FORM;
+
   const text = summarizeSubmission(
     definition,
     envelope(definition, {
@@ -117,35 +86,8 @@ test('conditions are judged by ajv: formats, anchors and keywords a hand-written
 });
 
 test('object alternatives: the one the data selects is asked, the others are not', () => {
-  const definition = {
-    id: 'alternativen',
-    version: '1',
-    lang: 'de',
-    schema: {
-      type: 'object',
-      properties: {
-        applicant: {
-          title: 'Antragsteller',
-          oneOf: [
-            {
-              title: 'Privatperson',
-              properties: {
-                kind: { const: 'person' },
-                name: { type: 'string', title: 'Name' },
-              },
-            },
-            {
-              title: 'Verein',
-              properties: {
-                kind: { const: 'club' },
-                register: { type: 'string', title: 'Vereinsregister' },
-              },
-            },
-          ],
-        },
-      },
-    },
-  };
+  const definition = ALTERNATIVES_FORM;
+
   const text = summarizeSubmission(
     definition,
     envelope(definition, { applicant: { kind: 'club', register: 'VR 123', name: 'Amina' } }),
@@ -183,16 +125,8 @@ test('a definition whose schema cannot be read: every value raw, and why', () =>
 });
 
 test('values the schema allows beyond its questions (additionalProperties) are listed, not dropped', () => {
-  const definition = {
-    id: 'zusatz',
-    version: '1',
-    schema: {
-      type: 'object',
-      properties: { name: { type: 'string', title: 'Name' } },
-      patternProperties: { '^x-': { type: 'string' } },
-      additionalProperties: { type: 'number' },
-    },
-  };
+  const definition = EXTRA_FORM;
+
   const text = summarizeSubmission(
     definition,
     envelope(definition, { name: 'Amina', 'x-quelle': 'Flyer', rooms: 3 }),

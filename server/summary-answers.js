@@ -40,6 +40,8 @@ import { declaredElsewhere } from './summary-declarations.js';
  *   conditions or alternatives switched off, with the labels of the answers they are part of
  * @property {Array<{ pointer: string, value: unknown }>} unknown values at keys the form does not
  *   know
+ * @property {string[]} asked the pointers of the answers printed as answers to questions asked
+ *   (each value, each item of a list of values), in order
  */
 
 /** Indentation per nesting level. */
@@ -86,10 +88,11 @@ function formModel(definition) {
 export function collectAnswers(definition, data) {
   const { resolver, matches } = formModel(definition);
   /** @type {Answers & { resolver: SchemaResolver, matches: Function }} */
-  const walk = { resolver, matches, entries: [], notAsked: [], unknown: [] };
+  const walk = { resolver, matches, entries: [], notAsked: [], unknown: [], asked: [] };
   const root = resolver.resolve(resolver.rootAt(), [resolver.rootLocation]);
   walk.entries = objectEntries(walk, root, asUi(definition.ui), data, '', 0, []);
-  return { entries: walk.entries, notAsked: walk.notAsked, unknown: walk.unknown };
+  const { entries, notAsked, unknown, asked } = walk;
+  return { entries, notAsked, unknown, asked };
 }
 
 function asUi(value) {
@@ -125,12 +128,16 @@ function objectEntries(walk, resolved, ui, data, pointer, depth, trail) {
       continue;
     }
     // Printed on its own (the section says what it is part of): one level in where nested.
+    // Nothing in it was asked.
+    const asked = walk.asked;
+    walk.asked = [];
     const lines = entryLines(walk, at, resolved.refTargets, asUi(getOwn(ui, key)), key, {
       value: data[key],
       pointer: appendPointer(pointer, key),
       depth: trail.length > 0 ? 1 : 0,
       trail,
     });
+    walk.asked = asked;
     if (lines.length > 0) walk.notAsked.push({ trail, lines });
   }
   return entries;
@@ -158,6 +165,7 @@ function entryLines(walk, at, refTargets, ui, name, { value, pointer, depth, tra
   if (Array.isArray(value)) {
     return listLines(walk, resolved, ui, label, { value, pointer, depth, trail });
   }
+  walk.asked.push(pointer);
   return valueLines(indent, label, formatScalar(walk, resolved, ui, value));
 }
 
@@ -197,6 +205,7 @@ function listLines(walk, resolved, ui, label, { value, pointer, depth, trail }) 
     const names = itemUi['ui:enumNames'] ?? ui['ui:enumNames'];
     const scalarUi = names === undefined ? itemUi : { ...itemUi, 'ui:enumNames': names };
     const formatted = formatScalar(walk, schema, scalarUi, item);
+    walk.asked.push(appendPointer(pointer, index));
     // File names are isolated already; other right-to-left text is, before the next comma.
     texts.push(answered.length > 1 && !isDataUrl(item) ? isolate(formatted) : formatted);
   });

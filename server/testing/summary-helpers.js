@@ -53,3 +53,84 @@ export const SPRACHKURS_DATA = {
   message: 'Ich kann nur dienstags.',
   consent: true,
 };
+
+/** A form whose conditions need ajv: a format, uniqueItems, an `$anchor` reference. */
+export const CONDITIONS_FORM = {
+  id: 'bedingungen',
+  version: '1',
+  lang: 'de',
+  schema: {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    type: 'object',
+    properties: {
+      contact: { $ref: '#kontakt' },
+      visits: { type: 'array', title: 'Termine', items: { type: 'string', format: 'date' } },
+    },
+    allOf: [
+      {
+        // Asked only for a well-formed e-mail address: ajv checks the format.
+        if: {
+          properties: { contact: { properties: { email: { format: 'email' } } } },
+          required: ['contact'],
+        },
+        then: { properties: { newsletter: { type: 'boolean', title: 'Newsletter' } } },
+      },
+      {
+        // Asked only for two different dates.
+        if: { properties: { visits: { uniqueItems: true, minItems: 2 } }, required: ['visits'] },
+        then: { properties: { travel: { type: 'string', title: 'Anreise' } } },
+      },
+    ],
+    $defs: {
+      contact: {
+        $anchor: 'kontakt',
+        type: 'object',
+        title: 'Kontakt',
+        properties: { email: { type: 'string', title: 'E-Mail' } },
+      },
+    },
+  },
+};
+
+/** A form with object alternatives told apart by a discriminator. */
+export const ALTERNATIVES_FORM = {
+  id: 'alternativen',
+  version: '1',
+  lang: 'de',
+  schema: {
+    type: 'object',
+    properties: {
+      applicant: {
+        title: 'Antragsteller',
+        oneOf: [
+          {
+            title: 'Privatperson',
+            properties: {
+              kind: { const: 'person' },
+              name: { type: 'string', title: 'Name' },
+            },
+          },
+          {
+            title: 'Verein',
+            properties: {
+              kind: { const: 'club' },
+              register: { type: 'string', title: 'Vereinsregister' },
+            },
+          },
+        ],
+      },
+    },
+  },
+};
+
+/** A form that allows values beyond its questions (patternProperties, additionalProperties). */
+export const EXTRA_FORM = {
+  id: 'zusatz',
+  version: '1',
+  schema: {
+    type: 'object',
+    properties: { name: { type: 'string', title: 'Name' } },
+    patternProperties: { '^x-': { type: 'string' } },
+    additionalProperties: { type: 'number' },
+  },
+};
