@@ -59,22 +59,32 @@ const NO_SCHEMA = Object.freeze({
   recursive: false,
 });
 
-/** @type {WeakMap<object, { resolver: SchemaResolver, matches: Function }>} */
-const models = new WeakMap();
+/**
+ * The resolver and ajv's matcher of recent schemas, by their JSON text: compiling takes about
+ * 150 ms, and the receiver parses the stored definition afresh for every summary.
+ * @type {Map<string, { resolver: SchemaResolver, matches: Function }>}
+ */
+const models = new Map();
+const MAX_MODELS = 16;
 
 /**
- * The resolver and ajv's matcher for a definition's schema, built once per definition object.
- * Throws when the schema cannot be used (ajv refuses it, a `$ref` leads nowhere).
+ * The resolver and ajv's matcher for a definition's schema. Throws when the schema cannot be used
+ * (ajv refuses it, a `$ref` leads nowhere).
  *
  * @param {{ schema?: unknown }} definition
  */
 function formModel(definition) {
-  let model = models.get(definition);
-  if (!model) {
-    const schema = isPlainObject(definition.schema) ? definition.schema : {};
+  const schema = isPlainObject(definition.schema) ? definition.schema : {};
+  const key = JSON.stringify(schema);
+  let model = models.get(key);
+  if (model) {
+    // Most recently used last, so that the oldest goes first.
+    models.delete(key);
+  } else {
     model = { resolver: new SchemaResolver(schema), matches: compileMatcher(schema) };
-    models.set(definition, model);
   }
+  models.set(key, model);
+  if (models.size > MAX_MODELS) models.delete(models.keys().next().value);
   return model;
 }
 
