@@ -282,6 +282,21 @@ describe('deliver', () => {
     expect(delays).to.have.length(POLICY.attempts - 1);
   });
 
+  it('does not retry while the browser is offline (the outbox sends it when it is back)', async () => {
+    const { transport, requests } = scripted(new TypeError('Failed to fetch'), accepted);
+    const { delays, wait } = waits();
+    Object.defineProperty(navigator, 'onLine', { get: () => false, configurable: true });
+    try {
+      const result = await deliver(options(transport), POLICY, wait);
+      expect(result).to.include({ kind: 'failed', status: 0, retryable: true });
+    } finally {
+      delete (navigator as { onLine?: boolean }).onLine;
+    }
+    expect(navigator.onLine).to.equal(true);
+    expect(requests).to.have.length(1);
+    expect(delays).to.deep.equal([]);
+  });
+
   it('sends once when the policy allows one attempt, and by default up to four', async () => {
     const once = scripted({ status: 503 });
     await deliver(options(once.transport), { ...POLICY, attempts: 1 }, waits().wait);
