@@ -9,7 +9,7 @@ import process from 'node:process';
 import { parseArgs } from 'node:util';
 import { checkDefinitionText } from './lib/check-definition.js';
 import { jsonPositions, nearestPosition } from './lib/check-positions.js';
-import { displayPath } from './lib/definition-files.js';
+import { displayPath, unreadableReason } from './lib/definition-files.js';
 import { UsageError } from './lib/errors.js';
 
 /** One line for `intake-elements --help`. */
@@ -56,13 +56,12 @@ export function checkFile(path) {
   try {
     text = readFileSync(absolute, 'utf8');
   } catch (error) {
-    const code = /** @type {NodeJS.ErrnoException} */ (error).code;
     return {
       file: path,
       problems: [
         {
           pointer: '',
-          message: `cannot read the file: ${code === 'ENOENT' ? 'no such file' : (code ?? String(error))}`,
+          message: `cannot read the file: ${unreadableReason(error)}`,
           code: 'unreadable',
           severity: /** @type {const} */ ('error'),
         },

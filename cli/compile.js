@@ -10,8 +10,9 @@ import { parseArgs } from 'node:util';
 import { checkDefinitionText } from './lib/check-definition.js';
 import { translationFilePath } from './lib/check-translations.js';
 import { compileDefinition, CompileError } from './lib/compile-definition.js';
-import { displayPath } from './lib/definition-files.js';
+import { displayPath, unreadableReason } from './lib/definition-files.js';
 import { CliError, UsageError } from './lib/errors.js';
+import { isPlainObject as isObject } from '../src/core/own.js';
 
 /** One line for `intake-elements --help`. */
 export const summary =
@@ -52,11 +53,6 @@ const processIo = {
   err: (text) => process.stderr.write(`${text}\n`),
 };
 
-/** @param {unknown} value */
-function isObject(value) {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /**
  * Where a translations file goes under the output folder, and the URL the module then names.
  * @param {string} url as written in the definition
@@ -85,10 +81,7 @@ export async function compileFile(path, options, io) {
   try {
     text = readFileSync(absolute, 'utf8');
   } catch (error) {
-    const code = /** @type {NodeJS.ErrnoException} */ (error).code;
-    throw new CliError(
-      `cannot read ${path}: ${code === 'ENOENT' ? 'no such file' : (code ?? error)}`,
-    );
+    throw new CliError(`cannot read ${path}: ${unreadableReason(error)}`);
   }
   const parsed = checkDefinitionText(text, { path: absolute, displayPath });
   if (parsed.definition === undefined) throw new CliError(`${path}: ${parsed.problems[0].message}`);

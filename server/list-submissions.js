@@ -8,11 +8,11 @@
  *   node server/list-submissions.js --summaries           every listed one as a summary
  *   node server/list-submissions.js --json                the records with their envelopes
  */
-import { existsSync, realpathSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { optionsFromEnv } from './config.js';
+import { isMainModule } from './main-module.js';
 import { summaryOf } from './receiver.js';
 import { openStorage } from './storage/index.js';
 import { FILE_NAME } from './storage/sqlite.js';
@@ -118,15 +118,7 @@ export async function main(
   }
 }
 
-function isMain() {
-  try {
-    return pathToFileURL(realpathSync(process.argv[1] ?? '')).href === import.meta.url;
-  } catch {
-    return false;
-  }
-}
-
-if (isMain()) {
+if (isMainModule(import.meta.url)) {
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

@@ -1,36 +1,19 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
-import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { summarizeSubmission } from './staff-summary.js';
 import { startDemoServer } from '../scripts/serve-demo.js';
+import {
+  assertLinesInOrder,
+  envelope,
+  linesOf,
+  load,
+  SPRACHKURS_DATA,
+} from './testing/summary-helpers.js';
 
-const load = (id) =>
-  JSON.parse(readFileSync(new URL(`../schemas/${id}.json`, import.meta.url), 'utf8'));
 const KI = load('ki-erstberatung');
 const SPRACHKURS = load('sprachkurs-anmeldung');
-
-const envelope = (definition, data, overrides = {}) => ({
-  form: { id: definition.id, version: definition.version },
-  locale: 'de',
-  submittedAt: '2026-11-25T10:00:00.000Z',
-  data,
-  ...overrides,
-});
-
-const linesOf = (text) => text.split('\n');
-
-/** Asserts that every expected line occurs, in this order (other lines may come between). */
-function assertLinesInOrder(text, expected) {
-  const lines = linesOf(text);
-  let from = 0;
-  for (const line of expected) {
-    const at = lines.indexOf(line, from);
-    assert.ok(at !== -1, `missing (or out of order): ${JSON.stringify(line)}\n---\n${text}`);
-    from = at + 1;
-  }
-}
 
 const pdf = (name, bytes) =>
   `data:application/pdf;name=${encodeURIComponent(name)};base64,${Buffer.alloc(bytes, 7).toString('base64')}`;
@@ -180,29 +163,6 @@ test('unknown keys are listed under "Weitere Angaben" as raw JSON, files without
 
 // ---------------------------------------------------------------------------------------------
 // sprachkurs-anmeldung
-
-const SPRACHKURS_DATA = {
-  givenName: 'Olena',
-  familyName: 'Koval',
-  birthDate: '1985-12-31',
-  email: 'olena@example.org',
-  address: { street: 'Hauptstr. 1', postalCode: '50667', city: 'Köln' },
-  residenceStatus: 'aufenthaltserlaubnis',
-  permitParagraph: '§ 24 AufenthG',
-  permitExpiry: '2027-06-30',
-  courseEntitlement: 'entitled',
-  courseType: 'parents-women',
-  germanLevel: 'A1',
-  preferredTimes: ['morning', 'weekend'],
-  childcareNeeded: true,
-  childrenCount: 2,
-  children: [{ age: 4, specialNeeds: true, specialNeedsDetails: 'Nussallergie' }, { age: 0 }],
-  attendedCourseBefore: true,
-  previousCourseType: 'job-related',
-  previousCourseYear: 2024,
-  message: 'Ich kann nur dienstags.',
-  consent: true,
-};
 
 test('sprachkurs-anmeldung: grouped by steps, conditional values after their base, in German', () => {
   const text = summarizeSubmission(

@@ -16,6 +16,7 @@ import { checkSchema } from './check-schema.js';
 import { checkTranslations } from './check-translations.js';
 import { checkUi } from './check-ui.js';
 import { validateAgainstMetaSchema } from './meta-schema.js';
+import { isPlainObject as isObject } from '../../src/core/own.js';
 
 /**
  * @typedef {object} Problem
@@ -43,11 +44,6 @@ const WARNINGS = new Set([
  */
 function withSeverity(problem) {
   return { ...problem, severity: WARNINGS.has(problem.code) ? 'warning' : 'error' };
-}
-
-/** @param {unknown} value */
-function isObject(value) {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /**

@@ -4,6 +4,7 @@
  * which does not check them again.
  */
 import {
+  describeLimitProblem,
   findLimitProblem,
   MAX_CHOICES,
   MAX_DEFINITION_DEPTH,
@@ -19,19 +20,14 @@ export { MAX_CHOICES, MAX_DEFINITION_DEPTH };
 export function checkLimits(definition) {
   const problem = findLimitProblem(definition);
   if (!problem) return [];
-  if (problem.kind === 'too-deep')
-    return [
-      {
-        pointer: problem.pointer,
-        message: `nested more than ${MAX_DEFINITION_DEPTH} levels deep; the element refuses such definitions`,
-        code: 'too-deep',
-      },
-    ];
+  const message = describeLimitProblem(problem);
   return [
-    {
-      pointer: problem.pointer,
-      message: `${problem.count} entries; at most ${MAX_CHOICES} are supported`,
-      code: 'too-many-choices',
-    },
+    problem.kind === 'too-deep'
+      ? {
+          pointer: problem.pointer,
+          message: `${message}; the element refuses such definitions`,
+          code: 'too-deep',
+        }
+      : { pointer: problem.pointer, message, code: 'too-many-choices' },
   ];
 }

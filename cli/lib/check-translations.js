@@ -6,13 +6,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { appendPointer, getAtPointer, isPointer } from './json-pointer.js';
+import { isPlainObject as isObject } from '../../src/core/own.js';
 
 /** @typedef {{ pointer: string, message: string, code: string, file?: string }} Problem */
-
-/** @param {unknown} value */
-function isObject(value) {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /**
  * Where a relative translations URL points on disk, or `undefined` for URLs that depend on the

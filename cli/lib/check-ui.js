@@ -5,6 +5,8 @@
  * `ui:steps` field names a property. A ui key for a missing property does nothing, which is
  * almost always a typo or a leftover of a renamed field.
  */
+import { allOfMembers } from '../../src/core/apply-conditions.js';
+import { isPlainObject as isObject } from '../../src/core/own.js';
 import { RefError } from './check-refs.js';
 import { appendPointer } from './json-pointer.js';
 import { suggest } from './meta-schema.js';
@@ -23,11 +25,6 @@ import { suggest } from './meta-schema.js';
  * @property {boolean} unknown whether a schema could not be resolved (then nothing is reported)
  * @property {string[]} locations where the schemas are
  */
-
-/** @param {unknown} value */
-function isObject(value) {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** @returns {Shape} */
 function emptyShape() {
@@ -69,7 +66,7 @@ export function shapeOf(resolver, sites) {
       }
       throw error;
     }
-    const { schema, origins, base } = resolved;
+    const { schema, origins } = resolved;
     shape.locations.push(at.location);
     /**
      * @param {string} keyword
@@ -82,7 +79,7 @@ export function shapeOf(resolver, sites) {
         location = appendPointer(location, token);
         node = node[token];
       }
-      return { schema: node, location, base };
+      return { schema: node, location };
     };
     if (isObject(schema.properties)) {
       for (const name of Object.keys(schema.properties)) {
@@ -126,35 +123,10 @@ export function shapeOf(resolver, sites) {
     }
     // `allOf` members were merged, but only the first condition among them survives a merge:
     // each member's own `then`/`else` counts.
-    if (origins.allOf !== undefined) {
-      const allOfLocation = appendPointer(origins.allOf, 'allOf');
-      const members = rawAt(resolver, allOfLocation);
-      if (Array.isArray(members)) {
-        members.forEach((member, i) =>
-          add({ schema: member, location: appendPointer(allOfLocation, i), base }, depth + 1),
-        );
-      }
-    }
+    for (const member of allOfMembers(resolver.resolver, resolved)) add(member, depth + 1);
   };
   for (const at of sites) add(at, 0);
   return shape;
-}
-
-/**
- * @param {RefResolver} resolver
- * @param {string} location
- */
-function rawAt(resolver, location) {
-  if (!location.startsWith(resolver.rootLocation)) return undefined;
-  let node = /** @type {unknown} */ (resolver.root);
-  const rest = location.slice(resolver.rootLocation.length);
-  if (rest === '') return node;
-  for (const token of rest.slice(1).split('/')) {
-    const key = token.replace(/~1/g, '/').replace(/~0/g, '~');
-    if (typeof node !== 'object' || node === null) return undefined;
-    node = /** @type {Record<string, unknown>} */ (node)[key];
-  }
-  return node;
 }
 
 /**

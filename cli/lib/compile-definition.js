@@ -32,6 +32,7 @@ import {
   splitDocument,
 } from './compile-ajv.js';
 import { propertyKey, SHELL_KEY, validatorLocations, WHOLE_KEY } from './compile-locations.js';
+import { isPlainObject as isObject } from '../../src/core/own.js';
 
 const standaloneCode = standaloneModule.default ?? standaloneModule;
 
@@ -77,11 +78,6 @@ export class CompileError extends Error {
  * @property {(problem: import('./check-definition.js').Problem) => void} [onWarning]
  * @property {boolean} [minify] minify the module (default true)
  */
-
-/** @param {unknown} value */
-function isObject(value) {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /**
  * Reads a translations file next to a definition.

@@ -16,6 +16,7 @@ import { URL, fileURLToPath, pathToFileURL } from 'node:url';
 import { CliError } from './errors.js';
 import { HASH_ALGORITHM } from './hash.js';
 import { setTopLevelMember } from './json-edit.js';
+import { isPlainObject as isObject } from '../../src/core/own.js';
 
 /** Folder (next to the definition) for translation files that `merge` creates. */
 export const TRANSLATIONS_DIR = 'translations';
@@ -40,6 +41,21 @@ export const TRANSLATIONS_DIR = 'translations';
  */
 
 /**
+ * Why a file could not be read, in a few words (`no such file`, `is a directory`, …).
+ * @param {unknown} error what `readFileSync` threw
+ */
+export function unreadableReason(error) {
+  const code = /** @type {NodeJS.ErrnoException} */ (error).code;
+  return code === 'ENOENT'
+    ? 'no such file'
+    : code === 'EISDIR'
+      ? 'is a directory'
+      : code === 'EACCES'
+        ? 'permission denied'
+        : (code ?? String(error));
+}
+
+/**
  * Reads a JSON file, with one-line errors for unreadable files and invalid JSON.
  * @param {string} path
  * @param {string} [what] how the message names the file
@@ -50,16 +66,7 @@ export function readJsonFile(path, what = path) {
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    const code = /** @type {NodeJS.ErrnoException} */ (error).code;
-    const reason =
-      code === 'ENOENT'
-        ? 'no such file'
-        : code === 'EISDIR'
-          ? 'is a directory'
-          : code === 'EACCES'
-            ? 'permission denied'
-            : (code ?? String(error));
-    throw new CliError(`cannot read ${what}: ${reason}`);
+    throw new CliError(`cannot read ${what}: ${unreadableReason(error)}`);
   }
   try {
     return { text, value: JSON.parse(text) };
@@ -76,14 +83,6 @@ export function readJsonFile(path, what = path) {
 export function writeJsonFile(path, value) {
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, `${JSON.stringify(value, null, 2)}\n`);
-}
-
-/**
- * @param {unknown} value
- * @returns {value is Record<string, any>}
- */
-function isObject(value) {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** A locale tag safe to use in a file name: BCP 47 in shape (`ar`, `pt-BR`, `sr-Latn`). */

@@ -9,6 +9,7 @@
  * and `ui:confirmation` (a string, or every string inside it).
  */
 import { appendPointer, escapeToken } from './json-pointer.js';
+import { isPlainObject as isObject } from '../../src/core/own.js';
 
 /**
  * @typedef {object} TranslatableString
@@ -37,14 +38,6 @@ const UI_TEXT_KEYS = {
   'ui:help': 'help',
   'ui:placeholder': 'placeholder',
 };
-
-/**
- * @param {unknown} value
- * @returns {value is Record<string, unknown>}
- */
-function isObject(value) {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /**
  * @param {unknown} value

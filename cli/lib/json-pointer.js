@@ -1,23 +1,23 @@
 /**
- * RFC 6901 JSON Pointers, as used for translation keys: `/schema/properties/a~1b/title`. The
- * escaping is the element's (src/core/json-pointer.js); reading pointers here is stricter than in
- * the element, because the command line reports malformed keys the element would just not find.
+ * RFC 6901 JSON Pointers, as used for translation keys: `/schema/properties/a~1b/title`. Parsing
+ * and reading are the element's (src/core/json-pointer.js); here they are stricter, because the
+ * command line reports malformed keys (`~2`, a trailing `~`) the element would just not find.
  */
 
-import { unescapeToken } from '../../src/core/json-pointer.js';
+import { getAtTokens, parsePointer as parseLenient } from '../../src/core/json-pointer.js';
 
 export { appendPointer, escapeToken, unescapeToken } from '../../src/core/json-pointer.js';
 
 /**
- * Splits a pointer into unescaped tokens; `''` is the whole document.
+ * Splits a pointer into unescaped tokens; `''` is the whole document. Throws a `SyntaxError` for
+ * a string that is not a well-formed pointer.
  * @param {string} pointer
  * @returns {string[]}
  */
 export function parsePointer(pointer) {
-  if (pointer === '') return [];
-  if (!pointer.startsWith('/')) throw new SyntaxError(`Not a JSON Pointer: ${pointer}`);
+  const tokens = parseLenient(pointer);
   if (/~[^01]|~$/.test(pointer)) throw new SyntaxError(`Bad escape in JSON Pointer: ${pointer}`);
-  return pointer.slice(1).split('/').map(unescapeToken);
+  return tokens;
 }
 
 /**
@@ -35,22 +35,12 @@ export function isPointer(pointer) {
 }
 
 /**
- * Reads the value at `pointer`, or `undefined` where the path does not exist.
+ * Reads the value at `pointer`, or `undefined` where the path does not exist; throws a
+ * `SyntaxError` for a malformed pointer.
  * @param {unknown} document
  * @param {string} pointer
  * @returns {unknown}
  */
 export function getAtPointer(document, pointer) {
-  let current = document;
-  for (const token of parsePointer(pointer)) {
-    if (typeof current !== 'object' || current === null) return undefined;
-    if (Array.isArray(current)) {
-      if (!/^(0|[1-9][0-9]*)$/.test(token)) return undefined;
-      current = current[Number(token)];
-    } else {
-      if (!Object.prototype.hasOwnProperty.call(current, token)) return undefined;
-      current = /** @type {Record<string, unknown>} */ (current)[token];
-    }
-  }
-  return current;
+  return getAtTokens(document, parsePointer(pointer));
 }

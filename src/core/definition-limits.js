@@ -95,3 +95,16 @@ export function findLimitProblem(definition) {
   }
   return undefined;
 }
+
+/**
+ * What a limit problem says, in the words the element's definition error and the command line's
+ * check both use: `nested more than 256 levels deep`, `6000 entries; at most 5000 are supported`.
+ *
+ * @param {LimitProblem} problem
+ * @returns {string}
+ */
+export function describeLimitProblem(problem) {
+  return problem.kind === 'too-deep'
+    ? `nested more than ${MAX_DEFINITION_DEPTH} levels deep`
+    : `${problem.count} entries; at most ${MAX_CHOICES} are supported`;
+}

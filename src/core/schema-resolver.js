@@ -1,0 +1,261 @@
+// @ts-check
+/**
+ * Follows `$ref` and merges `allOf`, so that a walk over the data sees one plain schema per
+ * value, and remembers where in the definition document each piece was written (translations
+ * and ajv's compiled parts are keyed by that location).
+ *
+ * The plain-JavaScript twin of the element's src/model/schema-resolver.ts, with the same rules
+ * (sibling keywords win over a `$ref`'s target, `allOf` members merged in order, cycles refused),
+ * for code that runs in Node without a build step: the receiver's staff summary. Where each
+ * `$ref` leads is a lookup in the table of src/core/schema-references.js, as in the element.
+ */
+import { appendPointer, getAtPointer } from './json-pointer.js';
+import { hasOwn, setOwn } from './own.js';
+import { referenceTable } from './schema-references.js';
+
+/** @typedef {Record<string, any>} SchemaObject */
+/** @typedef {SchemaObject | boolean} Schema */
+/**
+ * @typedef {object} SchemaAt A schema together with its location in the definition document.
+ * @property {Schema} schema
+ * @property {string} location JSON Pointer into the definition document (`/schema/$defs/x`).
+ */
+/**
+ * @typedef {object} ResolvedSchema A schema with `$ref` followed and `allOf` merged.
+ * @property {SchemaObject} schema
+ * @property {Record<string, string>} origins for each keyword, the location of the schema
+ *   object it was taken from
+ * @property {Record<string, string>} propertyLocations for each property, the location of its
+ *   (unresolved) schema
+ * @property {string[]} refTargets locations of every `$ref` target followed to get here
+ * @property {boolean} recursive whether a `$ref` led to a target already expanded on the way here
+ */
+
+/** A `$ref` that leads nowhere, or a cycle of `$ref`s or `allOf`s. */
+export class SchemaReferenceError extends Error {
+  /**
+   * @param {'unresolvable-ref' | 'cyclic-ref'} code
+   * @param {string} message
+   * @param {{ ref: string, pointer: string, cycle?: string[] }} where `ref`: the `$ref` (for an
+   *   `allOf` cycle, a reference to the schema it belongs to); `pointer`: where the `$ref` (or the
+   *   `allOf`) is written; `cycle`: for a cycle of `$ref`s, the locations on it, in order
+   */
+  constructor(code, message, { ref, pointer, cycle = [] }) {
+    super(message);
+    this.name = 'SchemaReferenceError';
+    this.code = code;
+    this.ref = ref;
+    this.pointer = pointer;
+    this.cycle = cycle;
+  }
+}
+
+/** Follows references inside one schema document. Create one per definition. */
+export class SchemaResolver {
+  /** @type {WeakMap<object, string>} where each `$ref` leads, by the schema object holding it */
+  #targets = new WeakMap();
+  /** @type {Set<string>} locations of the `allOf`s being merged right now */
+  #merging = new Set();
+
+  /**
+   * @param {SchemaObject} root the definition's `schema`
+   * @param {Record<string, string>} [refs] where each `$ref` leads (a compiled module's `refs`);
+   *   worked out from the schema where not given
+   * @param {string} [rootLocation]
+   */
+  constructor(root, refs, rootLocation = '/schema') {
+    this.root = root;
+    this.rootLocation = rootLocation;
+    for (const [location, target] of Object.entries(refs ?? referenceTable(root, rootLocation))) {
+      const holder = this.#at(location);
+      if (typeof holder === 'object' && holder !== null) this.#targets.set(holder, target);
+    }
+  }
+
+  /** @returns {SchemaAt} the root schema */
+  rootAt() {
+    return { schema: this.root, location: this.rootLocation };
+  }
+
+  /**
+   * The value at a location of the definition document inside the schema, if there is one.
+   *
+   * @param {unknown} location
+   * @returns {unknown}
+   */
+  #at(location) {
+    return typeof location === 'string' &&
+      (location === this.rootLocation || location.startsWith(`${this.rootLocation}/`))
+      ? getAtPointer(this.root, location.slice(this.rootLocation.length))
+      : undefined;
+  }
+
+  /**
+   * The value written at a location of the definition document (before any merging).
+   *
+   * @param {string} location
+   * @returns {unknown}
+   */
+  rawAt(location) {
+    return this.#at(location);
+  }
+
+  /**
+   * Finds the target of `reference`, the `$ref` of `site.schema`; throws a
+   * {@link SchemaReferenceError} if there is none.
+   *
+   * @param {string} reference
+   * @param {SchemaAt} site
+   * @returns {SchemaAt}
+   */
+  lookup(reference, site) {
+    const target = typeof site.schema === 'object' ? this.#targets.get(site.schema) : undefined;
+    // An official meta-schema (the table's location is then its URI, not a pointer): ajv knows
+    // and validates it; for the form it says nothing.
+    if (target && target[0] !== '/') return { schema: true, location: target };
+    const schema = this.#at(target);
+    if (
+      target === undefined ||
+      (typeof schema !== 'boolean' &&
+        (typeof schema !== 'object' || schema === null || Array.isArray(schema)))
+    ) {
+      throw new SchemaReferenceError(
+        'unresolvable-ref',
+        `Cannot resolve $ref "${reference}" at ${site.location}`,
+        { ref: reference, pointer: site.location },
+      );
+    }
+    return { schema: /** @type {Schema} */ (schema), location: target };
+  }
+
+  /**
+   * Follows `$ref` chains and merges `allOf` members into one schema. A `$ref`'s siblings combine
+   * with its target, as 2019-09 and 2020-12 say and as ajv validates in every dialect (the
+   * element's src/model/schema-resolver.ts does the same): `properties` and `required` of both,
+   * for any other keyword the sibling's. `inheritedRefs` are the targets already expanded on the
+   * way from the root, so that callers can detect recursion.
+   *
+   * @param {SchemaAt} at
+   * @param {readonly string[]} [inheritedRefs]
+   * @returns {ResolvedSchema}
+   */
+  resolve(at, inheritedRefs = []) {
+    /** @type {SchemaObject} */
+    const merged = {};
+    /** @type {Record<string, string>} */
+    const origins = {};
+    /** @type {Record<string, string>} */
+    const propertyLocations = {};
+    const refTargets = [...inheritedRefs];
+    /** @type {string[]} */
+    const chain = [];
+    let current = at;
+    for (;;) {
+      const schema = current.schema;
+      if (schema === false) {
+        if (!('not' in merged)) merged.not = {};
+        break;
+      }
+      if (schema === true || typeof schema !== 'object' || schema === null) break;
+      for (const [key, value] of Object.entries(schema)) {
+        if (key === '$ref') continue;
+        if (hasOwn(merged, key)) combine(merged, key, value);
+        else {
+          setOwn(merged, key, value);
+          setOwn(origins, key, current.location);
+        }
+      }
+      if (schema.properties) {
+        for (const name of Object.keys(schema.properties)) {
+          if (!hasOwn(propertyLocations, name)) {
+            const where = appendPointer(appendPointer(current.location, 'properties'), name);
+            setOwn(propertyLocations, name, where);
+          }
+        }
+      }
+      if (typeof schema.$ref !== 'string') break;
+      const target = this.lookup(schema.$ref, current);
+      if (chain.includes(target.location) || target.location === current.location) {
+        const cycle = chain.includes(target.location)
+          ? [...chain.slice(chain.indexOf(target.location)), current.location]
+          : [current.location];
+        throw new SchemaReferenceError('cyclic-ref', `$ref cycle at ${at.location}`, {
+          ref: schema.$ref,
+          pointer: current.location,
+          cycle: [...new Set(cycle)],
+        });
+      }
+      chain.push(target.location);
+      refTargets.push(target.location);
+      current = target;
+    }
+    /** @type {ResolvedSchema} */
+    const resolved = {
+      schema: merged,
+      origins,
+      propertyLocations,
+      refTargets,
+      recursive: chain.some((target) => inheritedRefs.includes(target)),
+    };
+    if (Array.isArray(merged.allOf)) this.#mergeAllOf(resolved, refTargets);
+    return resolved;
+  }
+
+  /**
+   * @param {ResolvedSchema} resolved
+   * @param {readonly string[]} refTargets
+   */
+  #mergeAllOf(resolved, refTargets) {
+    const { schema } = resolved;
+    const members = /** @type {Schema[]} */ (schema.allOf);
+    const location = resolved.origins.allOf;
+    delete schema.allOf;
+    // An `allOf` member that refers back to a schema whose `allOf` is being merged would merge
+    // forever; it is a cycle like a pure `$ref` cycle.
+    if (this.#merging.has(location)) {
+      throw new SchemaReferenceError('cyclic-ref', `allOf refers to itself at ${location}`, {
+        ref: `#${location.slice(this.rootLocation.length)}`,
+        pointer: appendPointer(location, 'allOf'),
+      });
+    }
+    this.#merging.add(location);
+    try {
+      members.forEach((member, i) => {
+        const where = appendPointer(appendPointer(location, 'allOf'), i);
+        const part = this.resolve({ schema: member, location: where }, refTargets);
+        for (const [key, value] of Object.entries(part.schema)) {
+          if (key === 'properties' || key === 'required') {
+            combine(schema, key, value);
+            if (key === 'properties')
+              for (const [name, at] of Object.entries(part.propertyLocations)) {
+                if (!hasOwn(resolved.propertyLocations, name))
+                  setOwn(resolved.propertyLocations, name, at);
+              }
+          } else if (!hasOwn(schema, key)) {
+            setOwn(schema, key, value);
+            setOwn(resolved.origins, key, part.origins[key]);
+          }
+        }
+      });
+    } finally {
+      this.#merging.delete(location);
+    }
+  }
+}
+
+/**
+ * Adds `value`, a keyword of a schema that `merged` combines with (a `$ref` target, an `allOf`
+ * member), to `merged`, which has that keyword already: `properties` are united (the target's
+ * first; `merged`'s schema where both name one), `required` too; any other keyword stays
+ * `merged`'s. New objects: the definition is not changed.
+ *
+ * @param {SchemaObject} merged
+ * @param {string} key
+ * @param {unknown} value
+ */
+function combine(merged, key, value) {
+  if (key === 'properties')
+    merged.properties = { .../** @type {object} */ (value), ...merged.properties };
+  else if (key === 'required' && Array.isArray(value))
+    merged.required = [...new Set([...(merged.required ?? []), ...value])];
+}
