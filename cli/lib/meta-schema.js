@@ -179,7 +179,7 @@ function patternMessage(pointer) {
   if (pointer === '/id') return 'must consist of letters, digits, ".", "_", "-"';
   if (pointer === '/lang') return 'must be a language tag (BCP 47), e.g. "de" or "pt-BR"';
   if (pointer === '/schema/$schema')
-    return 'is not a JSON Schema dialect intake-elements knows (2020-12 or draft-07)';
+    return 'is not a JSON Schema dialect intake-elements knows (draft-04, draft-06, draft-07, 2019-09 or 2020-12)';
   if (/^\/translations\/[^/]+$/.test(pointer))
     return 'is not a language tag (BCP 47), e.g. "en" or "pt-BR"';
   if (/^\/translations\/[^/]+\/[^/]+$/.test(pointer))

@@ -1,6 +1,8 @@
 /**
  * The runtime JSON Schema compiler (ajv). Lives in its own lazily loaded chunk: it uses
  * `new Function`, which a strict Content-Security-Policy forbids, and it is the largest piece.
+ * The ajv instance of the schema's dialect comes from src/core/ajv-setup.js, shared with the
+ * command line and the receiver.
  */
 import { DefinitionError } from '../model/definition-error.js';
 import { appendPointer } from '../model/json-pointer.js';
@@ -19,10 +21,10 @@ type AjvInstance = ReturnType<typeof createAjv>;
 /**
  * Registers `document` (the root schema, or the root with the split's schemas) with ajv, so that
  * its parts (the split's schemas, conditions, alternatives) can be compiled by JSON Pointer, with
- * their `$ref`s resolving against the whole document. Compiles nothing yet; returns the root key.
+ * their `$ref`s resolving against the whole document. Compiles nothing yet.
  */
-function register(ajv: AjvInstance, document: SchemaObject, dialect: Dialect): string {
-  return addRootSchema(ajv, document, dialect);
+function register(ajv: AjvInstance, document: SchemaObject, dialect: Dialect): void {
+  addRootSchema(ajv, document, dialect);
 }
 
 /** A `DefinitionError` for a schema ajv cannot compile or run, `reason` in its words. */

@@ -3,6 +3,7 @@
  * siblings together (fields of both, `required` of both marked required), as ajv validates it.
  */
 import { expect } from '@open-wc/testing';
+import { applyDefaults } from '../../src/model/apply-defaults.js';
 import { buildFieldTree } from '../../src/model/build-field-tree.js';
 import type { Field, ObjectField, ValueField } from '../../src/model/field.js';
 import type { SchemaObject } from '../../src/model/types.js';
@@ -96,6 +97,24 @@ describe('$ref with siblings', () => {
       });
     });
   }
+
+  it("fills the defaults of the target's and the siblings' properties", () => {
+    const schema: SchemaObject = {
+      type: 'object',
+      $defs: {
+        person: { type: 'object', properties: { lang: { type: 'string', default: 'de' } } },
+      },
+      properties: {
+        applicant: {
+          $ref: '#/$defs/person',
+          properties: { contact: { type: 'string', default: 'email' } },
+        },
+      },
+    };
+    expect(applyDefaults(resolverFor(schema), { applicant: {} })).to.deep.equal({
+      applicant: { lang: 'de', contact: 'email' },
+    });
+  });
 
   it('does not change the definition', () => {
     const schema = schemaOf(DIALECTS['2020-12']);
