@@ -123,6 +123,7 @@ const output = document.getElementById('envelope');
 // The course page names its title and heading differently; both pages share this script.
 const isCoursePage = Boolean(document.getElementById('sprachkurs'));
 
+const LANGUAGE_KEY = 'demo-language';
 let language = document.documentElement.lang || 'de';
 /** What the status line says, kept as data so it can be said again in another language. */
 let last = { kind: 'idle' };
@@ -178,7 +179,15 @@ function show(event, next) {
 }
 
 // Listening on document works because the element's events bubble and are composed.
-document.addEventListener('intake-language', (event) => setPageLanguage(event.detail.locale));
+document.addEventListener('intake-language', (event) => {
+  setPageLanguage(event.detail.locale);
+  // Remembered for this tab only, so that a reload (which keeps the draft) keeps the language.
+  try {
+    sessionStorage.setItem(LANGUAGE_KEY, language);
+  } catch {
+    // Storage may be off; the page then starts in German again.
+  }
+});
 
 document.addEventListener('intake-submitted', (event) => {
   show(event, { kind: 'accepted', reference: event.detail?.reference });
@@ -188,3 +197,18 @@ document.addEventListener('intake-error', (event) => {
   // The element's message is already in the form's language, which is the page's.
   show(event, { kind: 'error', message: event.detail?.message ?? '', language });
 });
+
+// After a reload: the language picked before. The forms are still loading, so they start in it
+// and the picker, which reads their language when they are ready, shows it too. Only languages
+// every form on this page has: the course page offers German and English.
+const PAGE_LANGUAGES = isCoursePage ? ['de', 'en'] : Object.keys(PAGE_TEXT);
+let remembered = null;
+try {
+  remembered = sessionStorage.getItem(LANGUAGE_KEY);
+} catch {
+  // As above.
+}
+if (remembered && remembered !== language && PAGE_LANGUAGES.includes(remembered)) {
+  for (const form of document.querySelectorAll('intake-form')) form.locale = remembered;
+  setPageLanguage(remembered);
+}

@@ -80,6 +80,21 @@ test('one language at a time: the page follows its picker, and the status line t
   assert.match(await status.textContent(), /^Angenommen\. Ihre Vorgangsnummer: KI-/);
 });
 
+test('a reload keeps the language picked, for the page, the form and the picker', async (t) => {
+  const { page, open } = await demo(t);
+  await page.locator('intake-language-picker select').selectOption('fa');
+  await page.waitForFunction(() => document.documentElement.lang === 'fa');
+  await open();
+  await page.waitForFunction(() => document.documentElement.lang === 'fa');
+  assert.equal(await page.evaluate(() => document.documentElement.dir), 'rtl');
+  assert.equal(await page.locator('#erstberatung').evaluate((el) => el.locale), 'fa');
+  await page.waitForFunction(
+    () =>
+      document.querySelector('intake-language-picker').shadowRoot.querySelector('select').value ===
+      'fa',
+  );
+});
+
 test('keeps a draft across a reload when the person chose to save it', async (t) => {
   const { page, open } = await demo(t);
   const form = page.locator('#erstberatung');
