@@ -89,7 +89,12 @@ function renderAdd(host: BuilderHost, q: Question, siblings: Question[]): Templa
     <div class="field">
       <label for="cond-kind">${host.s.conditionKind}</label>
       <select id="cond-kind" name="kind">
-        ${q.conditionPointer ? '' : html`<option value="show">${host.s.showWhen}</option>`}
+        ${
+          q.conditionPointer
+            ? ''
+            : // Inserted after the static option, so selected explicitly to be the default.
+              html`<option value="show" selected>${host.s.showWhen}</option>`
+        }
         <option value="require">${host.s.requireWhen}</option>
       </select>
     </div>

@@ -130,7 +130,8 @@ function renderAddForm(host: BuilderHost): TemplateResult {
       path = added.path;
       return added.definition;
     }, host.s.added(title));
-    (form.elements.namedItem('title') as HTMLInputElement).value = '';
+    // Back to "top level" and the first kind: the next question starts from a known state.
+    form.reset();
     host.select(path, '#q-title');
   };
   return html`<form class="add" @submit=${onSubmit} aria-labelledby="add-heading">

@@ -144,7 +144,7 @@ export function renderTranslations(host: TranslationHost): TemplateResult {
     host.translationLocale = tag;
     if (!inline.includes(tag)) host.edit((d) => setAt(d, ['translations', tag], {}));
     else host.requestUpdate();
-    host.focusAfterRender('#tr-table input');
+    host.focusAfterRender('#tr-table textarea');
   };
   const status = locale
     ? translationStatus(host.doc, locale, host.hashes[locale] ?? {})
