@@ -207,6 +207,9 @@ export const builderStyles = css`
     text-align: start;
     vertical-align: top;
   }
+  table.translations th:nth-child(2) {
+    width: 45%;
+  }
   .status.missing {
     color: #a4000f;
     font-weight: 700;

@@ -73,9 +73,11 @@ function renderItem(host: BuilderHost, q: Question, index: number, count: number
       >
         <span class="title">${title}</span>
         <span class="kind"
-          >${host.s.kindNames[q.kind] ?? q.kind}${q.required ? ' · *' : ''}${
-            q.conditionPointer ? ' · ?' : ''
-          }</span
+          >${[
+            host.s.kindNames[q.kind] ?? q.kind,
+            ...(q.required ? [host.s.badgeRequired] : []),
+            ...(q.conditionPointer ? [host.s.badgeConditional] : []),
+          ].join(' · ')}</span
         >
       </button>
       <button
