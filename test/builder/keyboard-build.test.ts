@@ -1,6 +1,6 @@
 /**
  * A caseworker builds a small form from an empty one with the keyboard only (Tab, arrow keys,
- * Space, Enter and typing): a section, a repeatable group, a consent, a condition, two steps and
+ * Space, Enter and typing): a section, a repeatable group, a consent, two conditions, two steps and
  * a translation. The result is checked by behaviour in the builder's own preview, and axe runs
  * on every state visited. Nothing here clicks or sets values; the test only reads state.
  */
@@ -130,6 +130,19 @@ describe('builder: a small form from empty, keyboard only', () => {
     expect(words).to.contain('„Kinder“ anzeigen, wenn „Kinder im Haushalt“ gleich ja.');
     await expectAccessible('a condition');
 
+    // "Telefon is required only when Kinder im Haushalt is yes."
+    await addQuestion('Tel', 'phone', 'Telefon');
+    await tabTo('#cond-kind');
+    await press('ArrowDown');
+    expect((active() as HTMLSelectElement).value).to.equal('require');
+    await tabTo('#cond-subject');
+    expect((active() as HTMLSelectElement).value).to.equal('kinderImHaushalt');
+    await tabTo('.cond-add button[type="submit"]');
+    await press('Enter');
+    expect(
+      el.shadowRoot!.querySelector('#cond-list')!.textContent!.replace(/\s+/g, ' '),
+    ).to.contain('„Telefon“ ist Pflicht, wenn „Kinder im Haushalt“ gleich ja.');
+
     // Two steps, on the "form and steps" tab (arrow keys move between tabs).
     await tabTo('#tab-questions', true);
     await press('ArrowRight');
@@ -147,6 +160,7 @@ describe('builder: a small form from empty, keyboard only', () => {
       [['kinderImHaushalt'], 2],
       [['kinder'], 2],
       [['ichStimmeZu'], 2],
+      [['telefon'], 2],
     ];
     for (const [path, downs] of assign) {
       await selectQuestion(path);
@@ -155,7 +169,7 @@ describe('builder: a small form from empty, keyboard only', () => {
     }
     expect(getAt(el.definition, '/ui/ui:steps')).to.deep.equal([
       { title: 'Person', fields: ['angabenZurPerson'] },
-      { title: 'Familie', fields: ['kinderImHaushalt', 'kinder', 'ichStimmeZu'] },
+      { title: 'Familie', fields: ['kinderImHaushalt', 'kinder', 'ichStimmeZu', 'telefon'] },
     ]);
 
     // A translation into English.
@@ -187,6 +201,13 @@ describe('builder: a small form from empty, keyboard only', () => {
     expect(ajvValid(schema, { ...person, ichStimmeZu: true })).to.equal(true);
     expect(ajvValid(schema, { ...person, ichStimmeZu: false })).to.equal(false);
     expect(ajvValid(schema, { angabenZurPerson: {}, ichStimmeZu: true })).to.equal(false);
+    // The second condition: a phone number only when there are children.
+    const consented = { ...person, ichStimmeZu: true };
+    expect(ajvValid(schema, { ...consented, kinderImHaushalt: false })).to.equal(true);
+    expect(ajvValid(schema, { ...consented, kinderImHaushalt: true })).to.equal(false);
+    expect(
+      ajvValid(schema, { ...consented, kinderImHaushalt: true, telefon: '02307 123456' }),
+    ).to.equal(true);
 
     let { form, root } = preview();
     await form.updateComplete;
