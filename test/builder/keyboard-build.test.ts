@@ -2,7 +2,8 @@
  * A caseworker builds a small form from an empty one with the keyboard only (Tab, arrow keys,
  * Space, Enter and typing): a section, a repeatable group, a consent, two conditions, two steps and
  * a translation. The result is checked by behaviour in the builder's own preview, and axe runs
- * on every state visited. Nothing here clicks or sets values; the test only reads state.
+ * on every state visited. Nothing here clicks or sets values (focus() only gives a starting point);
+ * the test reads state to check what the caseworker would see.
  */
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
