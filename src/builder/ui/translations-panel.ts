@@ -221,7 +221,7 @@ export function renderTranslations(host: TranslationHost): TemplateResult {
               <thead>
                 <tr>
                   <th scope="col">${host.s.source} (${sourceLang})</th>
-                  <th scope="col">${host.s.translation} (${locale})</th>
+                  <th scope="col" id="tr-col">${host.s.translation} (${locale})</th>
                   <th scope="col">${host.s.status}</th>
                 </tr>
               </thead>
@@ -236,7 +236,7 @@ export function renderTranslations(host: TranslationHost): TemplateResult {
                         rows="2"
                         lang=${locale}
                         dir=${dir}
-                        aria-labelledby="tr-src-${i}"
+                        aria-labelledby="tr-col tr-src-${i}"
                         aria-describedby="tr-st-${i}"
                         .value=${live(typeof value === 'string' ? value : '')}
                         @change=${(e: Event) =>
