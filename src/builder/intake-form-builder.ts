@@ -65,7 +65,8 @@ export class IntakeFormBuilder extends LitElement implements TranslationHost {
 
   private history: History;
   private preview: PreviewState = { dir: 'auto', width: 'desktop' };
-  private status = '';
+  /** The live region's text (a function where it is set before the interface language is known). */
+  private status: string | ((strings: Strings_) => string) = '';
   private pendingFocus: string | undefined;
   private readyPending = true;
   private checked: { doc: Json; problems: CheckProblem[] } | undefined;
@@ -78,7 +79,7 @@ export class IntakeFormBuilder extends LitElement implements TranslationHost {
     if (saved) {
       this.history = new History(saved.definition);
       this.hashes = saved.hashes;
-      this.status = this.s.restored;
+      this.status = (strings) => strings.restored;
     }
   }
 
@@ -334,7 +335,7 @@ export class IntakeFormBuilder extends LitElement implements TranslationHost {
           >${count ? this.s.problemsCount(String(count)) : this.s.noProblems}</span
         >
       </header>
-      <p role="status">${this.status}</p>
+      <p role="status">${typeof this.status === 'function' ? this.status(this.s) : this.status}</p>
       <div class="layout">
         <main>
           ${this.renderTabs()}
