@@ -45,6 +45,31 @@ describe('builder core: lossless', () => {
     expect(edited).to.be.greaterThan(60);
   });
 
+  it('changes only the required list, or the order, when those are edited', () => {
+    let checked = 0;
+    for (const [name, definition] of definitions) {
+      const question = flatQuestions(definition).find((q) => !q.required && q.kind !== 'other');
+      if (!question) continue;
+      const required = differences(definition, setRequired(definition, question.path, true));
+      expect(
+        required.every((p) => p.startsWith(question.requiredPointer)),
+        name,
+      ).to.equal(true);
+      const top = listQuestions(definition);
+      if (top.length < 2) continue;
+      const moved = differences(definition, moveQuestion(definition, top[0].path, 1));
+      expect(
+        // A level with conditional questions gets a ui:order (and a ui object where there was none).
+        moved.every(
+          (p) => /^\/ui(\/ui:order(\/\d+)?)?$/.test(p) || p.startsWith('/schema/properties'),
+        ),
+        `${name}: ${moved.join(', ')}`,
+      ).to.equal(true);
+      checked++;
+    }
+    expect(checked).to.be.greaterThan(40);
+  });
+
   it('reads the example forms as questions by meaning, conditions in words', async () => {
     const definition = await loadJson('/schemas/sprachkurs-anmeldung.json');
     const kinds = Object.fromEntries(
