@@ -5,7 +5,7 @@ import { STORAGE_KEY } from '../../src/builder/intake-form-builder.js';
 import { TABLES } from '../../src/builder/i18n.js';
 import { deepEqual, type Json } from '../../src/builder/core/json.js';
 import { axeViolations } from '../helpers/axe.js';
-import { loadJson, SCHEMA_FILES } from './helpers.js';
+import { differences, loadJson, SCHEMA_FILES } from './helpers.js';
 
 async function builder(locale = 'de'): Promise<IntakeFormBuilder> {
   localStorage.removeItem(STORAGE_KEY);
@@ -72,6 +72,48 @@ describe('<intake-form-builder>', () => {
     const [problem] = en.check();
     expect(problem.pointer).to.equal('/ui/ui:steps/0/fields/0');
     expect(problem.message).to.contain('nichtDa');
+  });
+
+  it('edits a condition it cannot put in words as JSON, changing only that', async () => {
+    const definition = await loadJson('/schemas/sprachkurs-anmeldung.json');
+    const el = await builder('en');
+    el.definition = definition;
+    await el.updateComplete;
+    el.shadowRoot!.querySelector<HTMLButtonElement>('.item .select')!.click();
+    await el.updateComplete;
+    const raw = el.shadowRoot!.querySelector<HTMLDetailsElement>('details.raw')!;
+    expect(raw.textContent).to.contain('/schema/dependentSchemas');
+    const area = raw.querySelector<HTMLTextAreaElement>('textarea')!;
+    const value = JSON.parse(area.value);
+    value.childrenCount.properties.children.maxItems = 5;
+    area.value = JSON.stringify(value);
+    area.nextElementSibling!.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    await el.updateComplete;
+    expect(differences(definition, el.definition)).to.deep.equal([
+      '/schema/dependentSchemas/childrenCount/properties/children/maxItems',
+    ]);
+  });
+
+  it('applies the JSON view only when it parses, and says why not', async () => {
+    const el = await builder('en');
+    el.definition = await loadJson('/schemas/ki-erstberatung.json');
+    await el.updateComplete;
+    el.shadowRoot!.querySelector<HTMLButtonElement>('#tab-json')!.click();
+    await el.updateComplete;
+    const area = el.shadowRoot!.querySelector<HTMLTextAreaElement>('#json-text')!;
+    const apply = area.nextElementSibling as HTMLButtonElement;
+    area.value = '{ "id": ';
+    apply.click();
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('#json-error')!.textContent).to.contain('Not valid JSON');
+    expect(el.shadowRoot!.activeElement?.id).to.equal('json-error');
+    const changed = { ...(el.definition as object), version: '2027-01-01' };
+    area.value = JSON.stringify(changed);
+    apply.click();
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('#json-error')).to.equal(null);
+    expect(el.definition).to.deep.equal(changed);
+    expect(el.undo()).to.equal(true);
   });
 
   it('has every interface string in German and English', () => {
