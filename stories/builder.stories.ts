@@ -12,6 +12,7 @@ interface BuilderArgs {
 export default {
   title: 'Builder/intake-form-builder',
   component: 'intake-form-builder',
+  tags: ['autodocs'],
   args: { locale: 'de', example: '' },
   argTypes: {
     locale: { control: 'inline-radio', options: ['de', 'en'] },

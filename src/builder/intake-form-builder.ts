@@ -5,9 +5,6 @@
  * questions, an editing panel, conditions in words, steps, translations, a JSON view and a live
  * preview with the real `<intake-form>`. Work is kept in this browser (localStorage) until it is
  * exported.
- *
- * @fires intake-builder-ready - A definition is open and shown.
- * @fires intake-builder-change - `{ definition }` after every edit, undo and redo.
  */
 import { html, LitElement, type PropertyValues, type TemplateResult } from 'lit';
 import '../index.js';
@@ -47,6 +44,13 @@ export function emptyDefinition(): Json {
   };
 }
 
+/**
+ * The form builder. Set `definition` to open a form definition; read it to get the current state.
+ *
+ * @tagname intake-form-builder
+ * @fires intake-builder-ready - A definition is open and shown.
+ * @fires intake-builder-change - `{ definition }` after every edit, undo and redo.
+ */
 export class IntakeFormBuilder extends LitElement implements TranslationHost {
   static override styles = builderStyles;
 
@@ -59,8 +63,11 @@ export class IntakeFormBuilder extends LitElement implements TranslationHost {
   declare locale: string | null;
   declare private tab: Tab;
 
+  /** @internal For the panels (ui/host.ts), not part of the element's API. */
   hashes: Record<string, Record<string, string>> = {};
+  /** @internal For the panels (ui/host.ts), not part of the element's API. */
   translationLocale: string | undefined;
+  /** @internal For the panels (ui/host.ts), not part of the element's API. */
   selected: string[] | undefined;
 
   private history: History;
@@ -97,15 +104,17 @@ export class IntakeFormBuilder extends LitElement implements TranslationHost {
     this.requestUpdate();
   }
 
-  /** The current definition (for the panels; not a copy: do not change it). */
+  /** @internal The current definition, for the panels (not a copy: do not change it). */
   get doc(): Json {
     return this.history.current;
   }
 
+  /** @internal For the panels (ui/host.ts), not part of the element's API. */
   get uiLocale(): BuilderLocale {
     return this.locale === 'en' ? 'en' : 'de';
   }
 
+  /** @internal For the panels (ui/host.ts), not part of the element's API. */
   get s(): Strings_ {
     return stringsFor(this.uiLocale);
   }
@@ -129,27 +138,32 @@ export class IntakeFormBuilder extends LitElement implements TranslationHost {
     return this.problems().map((p) => ({ pointer: p.pointer, message: p.message }));
   }
 
+  /** @internal For the panels (ui/host.ts), not part of the element's API. */
   edit(change: (definition: Json) => Json, announcement?: string): void {
     const changed = this.history.apply(change(this.history.current));
     this.afterChange(announcement ?? '', changed);
   }
 
+  /** @internal For the panels (ui/host.ts), not part of the element's API. */
   select(path: string[] | undefined, focus?: string): void {
     this.selected = path;
     if (focus) this.pendingFocus = focus;
     this.requestUpdate();
   }
 
+  /** @internal For the panels (ui/host.ts), not part of the element's API. */
   focusAfterRender(selector: string): void {
     this.pendingFocus = selector;
     this.requestUpdate();
   }
 
+  /** @internal For the panels (ui/host.ts), not part of the element's API. */
   announce(message: string): void {
     this.status = message;
     this.requestUpdate();
   }
 
+  /** @internal For the panels (ui/host.ts), not part of the element's API. */
   problemsUnder(pointers: string[]): ShownProblem[] {
     return this.problems().filter((p) =>
       pointers.some(
@@ -158,6 +172,7 @@ export class IntakeFormBuilder extends LitElement implements TranslationHost {
     );
   }
 
+  /** @internal For the panels (ui/host.ts), not part of the element's API. */
   saveWork(): void {
     try {
       localStorage.setItem(
@@ -169,6 +184,7 @@ export class IntakeFormBuilder extends LitElement implements TranslationHost {
     }
   }
 
+  /** @internal For the panels (ui/host.ts), not part of the element's API. */
   download(name: string, type: string, text: string): void {
     const url = URL.createObjectURL(new Blob([text], { type }));
     const link = document.createElement('a');
