@@ -7,7 +7,7 @@ import esbuild, { minify } from 'rollup-plugin-esbuild';
 import minifyHTMLLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
 import terser from '@rollup/plugin-terser';
 
-export default {
+const runtime = {
   input: { 'intake-elements': 'src/index.ts' },
   output: {
     dir: 'dist',
@@ -34,3 +34,27 @@ export default {
     terser({ module: true, ecma: 2022, compress: { passes: 2 }, format: { comments: false } }),
   ],
 };
+
+/**
+ * dist/intake-form-builder.js (`intake-elements/builder`): the builder, with its own chunks. It
+ * imports the form runtime from ./intake-elements.js instead of bundling it, so that the runtime's
+ * build above stays as it is and a page that has both loads `<intake-form>` once.
+ */
+const builder = {
+  ...runtime,
+  input: { 'intake-form-builder': 'src/builder/index.ts' },
+  output: { ...runtime.output, chunkFileNames: 'builder-chunks/[name]-[hash].js' },
+  plugins: [
+    {
+      name: 'runtime-external',
+      resolveId(source, importer) {
+        if (source === '../index.js' && importer?.endsWith('/src/builder/intake-form-builder.ts'))
+          return { id: './intake-elements.js', external: 'relative' };
+        return null;
+      },
+    },
+    ...runtime.plugins,
+  ],
+};
+
+export default [runtime, builder];

@@ -30,11 +30,18 @@ const BUNDLED = new Set([
   '/test/security/direct-ajv.ts',
 ]);
 
+/**
+ * Modules served bundled whole (their own relative imports included): the builder's check runs
+ * the command line's checks (cli/lib/, which import ajv and the meta-schema JSON) in the browser.
+ */
+const BUNDLED_WHOLE = new Set(['/src/builder/check/definition-check.ts']);
+
 function bundleCommonJs() {
   return {
     name: 'bundle-commonjs',
     async serve(context) {
-      if (!BUNDLED.has(context.path)) return undefined;
+      const whole = BUNDLED_WHOLE.has(context.path);
+      if (!BUNDLED.has(context.path) && !whole) return undefined;
       const result = await build({
         entryPoints: [path.join(process.cwd(), context.path)],
         bundle: true,
@@ -46,7 +53,7 @@ function bundleCommonJs() {
             name: 'own-modules-external',
             setup(b) {
               b.onResolve({ filter: /^\./ }, (args) =>
-                args.importer.includes(`${path.sep}node_modules${path.sep}`)
+                whole || args.importer.includes(`${path.sep}node_modules${path.sep}`)
                   ? undefined
                   : {
                       // A `.js` import names the `.ts` source, except for the plain JavaScript

@@ -22,6 +22,7 @@ export const STATIC_ROOTS = {
   demo: join(REPO_ROOT, 'demo'),
   dist: join(REPO_ROOT, 'dist'),
   schemas: join(REPO_ROOT, 'schemas'),
+  builder: join(REPO_ROOT, 'demo', 'builder'),
 };
 export const STATIC_INDEX = join(REPO_ROOT, 'demo', 'index.html');
 
@@ -40,6 +41,26 @@ export const CSP =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; " +
   "object-src 'none'; base-uri 'none'; form-action 'self'; " +
   "require-trusted-types-for 'script'; trusted-types lit-html";
+
+/**
+ * The builder (/builder/) compiles the schema it edits in the browser (ajv, for its checks and
+ * the preview), which the strict policy above forbids: its pages get this one instead.
+ */
+export const BUILDER_CSP =
+  "default-src 'self'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; " +
+  "object-src 'none'; base-uri 'none'; form-action 'self'";
+
+/** Serves /builder/ as /builder/index.html, with the builder's policy on /builder/ pages. */
+function withBuilderPage(server) {
+  server.prependListener('request', (req, res) => {
+    if (!/^\/builder(\/|$|\?)/.test(req.url ?? '')) return;
+    req.url = req.url.replace(/^\/builder\/?(?=\?|$)/, '/builder/index.html');
+    const setHeader = res.setHeader.bind(res);
+    res.setHeader = (name, value) =>
+      setHeader(name, /^content-security-policy$/i.test(name) ? BUILDER_CSP : value);
+  });
+  return server;
+}
 
 /** Both example forms belong to the integration centre, so their references start with KI. */
 const DEMO_OPTIONS = {
@@ -63,7 +84,7 @@ const DEMO_OPTIONS = {
  */
 export function startDemoServer({ port = 8080, host = '127.0.0.1', ...options } = {}) {
   const { server } = createReceiver({ ...DEMO_OPTIONS, dataDir: ':memory:', ...options });
-  server.listen(port, host);
+  withBuilderPage(server).listen(port, host);
   return server;
 }
 
@@ -84,8 +105,9 @@ if (await isMain()) {
     console.error(`Configuration: ${error.message}`);
     process.exit(2);
   }
-  await runFromCommandLine(
+  const receiver = await runFromCommandLine(
     options,
     (url, kind) => `Demo: ${url.replace('127.0.0.1', 'localhost')}/ (storage: ${kind})`,
   );
+  if (receiver) withBuilderPage(receiver.server);
 }

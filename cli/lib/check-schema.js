@@ -13,7 +13,7 @@ import {
 } from './compile-ajv.js';
 import { validatorLocations } from './compile-locations.js';
 import { appendPointer } from './json-pointer.js';
-import { suggest } from './meta-schema.js';
+import { suggest } from './meta-schema-core.js';
 import { descends, SCHEMA_MAPS } from './check-refs.js';
 import formatsModule from 'ajv-formats/dist/formats.js';
 

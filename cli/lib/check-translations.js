@@ -5,7 +5,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { appendPointer, getAtPointer, isPointer } from './json-pointer.js';
+import { checkEntries } from './check-translations-core.js';
+import { appendPointer } from './json-pointer.js';
 import { isPlainObject as isObject } from '../../src/core/own.js';
 
 /** @typedef {{ pointer: string, message: string, code: string, file?: string }} Problem */
@@ -23,59 +24,6 @@ export function translationFilePath(url, definitionPath) {
   resolved.search = '';
   resolved.hash = '';
   return fileURLToPath(resolved);
-}
-
-/**
- * Problems with one locale's translations object.
- * @param {Record<string, unknown>} definition
- * @param {Record<string, unknown>} translations
- * @param {string} base pointer of the object (in the definition, or '' in its own file)
- * @param {string} [file] the translations file, when they come from one
- * @returns {Problem[]}
- */
-function checkEntries(definition, translations, base, file) {
-  /** @type {Problem[]} */
-  const problems = [];
-  for (const [key, value] of Object.entries(translations)) {
-    const pointer = appendPointer(base, key);
-    const where = file ? { file } : {};
-    // Inline translations' shape is the meta-schema's business; a file's is checked here.
-    if (file && typeof value !== 'string') {
-      problems.push({
-        pointer,
-        message: 'must be a string (the translated text)',
-        code: 'wrong-type',
-        ...where,
-      });
-    }
-    if (!isPointer(key) || key === '') {
-      if (!file) continue;
-      problems.push({
-        pointer,
-        message: `"${key}" is not a JSON Pointer into the definition (it must start with "/")`,
-        code: 'translation-bad-key',
-        ...where,
-      });
-      continue;
-    }
-    const target = getAtPointer(definition, key);
-    if (target === undefined) {
-      problems.push({
-        pointer,
-        message: `"${key}" points at nothing in the definition`,
-        code: 'translation-unknown-key',
-        ...where,
-      });
-    } else if (typeof target !== 'string') {
-      problems.push({
-        pointer,
-        message: `"${key}" points at ${Array.isArray(target) ? 'a list' : typeof target === 'object' && target !== null ? 'an object' : `a ${typeof target}`}, not at a text`,
-        code: 'translation-not-text',
-        ...where,
-      });
-    }
-  }
-  return problems;
 }
 
 /**

@@ -9,7 +9,7 @@ import { allOfMembers } from '../../src/core/apply-conditions.js';
 import { isPlainObject as isObject } from '../../src/core/own.js';
 import { RefError } from './check-refs.js';
 import { appendPointer } from './json-pointer.js';
-import { suggest } from './meta-schema.js';
+import { suggest } from './meta-schema-core.js';
 
 /** @typedef {import('./check-refs.js').SchemaAt} SchemaAt */
 /** @typedef {import('./check-refs.js').RefResolver} RefResolver */

@@ -2,7 +2,7 @@
  * The pure part of the translation workflow: which strings are translated, missing or outdated;
  * the XLIFF units for a locale; merging returned units into a locale's translations.
  */
-import { sourceHash } from './hash.js';
+import { sourceHash } from './source-hash.js';
 import { getAtPointer } from './json-pointer.js';
 
 /** @typedef {import('./find-strings.js').TranslatableString} TranslatableString */

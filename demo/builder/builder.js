@@ -1,0 +1,28 @@
+// The builder demo: opens the example definitions from /schemas/ (or ?example=<id>) and switches
+// the builder's own language. Unexported work stays in this browser between visits.
+const builder = document.getElementById('builder');
+const form = document.getElementById('open-example');
+const select = document.getElementById('example');
+const locale = document.getElementById('ui-locale');
+const EXAMPLES = new Set(['ki-erstberatung', 'sprachkurs-anmeldung']);
+
+async function open(id) {
+  if (!EXAMPLES.has(id)) return;
+  const response = await fetch(`/schemas/${id}.json`);
+  if (response.ok) builder.definition = await response.json();
+}
+
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  void open(select.value);
+});
+locale.addEventListener('change', () => {
+  builder.setAttribute('locale', locale.value);
+  document.documentElement.lang = locale.value;
+});
+
+const requested = new URLSearchParams(location.search).get('example');
+if (requested) {
+  select.value = requested;
+  void open(requested);
+}

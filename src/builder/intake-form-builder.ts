@@ -1,0 +1,408 @@
+/**
+ * `<intake-form-builder>`: makes and changes a form definition without writing JSON Schema.
+ *
+ * The editing itself happens in the DOM-free core (./core/); this element shows it: the
+ * questions, an editing panel, conditions in words, steps, translations, a JSON view and a live
+ * preview with the real `<intake-form>`. Work is kept in this browser (localStorage) until it is
+ * exported.
+ */
+import { html, LitElement, type PropertyValues, type TemplateResult } from 'lit';
+import '../index.js';
+import { checkDefinitionProblems, type CheckProblem } from './check/definition-check.js';
+import { problemMessage } from './check/messages.js';
+import { clone, isObject, own, type Json } from './core/json.js';
+import { History } from './core/history.js';
+import { stringsFor, type BuilderLocale, type Strings_ } from './i18n.js';
+import { renderFormPanel } from './ui/form-panel.js';
+import type { ShownProblem } from './ui/host.js';
+import { renderJsonPanel } from './ui/json-panel.js';
+import { renderPreview, type PreviewState } from './ui/preview.js';
+import { renderQuestionPanel } from './ui/question-panel.js';
+import { renderQuestionList } from './ui/question-list.js';
+import { renderTranslations, type TranslationHost } from './ui/translations-panel.js';
+import { builderStyles } from './styles.js';
+
+/** Where unexported work is kept. */
+export const STORAGE_KEY = 'intake-form-builder:work';
+
+const TABS = ['questions', 'form', 'translations', 'json'] as const;
+type Tab = (typeof TABS)[number];
+
+/** The definition a new form starts with. */
+export function emptyDefinition(): Json {
+  return {
+    $schema: 'urn:intake-elements:intake-definition',
+    id: 'neues-formular',
+    version: '1',
+    lang: 'de',
+    schema: {
+      $schema: 'https://json-schema.org/draft/2020-12/schema',
+      title: 'Neues Formular',
+      type: 'object',
+      properties: {},
+    },
+  };
+}
+
+/**
+ * The form builder. Set `definition` to open a form definition; read it to get the current state.
+ *
+ * @tagname intake-form-builder
+ * @fires intake-builder-ready - A definition is open and shown.
+ * @fires intake-builder-change - `{ definition }` after every edit, undo and redo.
+ */
+export class IntakeFormBuilder extends LitElement implements TranslationHost {
+  static override styles = builderStyles;
+
+  static override properties = {
+    locale: { type: String, reflect: true },
+    tab: { state: true },
+  };
+
+  /** The builder's interface language: `de` (default) or `en`. */
+  declare locale: string | null;
+  declare private tab: Tab;
+
+  /** @internal For the panels (ui/host.ts), not part of the element's API. */
+  hashes: Record<string, Record<string, string>> = {};
+  /** @internal For the panels (ui/host.ts), not part of the element's API. */
+  translationLocale: string | undefined;
+  /** @internal For the panels (ui/host.ts), not part of the element's API. */
+  selected: string[] | undefined;
+
+  private history: History;
+  private preview: PreviewState = { dir: 'auto', width: 'desktop' };
+  /** The live region's text (a function where it is set before the interface language is known). */
+  private status: string | ((strings: Strings_) => string) = '';
+  private pendingFocus: string | undefined;
+  private readyPending = true;
+  private checked: { doc: Json; problems: CheckProblem[] } | undefined;
+
+  constructor() {
+    super();
+    this.tab = 'questions';
+    this.history = new History(emptyDefinition());
+    const saved = readWork();
+    if (saved) {
+      this.history = new History(saved.definition);
+      this.hashes = saved.hashes;
+      this.status = (strings) => strings.restored;
+    }
+  }
+
+  /** The definition being edited, as a plain JSON copy. Setting it opens that definition. */
+  get definition(): Json {
+    return clone(this.history.current);
+  }
+
+  set definition(value: Json) {
+    this.history = new History(clone(value));
+    this.hashes = {};
+    this.selected = undefined;
+    this.status = '';
+    this.readyPending = true;
+    this.requestUpdate();
+  }
+
+  /** @internal The current definition, for the panels (not a copy: do not change it). */
+  get doc(): Json {
+    return this.history.current;
+  }
+
+  /** @internal For the panels (ui/host.ts), not part of the element's API. */
+  get uiLocale(): BuilderLocale {
+    return this.locale === 'en' ? 'en' : 'de';
+  }
+
+  /** @internal For the panels (ui/host.ts), not part of the element's API. */
+  get s(): Strings_ {
+    return stringsFor(this.uiLocale);
+  }
+
+  /** One editing step back. `true` when something changed. */
+  undo(): boolean {
+    const done = this.history.undo();
+    this.afterChange(done ? this.s.undone : this.s.nothingToUndo, done);
+    return done;
+  }
+
+  /** One editing step forward. `true` when something changed. */
+  redo(): boolean {
+    const done = this.history.redo();
+    this.afterChange(done ? this.s.redone : this.s.nothingToRedo, done);
+    return done;
+  }
+
+  /** The problems `intake-elements check` reports for the current definition, in the UI language. */
+  check(): { pointer: string; message: string }[] {
+    return this.problems().map((p) => ({ pointer: p.pointer, message: p.message }));
+  }
+
+  /** @internal For the panels (ui/host.ts), not part of the element's API. */
+  edit(change: (definition: Json) => Json, announcement?: string): void {
+    const changed = this.history.apply(change(this.history.current));
+    this.afterChange(announcement ?? '', changed);
+  }
+
+  /** @internal For the panels (ui/host.ts), not part of the element's API. */
+  select(path: string[] | undefined, focus?: string): void {
+    this.selected = path;
+    if (focus) this.pendingFocus = focus;
+    this.requestUpdate();
+  }
+
+  /** @internal For the panels (ui/host.ts), not part of the element's API. */
+  focusAfterRender(selector: string): void {
+    this.pendingFocus = selector;
+    this.requestUpdate();
+  }
+
+  /** @internal For the panels (ui/host.ts), not part of the element's API. */
+  announce(message: string): void {
+    this.status = message;
+    this.requestUpdate();
+  }
+
+  /** @internal For the panels (ui/host.ts), not part of the element's API. */
+  problemsUnder(pointers: string[]): ShownProblem[] {
+    return this.problems().filter((p) =>
+      pointers.some(
+        (prefix) => p.pointer === prefix || p.pointer.startsWith(`${prefix}/`) || prefix === '',
+      ),
+    );
+  }
+
+  /** @internal For the panels (ui/host.ts), not part of the element's API. */
+  saveWork(): void {
+    try {
+      localStorage.setItem(
+        STORAGE_KEY,
+        JSON.stringify({ definition: this.doc, hashes: this.hashes }),
+      );
+    } catch {
+      // Storage full or blocked (private mode): the work stays in the page until exported.
+    }
+  }
+
+  /** @internal For the panels (ui/host.ts), not part of the element's API. */
+  download(name: string, type: string, text: string): void {
+    const url = URL.createObjectURL(new Blob([text], { type }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = name;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  }
+
+  private problems(): ShownProblem[] {
+    if (this.checked?.doc !== this.doc) {
+      let problems: CheckProblem[];
+      try {
+        problems = checkDefinitionProblems(this.doc);
+      } catch (error) {
+        problems = [
+          { pointer: '', message: String(error), code: 'check-failed', severity: 'error' },
+        ];
+      }
+      this.checked = { doc: this.doc, problems };
+    }
+    const locale = this.uiLocale;
+    return this.checked.problems.map((p) => ({
+      pointer: p.pointer,
+      message: problemMessage(p, locale),
+      severity: p.severity,
+    }));
+  }
+
+  private afterChange(announcement: string, changed: boolean): void {
+    if (announcement) this.status = announcement;
+    if (changed) {
+      this.saveWork();
+      this.dispatchEvent(
+        new CustomEvent('intake-builder-change', {
+          detail: { definition: this.definition },
+          bubbles: true,
+          composed: true,
+        }),
+      );
+    }
+    this.requestUpdate();
+  }
+
+  private exportJson(): void {
+    const id = own(this.doc, 'id');
+    this.download(
+      `${typeof id === 'string' && id ? id : 'formular'}.json`,
+      'application/json',
+      `${JSON.stringify(this.doc, null, 2)}\n`,
+    );
+    try {
+      localStorage.removeItem(STORAGE_KEY);
+    } catch {
+      // Nothing was stored.
+    }
+    this.announce(this.s.exported);
+  }
+
+  private async openFile(event: Event): Promise<void> {
+    const input = event.target as HTMLInputElement;
+    const file = input.files?.[0];
+    if (!file) return;
+    try {
+      const value = JSON.parse(await file.text()) as Json;
+      if (!isObject(value)) throw new Error('not a JSON object');
+      this.selected = undefined;
+      this.edit(() => value, file.name);
+    } catch (error) {
+      this.announce(this.s.openFailed((error as Error).message));
+    }
+    input.value = '';
+  }
+
+  private onKey(event: KeyboardEvent): void {
+    if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
+    const target = event.composedPath()[0] as HTMLElement;
+    // In text fields the browser's own undo applies.
+    if (target.matches?.('input[type="text"], textarea, input:not([type])')) return;
+    const key = event.key.toLowerCase();
+    if (key === 'z' && !event.shiftKey) {
+      event.preventDefault();
+      this.undo();
+    } else if (key === 'y' || (key === 'z' && event.shiftKey)) {
+      event.preventDefault();
+      this.redo();
+    }
+  }
+
+  private onTabKey(event: KeyboardEvent): void {
+    const index = TABS.indexOf(this.tab);
+    const moves: Record<string, number> = {
+      ArrowRight: (index + 1) % TABS.length,
+      ArrowLeft: (index - 1 + TABS.length) % TABS.length,
+      Home: 0,
+      End: TABS.length - 1,
+    };
+    const next = moves[event.key];
+    if (next === undefined) return;
+    event.preventDefault();
+    this.tab = TABS[next];
+    this.pendingFocus = `#tab-${this.tab}`;
+  }
+
+  private renderTabs(): TemplateResult {
+    const labels: Record<Tab, string> = {
+      questions: this.s.tabQuestions,
+      form: this.s.tabForm,
+      translations: this.s.tabTranslations,
+      json: this.s.tabJson,
+    };
+    return html`<div role="tablist" aria-label=${this.s.builderLabel} @keydown=${this.onTabKey}>
+      ${TABS.map(
+        (t) =>
+          html`<button
+            role="tab"
+            id="tab-${t}"
+            aria-selected=${this.tab === t ? 'true' : 'false'}
+            aria-controls="panel-${t}"
+            tabindex=${this.tab === t ? '0' : '-1'}
+            @click=${() => (this.tab = t)}
+          >
+            ${labels[t]}
+          </button>`,
+      )}
+    </div>`;
+  }
+
+  private renderTab(): TemplateResult {
+    switch (this.tab) {
+      case 'questions':
+        return html`<div class="questions">
+          ${renderQuestionList(this)} ${renderQuestionPanel(this)}
+        </div>`;
+      case 'form':
+        return renderFormPanel(this);
+      case 'translations':
+        return renderTranslations(this);
+      case 'json':
+        return renderJsonPanel(this);
+    }
+  }
+
+  override render(): TemplateResult {
+    const count = this.problems().filter((p) => p.severity === 'error').length;
+    return html`<div @keydown=${this.onKey} lang=${this.uiLocale}>
+      <header>
+        <h1>${this.s.builderLabel}</h1>
+        <button type="button" @click=${() => this.undo()} ?disabled=${!this.history.canUndo}>
+          ${this.s.undo}
+        </button>
+        <button type="button" @click=${() => this.redo()} ?disabled=${!this.history.canRedo}>
+          ${this.s.redo}
+        </button>
+        <button type="button" @click=${() => this.edit(() => emptyDefinition(), this.s.newForm)}>
+          ${this.s.newForm}
+        </button>
+        <label class="file-button"
+          >${this.s.openFile}
+          <input type="file" accept=".json,application/json" @change=${this.openFile} />
+        </label>
+        <button type="button" @click=${this.exportJson}>${this.s.exportJson}</button>
+        <span class="count"
+          >${count ? this.s.problemsCount(String(count)) : this.s.noProblems}</span
+        >
+      </header>
+      <p role="status">${typeof this.status === 'function' ? this.status(this.s) : this.status}</p>
+      <div class="layout">
+        <main>
+          ${this.renderTabs()}
+          <div role="tabpanel" id="panel-${this.tab}" aria-labelledby="tab-${this.tab}">
+            ${this.renderTab()}
+          </div>
+        </main>
+        ${renderPreview(this, this.preview)}
+      </div>
+    </div>`;
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    if (this.pendingFocus) {
+      const target = this.renderRoot.querySelector<HTMLElement>(this.pendingFocus);
+      this.pendingFocus = undefined;
+      target?.focus();
+    }
+    if (this.readyPending) {
+      this.readyPending = false;
+      this.dispatchEvent(
+        new CustomEvent('intake-builder-ready', { bubbles: true, composed: true }),
+      );
+    }
+  }
+}
+
+function readWork():
+  { definition: Json; hashes: Record<string, Record<string, string>> } | undefined {
+  try {
+    const text = localStorage.getItem(STORAGE_KEY);
+    if (!text) return undefined;
+    const value = JSON.parse(text) as Json;
+    const definition = own(value, 'definition');
+    const hashes = own(value, 'hashes');
+    if (!isObject(definition)) return undefined;
+    return {
+      definition,
+      hashes: isObject(hashes) ? (hashes as Record<string, Record<string, string>>) : {},
+    };
+  } catch {
+    return undefined;
+  }
+}
+
+if (!customElements.get('intake-form-builder'))
+  customElements.define('intake-form-builder', IntakeFormBuilder);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'intake-form-builder': IntakeFormBuilder;
+  }
+}

@@ -1,0 +1,259 @@
+/**
+ * The translation table of one locale: every translatable text of the definition (found as the
+ * command line finds them) beside its translation, marked missing, outdated or translated with
+ * the command line's source hashes; XLIFF export and import through the command line's code.
+ * Translations of right-to-left languages are edited right-to-left.
+ */
+import { html, type TemplateResult } from 'lit';
+import { live } from 'lit/directives/live.js';
+import { findTranslatableStrings } from '../../../cli/lib/find-strings.js';
+import { sourceHash } from '../../../cli/lib/source-hash.js';
+import {
+  localeStatus,
+  mergeUnits,
+  orderLikeDefinition,
+  unitsFor,
+} from '../../../cli/lib/translation-state.js';
+import { readXliff, writeXliff } from '../../../cli/lib/xliff.js';
+import { directionOf } from '../../i18n/direction.js';
+import { getAt, isObject, own, setAt, type Json, type JsonObject } from '../core/json.js';
+import type { BuilderHost } from './host.js';
+
+const LOCALE_PATTERN = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/;
+
+/** What the translation table needs beyond the definition: the recorded source hashes. */
+export interface TranslationHost extends BuilderHost {
+  /** locale → pointer → hash of the source text the translation was made from. */
+  hashes: Record<string, Record<string, string>>;
+  translationLocale: string | undefined;
+  saveWork(): void;
+  download(name: string, type: string, text: string): void;
+}
+
+type Strings = ReturnType<typeof findTranslatableStrings>;
+
+function stringsOf(definition: Json): Strings {
+  try {
+    return findTranslatableStrings(definition as Record<string, unknown>);
+  } catch {
+    return [];
+  }
+}
+
+/** The locales whose translations are written in the definition, and those given by URL. */
+export function localesOf(definition: Json): { inline: string[]; external: [string, string][] } {
+  const translations = own(definition, 'translations');
+  const inline: string[] = [];
+  const external: [string, string][] = [];
+  if (isObject(translations)) {
+    for (const [locale, value] of Object.entries(translations)) {
+      if (isObject(value)) inline.push(locale);
+      else if (typeof value === 'string') external.push([locale, value]);
+    }
+  }
+  return { inline, external };
+}
+
+/** The status of each text of a locale, as `intake-elements translations status` reports it. */
+export function translationStatus(
+  definition: Json,
+  locale: string,
+  hashes: Record<string, string>,
+): ReturnType<typeof localeStatus> {
+  const table = getAt(definition, ['translations', locale]);
+  return localeStatus(
+    definition as Record<string, unknown>,
+    stringsOf(definition),
+    isObject(table) ? table : {},
+    hashes,
+  );
+}
+
+function setTranslation(
+  host: TranslationHost,
+  locale: string,
+  pointer: string,
+  text: string,
+): void {
+  const hashes = (host.hashes[locale] ??= {});
+  const source = stringsOf(host.doc).find((s) => s.pointer === pointer);
+  if (text.trim() === '') delete hashes[pointer];
+  else if (source) hashes[pointer] = sourceHash(source.text);
+  host.edit((d) => setAt(d, ['translations', locale, pointer], text === '' ? undefined : text));
+}
+
+async function importXliff(host: TranslationHost, file: File): Promise<void> {
+  try {
+    const document = readXliff(await file.text());
+    const locale = document.targetLang;
+    if (!LOCALE_PATTERN.test(locale)) throw new Error(`target language "${locale}"`);
+    const strings = stringsOf(host.doc);
+    const table = getAt(host.doc, ['translations', locale]);
+    const merged = mergeUnits(
+      strings,
+      isObject(table) ? table : {},
+      host.hashes[locale] ?? {},
+      document.units,
+    );
+    host.hashes[locale] = merged.hashes;
+    const translations = orderLikeDefinition(merged.translations, strings) as JsonObject;
+    host.translationLocale = locale;
+    host.edit((d) => setAt(d, ['translations', locale], translations));
+    host.announce(host.s.imported(String(merged.counts.added + merged.counts.changed)));
+  } catch (error) {
+    host.announce(host.s.importFailed((error as Error).message));
+  }
+}
+
+function exportXliff(host: TranslationHost, locale: string): void {
+  const strings = stringsOf(host.doc);
+  const table = getAt(host.doc, ['translations', locale]);
+  const id = String(own(host.doc, 'id') ?? 'form');
+  const xliff = writeXliff({
+    sourceLang: String(own(host.doc, 'lang') ?? 'de'),
+    targetLang: locale,
+    fileId: id,
+    original: `${id}.json`,
+    units: unitsFor(strings, isObject(table) ? table : {}, host.hashes[locale] ?? {}),
+  });
+  host.download(`${id}.${locale}.xlf`, 'application/xliff+xml', xliff);
+}
+
+/** The "translations" tab. */
+export function renderTranslations(host: TranslationHost): TemplateResult {
+  const { inline, external } = localesOf(host.doc);
+  const locale =
+    host.translationLocale && inline.includes(host.translationLocale)
+      ? host.translationLocale
+      : inline[0];
+  const sourceLang = String(own(host.doc, 'lang') ?? 'de');
+  const onAdd = (event: SubmitEvent): void => {
+    event.preventDefault();
+    const input = (event.target as HTMLFormElement).elements.namedItem(
+      'locale',
+    ) as HTMLInputElement;
+    const tag = input.value.trim();
+    if (!LOCALE_PATTERN.test(tag)) {
+      host.announce(host.s.badLocale);
+      input.setAttribute('aria-invalid', 'true');
+      input.focus();
+      return;
+    }
+    input.removeAttribute('aria-invalid');
+    input.value = '';
+    host.translationLocale = tag;
+    if (!inline.includes(tag)) host.edit((d) => setAt(d, ['translations', tag], {}));
+    else host.requestUpdate();
+    host.focusAfterRender('#tr-table textarea');
+  };
+  const status = locale
+    ? translationStatus(host.doc, locale, host.hashes[locale] ?? {})
+    : undefined;
+  const mark = (pointer: string): [string, string] => {
+    if (!status) return ['', ''];
+    if (status.missing.some((s) => s.pointer === pointer)) return ['missing', host.s.stMissing];
+    if (status.outdated.some((s) => s.pointer === pointer)) return ['outdated', host.s.stOutdated];
+    if (status.unchecked.some((s) => s.pointer === pointer))
+      return ['unchecked', host.s.stUnchecked];
+    return ['done', host.s.stDone];
+  };
+  const table = locale ? getAt(host.doc, ['translations', locale]) : undefined;
+  const dir = locale ? directionOf(locale) : 'ltr';
+  return html`<section aria-labelledby="tr-heading">
+    <h2 id="tr-heading">${host.s.translations}</h2>
+    <div class="toolbar">
+      ${
+        inline.length
+          ? html`<div class="field">
+              <label for="tr-locale">${host.s.locale}</label>
+              <select
+                id="tr-locale"
+                @change=${(e: Event) => {
+                  host.translationLocale = (e.target as HTMLSelectElement).value;
+                  host.requestUpdate();
+                }}
+              >
+                ${inline.map((l) => html`<option value=${l} ?selected=${l === locale}>${l}</option>`)}
+              </select>
+            </div>`
+          : html`<p>${host.s.noLocales}</p>`
+      }
+      <form class="inline" @submit=${onAdd} aria-label=${host.s.addLocale}>
+        <div class="field">
+          <label for="tr-new">${host.s.newLocale}</label>
+          <input id="tr-new" name="locale" type="text" autocomplete="off" />
+        </div>
+        <button type="submit">${host.s.addLocale}</button>
+      </form>
+      ${
+        locale
+          ? html`<button type="button" @click=${() => exportXliff(host, locale)}>
+              ${host.s.exportXliff}
+            </button>`
+          : ''
+      }
+      <div class="field">
+        <label for="tr-import">${host.s.importXliff}</label>
+        <input
+          id="tr-import"
+          type="file"
+          accept=".xlf,.xliff,application/xliff+xml,application/xml"
+          @change=${(e: Event) => {
+            const input = e.target as HTMLInputElement;
+            const file = input.files?.[0];
+            if (file) void importXliff(host, file).then(() => (input.value = ''));
+          }}
+        />
+      </div>
+    </div>
+    ${external.map(([l, url]) => html`<p class="note">${l}: ${host.s.externalLocale(url)}</p>`)}
+    ${
+      status && locale
+        ? html`<p id="tr-summary">
+              ${host.s.summary(
+                String(status.translated),
+                String(status.total),
+                String(status.missing.length),
+                String(status.outdated.length),
+              )}
+            </p>
+            <table id="tr-table" class="translations" aria-describedby="tr-summary">
+              <thead>
+                <tr>
+                  <th scope="col">${host.s.source} (${sourceLang})</th>
+                  <th scope="col" id="tr-col">${host.s.translation} (${locale})</th>
+                  <th scope="col">${host.s.status}</th>
+                </tr>
+              </thead>
+              <tbody>
+                ${stringsOf(host.doc).map((string, i) => {
+                  const [cls, word] = mark(string.pointer);
+                  const value = own(table, string.pointer);
+                  return html`<tr>
+                    <td lang=${sourceLang} id="tr-src-${i}">${string.text}</td>
+                    <td>
+                      <textarea
+                        rows="2"
+                        lang=${locale}
+                        dir=${dir}
+                        aria-labelledby="tr-col tr-src-${i}"
+                        aria-describedby="tr-st-${i}"
+                        .value=${live(typeof value === 'string' ? value : '')}
+                        @change=${(e: Event) =>
+                          setTranslation(
+                            host,
+                            locale,
+                            string.pointer,
+                            (e.target as HTMLTextAreaElement).value,
+                          )}
+                      ></textarea>
+                    </td>
+                    <td id="tr-st-${i}" class="status ${cls}">${word}</td>
+                  </tr>`;
+                })}
+              </tbody>
+            </table>`
+        : ''
+    }
+  </section>`;
+}
