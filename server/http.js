@@ -157,3 +157,9 @@ export function hostAllowed(host, allowed) {
 export function clientAddress(request) {
   return request.ip ?? 'unknown';
 }
+
+/** What an error line says: the class and code, never the message (messages may quote data). */
+export function errorName(error) {
+  if (!(error instanceof Error)) return typeof error;
+  return error.code ? `${error.name} ${error.code}` : error.name;
+}
