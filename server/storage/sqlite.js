@@ -5,34 +5,9 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { migrateSqlite } from './migrations.js';
 
 export const FILE_NAME = 'submissions.sqlite';
-
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS form_definitions (
-  hash          TEXT PRIMARY KEY,
-  form_id       TEXT NOT NULL,
-  form_version  TEXT,
-  definition    TEXT NOT NULL,
-  first_seen_at TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS submissions (
-  reference       TEXT PRIMARY KEY,
-  form_id         TEXT NOT NULL,
-  form_version    TEXT NOT NULL,
-  locale          TEXT NOT NULL,
-  submitted_at    TEXT NOT NULL,
-  received_at     TEXT NOT NULL,
-  idempotency_key TEXT NOT NULL UNIQUE,
-  body_hash       TEXT NOT NULL,
-  envelope        TEXT NOT NULL,
-  response_status INTEGER NOT NULL,
-  response_body   TEXT NOT NULL,
-  definition_hash TEXT REFERENCES form_definitions (hash)
-);
-CREATE INDEX IF NOT EXISTS submissions_form_received ON submissions (form_id, received_at);
-CREATE INDEX IF NOT EXISTS submissions_received ON submissions (received_at);
-`;
 
 const COLUMNS = `reference, form_id, form_version, locale, submitted_at, received_at, idempotency_key,
   body_hash, envelope, response_status, response_body, definition_hash`;
@@ -53,7 +28,8 @@ export function openSqlite({ dataDir, readonly = false }) {
   if (!readonly) {
     if (file !== ':memory:') db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
-    db.exec(SCHEMA);
+    // The tables come from the numbered migrations (./migrations.js).
+    migrateSqlite(db);
   }
 
   const statements = readonly
