@@ -72,6 +72,28 @@ export const MIGRATIONS = Object.freeze([
         ON ${q}.submissions (form_id, received_at);
       CREATE INDEX IF NOT EXISTS submissions_received ON ${q}.submissions (received_at);`,
   },
+  {
+    version: 2,
+    name: 'local staff accounts',
+    // `name` is stored in lower case (server/staff.js); `password_hash` is scrypt with its
+    // parameters (server/passwords.js).
+    sqlite: `
+      CREATE TABLE staff_users (
+        name          TEXT PRIMARY KEY,
+        team          TEXT NOT NULL,
+        is_admin      INTEGER NOT NULL DEFAULT 0 CHECK (is_admin IN (0, 1)),
+        password_hash TEXT NOT NULL,
+        created_at    TEXT NOT NULL
+      );`,
+    postgres: (q) => `
+      CREATE TABLE ${q}.staff_users (
+        name          text PRIMARY KEY,
+        team          text NOT NULL,
+        is_admin      boolean NOT NULL DEFAULT false,
+        password_hash text NOT NULL,
+        created_at    timestamptz NOT NULL
+      );`,
+  },
 ]);
 
 /** Refuses a list that is not numbered 1, 2, 3… (a gap or a duplicate is a mistake). */

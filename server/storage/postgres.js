@@ -99,6 +99,31 @@ export async function openPostgres({ databaseUrl, schema = 'public', max = 10 })
       );
       return result.rows[0]?.definition;
     },
+    async addStaffUser(u) {
+      const result = await pool.query(
+        `INSERT INTO ${q}.staff_users (name, team, is_admin, password_hash, created_at)
+         VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
+        [u.name, u.team, Boolean(u.isAdmin), u.passwordHash, u.createdAt],
+      );
+      return result.rowCount === 1;
+    },
+    async findStaffUser(name) {
+      const result = await pool.query(
+        `SELECT name, team, is_admin, password_hash, created_at FROM ${q}.staff_users
+         WHERE name = $1`,
+        [name],
+      );
+      const row = result.rows[0];
+      return (
+        row && {
+          name: row.name,
+          team: row.team,
+          isAdmin: row.is_admin === true,
+          passwordHash: row.password_hash,
+          createdAt: new Date(row.created_at).toISOString(),
+        }
+      );
+    },
     async ping() {
       const result = await pool.query('SELECT 1 AS ok');
       return result.rows[0]?.ok === 1;

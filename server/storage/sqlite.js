@@ -41,6 +41,10 @@ export function openSqlite({ dataDir, readonly = false }) {
              @idempotencyKey, @bodyHash, @envelope, @responseStatus, @responseBody, @definitionHash)
            ON CONFLICT DO NOTHING`,
         ),
+        addStaffUser: db.prepare(
+          `INSERT INTO staff_users (name, team, is_admin, password_hash, created_at)
+           VALUES (@name, @team, @isAdmin, @passwordHash, @createdAt) ON CONFLICT DO NOTHING`,
+        ),
         saveDefinition: db.prepare(
           `INSERT INTO form_definitions (hash, form_id, form_version, definition, first_seen_at)
            VALUES (@hash, @formId, @formVersion, @definition, @firstSeenAt)
@@ -57,6 +61,11 @@ export function openSqlite({ dataDir, readonly = false }) {
     `SELECT ${COLUMNS} FROM submissions WHERE form_id = ?
      ORDER BY received_at DESC, reference LIMIT ?`,
   );
+  const staffUser = readonly
+    ? undefined
+    : db.prepare(
+        'SELECT name, team, is_admin, password_hash, created_at FROM staff_users WHERE name = ?',
+      );
   const ping = db.prepare('SELECT 1 AS ok');
   let open = true;
 
@@ -80,6 +89,14 @@ export function openSqlite({ dataDir, readonly = false }) {
     },
     async getDefinition(hash) {
       return definition.get(hash)?.definition;
+    },
+    async addStaffUser(user) {
+      const row = { ...user, isAdmin: user.isAdmin ? 1 : 0 };
+      return statements.addStaffUser.run(row).changes === 1;
+    },
+    async findStaffUser(name) {
+      const row = staffUser.get(name);
+      return row && staffFromRow(row);
     },
     async ping() {
       return ping.get().ok === 1;
@@ -106,5 +123,15 @@ function fromRow(row) {
     responseStatus: row.response_status,
     responseBody: row.response_body,
     definitionHash: row.definition_hash ?? undefined,
+  };
+}
+
+function staffFromRow(row) {
+  return {
+    name: row.name,
+    team: row.team,
+    isAdmin: Boolean(row.is_admin),
+    passwordHash: row.password_hash,
+    createdAt: new Date(row.created_at).toISOString(),
   };
 }
