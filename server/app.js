@@ -5,7 +5,7 @@
  */
 import { STATUS_CODES, createServer } from 'node:http';
 import Fastify from 'fastify';
-import { errorName, problem, sendText } from './http.js';
+import { errorName, problem } from './http.js';
 
 /**
  * @param {{ csp?: string, trustProxy: boolean, staticRoots: boolean,
@@ -47,7 +47,7 @@ export function createHttpApp({ csp, trustProxy, staticRoots, write, shutdown, d
     frameworkErrors(error, request, reply) {
       securityHeaders(reply);
       if (error.code === 'FST_ERR_BAD_URL' && !request.url.startsWith('/api/') && staticRoots) {
-        return sendText(reply, 400, 'Bad Request');
+        return problem(reply, 400, 'Bad Request');
       }
       return problem(reply, 404, 'Not Found');
     },

@@ -2,10 +2,12 @@
 // not HTTP, an unknown route or method) is answered in the receiver's own problem+json shape,
 // never in Fastify's `{ statusCode, error, message }`.
 import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { startReceiver } from './index.js';
-import { formsDir, rawRequest } from './testing/harness.js';
+import { formsDir, rawRequest, tempDir } from './testing/harness.js';
 
 async function receiver(t) {
   const started = await startReceiver({
@@ -62,4 +64,29 @@ test('bytes that are not HTTP get a problem+json 400 and a closed connection', a
   assert.match(head, /^HTTP\/1\.1 400 /);
   assert.match(head, /content-type: application\/problem\+json/i);
   assert.deepEqual(JSON.parse(body), { type: 'about:blank', title: 'Bad Request', status: 400 });
+});
+
+test('with static files: refusals there are problem+json too', async (t) => {
+  const folder = tempDir('intake-static-');
+  writeFileSync(join(folder, 'a.txt'), 'a');
+  writeFileSync(join(folder, '.hidden'), 'secret');
+  const { url, close } = await startReceiver({
+    port: 0,
+    dataDir: ':memory:',
+    formsDir: formsDir(),
+    staticRoots: { files: folder },
+    log: () => {},
+  });
+  t.after(close);
+  assert.equal((await rawRequest(url, { path: '/files/a.txt' })).body, 'a');
+  for (const [path, status] of [
+    ['/files/.hidden', 404],
+    ['/files/missing.txt', 404],
+    ['/elsewhere/a.txt', 404],
+    ['/files/%2e%2e/a.txt', 400],
+    ['/files/%E0%A4%A', 400],
+  ]) {
+    assertProblem(await rawRequest(url, { path }), status, path);
+  }
+  assertProblem(await rawRequest(url, { method: 'POST', path: '/files/a.txt' }), 405, 'POST');
 });

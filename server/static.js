@@ -7,7 +7,7 @@
 import { createReadStream } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
 import { extname, join, sep } from 'node:path';
-import { sendText } from './http.js';
+import { problem } from './http.js';
 import { cacheControl, cachedFile, chooseEncoding, matchesEtag } from './static-cache.js';
 
 const CONTENT_TYPES = {
@@ -36,34 +36,34 @@ export async function serveStatic(request, reply, path, { roots, index }) {
   try {
     decoded = decodeURIComponent(path);
   } catch {
-    return sendText(reply, 400, 'Bad Request');
+    return problem(reply, 400, 'Bad Request');
   }
   const segments = decoded.split('/').filter(Boolean);
   // Checked after decoding so %2e%2e and %2f cannot sneak a traversal past us; backslashes
   // and NUL are refused because they mean something to the file system but never to a URL here.
   if (segments.some((s) => s === '..' || s === '.' || s.includes('\\') || s.includes('\0'))) {
-    return sendText(reply, 400, 'Bad Request');
+    return problem(reply, 400, 'Bad Request');
   }
 
   let file;
   if (segments.length === 0 || (segments.length === 1 && segments[0] === 'index.html')) {
-    if (!index) return sendText(reply, 404, 'Not Found');
+    if (!index) return problem(reply, 404, 'Not Found');
     file = index;
   } else {
     const [prefix, ...rest] = segments;
     const base = Object.hasOwn(roots, prefix) ? roots[prefix] : undefined;
     // Dotfiles (.DS_Store, editor swap files) are never meant for the browser.
     if (!base || rest.length === 0 || rest.some((s) => s.startsWith('.'))) {
-      return sendText(reply, 404, 'Not Found');
+      return problem(reply, 404, 'Not Found');
     }
     file = join(base, ...rest);
     // A symlink inside dist/ could still point anywhere, so compare real paths.
     try {
       const [realBase, realFile] = await Promise.all([realpath(base), realpath(file)]);
-      if (!realFile.startsWith(realBase + sep)) return sendText(reply, 404, 'Not Found');
+      if (!realFile.startsWith(realBase + sep)) return problem(reply, 404, 'Not Found');
       file = realFile;
     } catch {
-      return sendText(reply, 404, 'Not Found');
+      return problem(reply, 404, 'Not Found');
     }
   }
 
@@ -71,9 +71,9 @@ export async function serveStatic(request, reply, path, { roots, index }) {
   try {
     info = await stat(file);
   } catch {
-    return sendText(reply, 404, 'Not Found');
+    return problem(reply, 404, 'Not Found');
   }
-  if (!info.isFile()) return sendText(reply, 404, 'Not Found');
+  if (!info.isFile()) return problem(reply, 404, 'Not Found');
 
   const type = CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
   const headers = {
