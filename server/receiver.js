@@ -149,9 +149,10 @@ export function createReceiver(options) {
   app.get('/api/submissions', async (request, reply) => {
     request.intake.route = '/api/submissions';
     if (!staffAllowed(request)) return problem(reply, 403, 'Forbidden');
-    const query = request.query;
-    const limit = Math.min(Math.max(Number(query.limit) || 100, 1), 1000);
-    const formId = (typeof query.form === 'string' && query.form) || undefined;
+    // A repeated parameter counts by its first value, as URLSearchParams.get() did.
+    const first = (value) => (Array.isArray(value) ? value[0] : value);
+    const limit = Math.min(Math.max(Number(first(request.query.limit)) || 100, 1), 1000);
+    const formId = first(request.query.form) || undefined;
     const records = await (await useStorage()).list({ formId, limit }).catch(rethrowStorage);
     return sendJson(
       reply,
