@@ -1,8 +1,12 @@
 /**
- * CORS for the submission route: an allow-list of origins per form id, plus one for every form
- * (`'*'` key). CORS only tells browsers which pages may read the answer; it is not access control
- * (anyone can send a request without a browser), so nothing else depends on it.
+ * CORS for the submission route, through @fastify/cors: an allow-list of origins per form id,
+ * plus one for every form (`'*'` key). CORS only tells browsers which pages may read the answer;
+ * it is not access control (anyone can send a request without a browser), so nothing else
+ * depends on it.
  */
+import corsPlugin from '@fastify/cors';
+
+export { corsPlugin };
 
 /** Request headers the element sends, plus the usual CSRF header for the `headers` property. */
 export const ALLOW_HEADERS = [
@@ -21,46 +25,40 @@ export const ALLOW_HEADERS = [
 export const EXPOSE_HEADERS = ['Retry-After', 'Idempotent-Replayed'];
 
 /**
+ * Options for @fastify/cors, registered in the scope of the route `/api/forms/:id/submissions`:
+ * a delegator that grants the request's own origin when the form's list (or the `'*'` list)
+ * names it, and nothing otherwise. A preflight is granted only for POST; one that is not
+ * granted falls through to the route, which answers 204 without grants.
+ *
  * @param {Record<string, string[]>} origins form id (or '*') → allowed origins; an entry '*' in
  *   a list allows any origin (for open test setups only)
  * @param {{ extraHeaders?: string[] }} [options] more request headers to allow
  */
-export function createCors(origins = {}, { extraHeaders = [] } = {}) {
-  const allowHeaders = [...new Set([...ALLOW_HEADERS, ...extraHeaders])].join(', ');
+export function corsFor(origins = {}, { extraHeaders = [] } = {}) {
+  const allowedHeaders = [...new Set([...ALLOW_HEADERS, ...extraHeaders])].join(', ');
 
   function allowed(formId, origin) {
-    if (typeof origin !== 'string' || origin === '' || origin === 'null') return false;
-    const lists = [origins[formId] ?? [], origins['*'] ?? []];
+    if (typeof formId !== 'string' || typeof origin !== 'string') return false;
+    if (origin === '' || origin === 'null') return false;
+    const lists = [Object.hasOwn(origins, formId) ? origins[formId] : [], origins['*'] ?? []];
     return lists.some((list) => list.includes(origin) || list.includes('*'));
   }
 
   return {
-    /** Adds the headers to an actual request's answer when its origin is allowed. */
-    apply(req, res, formId) {
-      res.setHeader('Vary', 'Origin');
-      const origin = req.headers.origin;
-      if (!allowed(formId, origin)) return;
-      res.setHeader('Access-Control-Allow-Origin', origin);
-      res.setHeader('Access-Control-Expose-Headers', EXPOSE_HEADERS.join(', '));
-    },
-
-    /** Answers a preflight (OPTIONS): 204 with the grants, or 204 without any for others. */
-    preflight(req, res, formId) {
-      res.setHeader(
-        'Vary',
-        'Origin, Access-Control-Request-Method, Access-Control-Request-Headers',
-      );
-      const origin = req.headers.origin;
-      const method = req.headers['access-control-request-method'];
-      if (allowed(formId, origin) && method === 'POST') {
-        res.setHeader('Access-Control-Allow-Origin', origin);
-        res.setHeader('Access-Control-Allow-Methods', 'POST');
-        res.setHeader('Access-Control-Allow-Headers', allowHeaders);
-        res.setHeader('Access-Control-Max-Age', '600');
-      }
-      res.setHeader('Allow', 'POST, OPTIONS');
-      res.writeHead(204, { 'Content-Length': 0 });
-      res.end();
+    hook: 'onRequest',
+    delegator(request, callback) {
+      const origin = request.headers.origin;
+      const preflightForPost =
+        request.method !== 'OPTIONS' || request.headers['access-control-request-method'] === 'POST';
+      callback(null, {
+        // The origin itself (never `*`), so that one allowed page cannot speak for all.
+        origin: preflightForPost && allowed(request.params?.id, origin) ? origin : false,
+        methods: 'POST',
+        allowedHeaders,
+        exposedHeaders: EXPOSE_HEADERS.join(', '),
+        maxAge: 600,
+        strictPreflight: false,
+      });
     },
   };
 }

@@ -9,30 +9,35 @@ export const PROBLEM = {
   tooLarge: 'urn:intake-elements:problem:body-too-large',
 };
 
-export function sendJson(res, status, value, { headOnly = false, headers = {} } = {}) {
+/**
+ * A JSON answer that no cache keeps.
+ *
+ * @param {import('fastify').FastifyReply} reply
+ * @param {number} status
+ * @param {unknown} value sent as it is when already JSON text
+ * @param {{ headers?: Record<string, string> }} [more]
+ */
+export function sendJson(reply, status, value, { headers = {} } = {}) {
   const body = typeof value === 'string' ? value : JSON.stringify(value);
-  res.writeHead(status, {
-    'Content-Type': 'application/json',
-    'Content-Length': Buffer.byteLength(body),
-    'Cache-Control': 'no-store',
-    ...headers,
-  });
-  res.end(headOnly ? undefined : body);
+  // As bytes: Fastify would append `; charset=utf-8` to a JSON type sent as a string.
+  return reply
+    .code(status)
+    .headers({ 'Content-Type': 'application/json', 'Cache-Control': 'no-store', ...headers })
+    .send(Buffer.from(body));
 }
 
-export function sendText(res, status, text, headers = {}) {
-  res.writeHead(status, {
-    'Content-Type': 'text/plain; charset=utf-8',
-    'Content-Length': Buffer.byteLength(text),
-    ...headers,
-  });
-  res.end(text);
+/** A plain-text answer (the staff summary, the static files' refusals). */
+export function sendText(reply, status, text, headers = {}) {
+  return reply
+    .code(status)
+    .headers({ 'Content-Type': 'text/plain; charset=utf-8', ...headers })
+    .send(text);
 }
 
 /**
- * RFC 9457 problem details.
+ * RFC 9457 problem details: every error this receiver gives has this shape.
  *
- * @param {import('node:http').ServerResponse} res
+ * @param {import('fastify').FastifyReply} reply
  * @param {number} status
  * @param {string} title
  * @param {{ type?: string, detail?: string, errors?: Array<{ pointer: string, detail: string }>,
@@ -40,7 +45,7 @@ export function sendText(res, status, text, headers = {}) {
  *   extension members (RFC 9457 §3.2)
  */
 export function problem(
-  res,
+  reply,
   status,
   title,
   { type = 'about:blank', detail, errors, headers, extra } = {},
@@ -53,13 +58,14 @@ export function problem(
     ...(errors && { errors }),
     ...extra,
   });
-  res.writeHead(status, {
-    'Content-Type': 'application/problem+json',
-    'Content-Length': Buffer.byteLength(body),
-    'Cache-Control': 'no-store',
-    ...headers,
-  });
-  res.end(body);
+  return reply
+    .code(status)
+    .headers({
+      'Content-Type': 'application/problem+json',
+      'Cache-Control': 'no-store',
+      ...headers,
+    })
+    .send(Buffer.from(body));
 }
 
 /**
@@ -142,16 +148,18 @@ export function hostAllowed(host, allowed) {
 }
 
 /**
- * The client's address for rate limiting: the socket's peer, or with `trustProxy` the address
- * the (one, trusted) reverse proxy appended last to X-Forwarded-For.
+ * The client's address for rate limiting: Fastify's `request.ip`, which is the socket's peer, or
+ * with `trustProxy` (only the socket's peer trusted) the address the one trusted reverse proxy
+ * appended last to X-Forwarded-For.
+ *
+ * @param {import('fastify').FastifyRequest} request
  */
-export function clientAddress(req, trustProxy) {
-  if (trustProxy) {
-    const header = req.headers['x-forwarded-for'];
-    if (typeof header === 'string') {
-      const last = header.split(',').pop().trim();
-      if (last) return last;
-    }
-  }
-  return req.socket.remoteAddress ?? 'unknown';
+export function clientAddress(request) {
+  return request.ip ?? 'unknown';
+}
+
+/** What an error line says: the class and code, never the message (messages may quote data). */
+export function errorName(error) {
+  if (!(error instanceof Error)) return typeof error;
+  return error.code ? `${error.name} ${error.code}` : error.name;
 }

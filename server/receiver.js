@@ -3,10 +3,10 @@
  * what each route answers; server/index.js starts it.
  */
 import { createHash } from 'node:crypto';
-import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createCors } from './cors.js';
+import { createHttpApp } from './app.js';
+import { corsFor, corsPlugin } from './cors.js';
 import { createFaults } from './faults.js';
 import { createFormRegistry, DefinitionError } from './forms.js';
 import {
@@ -20,6 +20,7 @@ import {
   readBody,
   sendJson,
   sendText,
+  errorName,
 } from './http.js';
 import { createRateLimiter, rateLimitKey } from './rate-limit.js';
 import { REFERENCE_PATTERN, isValidPrefix, newReference } from './references.js';
@@ -38,8 +39,6 @@ const DRAIN_LIMIT = 10 * 1024 * 1024;
 /** For API answers: nothing here is ever meant to render or be framed. */
 const API_CSP = "default-src 'none'; frame-ancestors 'none'";
 
-const SUBMISSIONS_ROUTE = /^\/api\/forms\/([^/]+)\/submissions$/;
-const SUMMARY_ROUTE = /^\/api\/submissions\/([^/]+)\/summary$/;
 /** Printable ASCII without spaces; the element sends a UUID. */
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
 /** How often a new reference is drawn when the one drawn is taken. */
@@ -84,7 +83,6 @@ export function createReceiver(options) {
   }
 
   const forms = createFormRegistry({ formsDir, prefixes, prefix: globalPrefix });
-  const cors = createCors(corsOrigins, { extraHeaders: corsAllowHeaders });
   const limiter = createRateLimiter(rateLimit === false ? { perMinute: 0 } : rateLimit);
   const faults = createFaults(faultOptions);
   const shutdown = new AbortController();
@@ -105,151 +103,126 @@ export function createReceiver(options) {
   /** The storage once open; rejects (with `storage: true`) while it cannot be opened. */
   const useStorage = () => opening.catch((error) => Promise.reject(asStorageError(error)));
 
-  const server = createServer((req, res) => {
-    const started = process.hrtime.bigint();
-    const path = (req.url ?? '/').split('?')[0];
-    const context = {
-      route: 'other',
-      formId: undefined,
-      replayed: false,
-      fault: undefined,
-      bodyLimit: DRAIN_LIMIT,
-    };
-
-    // One line per request, and only this: no IP, no query string, no header or body values.
-    res.on('close', () => {
-      const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      write({
-        method: req.method,
-        route: context.route,
-        status: res.headersSent ? res.statusCode : null,
-        durationMs: Math.round(ms * 10) / 10,
-        ...(context.formId && { formId: context.formId }),
-        ...(context.replayed && { replayed: true }),
-        ...(context.fault && { fault: context.fault }),
-        ...(!res.writableFinished && { aborted: true }),
-      });
-    });
-
-    // Refused before its body was read (404, 415, 429…): read and drop a body of a declared,
-    // acceptable size, so the connection can serve the next request (and close() need not wait
-    // for it); anything else is cut off.
-    res.on('finish', () => {
-      if (req.complete) return;
-      const declared = Number(req.headers['content-length']);
-      if (declared <= context.bodyLimit) req.resume();
-      else req.destroy();
-    });
-
-    if (csp) res.setHeader('Content-Security-Policy', csp);
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.setHeader('Referrer-Policy', 'no-referrer');
-
-    route(req, res, path, context).catch((error) => {
-      // Shutting down, or the client went away mid-upload: nobody is left to answer.
-      if (error?.name === 'AbortError' || shutdown.signal.aborted || error?.code === 'ECONNRESET') {
-        res.destroy();
-        return;
-      }
-      write({ level: 'error', route: context.route, error: errorName(error) });
-      if (res.headersSent) res.destroy();
-      else if (error?.storage) {
-        problem(res, 503, 'Service Unavailable', {
-          detail: 'The submission could not be stored. Try again later.',
-          headers: { 'Retry-After': '10' },
-        });
-      } else problem(res, 500, 'Internal Server Error');
-    });
+  const { app, server, boot } = createHttpApp({
+    csp,
+    trustProxy,
+    staticRoots: Boolean(staticRoots),
+    write,
+    shutdown: shutdown.signal,
+    drainLimit: DRAIN_LIMIT,
   });
-  // A slow client may hold a connection only so long; 10 MB over a poor mobile link still fits.
-  server.headersTimeout = 20_000;
-  server.requestTimeout = 120_000;
 
-  async function route(req, res, path, context) {
-    if (path === '/healthz') {
-      context.route = '/healthz';
-      if (!allowMethods(req, res, ['GET', 'HEAD'])) return;
-      let ok;
-      try {
-        ok = await (await useStorage()).ping();
-      } catch {
-        ok = false;
-      }
-      if (!ok) {
-        return problem(res, 503, 'Service Unavailable', { detail: 'The storage does not answer.' });
-      }
-      return sendJson(res, 200, { status: 'ok' }, { headOnly: req.method === 'HEAD' });
+  app.all('/healthz', async (request, reply) => {
+    request.intake.route = '/healthz';
+    if (!allowMethods(request, reply, ['GET', 'HEAD'])) return reply;
+    let ok;
+    try {
+      ok = await (await useStorage()).ping();
+    } catch {
+      ok = false;
     }
-
-    const submit = SUBMISSIONS_ROUTE.exec(path);
-    if (submit) {
-      context.route = '/api/forms/:id/submissions';
-      return receive(req, res, safeDecode(submit[1]), context);
+    if (!ok) {
+      return problem(reply, 503, 'Service Unavailable', { detail: 'The storage does not answer.' });
     }
+    return sendJson(reply, 200, { status: 'ok' });
+  });
 
-    if (path === '/api/submissions') {
-      context.route = '/api/submissions';
-      if (!allowMethods(req, res, ['GET'])) return;
-      if (!staffAllowed(req)) return problem(res, 403, 'Forbidden');
-      const query = new URLSearchParams((req.url ?? '').split('?')[1] ?? '');
-      const limit = Math.min(Math.max(Number(query.get('limit')) || 100, 1), 1000);
-      const formId = query.get('form') || undefined;
-      const records = await (await useStorage()).list({ formId, limit }).catch(rethrowStorage);
-      return sendJson(
-        res,
-        200,
-        records.map((record) => ({
-          reference: record.reference,
-          formId: record.formId,
-          formVersion: record.formVersion,
-          locale: record.locale,
-          submittedAt: record.submittedAt,
-          receivedAt: record.receivedAt,
-          envelope: JSON.parse(record.envelope),
-          summaryUrl: `/api/submissions/${encodeURIComponent(record.reference)}/summary`,
-        })),
+  // The submission route in a scope of its own: CORS (an allow-list per form) applies only here.
+  app.register(async (scope) => {
+    scope.addHook('onRequest', (request, reply, done) => {
+      request.intake.route = '/api/forms/:id/submissions';
+      reply.header(
+        'Vary',
+        request.method === 'OPTIONS'
+          ? 'Origin, Access-Control-Request-Method, Access-Control-Request-Headers'
+          : 'Origin',
       );
-    }
+      if (request.method === 'OPTIONS') reply.header('Allow', 'POST, OPTIONS');
+      done();
+    });
+    await scope.register(corsPlugin, corsFor(corsOrigins, { extraHeaders: corsAllowHeaders }));
+    scope.all('/api/forms/:id/submissions', (request, reply) =>
+      receive(request, reply, request.params.id, request.intake),
+    );
+  });
 
-    const summary = SUMMARY_ROUTE.exec(path);
-    if (summary) {
-      context.route = '/api/submissions/:reference/summary';
-      if (!allowMethods(req, res, ['GET'])) return;
-      if (!staffAllowed(req)) return problem(res, 403, 'Forbidden');
-      const wanted = safeDecode(summary[1]);
-      const notFound = () =>
-        problem(res, 404, 'Not Found', { detail: 'There is no submission with this reference.' });
-      // People read references aloud; staff may type them in lower case.
-      if (!wanted || !REFERENCE_PATTERN.test(wanted)) return notFound();
-      const text = await staffSummary(wanted.toUpperCase());
-      if (text === undefined) return notFound();
-      return sendText(res, 200, text, { 'Cache-Control': 'no-store', 'Content-Language': 'de' });
-    }
+  app.get('/api/submissions', async (request, reply) => {
+    request.intake.route = '/api/submissions';
+    if (!staffAllowed(request)) return problem(reply, 403, 'Forbidden');
+    // A repeated parameter counts by its first value, as URLSearchParams.get() did.
+    const first = (value) => (Array.isArray(value) ? value[0] : value);
+    const limit = Math.min(Math.max(Number(first(request.query.limit)) || 100, 1), 1000);
+    const formId = first(request.query.form) || undefined;
+    const records = await (await useStorage()).list({ formId, limit }).catch(rethrowStorage);
+    return sendJson(
+      reply,
+      200,
+      records.map((record) => ({
+        reference: record.reference,
+        formId: record.formId,
+        formVersion: record.formVersion,
+        locale: record.locale,
+        submittedAt: record.submittedAt,
+        receivedAt: record.receivedAt,
+        envelope: JSON.parse(record.envelope),
+        summaryUrl: `/api/submissions/${encodeURIComponent(record.reference)}/summary`,
+      })),
+    );
+  });
 
-    if (path.startsWith('/api/')) return problem(res, 404, 'Not Found');
+  app.get('/api/submissions/:reference/summary', async (request, reply) => {
+    request.intake.route = '/api/submissions/:reference/summary';
+    if (!staffAllowed(request)) return problem(reply, 403, 'Forbidden');
+    const wanted = request.params.reference;
+    const notFound = () =>
+      problem(reply, 404, 'Not Found', { detail: 'There is no submission with this reference.' });
+    // People read references aloud; staff may type them in lower case.
+    if (!wanted || !REFERENCE_PATTERN.test(wanted)) return notFound();
+    const text = await staffSummary(wanted.toUpperCase());
+    if (text === undefined) return notFound();
+    return sendText(reply, 200, text, { 'Cache-Control': 'no-store', 'Content-Language': 'de' });
+  });
 
-    if (!staticRoots) return problem(res, 404, 'Not Found');
-    context.route = 'static';
-    if (!allowMethods(req, res, ['GET', 'HEAD'])) return;
-    // Browsers ask for it on every page; an empty answer keeps the console free of 404s.
-    if (path === '/favicon.ico') {
-      res.writeHead(204);
-      return res.end();
-    }
-    return serveStatic(req, res, path, { roots: staticRoots, index: staticIndex });
+  // The other methods on the staff routes: 405 with what is allowed.
+  for (const url of ['/api/submissions', '/api/submissions/:reference/summary']) {
+    app.route({
+      method: app.supportedMethods.filter((m) => m !== 'GET'),
+      url,
+      handler: (request, reply) => allowMethods(request, reply, ['GET']) || reply,
+    });
   }
+
+  if (staticRoots) {
+    // Everything but OPTIONS, which @fastify/cors answers on every path (404 here).
+    app.route({
+      method: app.supportedMethods.filter((m) => m !== 'OPTIONS'),
+      url: '/*',
+      handler: async (request, reply) => {
+        const path = request.url.split('?')[0];
+        if (path.startsWith('/api/')) return problem(reply, 404, 'Not Found');
+        request.intake.route = 'static';
+        if (!allowMethods(request, reply, ['GET', 'HEAD'])) return reply;
+        // Browsers ask for it on every page; an empty answer keeps the console free of 404s.
+        if (path === '/favicon.ico') return reply.code(204).send();
+        return serveStatic(request, reply, path, { roots: staticRoots, index: staticIndex });
+      },
+    });
+  }
+
+  boot().catch((error) => write({ level: 'error', event: 'http', error: errorName(error) }));
 
   // -------------------------------------------------------------------------------------------
   // POST /api/forms/:id/submissions
 
-  async function receive(req, res, formId, context) {
-    if (req.method === 'OPTIONS') return cors.preflight(req, res, formId);
-    cors.apply(req, res, formId);
-    if (!allowMethods(req, res, ['POST', 'OPTIONS'])) return;
+  async function receive(request, reply, formId, context) {
+    // A preflight that @fastify/cors did not grant (origin or method not allowed): no grants.
+    if (request.method === 'OPTIONS') return reply.code(204).header('Content-Length', '0').send();
+    if (!allowMethods(request, reply, ['POST', 'OPTIONS'])) return reply;
+    const req = request.raw;
 
-    const allowed = limiter.take(rateLimitKey(clientAddress(req, trustProxy)));
+    const allowed = limiter.take(rateLimitKey(clientAddress(request)));
     if (!allowed.ok) {
-      return problem(res, 429, 'Too Many Requests', {
+      return problem(reply, 429, 'Too Many Requests', {
         detail: 'Too many requests from this client. Try again later.',
         headers: { 'Retry-After': String(allowed.retryAfter) },
       });
@@ -257,11 +230,11 @@ export function createReceiver(options) {
 
     const fault = faults?.pick();
     context.fault = fault;
-    if (fault === 'drop') return req.socket.destroy();
-    if (fault === 'status500') return problem(res, 500, 'Internal Server Error');
+    if (fault === 'drop') return cut(reply);
+    if (fault === 'status500') return problem(reply, 500, 'Internal Server Error');
     if (fault === 'status503' || fault === 'status429') {
       const status = fault === 'status503' ? 503 : 429;
-      return problem(res, status, status === 503 ? 'Service Unavailable' : 'Too Many Requests', {
+      return problem(reply, status, status === 503 ? 'Service Unavailable' : 'Too Many Requests', {
         headers: { 'Retry-After': '1' },
       });
     }
@@ -272,12 +245,12 @@ export function createReceiver(options) {
     } catch (error) {
       if (!(error instanceof DefinitionError)) throw error;
       write({ level: 'error', event: 'definition', formId, error: error.message });
-      return problem(res, 500, 'Internal Server Error', {
+      return problem(reply, 500, 'Internal Server Error', {
         detail: 'The form definition on the server cannot be used.',
       });
     }
     if (!form) {
-      return problem(res, 404, 'Not Found', { detail: 'There is no form with this id.' });
+      return problem(reply, 404, 'Not Found', { detail: 'There is no form with this id.' });
     }
     context.formId = form.id;
     // Derived from the form's file fields (src/core/limits.js); BODY_LIMIT can only lower it.
@@ -295,7 +268,7 @@ export function createReceiver(options) {
       (charset && charset.replace(/"/g, '') !== 'charset=utf-8') ||
       encoding !== 'identity'
     ) {
-      return problem(res, 415, 'Unsupported Media Type', {
+      return problem(reply, 415, 'Unsupported Media Type', {
         detail: 'Send the envelope as application/json (UTF-8, no content encoding).',
         headers: { Accept: 'application/json' },
       });
@@ -304,25 +277,25 @@ export function createReceiver(options) {
     // Without the key a retry after a lost answer would create a second case file for one person.
     const key = req.headers['idempotency-key'];
     if (typeof key !== 'string' || !IDEMPOTENCY_KEY.test(key)) {
-      return problem(res, 400, 'Bad Request', {
+      return problem(reply, 400, 'Bad Request', {
         type: PROBLEM.keyMissing,
         detail: 'The Idempotency-Key header is missing or malformed.',
       });
     }
 
     const declared = Number(req.headers['content-length']);
-    if (declared > bodyLimit) return tooLarge(req, res, bodyLimit);
+    if (declared > bodyLimit) return tooLarge(reply, bodyLimit);
     const raw = await readBody(req, bodyLimit);
-    if (raw === undefined) return tooLarge(req, res, bodyLimit);
+    if (raw === undefined) return tooLarge(reply, bodyLimit);
 
     let envelope;
     try {
       envelope = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(raw));
     } catch {
-      return problem(res, 400, 'Bad Request', { detail: 'The body is not valid UTF-8 JSON.' });
+      return problem(reply, 400, 'Bad Request', { detail: 'The body is not valid UTF-8 JSON.' });
     }
     if (nestsDeeperThan(envelope)) {
-      return problem(res, 400, 'Bad Request', { detail: 'The body is nested too deeply.' });
+      return problem(reply, 400, 'Bad Request', { detail: 'The body is nested too deeply.' });
     }
     const bodyHash = createHash('sha256').update(canonicalJson(envelope)).digest('hex');
 
@@ -331,12 +304,12 @@ export function createReceiver(options) {
     const store = await useStorage();
     // An answer given before wins over everything else, even if the definition changed since.
     const previous = await store.findByKey(key).catch(rethrowStorage);
-    if (previous) return replay(res, previous, bodyHash, context);
+    if (previous) return replay(reply, previous, bodyHash, context);
 
     const envelopeErrors = checkEnvelope(envelope, form.id);
     if (envelopeErrors.length > 0) {
       // Nothing is stored for a refused request: the sender may fix it and use the key again.
-      return problem(res, 400, 'Bad Request', {
+      return problem(reply, 400, 'Bad Request', {
         type: PROBLEM.envelope,
         detail: 'The envelope is malformed. Pointers are into the request body.',
         errors: envelopeErrors,
@@ -352,7 +325,7 @@ export function createReceiver(options) {
       dataErrors = [...dataErrors, ...fileErrors.filter((e) => !reported.has(e.pointer))];
     }
     if (dataErrors.length > 0) {
-      return problem(res, 422, 'Unprocessable Content', {
+      return problem(reply, 422, 'Unprocessable Content', {
         type: PROBLEM.validation,
         detail: 'Some answers are not valid. Pointers are into data.',
         errors: dataErrors.map(({ pointer, keyword, detail }) => ({ pointer, keyword, detail })),
@@ -393,34 +366,41 @@ export function createReceiver(options) {
         })
         .catch(rethrowStorage);
       if (inserted) {
-        if (fault === 'dropAfterStore') return req.socket.destroy();
-        return sendJson(res, 201, responseBody);
+        if (fault === 'dropAfterStore') return cut(reply);
+        return sendJson(reply, 201, responseBody);
       }
       // Either another request with this key got in first (a concurrent retry)…
       const winner = await store.findByKey(key).catch(rethrowStorage);
-      if (winner) return replay(res, winner, bodyHash, context);
+      if (winner) return replay(reply, winner, bodyHash, context);
       // …or the reference was taken: draw again.
     }
     throw new Error('no free reference after several attempts');
   }
 
-  function replay(res, previous, bodyHash, context) {
+  function replay(reply, previous, bodyHash, context) {
     if (previous.bodyHash !== bodyHash) {
-      return problem(res, 422, 'Unprocessable Content', {
+      return problem(reply, 422, 'Unprocessable Content', {
         type: PROBLEM.keyReused,
         detail: 'Idempotency-Key reused with a different body.',
       });
     }
     context.replayed = true;
-    return sendJson(res, previous.responseStatus, previous.responseBody, {
+    return sendJson(reply, previous.responseStatus, previous.responseBody, {
       headers: { 'Idempotent-Replayed': 'true' },
     });
   }
 
-  function tooLarge(req, res, limit) {
+  /** Closes the connection without an answer (fault injection). */
+  function cut(reply) {
+    reply.hijack();
+    reply.request.raw.socket.destroy();
+    return undefined;
+  }
+
+  function tooLarge(reply, limit) {
     // Closing stops a client that is still uploading megabytes we have already refused.
-    res.on('finish', () => req.destroy());
-    return problem(res, 413, 'Content Too Large', {
+    reply.raw.on('finish', () => reply.request.raw.destroy());
+    return problem(reply, 413, 'Content Too Large', {
       type: PROBLEM.tooLarge,
       detail:
         `The body must not exceed ${limit} bytes for this form. Files travel as base64 text, ` +
@@ -434,7 +414,8 @@ export function createReceiver(options) {
   // -------------------------------------------------------------------------------------------
   // Staff
 
-  function staffAllowed(req) {
+  function staffAllowed(request) {
+    const req = request.raw;
     // Behind a reverse proxy on this machine every request comes from loopback; a forwarding
     // header shows that it did not start here. The Host check stops DNS rebinding: a page of
     // evil.example whose name now resolves to 127.0.0.1 reaches this port from the person's
@@ -500,18 +481,10 @@ export async function summaryOf(store, record) {
 // ---------------------------------------------------------------------------------------------
 // Helpers
 
-function allowMethods(req, res, methods) {
-  if (methods.includes(req.method)) return true;
-  problem(res, 405, 'Method Not Allowed', { headers: { Allow: methods.join(', ') } });
+function allowMethods(request, reply, methods) {
+  if (methods.includes(request.method)) return true;
+  problem(reply, 405, 'Method Not Allowed', { headers: { Allow: methods.join(', ') } });
   return false;
-}
-
-function safeDecode(segment) {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return '';
-  }
 }
 
 /** JSON with object keys sorted, so that key order and whitespace do not change the hash. */
@@ -534,10 +507,4 @@ function asStorageError(error) {
 
 function rethrowStorage(error) {
   throw asStorageError(error);
-}
-
-/** What an error line says: the class and code, never the message (messages may quote data). */
-function errorName(error) {
-  if (!(error instanceof Error)) return typeof error;
-  return error.code ? `${error.name} ${error.code}` : error.name;
 }

@@ -7,7 +7,7 @@
 import { createReadStream } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
 import { extname, join, sep } from 'node:path';
-import { sendText } from './http.js';
+import { problem } from './http.js';
 import { cacheControl, cachedFile, chooseEncoding, matchesEtag } from './static-cache.js';
 
 const CONTENT_TYPES = {
@@ -25,45 +25,45 @@ const CONTENT_TYPES = {
 };
 
 /**
- * @param {import('node:http').IncomingMessage} req GET or HEAD
- * @param {import('node:http').ServerResponse} res
+ * @param {import('fastify').FastifyRequest} request GET or HEAD
+ * @param {import('fastify').FastifyReply} reply
  * @param {string} path the URL path, without the query
  * @param {{ roots: Record<string, string>, index?: string }} options prefix → folder, and the
  *   file for `/`
  */
-export async function serveStatic(req, res, path, { roots, index }) {
+export async function serveStatic(request, reply, path, { roots, index }) {
   let decoded;
   try {
     decoded = decodeURIComponent(path);
   } catch {
-    return sendText(res, 400, 'Bad Request');
+    return problem(reply, 400, 'Bad Request');
   }
   const segments = decoded.split('/').filter(Boolean);
   // Checked after decoding so %2e%2e and %2f cannot sneak a traversal past us; backslashes
   // and NUL are refused because they mean something to the file system but never to a URL here.
   if (segments.some((s) => s === '..' || s === '.' || s.includes('\\') || s.includes('\0'))) {
-    return sendText(res, 400, 'Bad Request');
+    return problem(reply, 400, 'Bad Request');
   }
 
   let file;
   if (segments.length === 0 || (segments.length === 1 && segments[0] === 'index.html')) {
-    if (!index) return sendText(res, 404, 'Not Found');
+    if (!index) return problem(reply, 404, 'Not Found');
     file = index;
   } else {
     const [prefix, ...rest] = segments;
     const base = Object.hasOwn(roots, prefix) ? roots[prefix] : undefined;
     // Dotfiles (.DS_Store, editor swap files) are never meant for the browser.
     if (!base || rest.length === 0 || rest.some((s) => s.startsWith('.'))) {
-      return sendText(res, 404, 'Not Found');
+      return problem(reply, 404, 'Not Found');
     }
     file = join(base, ...rest);
     // A symlink inside dist/ could still point anywhere, so compare real paths.
     try {
       const [realBase, realFile] = await Promise.all([realpath(base), realpath(file)]);
-      if (!realFile.startsWith(realBase + sep)) return sendText(res, 404, 'Not Found');
+      if (!realFile.startsWith(realBase + sep)) return problem(reply, 404, 'Not Found');
       file = realFile;
     } catch {
-      return sendText(res, 404, 'Not Found');
+      return problem(reply, 404, 'Not Found');
     }
   }
 
@@ -71,9 +71,9 @@ export async function serveStatic(req, res, path, { roots, index }) {
   try {
     info = await stat(file);
   } catch {
-    return sendText(res, 404, 'Not Found');
+    return problem(reply, 404, 'Not Found');
   }
-  if (!info.isFile()) return sendText(res, 404, 'Not Found');
+  if (!info.isFile()) return problem(reply, 404, 'Not Found');
 
   const type = CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
   const headers = {
@@ -81,25 +81,24 @@ export async function serveStatic(req, res, path, { roots, index }) {
     'Cache-Control': cacheControl(file),
     'Last-Modified': info.mtime.toUTCString(),
   };
+  const head = request.method === 'HEAD';
   const entry = await cachedFile(file, info).catch(() => undefined);
   if (!entry) {
     // Too large to hold in memory: streamed as it is, revalidated by date.
-    res.writeHead(200, { ...headers, 'Content-Length': info.size });
-    if (req.method === 'HEAD') return res.end();
-    createReadStream(file)
-      .on('error', () => res.destroy())
-      .pipe(res);
-    return undefined;
+    reply.code(200).headers({ ...headers, 'Content-Length': String(info.size) });
+    if (head) return reply.send();
+    return reply.send(createReadStream(file));
   }
   headers.ETag = entry.etag;
   if (entry.br || entry.gzip) headers.Vary = 'Accept-Encoding';
-  if (matchesEtag(req.headers['if-none-match'], entry.etag)) {
-    res.writeHead(304, headers);
-    return res.end();
+  if (matchesEtag(request.headers['if-none-match'], entry.etag)) {
+    return reply.code(304).headers(headers).send();
   }
-  const encoding = chooseEncoding(req.headers['accept-encoding'], entry);
-  const body = encoding ? entry[encoding] : entry.identity;
+  const encoding = chooseEncoding(request.headers['accept-encoding'], entry);
   if (encoding) headers['Content-Encoding'] = encoding;
-  res.writeHead(200, { ...headers, 'Content-Length': body.length });
-  return res.end(req.method === 'HEAD' ? undefined : body);
+  // For HEAD, Node sends the headers (Content-Length of this body included) and drops the body.
+  return reply
+    .code(200)
+    .headers(headers)
+    .send(encoding ? entry[encoding] : entry.identity);
 }

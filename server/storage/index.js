@@ -11,6 +11,9 @@
  *   list({ formId?, limit? })       → records, newest first
  *   saveDefinition({ hash, formId, formVersion, definition, firstSeenAt })   (once per hash)
  *   getDefinition(hash)             → the definition's JSON text | undefined
+ *   addStaffUser({ name, team, isAdmin, passwordHash, createdAt })
+ *                                   → true, or false when the name is taken
+ *   findStaffUser(name)             → { name, team, isAdmin, passwordHash, createdAt } | undefined
  *   ping()                          → true when the storage answers
  *   close()
  *

@@ -1,8 +1,9 @@
 /**
  * PostgreSQL storage (pg), used when DATABASE_URL is set. Same interface as ./sqlite.js (see
- * ./index.js). Tables live in `schema` (default `public`) and are created on start.
+ * ./index.js). Tables live in `schema` (default `public`); migrations run on start.
  */
 import pg from 'pg';
+import { migratePostgres } from './migrations.js';
 
 const IDENTIFIER = /^[a-z_][a-z0-9_]{0,62}$/;
 
@@ -21,49 +22,14 @@ export async function openPostgres({ databaseUrl, schema = 'public', max = 10 })
   // reconnects.
   pool.on('error', () => {});
 
-  const client = await pool.connect();
   try {
-    await client.query('BEGIN');
-    // Two receivers starting at once would race on CREATE TABLE IF NOT EXISTS.
-    await client.query("SELECT pg_advisory_xact_lock(hashtext('intake-elements receiver'))");
-    await client.query(`CREATE SCHEMA IF NOT EXISTS ${q}`);
-    await client.query(`
-      CREATE TABLE IF NOT EXISTS ${q}.form_definitions (
-        hash          text PRIMARY KEY,
-        form_id       text NOT NULL,
-        form_version  text,
-        definition    text NOT NULL,
-        first_seen_at timestamptz NOT NULL
-      )`);
-    await client.query(`
-      CREATE TABLE IF NOT EXISTS ${q}.submissions (
-        reference       text PRIMARY KEY,
-        form_id         text NOT NULL,
-        form_version    text NOT NULL,
-        locale          text NOT NULL,
-        submitted_at    text NOT NULL,
-        received_at     timestamptz NOT NULL,
-        idempotency_key text NOT NULL UNIQUE,
-        body_hash       text NOT NULL,
-        envelope        text NOT NULL,
-        response_status integer NOT NULL,
-        response_body   text NOT NULL,
-        definition_hash text REFERENCES ${q}.form_definitions (hash)
-      )`);
-    await client.query(
-      `CREATE INDEX IF NOT EXISTS submissions_form_received ON ${q}.submissions (form_id, received_at)`,
-    );
-    await client.query(
-      `CREATE INDEX IF NOT EXISTS submissions_received ON ${q}.submissions (received_at)`,
-    );
-    await client.query('COMMIT');
+    // The tables come from the numbered migrations (./migrations.js), applied under an advisory
+    // lock so that two receivers starting at once do not both apply one.
+    await migratePostgres(pool, schema);
   } catch (error) {
-    await client.query('ROLLBACK').catch(() => {});
-    client.release();
     await pool.end();
     throw error;
   }
-  client.release();
 
   let open = true;
   return {
@@ -132,6 +98,31 @@ export async function openPostgres({ databaseUrl, schema = 'public', max = 10 })
         [hash],
       );
       return result.rows[0]?.definition;
+    },
+    async addStaffUser(u) {
+      const result = await pool.query(
+        `INSERT INTO ${q}.staff_users (name, team, is_admin, password_hash, created_at)
+         VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
+        [u.name, u.team, Boolean(u.isAdmin), u.passwordHash, u.createdAt],
+      );
+      return result.rowCount === 1;
+    },
+    async findStaffUser(name) {
+      const result = await pool.query(
+        `SELECT name, team, is_admin, password_hash, created_at FROM ${q}.staff_users
+         WHERE name = $1`,
+        [name],
+      );
+      const row = result.rows[0];
+      return (
+        row && {
+          name: row.name,
+          team: row.team,
+          isAdmin: row.is_admin === true,
+          passwordHash: row.password_hash,
+          createdAt: new Date(row.created_at).toISOString(),
+        }
+      );
     },
     async ping() {
       const result = await pool.query('SELECT 1 AS ok');

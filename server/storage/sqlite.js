@@ -5,34 +5,9 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { migrateSqlite } from './migrations.js';
 
 export const FILE_NAME = 'submissions.sqlite';
-
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS form_definitions (
-  hash          TEXT PRIMARY KEY,
-  form_id       TEXT NOT NULL,
-  form_version  TEXT,
-  definition    TEXT NOT NULL,
-  first_seen_at TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS submissions (
-  reference       TEXT PRIMARY KEY,
-  form_id         TEXT NOT NULL,
-  form_version    TEXT NOT NULL,
-  locale          TEXT NOT NULL,
-  submitted_at    TEXT NOT NULL,
-  received_at     TEXT NOT NULL,
-  idempotency_key TEXT NOT NULL UNIQUE,
-  body_hash       TEXT NOT NULL,
-  envelope        TEXT NOT NULL,
-  response_status INTEGER NOT NULL,
-  response_body   TEXT NOT NULL,
-  definition_hash TEXT REFERENCES form_definitions (hash)
-);
-CREATE INDEX IF NOT EXISTS submissions_form_received ON submissions (form_id, received_at);
-CREATE INDEX IF NOT EXISTS submissions_received ON submissions (received_at);
-`;
 
 const COLUMNS = `reference, form_id, form_version, locale, submitted_at, received_at, idempotency_key,
   body_hash, envelope, response_status, response_body, definition_hash`;
@@ -53,7 +28,8 @@ export function openSqlite({ dataDir, readonly = false }) {
   if (!readonly) {
     if (file !== ':memory:') db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
-    db.exec(SCHEMA);
+    // The tables come from the numbered migrations (./migrations.js).
+    migrateSqlite(db);
   }
 
   const statements = readonly
@@ -64,6 +40,10 @@ export function openSqlite({ dataDir, readonly = false }) {
            VALUES (@reference, @formId, @formVersion, @locale, @submittedAt, @receivedAt,
              @idempotencyKey, @bodyHash, @envelope, @responseStatus, @responseBody, @definitionHash)
            ON CONFLICT DO NOTHING`,
+        ),
+        addStaffUser: db.prepare(
+          `INSERT INTO staff_users (name, team, is_admin, password_hash, created_at)
+           VALUES (@name, @team, @isAdmin, @passwordHash, @createdAt) ON CONFLICT DO NOTHING`,
         ),
         saveDefinition: db.prepare(
           `INSERT INTO form_definitions (hash, form_id, form_version, definition, first_seen_at)
@@ -81,6 +61,11 @@ export function openSqlite({ dataDir, readonly = false }) {
     `SELECT ${COLUMNS} FROM submissions WHERE form_id = ?
      ORDER BY received_at DESC, reference LIMIT ?`,
   );
+  const staffUser = readonly
+    ? undefined
+    : db.prepare(
+        'SELECT name, team, is_admin, password_hash, created_at FROM staff_users WHERE name = ?',
+      );
   const ping = db.prepare('SELECT 1 AS ok');
   let open = true;
 
@@ -104,6 +89,14 @@ export function openSqlite({ dataDir, readonly = false }) {
     },
     async getDefinition(hash) {
       return definition.get(hash)?.definition;
+    },
+    async addStaffUser(user) {
+      const row = { ...user, isAdmin: user.isAdmin ? 1 : 0 };
+      return statements.addStaffUser.run(row).changes === 1;
+    },
+    async findStaffUser(name) {
+      const row = staffUser.get(name);
+      return row && staffFromRow(row);
     },
     async ping() {
       return ping.get().ok === 1;
@@ -130,5 +123,15 @@ function fromRow(row) {
     responseStatus: row.response_status,
     responseBody: row.response_body,
     definitionHash: row.definition_hash ?? undefined,
+  };
+}
+
+function staffFromRow(row) {
+  return {
+    name: row.name,
+    team: row.team,
+    isAdmin: Boolean(row.is_admin),
+    passwordHash: row.password_hash,
+    createdAt: new Date(row.created_at).toISOString(),
   };
 }

@@ -1,0 +1,172 @@
+/**
+ * Staff accounts on the command line, against the receiver's storage (the same DATA_DIR /
+ * DATABASE_URL settings as `node server/index.js`):
+ *
+ *   node server/staff.js add-user <name> --team <team> [--admin]
+ *
+ * The password is read from the terminal (asked twice, not echoed) or, when stdin is not a
+ * terminal, from its first line (`printf '%s\n' "$PW" | node server/staff.js add-user …`). It is
+ * never taken from the command line, where other users of the machine and the shell history
+ * would see it.
+ */
+import { realpathSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { optionsFromEnv } from './config.js';
+import { hashPassword, passwordProblem } from './passwords.js';
+import { openStorage } from './storage/index.js';
+
+const USAGE = 'Usage: node server/staff.js add-user <name> --team <team> [--admin]';
+
+/** Login names: lower case letters, digits and `.`, `_`, `-`, `@` (an e-mail address fits). */
+const NAME = /^[a-z0-9][a-z0-9._@-]{0,63}$/;
+/** Team ids as the routing rules will name them. */
+const TEAM = /^[a-z0-9][a-z0-9_-]{0,63}$/;
+
+/**
+ * @param {string[]} argv
+ * @param {{ env?: Record<string, string | undefined>, input?: NodeJS.ReadableStream & { isTTY?: boolean },
+ *   out?: (text: string) => void, err?: (text: string) => void }} [io]
+ * @returns {Promise<number>} the exit code: 0 done, 1 refused or failed, 2 wrong usage
+ */
+export async function main(
+  argv,
+  {
+    env = process.env,
+    input = process.stdin,
+    out = (text) => process.stdout.write(text),
+    err = (text) => process.stderr.write(text),
+  } = {},
+) {
+  let args;
+  try {
+    args = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: { team: { type: 'string' }, admin: { type: 'boolean', default: false } },
+    });
+  } catch (error) {
+    // --password and the like end up here too: unknown options are refused.
+    err(`${error.message}\n${USAGE}\nThe password is read from the terminal or stdin.\n`);
+    return 2;
+  }
+  const [command, rawName, ...extra] = args.positionals;
+  if (command !== 'add-user' || rawName === undefined || extra.length > 0 || !args.values.team) {
+    err(`${USAGE}\n`);
+    return 2;
+  }
+  const name = rawName.toLowerCase();
+  if (!NAME.test(name)) {
+    err(
+      'The name may hold letters, digits and . _ - @ (at most 64, starting with a letter or digit).\n',
+    );
+    return 2;
+  }
+  const team = args.values.team.toLowerCase();
+  if (!TEAM.test(team)) {
+    err(
+      'The team may hold letters, digits, _ and - (at most 64, starting with a letter or digit).\n',
+    );
+    return 2;
+  }
+
+  let password;
+  try {
+    password = await readPassword(input, err);
+  } catch (error) {
+    err(`${error.message}\n`);
+    return 1;
+  }
+  const problem = passwordProblem(password);
+  if (problem) {
+    err(`${problem}\n`);
+    return 1;
+  }
+
+  let options;
+  try {
+    options = optionsFromEnv(env);
+  } catch (error) {
+    err(`Configuration: ${error.message}\n`);
+    return 2;
+  }
+  const storage = await openStorage(options);
+  try {
+    const added = await storage.addStaffUser({
+      name,
+      team,
+      isAdmin: args.values.admin,
+      passwordHash: await hashPassword(password),
+      createdAt: new Date().toISOString(),
+    });
+    if (!added) {
+      err(`There is already a staff account named ${name}.\n`);
+      return 1;
+    }
+  } finally {
+    await storage.close();
+  }
+  out(`Added ${name} (team ${team}${args.values.admin ? ', administrator' : ''}).\n`);
+  return 0;
+}
+
+/**
+ * The password: asked twice without echo on a terminal, else the first line of the input.
+ *
+ * @returns {Promise<string>}
+ */
+async function readPassword(input, err) {
+  if (!input.isTTY) {
+    const lines = createInterface({ input, crlfDelay: Infinity });
+    for await (const line of lines) {
+      lines.close();
+      return line;
+    }
+    throw new Error('No password on stdin.');
+  }
+  const first = await ask(input, 'Password: ', err);
+  const second = await ask(input, 'Again: ', err);
+  if (first !== second) throw new Error('The two passwords differ.');
+  return first;
+}
+
+/** One line from the terminal with echo off (readline writes nothing while muted). */
+function ask(input, prompt, err) {
+  return new Promise((resolve) => {
+    err(prompt);
+    let muted = false;
+    const rl = createInterface({
+      input,
+      output: {
+        write: (text) => (muted ? undefined : err(text)),
+        on() {},
+        once() {},
+        emit() {},
+        removeListener() {},
+        off() {},
+      },
+      terminal: true,
+    });
+    muted = true;
+    rl.question('', (answer) => {
+      rl.close();
+      err('\n');
+      resolve(answer);
+    });
+  });
+}
+
+function isMain() {
+  try {
+    return (
+      process.argv[1] !== undefined &&
+      import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href
+    );
+  } catch {
+    return false;
+  }
+}
+
+if (isMain()) process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,190 @@
+/**
+ * Versioned schema migrations for both storages, run when the storage opens. Each migration has
+ * a number, a name and the SQL for SQLite and for PostgreSQL; the `schema_migrations` table
+ * records which numbers are applied. Each migration runs once, in a transaction of its own
+ * together with its record, so a failed one leaves nothing behind and is tried again on the next
+ * start. Never edit a migration that was released: add the next number.
+ *
+ * Concurrency: SQLite takes the database's write lock (BEGIN IMMEDIATE) before it looks at what
+ * is applied; PostgreSQL holds an advisory lock per schema for the whole run, so two receivers
+ * starting at once on one database apply each migration once between them.
+ */
+
+/**
+ * @typedef {{ version: number, name: string, sqlite: string,
+ *   postgres: (schema: string) => string }} Migration `postgres` gets the quoted schema name
+ */
+
+/** @type {readonly Migration[]} */
+export const MIGRATIONS = Object.freeze([
+  {
+    version: 1,
+    name: 'submissions and form definitions',
+    // IF NOT EXISTS: databases created before migrations existed already have these tables,
+    // and are adopted as they are.
+    sqlite: `
+      CREATE TABLE IF NOT EXISTS form_definitions (
+        hash          TEXT PRIMARY KEY,
+        form_id       TEXT NOT NULL,
+        form_version  TEXT,
+        definition    TEXT NOT NULL,
+        first_seen_at TEXT NOT NULL
+      );
+      CREATE TABLE IF NOT EXISTS submissions (
+        reference       TEXT PRIMARY KEY,
+        form_id         TEXT NOT NULL,
+        form_version    TEXT NOT NULL,
+        locale          TEXT NOT NULL,
+        submitted_at    TEXT NOT NULL,
+        received_at     TEXT NOT NULL,
+        idempotency_key TEXT NOT NULL UNIQUE,
+        body_hash       TEXT NOT NULL,
+        envelope        TEXT NOT NULL,
+        response_status INTEGER NOT NULL,
+        response_body   TEXT NOT NULL,
+        definition_hash TEXT REFERENCES form_definitions (hash)
+      );
+      CREATE INDEX IF NOT EXISTS submissions_form_received ON submissions (form_id, received_at);
+      CREATE INDEX IF NOT EXISTS submissions_received ON submissions (received_at);`,
+    postgres: (q) => `
+      CREATE TABLE IF NOT EXISTS ${q}.form_definitions (
+        hash          text PRIMARY KEY,
+        form_id       text NOT NULL,
+        form_version  text,
+        definition    text NOT NULL,
+        first_seen_at timestamptz NOT NULL
+      );
+      CREATE TABLE IF NOT EXISTS ${q}.submissions (
+        reference       text PRIMARY KEY,
+        form_id         text NOT NULL,
+        form_version    text NOT NULL,
+        locale          text NOT NULL,
+        submitted_at    text NOT NULL,
+        received_at     timestamptz NOT NULL,
+        idempotency_key text NOT NULL UNIQUE,
+        body_hash       text NOT NULL,
+        envelope        text NOT NULL,
+        response_status integer NOT NULL,
+        response_body   text NOT NULL,
+        definition_hash text REFERENCES ${q}.form_definitions (hash)
+      );
+      CREATE INDEX IF NOT EXISTS submissions_form_received
+        ON ${q}.submissions (form_id, received_at);
+      CREATE INDEX IF NOT EXISTS submissions_received ON ${q}.submissions (received_at);`,
+  },
+  {
+    version: 2,
+    name: 'local staff accounts',
+    // `name` is stored in lower case (server/staff.js); `password_hash` is scrypt with its
+    // parameters (server/passwords.js).
+    sqlite: `
+      CREATE TABLE staff_users (
+        name          TEXT PRIMARY KEY,
+        team          TEXT NOT NULL,
+        is_admin      INTEGER NOT NULL DEFAULT 0 CHECK (is_admin IN (0, 1)),
+        password_hash TEXT NOT NULL,
+        created_at    TEXT NOT NULL
+      );`,
+    postgres: (q) => `
+      CREATE TABLE ${q}.staff_users (
+        name          text PRIMARY KEY,
+        team          text NOT NULL,
+        is_admin      boolean NOT NULL DEFAULT false,
+        password_hash text NOT NULL,
+        created_at    timestamptz NOT NULL
+      );`,
+  },
+]);
+
+/** Refuses a list that is not numbered 1, 2, 3… (a gap or a duplicate is a mistake). */
+function checkNumbering(migrations) {
+  migrations.forEach((migration, index) => {
+    if (migration.version !== index + 1) {
+      throw new Error(`Migration ${index + 1} is numbered ${migration.version}`);
+    }
+  });
+}
+
+/**
+ * Applies the migrations a SQLite database (better-sqlite3) lacks.
+ *
+ * @param {import('better-sqlite3').Database} db
+ * @param {readonly Migration[]} [migrations]
+ * @returns {number[]} the versions applied now
+ */
+export function migrateSqlite(db, migrations = MIGRATIONS) {
+  checkNumbering(migrations);
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version    INTEGER PRIMARY KEY,
+    name       TEXT NOT NULL,
+    applied_at TEXT NOT NULL
+  )`);
+  const isApplied = db.prepare('SELECT 1 FROM schema_migrations WHERE version = ?');
+  const record = db.prepare(
+    'INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)',
+  );
+  const applied = [];
+  for (const migration of migrations) {
+    // IMMEDIATE: the write lock first, then the look; another process waits (busy_timeout)
+    // and then sees the record.
+    const apply = db.transaction(() => {
+      if (isApplied.get(migration.version)) return false;
+      db.exec(migration.sqlite);
+      record.run(migration.version, migration.name, new Date().toISOString());
+      return true;
+    });
+    if (apply.immediate()) applied.push(migration.version);
+  }
+  return applied;
+}
+
+/**
+ * Applies the migrations a PostgreSQL schema lacks, under an advisory lock for that schema.
+ *
+ * @param {import('pg').Pool} pool
+ * @param {string} schema a plain identifier (checked by the caller)
+ * @param {readonly Migration[]} [migrations]
+ * @returns {Promise<number[]>} the versions applied now (by this process)
+ */
+export async function migratePostgres(pool, schema, migrations = MIGRATIONS) {
+  checkNumbering(migrations);
+  const q = `"${schema}"`;
+  const client = await pool.connect();
+  const lockKey = `intake-elements migrations ${schema}`;
+  const applied = [];
+  try {
+    // A session lock, held across the migrations' own transactions.
+    await client.query('SELECT pg_advisory_lock(hashtext($1))', [lockKey]);
+    try {
+      await client.query(`CREATE SCHEMA IF NOT EXISTS ${q}`);
+      await client.query(`CREATE TABLE IF NOT EXISTS ${q}.schema_migrations (
+        version    integer PRIMARY KEY,
+        name       text NOT NULL,
+        applied_at timestamptz NOT NULL DEFAULT now()
+      )`);
+      const { rows } = await client.query(`SELECT version FROM ${q}.schema_migrations`);
+      const done = new Set(rows.map((row) => row.version));
+      for (const migration of migrations) {
+        if (done.has(migration.version)) continue;
+        await client.query('BEGIN');
+        try {
+          await client.query(migration.postgres(q));
+          await client.query(`INSERT INTO ${q}.schema_migrations (version, name) VALUES ($1, $2)`, [
+            migration.version,
+            migration.name,
+          ]);
+          await client.query('COMMIT');
+        } catch (error) {
+          await client.query('ROLLBACK').catch(() => {});
+          throw Object.assign(error, { migration: migration.version });
+        }
+        applied.push(migration.version);
+      }
+    } finally {
+      await client.query('SELECT pg_advisory_unlock(hashtext($1))', [lockKey]).catch(() => {});
+    }
+  } finally {
+    client.release();
+  }
+  return applied;
+}
