@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit/html.js';
 import { msg, str } from '@lit/localize';
-import { BaseElement, type ChangedProperties, type PropertyOptions } from './base-element.js';
+import { BaseElement, type ChangedProperties, type PropertyOptions } from './internal/base-element.js';
 import { directionOf } from './i18n/direction.js';
 import { errorMessage } from './i18n/error-messages.js';
 import { FormText } from './i18n/form-text.js';
@@ -31,7 +31,7 @@ import type { ConditionLogic } from './model/condition-logic.js';
 import type { DraftKeeper } from './features/draft-keeper.js';
 import type { FormHost } from './features/form-host.js';
 import type { OutboxHost, OutboxSender } from './features/outbox-sender.js';
-import { LazyModule, onModuleArrival } from './lazy-module.js';
+import { LazyModule, onModuleArrival } from './internal/lazy-module.js';
 import { compileValidator, type FormValidator } from './validation/validator.js';
 import { LiveValidation } from './validation/live-validation.js';
 import {
@@ -52,7 +52,7 @@ import { hasMarkdown, markdown, renderText } from './widgets/render-text.js';
 import './widgets/input-widgets.js';
 import './widgets/choice-widgets.js';
 import { fileWidget } from './widgets/lazy-widgets.js';
-import { adoptStyles } from './adopt-styles.js';
+import { adoptStyles } from './internal/adopt-styles.js';
 import { formatNumber } from './i18n/format-number.js';
 
 // Parts most forms never use are chunks of their own, loaded when a form needs them.

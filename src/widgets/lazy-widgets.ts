@@ -2,7 +2,7 @@
  * Built-in widgets whose code is a chunk of its own, loaded when a form uses them: most forms
  * ask for no files, and few for a slider, a local date and time or a group of checkboxes.
  */
-import { LazyModule } from '../lazy-module.js';
+import { LazyModule } from '../internal/lazy-module.js';
 import { registerLazyWidget } from './registry.js';
 
 /** File fields (file-widget.ts). */

@@ -4,7 +4,7 @@
  * loaded for forms whose schema has arrays.
  */
 import { html, nothing, type TemplateResult } from 'lit/html.js';
-import { css } from '../css.js';
+import { css } from '../internal/css.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { msg, str } from '@lit/localize';
 import type { ArrayField } from '../model/field.js';

@@ -11,7 +11,7 @@ import type { FormText, ShownText } from '../i18n/form-text.js';
 import type { ArrayField, Choice, Field, ObjectField } from '../model/field.js';
 import type { JsonValue } from '../model/types.js';
 import { topLevelName } from '../flow/steps.js';
-import { LazyModule, moduleArrivals } from '../lazy-module.js';
+import { LazyModule, moduleArrivals } from '../internal/lazy-module.js';
 import { getWidget, type WidgetContext } from './registry.js';
 import type { ArrayHost } from './render-array.js';
 import { renderText } from './render-text.js';

@@ -2,7 +2,7 @@
  * The "check your answers" page: every active answer grouped by step, each with a "Change" link.
  */
 import { html, nothing, type TemplateResult } from 'lit/html.js';
-import { css } from '../css.js';
+import { css } from '../internal/css.js';
 import { msg } from '@lit/localize';
 import type { FormText } from '../i18n/form-text.js';
 import type { Field } from '../model/field.js';

@@ -4,7 +4,7 @@
  * loads the renderer before the first render when a definition's texts use Markdown.
  */
 import type { TemplateResult } from 'lit/html.js';
-import { LazyModule } from '../lazy-module.js';
+import { LazyModule } from '../internal/lazy-module.js';
 
 /** The Markdown renderer, loaded on first use. */
 export const markdown = new LazyModule(() => import('./markdown.js'));
