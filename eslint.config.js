@@ -48,6 +48,29 @@ export default defineConfig([
     languageOptions: { globals: globals.browser },
   },
 
+  // The form model and the form state are pure TypeScript: no Lit, no DOM (docs/architecture.md).
+  {
+    files: ['src/form/**/*.ts', 'src/model/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'lit', message: 'src/form/ and src/model/ stay free of Lit.' }],
+          patterns: [
+            { group: ['lit/*', '@lit/*'], message: 'src/form/ and src/model/ stay free of Lit.' },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        ...['document', 'window', 'HTMLElement', 'customElements', 'navigator'].map((name) => ({
+          name,
+          message: 'src/form/ and src/model/ stay free of the DOM.',
+        })),
+      ],
+    },
+  },
+
   {
     files: [
       'scripts/**',

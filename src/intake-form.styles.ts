@@ -1,4 +1,4 @@
-import { css } from './css.js';
+import { css } from './internal/css.js';
 
 /**
  * Styles of `<intake-form>`. Logical properties only, so right-to-left layout needs no overrides.

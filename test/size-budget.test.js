@@ -17,13 +17,14 @@ const ENTRY = path.join(ROOT, 'dist', 'intake-elements.js');
 
 /**
  * The budget, gzip at zlib's default level (6), as `gzip` and most servers compress. The target
- * (the performance issue) is 20 KiB; the file is 27 KiB, and docs/benchmarks.md ("What makes
- * the bundle big") says what was done, what the rest is and why it stays in the main file. The
- * budget holds that line (it was 38 KiB, then 29, 28.8, 28.55, 27.8, 27.4). Lower it when the
- * file shrinks; never raise it.
+ * (the performance issue) was 20 KiB and is withdrawn; docs/benchmarks.md ("What makes the bundle
+ * big") says what was done, what the rest is and why it stays in the main file. The budget held
+ * the line (38 KiB, then 29, 28.8, 28.55, 27.8, 27.4, 27); the thin element (form state,
+ * controllers and views in modules of their own, issue 17) was allowed up to 29 KiB, which it
+ * uses (28.99 KiB). Lower it when the file shrinks; raise it only with a decision like that one.
  */
 const TARGET_GZIP = 20 * 1024;
-const BUDGET_GZIP = 27 * 1024;
+const BUDGET_GZIP = 29 * 1024;
 
 /** Relative module specifiers a file imports statically (`import … from` / `import '…'`). */
 export function staticImports(code) {

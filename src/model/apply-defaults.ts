@@ -25,20 +25,28 @@ import { appendPointer } from './json-pointer.js';
 import type { ResolvedSchema, SchemaAt, SchemaResolver } from './schema-resolver.js';
 import type { ConditionLogic } from './condition-logic.js';
 import type { JsonValue, Schema } from './types.js';
-import { getOwn, isPlainObject, setOwn } from './own.js';
-import { arraySupport } from './array-support.js';
+import { cloneJson, getOwn, isPlainObject, setOwn } from './own.js';
+import type { ListModel } from './array-model.js';
 
-function clone<T>(value: T): T {
-  return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
-}
+const clone = cloneJson;
 
 /** Returns `value` with defaults filled in where data is missing. */
 export function applyDefaults(
   resolver: SchemaResolver,
   value: JsonValue | undefined,
   conditions?: ConditionLogic,
+  lists?: ListModel,
 ): JsonValue | undefined {
-  return computeDefaults(resolver, resolver.rootAt(), undefined, value, [], true, conditions);
+  return computeDefaults(
+    resolver,
+    resolver.rootAt(),
+    undefined,
+    value,
+    [],
+    true,
+    conditions,
+    lists,
+  );
 }
 
 const SIMPLE_TYPES = new Set(['string', 'number', 'integer', 'boolean', 'null']);
@@ -77,6 +85,7 @@ export function computeDefaults(
   refTargets: readonly string[],
   required = true,
   conditions?: ConditionLogic,
+  lists?: ListModel,
 ): JsonValue | undefined {
   // A value given for a plain schema of a simple type is kept as it is: nothing to resolve (most
   // fields of a prefilled form).
@@ -124,6 +133,7 @@ export function computeDefaults(
         resolved.refTargets,
         requiredNames.has(name),
         conditions?.within?.(name) ?? conditions,
+        lists,
       );
       if (given !== undefined) {
         setOwn(result, name, computed ?? given);
@@ -160,18 +170,9 @@ export function computeDefaults(
 
   if (type === 'array') {
     if (data !== undefined && !Array.isArray(data)) return data;
-    // The lists chunk (array-model.ts) is loaded before a form whose schema has lists is shown.
-    const arrays = arraySupport();
-    return arrays
-      ? arrays.arrayDefaults(
-          resolver,
-          resolved,
-          fallback,
-          data,
-          required,
-          nullByDefault,
-          conditions,
-        )
+    // Without the model of lists (a lazy part), a list is kept as it is.
+    return lists
+      ? lists.arrayDefaults(resolver, resolved, fallback, data, required, nullByDefault, conditions)
       : data;
   }
 

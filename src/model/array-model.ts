@@ -1,11 +1,12 @@
 /**
  * The model of lists (`type: "array"`): the field of a list and of its items, and a list's
- * defaults. Part of the lists chunk (render-array.ts imports it), which is loaded before a form
- * whose schema has lists is shown; a form without lists does not load it. Registers itself with
- * array-support.ts, through which the field tree and the defaults reach it.
+ * defaults. A lazy part of its own (src/internal/parts.ts), loaded before a form whose schema
+ * has lists is shown; a form without lists does not load it. The field tree and the defaults are
+ * handed it explicitly (`TreeContext.lists`, `applyDefaults(…, lists)`): without it they keep a
+ * list's value as it is and do not show it.
  */
 import { computeDefaults, hasContent } from './apply-defaults.js';
-import { provideArraySupport } from './array-support.js';
+import { shiftedPointer, withItemAdded, withItemMoved, withoutItem } from './list-operations.js';
 import {
   asUi,
   buildField,
@@ -201,6 +202,7 @@ export function arrayDefaults(
           resolved.refTargets,
           true,
           conditions?.within?.(String(index)) ?? conditions,
+          listModel,
         ) ?? item)
       : item;
   });
@@ -232,10 +234,22 @@ export function arrayDefaults(
       resolved.refTargets,
       true,
       conditions?.within?.(String(index)) ?? conditions,
+      listModel,
     );
     result.push(computed === undefined ? null : computed);
   }
   return result;
 }
 
-provideArraySupport({ buildArray, arrayDefaults });
+/** The model of lists, as the field tree, the defaults and the form state take it. */
+export const listModel = {
+  buildArray,
+  arrayDefaults,
+  withItemAdded,
+  withoutItem,
+  withItemMoved,
+  shiftedPointer,
+};
+
+/** What the field tree and the defaults use of the model of lists. */
+export type ListModel = typeof listModel;

@@ -12,7 +12,7 @@ import type { Alternatives } from './select-alternative.js';
 import type { ResolvedSchema, SchemaAt, SchemaResolver } from './schema-resolver.js';
 import type { JsonValue, Schema, UiSchema } from './types.js';
 import { getOwn, isPlainObject } from './own.js';
-import { arraySupport } from './array-support.js';
+import type { ListModel } from './array-model.js';
 
 /** What the walk needs besides the schema. */
 export interface TreeContext {
@@ -27,6 +27,11 @@ export interface TreeContext {
    * left out.
    */
   conditions?: ConditionLogic;
+  /**
+   * The model of lists (array-model.ts, loaded only for schemas that have lists). Without it, a
+   * list's value is kept as it is and not shown.
+   */
+  lists?: ListModel;
   /** The alternative the person picked for the object at `pointer` (when no discriminator tells). */
   chosenAlternative?: (pointer: string) => number | undefined;
   /**
@@ -403,10 +408,8 @@ function buildNewField(
   }
 
   if (type === 'array') {
-    // The lists chunk (array-model.ts) is loaded before a form whose schema has lists is shown;
-    // were it missing, the list's value is kept as it is and not shown.
-    const arrays = arraySupport();
-    if (arrays) return arrays.buildArray(context, position, resolved, base, child, previous);
+    const { lists } = context;
+    if (lists) return lists.buildArray(context, position, resolved, base, child, previous);
     return { ...base, kind: 'value', type: 'string', widget: 'hidden', choices: undefined };
   }
 

@@ -1,21 +1,14 @@
 /**
- * Conditional questions and object alternatives, bundled for the field tree and the defaults.
- * Kept apart (a lazily loaded chunk of the build) because most forms have neither: the element
- * loads it only for schemas that use `if`, `dependentSchemas`, `dependentRequired`,
- * `dependencies`, `oneOf` or `anyOf` (see `SchemaResolver.uses`). Without it, the model treats a
- * schema as having no conditions and no alternatives.
+ * Conditional questions and object alternatives, as the field tree and the defaults take them
+ * (`TreeContext.conditions`, `applyDefaults(…, conditions)`): without a logic they treat a schema
+ * as having no conditions and no alternatives. A lazy part (src/internal/lazy-parts.ts), since
+ * most forms have neither.
  */
 import { applyConditions, type ConditionalSchema, type SchemaMatcher } from './apply-conditions.js';
 import { appendPointer } from './json-pointer.js';
 import type { ResolvedSchema, SchemaResolver } from './schema-resolver.js';
 import { applyAlternative, selectAlternative, type Alternatives } from './select-alternative.js';
 import type { JsonValue } from './types.js';
-
-// Only forms with conditions switch questions on: the defaults of those come with this chunk.
-export { withNewlyActiveDefaults } from './newly-active-defaults.js';
-// Only schemas with `oneOf` / `anyOf` make ajv report the noise of alternatives: the filter for
-// it (used by the precompiled validators) comes with this chunk too.
-export { alternativeNoise } from '../core/alternative-noise.js';
 
 /** What applies of an object schema for the data at hand. */
 export interface ActiveSchema {

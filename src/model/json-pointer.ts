@@ -115,3 +115,8 @@ function writeTokens(
   }
   return copy;
 }
+
+/** The top-level property name a pointer addresses (`/address/city` → `address`). */
+export function topLevelName(pointer: string): string {
+  return parsePointer(pointer)[0] ?? '';
+}

@@ -37,3 +37,8 @@ export function setOwn<T>(object: Record<string, T>, key: string, value: T): voi
     object[key] = value;
   }
 }
+
+/** A deep copy of a JSON value (`undefined` stays `undefined`). */
+export function cloneJson<T>(value: T): T {
+  return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
+}

@@ -6,9 +6,7 @@
  */
 import { createStore, del, get, set, update, type UseStore } from 'idb-keyval';
 import type { JsonValue } from '../model/types.js';
-
-/** Default lifetime of a draft: 7 days. */
-export const DEFAULT_DRAFT_DAYS = 7;
+import { DEFAULT_DRAFT_DAYS } from './defaults.js';
 
 interface StoredDraft {
   iv: Uint8Array<ArrayBuffer>;

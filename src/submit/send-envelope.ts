@@ -4,6 +4,7 @@
  * retried; `408`, `429` (with `Retry-After`), `5xx`, network failure and timeout: failed and
  * worth retrying; anything else failed for good.
  */
+import { DEFAULT_TIMEOUT_MS } from './defaults.js';
 import type { Envelope } from './envelope.js';
 import type { Transport } from './transport.js';
 
@@ -43,7 +44,7 @@ function isRetryable(status: number): boolean {
 /** Sends once. */
 export async function sendEnvelope(options: SendOptions): Promise<SendResult> {
   const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), options.timeoutMs ?? 30_000);
+  const timer = setTimeout(() => controller.abort(), options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
   let response;
   try {
     response = await options.transport({

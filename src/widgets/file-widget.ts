@@ -5,7 +5,7 @@
  * A chunk of its own (see lazy-widgets.ts), loaded for forms that ask for files.
  */
 import { html } from 'lit/html.js';
-import { css } from '../css.js';
+import { css } from '../internal/css.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { msg, str } from '@lit/localize';
 import { fileTooLargeMessage, fileTypeMessage, formatBytes } from '../i18n/file-messages.js';

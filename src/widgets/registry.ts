@@ -3,7 +3,7 @@
  * themselves here; embedders add their own with {@link registerWidget}.
  */
 import { html, type TemplateResult } from 'lit/html.js';
-import type { LazyModule } from '../lazy-module.js';
+import type { LazyModule } from '../internal/lazy-module.js';
 import type { ShownText } from '../i18n/form-text.js';
 import type { Choice, Field } from '../model/field.js';
 import type { JsonValue } from '../model/types.js';

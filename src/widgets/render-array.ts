@@ -1,15 +1,14 @@
 /**
  * Lists (arrays of objects or values): rendering with "Add entry", "Remove", "Move up" and
- * "Move down", and those edits themselves, with focus and announcements. A chunk of its own,
- * loaded for forms whose schema has arrays.
+ * "Move down", with focus and announcements (the edits are the form state's). Part of the lists
+ * chunk (src/internal/chunks/lists.ts), loaded for forms whose schema has arrays.
  */
 import { html, nothing, type TemplateResult } from 'lit/html.js';
-import { css } from '../css.js';
+import { css } from '../internal/css.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { msg, str } from '@lit/localize';
 import type { ArrayField } from '../model/field.js';
-import { appendPointer, getAtPointer } from '../model/json-pointer.js';
-import type { JsonValue } from '../model/types.js';
+import { appendPointer } from '../model/json-pointer.js';
 import {
   controlId,
   optionalMark,
@@ -19,8 +18,6 @@ import {
   type RenderContext,
 } from './render-field.js';
 import { formatNumber } from '../i18n/format-number.js';
-// The model of lists comes with their rendering: the field tree and the defaults use it from here on.
-import '../model/array-model.js';
 
 /** Styles of lists, added to the form when this chunk arrives. */
 export const styles = css`
@@ -42,27 +39,20 @@ export const styles = css`
   }
 `;
 
-/** What editing a list needs of the form. */
+/** What editing a list needs of the form: the edits (the form state's), focus and speech. */
 export interface ArrayHost {
-  /** Everything entered. */
-  readonly data: JsonValue | undefined;
   /** The shadow root that holds the controls (focus moves inside it). */
   readonly root: ParentNode;
-  /** Sets a value as if the person had entered it. */
-  setValue(pointer: string, value: JsonValue | undefined): void;
-  /** The value of a new entry: the defaults of its schema. */
-  newItem(field: ArrayField): JsonValue | undefined;
-  /** Moves per-pointer state (touched, typed text, local errors) with the entries. */
-  remapPointers(map: (pointer: string) => string | undefined): void;
+  /** Appends an entry with its schema's defaults; returns its index. */
+  addItem(field: ArrayField): number;
+  /** Takes entry `index` out (per-entry state moves along); returns how many entries remain. */
+  removeItem(field: ArrayField, index: number): number;
+  /** Moves entry `from` to `to`; `false` when `to` is outside the list. */
+  moveItem(field: ArrayField, from: number, to: number): boolean;
   /** Runs `action` once the next rendering is done. */
   afterUpdate(action: () => void): void;
   /** Says `text` through the live region. */
   announce(text: string): void;
-}
-
-function items(host: ArrayHost, field: ArrayField): JsonValue[] {
-  const current = getAtPointer(host.data, field.pointer);
-  return Array.isArray(current) ? (current as JsonValue[]) : [];
 }
 
 function itemElement(host: ArrayHost, pointer: string): HTMLElement | null {
@@ -82,42 +72,18 @@ function focusFirstIn(host: ArrayHost, pointer: string): void {
 }
 
 /** Adds an entry with its defaults, focuses its first control and says so. */
-export function addItem(host: ArrayHost, field: ArrayField): void {
-  const list = items(host, field);
-  const item = host.newItem(field);
-  const index = list.length;
-  host.setValue(field.pointer, [...list, item === undefined ? null : item]);
+function addItem(host: ArrayHost, field: ArrayField): void {
+  const index = host.addItem(field);
   const itemPointer = appendPointer(field.pointer, index);
   host.afterUpdate(() => focusFirstIn(host, itemPointer));
   host.announce(msg(str`Entry ${index + 1} added.`));
 }
 
-/**
- * Where a pointer goes when entry `removed` of the list at `arrayPointer` is taken out: the
- * entries after it move up by one; the removed entry's own pointers go (`undefined`).
- */
-export function shiftedPointer(
-  pointer: string,
-  arrayPointer: string,
-  removed: number,
-): string | undefined {
-  const prefix = `${arrayPointer}/`;
-  if (!pointer.startsWith(prefix)) return pointer;
-  const rest = pointer.slice(prefix.length);
-  const slash = rest.indexOf('/');
-  const index = Number(slash === -1 ? rest : rest.slice(0, slash));
-  if (index === removed) return undefined;
-  if (index < removed) return pointer;
-  return `${prefix}${index - 1}${slash === -1 ? '' : rest.slice(slash)}`;
-}
-
 /** Removes an entry; focus goes to the entry now in its place (or the list), and it is said. */
-export function removeItem(host: ArrayHost, field: ArrayField, index: number): void {
-  const remaining = items(host, field).filter((_item, i) => i !== index);
-  host.remapPointers((pointer) => shiftedPointer(pointer, field.pointer, index));
-  host.setValue(field.pointer, remaining);
+function removeItem(host: ArrayHost, field: ArrayField, index: number): void {
+  const remaining = host.removeItem(field, index);
   host.afterUpdate(() => {
-    const next = Math.min(index, remaining.length - 1);
+    const next = Math.min(index, remaining - 1);
     // The entry now in its place, or (the list is empty) "Add entry".
     focusFirstIn(host, next >= 0 ? appendPointer(field.pointer, next) : field.pointer);
   });
@@ -125,12 +91,8 @@ export function removeItem(host: ArrayHost, field: ArrayField, index: number): v
 }
 
 /** Moves an entry up or down; focus stays on the button that moved it (or its counterpart). */
-export function moveItem(host: ArrayHost, field: ArrayField, from: number, to: number): void {
-  const list = items(host, field).slice();
-  if (to < 0 || to >= list.length) return;
-  const [moved] = list.splice(from, 1);
-  list.splice(to, 0, moved);
-  host.setValue(field.pointer, list);
+function moveItem(host: ArrayHost, field: ArrayField, from: number, to: number): void {
+  if (!host.moveItem(field, from, to)) return;
   const direction = to < from ? 'up' : 'down';
   host.afterUpdate(() => {
     const item = itemElement(host, appendPointer(field.pointer, to));

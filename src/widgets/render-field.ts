@@ -10,21 +10,13 @@ import { msg, str } from '@lit/localize';
 import type { FormText, ShownText } from '../i18n/form-text.js';
 import type { ArrayField, Choice, Field, ObjectField } from '../model/field.js';
 import type { JsonValue } from '../model/types.js';
-import { topLevelName } from '../flow/steps.js';
-import { LazyModule, moduleArrivals } from '../lazy-module.js';
+import { topLevelName } from '../model/json-pointer.js';
+import { moduleArrivals } from '../internal/lazy-module.js';
+import { lazyParts } from '../internal/lazy-parts.js';
 import { getWidget, type WidgetContext } from './registry.js';
 import type { ArrayHost } from './render-array.js';
 import { renderText } from './render-text.js';
 import { formatNumber } from '../i18n/format-number.js';
-
-/** Lists (render-array.ts), loaded for forms whose schema has arrays. */
-export const arrayModule = new LazyModule(() => import('./render-array.js'));
-
-/**
- * The choice between object alternatives (render-alternatives.ts), loaded for forms whose schema
- * has `oneOf` or `anyOf`.
- */
-export const alternativesModule = new LazyModule(() => import('./render-alternatives.js'));
 
 /** What rendering needs from the element. */
 export interface RenderContext {
@@ -139,11 +131,11 @@ export function renderField(field: Field, context: RenderContext, level = 0): Te
     case 'object':
       return renderObject(field, context, level);
     case 'array': {
-      const arrays = arrayModule.module;
+      const arrays = lazyParts.lists.module;
       if (arrays) return arrays.renderArray(field, context, level);
       // Loaded before the first render when the schema has lists; should one appear otherwise,
       // it is drawn as soon as its code has arrived.
-      arrayModule.load().catch(() => undefined);
+      lazyParts.lists.load().catch(() => undefined);
       return html``;
     }
     default:
@@ -154,7 +146,7 @@ export function renderField(field: Field, context: RenderContext, level = 0): Te
 function renderObject(field: ObjectField, context: RenderContext, level: number): TemplateResult {
   const children = [
     field.alternatives
-      ? (alternativesModule.module?.renderAlternatives(field, context) ?? nothing)
+      ? (lazyParts.alternatives.module?.renderAlternatives(field, context) ?? nothing)
       : nothing,
     ...field.children.map((child) =>
       level === 0

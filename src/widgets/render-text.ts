@@ -4,18 +4,10 @@
  * loads the renderer before the first render when a definition's texts use Markdown.
  */
 import type { TemplateResult } from 'lit/html.js';
-import { LazyModule } from '../lazy-module.js';
+import { lazyParts } from '../internal/lazy-parts.js';
+import { hasMarkdown } from '../model/has-markdown.js';
 
-/** The Markdown renderer, loaded on first use. */
-export const markdown = new LazyModule(() => import('./markdown.js'));
-
-/**
- * Whether `text` uses anything of the Markdown subset: emphasis, links, escapes, line breaks or a
- * list item. Anything else is one paragraph of plain text, which both renderings show alike.
- */
-export function hasMarkdown(text: string): boolean {
-  return /[*_[\\\n\r]/.test(text) || /^ {0,3}(?:-|\d{1,9}[.)])[ \t]/.test(text);
-}
+const markdown = lazyParts.markdown;
 
 /**
  * A text of the definition as shown: Markdown rendered where it is used (and the renderer has

@@ -5,7 +5,7 @@ import { conditionLogic } from '../../src/model/condition-logic.js';
 import type { Field } from '../../src/model/field.js';
 import { setAtPointer } from '../../src/model/json-pointer.js';
 // Lists: the model the element loads with the lists chunk for a form that has them.
-import '../../src/model/array-model.js';
+import { listModel } from '../../src/model/array-model.js';
 import type { JsonValue, SchemaObject } from '../../src/model/types.js';
 import { resolverFor } from '../helpers/resolver.js';
 
@@ -54,6 +54,7 @@ const context = {
   ui: {},
   hasWidget: () => true,
   conditions: conditionLogic(matches),
+  lists: listModel,
 };
 const tree = (data: JsonValue) => buildFieldTree(context, data);
 

@@ -2,11 +2,11 @@ import { expect } from '@open-wc/testing';
 import { applyDefaults, computeDefaults } from '../../src/model/apply-defaults.js';
 import { resolverFor } from '../helpers/resolver.js';
 // Lists: the model the element loads with the lists chunk for a form that has them.
-import '../../src/model/array-model.js';
+import { listModel } from '../../src/model/array-model.js';
 import type { JsonValue, SchemaObject } from '../../src/model/types.js';
 
 function defaults(schema: SchemaObject, value?: JsonValue): JsonValue | undefined {
-  return applyDefaults(resolverFor(schema), value);
+  return applyDefaults(resolverFor(schema), value, undefined, listModel);
 }
 
 describe('applyDefaults', () => {
@@ -349,6 +349,9 @@ describe('applyDefaults', () => {
         undefined,
         undefined,
         [],
+        true,
+        undefined,
+        listModel,
       );
       expect(item).to.deep.equal({ name: 'leaf' });
     });

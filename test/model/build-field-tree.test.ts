@@ -6,7 +6,7 @@ import { conditionLogic } from '../../src/model/condition-logic.js';
 import type { ArrayField, Field, ObjectField, ValueField } from '../../src/model/field.js';
 import { resolverFor } from '../helpers/resolver.js';
 // Lists: the model the element loads with the lists chunk for a form that has them.
-import '../../src/model/array-model.js';
+import { listModel } from '../../src/model/array-model.js';
 import type { JsonValue, SchemaObject, UiSchema } from '../../src/model/types.js';
 
 /** The widgets the tree may name: the built-in ones (the registry is not loaded here). */
@@ -34,7 +34,12 @@ const KNOWN_WIDGETS = new Set([
 
 function tree(schema: SchemaObject, ui: UiSchema = {}, value: JsonValue = {}): Field {
   return buildFieldTree(
-    { resolver: resolverFor(schema), ui, hasWidget: (name) => KNOWN_WIDGETS.has(name) },
+    {
+      resolver: resolverFor(schema),
+      ui,
+      hasWidget: (name) => KNOWN_WIDGETS.has(name),
+      lists: listModel,
+    },
     value,
   );
 }
@@ -423,6 +428,7 @@ describe('buildFieldTree', () => {
           resolver: resolverFor(schema),
           ui: { list: { 'ui:readonly': true } },
           hasWidget: () => true,
+          lists: listModel,
         },
         { list: ['a', 'b'] },
       );
@@ -436,6 +442,7 @@ describe('buildFieldTree', () => {
           resolver: resolverFor(schema),
           ui: { list: { 'ui:options': { addable: false, removable: false } } },
           hasWidget: () => true,
+          lists: listModel,
         },
         { list: ['a', 'b'] },
       );
@@ -556,6 +563,7 @@ describe('buildFieldTree with the previous tree', () => {
         resolver,
         ui: {},
         hasWidget: (name) => KNOWN_WIDGETS.has(name),
+        lists: listModel,
         conditions: conditionLogic(matches),
         widgetsVersion,
       },
@@ -637,7 +645,12 @@ describe('updateFieldTree', () => {
     },
   };
   const resolver = resolverFor(schema);
-  const context = { resolver, ui: {}, hasWidget: (name: string) => KNOWN_WIDGETS.has(name) };
+  const context = {
+    resolver,
+    ui: {},
+    hasWidget: (name: string) => KNOWN_WIDGETS.has(name),
+    lists: listModel,
+  };
   const strip = (field: Field): unknown => JSON.parse(JSON.stringify(field));
   const text = fc.oneof(fc.string({ maxLength: 4 }), fc.constant(undefined));
   const data = fc.record(

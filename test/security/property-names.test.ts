@@ -8,8 +8,6 @@ import type { FormDefinition, IntakeForm, JsonValue } from '../../src/index.js';
 import { applyDefaults } from '../../src/model/apply-defaults.js';
 import { escapeToken, getAtPointer, setAtPointer } from '../../src/model/json-pointer.js';
 import { resolverFor } from '../helpers/resolver.js';
-// Lists: the model the element loads with the lists chunk for a form that has them.
-import '../../src/model/array-model.js';
 import { collectErrors, renderForm, root } from '../helpers/form.js';
 
 const NAMES = [

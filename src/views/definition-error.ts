@@ -1,7 +1,7 @@
 /**
  * The panel shown instead of a form whose definition cannot be loaded or used, with the reason in
  * the person's language and the technical details for the office. A chunk of its own, loaded when
- * that happens (the element keeps the essentials for when even this chunk cannot be loaded).
+ * that happens (src/views/fallbacks.ts has the essentials for when even this part cannot be loaded).
  */
 import { html, nothing, type TemplateResult } from 'lit/html.js';
 import { msg, str } from '@lit/localize';

@@ -2,12 +2,12 @@
  * The "check your answers" page: every active answer grouped by step, each with a "Change" link.
  */
 import { html, nothing, type TemplateResult } from 'lit/html.js';
-import { css } from '../css.js';
+import { css } from '../internal/css.js';
 import { msg } from '@lit/localize';
 import type { FormText } from '../i18n/form-text.js';
 import type { Field } from '../model/field.js';
-import type { Step } from '../flow/steps.js';
-import { formatAnswer } from '../flow/format-answer.js';
+import type { Step } from '../form/steps.js';
+import { formatAnswer } from '../i18n/format-answer.js';
 import { formatNumber } from '../i18n/format-number.js';
 
 /** Styles of the review, added to the form when this chunk arrives. */

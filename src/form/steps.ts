@@ -3,7 +3,7 @@
  * steps are active (a step whose fields are all inactive is skipped).
  */
 import type { Field, ObjectField, Text } from '../model/field.js';
-import { parsePointer } from '../model/json-pointer.js';
+import { topLevelName } from '../model/json-pointer.js';
 import type { UiSchema } from '../model/types.js';
 
 /** One step as the element shows it. */
@@ -20,11 +20,6 @@ interface StepDefinitionLike {
   title?: unknown;
   description?: unknown;
   fields?: unknown;
-}
-
-/** The top-level property name a field edits (`/address/city` → `address`). */
-export function topLevelName(pointer: string): string {
-  return parsePointer(pointer)[0] ?? '';
 }
 
 /**

@@ -1,32 +1,36 @@
 /**
- * The confirmation shown after the backend accepted a submission. A chunk of its own, loaded when
- * the person sends (the element keeps the essentials for when it cannot be loaded).
+ * The confirmation shown after the backend accepted a submission. A lazy part of its own, loaded
+ * when the person sends (src/views/fallbacks.ts has the essentials for when it cannot be loaded).
  */
 import { html, nothing, type TemplateResult } from 'lit/html.js';
 import { msg } from '@lit/localize';
-import type { FormHost } from './form-host.js';
+import type { ShownText } from '../i18n/form-text.js';
+
+/** What the confirmation shows and does. */
+export interface ConfirmationView {
+  /** The reference number the backend gave, if any. */
+  reference?: string;
+  /** What happens next (`ui:confirmation`), in the current locale. */
+  next?: ShownText;
+  /** Says a text through the form's live region. */
+  announce(text: string): void;
+  /** "Fill in the form again". */
+  restart(): void;
+}
 
 /**
  * The confirmation after the backend accepted the submission: the reference number with "Copy"
  * and "Print", what happens next (`ui:confirmation`), and "Fill in the form again".
  */
-export function renderConfirmation(
-  host: FormHost,
-  confirmation: { reference?: string },
-  restart: () => void,
-): TemplateResult {
-  const ui = host.definition?.ui ?? {};
-  const next =
-    typeof ui['ui:confirmation'] === 'string'
-      ? host.text.get({ text: ui['ui:confirmation'], key: '/ui/ui:confirmation' })
-      : undefined;
+export function renderConfirmation(confirmation: ConfirmationView): TemplateResult {
+  const { next, restart } = confirmation;
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(confirmation.reference ?? '');
-      host.announce(msg('The reference number has been copied.'));
+      confirmation.announce(msg('The reference number has been copied.'));
     } catch {
       // Without clipboard access the number stays selectable; nothing else to do.
-      host.announce(msg('Please select the reference number and copy it.'));
+      confirmation.announce(msg('Please select the reference number and copy it.'));
     }
   };
   return html`<section

@@ -3,7 +3,7 @@
  * in its own language and script. A chunk of its own: most pages have no picker.
  */
 import { html, type TemplateResult } from 'lit/html.js';
-import { css } from '../css.js';
+import { css } from '../internal/css.js';
 import { msg } from '@lit/localize';
 import { directionOf } from '../i18n/direction.js';
 import { autonym } from '../i18n/language-names.js';

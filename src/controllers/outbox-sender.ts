@@ -2,10 +2,10 @@
  * The offline outbox of one form: a submission that could not be delivered waits in IndexedDB
  * (src/submit/outbox.ts) and goes out by itself, with the same `Idempotency-Key`, when the browser
  * comes online, when the page becomes visible again, every 30 seconds while something waits, and
- * on the next page load. Also the panel that tells the person their request is saved on this
- * device. A chunk of its own, loaded after the form is ready (and so before anyone sends).
+ * on the next page load. A lazy part of its own (src/internal/lazy-parts.ts), loaded after the form
+ * is ready (and so before anyone sends); the outbox controller (outbox-controller.ts) holds it.
  */
-import { html, type TemplateResult } from 'lit/html.js';
+import type { TemplateResult } from 'lit/html.js';
 import { msg, str } from '@lit/localize';
 import { deliver, type RetryPolicy } from '../submit/deliver.js';
 import type { SendResult } from '../submit/send-envelope.js';
@@ -17,13 +17,15 @@ import {
   withOutboxLock,
   type OutboxEntry,
 } from '../submit/outbox.js';
-import type { FormHost } from './form-host.js';
+import { renderQueued } from '../views/queued.js';
 
 /** How often a waiting submission is tried again while the page stays open. */
 const RETRY_MS = 30_000;
 
 /** What the outbox needs to send like the element sends. */
-export interface OutboxHost extends FormHost {
+export interface OutboxHost {
+  /** The id of the loaded form: its waiting submissions are sent. */
+  readonly formId: string | undefined;
   readonly transport: Transport;
   readonly timeout: number;
   readonly retryPolicy: RetryPolicy;
@@ -31,6 +33,12 @@ export interface OutboxHost extends FormHost {
   accepted(outcome: Extract<SendResult, { kind: 'accepted' }>): Promise<unknown>;
   /** The backend refused the submission the person is waiting for (field errors). */
   rejected(outcome: Extract<SendResult, { kind: 'rejected' }>): Promise<unknown>;
+  /** Dispatches an event on the element. */
+  emit(type: string, detail: unknown): void;
+  /** Says `text` through the form's live region. */
+  announce(text: string): void;
+  /** Renders the element again. */
+  update(): void;
 }
 
 export class OutboxSender {
@@ -93,12 +101,12 @@ export class OutboxSender {
   /** Sends what waits in the outbox for this form, oldest first, each with its own key. */
   async flush(): Promise<void> {
     const { host } = this;
-    const definition = host.definition;
-    if (!definition || this.flushing) return;
+    const formId = host.formId;
+    if (formId === undefined || this.flushing) return;
     this.flushing = true;
     try {
       await withOutboxLock(async () => {
-        for (const entry of await pendingSubmissions(definition.id)) {
+        for (const entry of await pendingSubmissions(formId)) {
           const outcome = await deliver(
             {
               action: entry.action,
@@ -149,25 +157,12 @@ export class OutboxSender {
       // IndexedDB unavailable: nothing was queued either.
     } finally {
       this.flushing = false;
-      void host.update();
+      host.update();
     }
   }
 
   /** The panel shown while the person's submission waits on this device. */
   renderQueued(): TemplateResult {
-    return html`<section class="confirmation queued" part="queued" aria-labelledby="queued-title">
-      <h2 class="queued-title" id="queued-title" tabindex="-1">
-        ${msg('Your request is saved on this device')}
-      </h2>
-      <p>
-        ${msg('There is no connection to the office at the moment. Your request will be sent automatically as soon as there is one, also if you come back to this page later.')}
-      </p>
-      <p>${msg('You do not need to fill in the form again.')}</p>
-      <p class="confirmation-actions">
-        <button type="button" part="button retry" @click=${() => void this.flush()}>
-          ${msg('Try to send now')}
-        </button>
-      </p>
-    </section>`;
+    return renderQueued(() => void this.flush());
   }
 }

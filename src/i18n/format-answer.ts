@@ -3,12 +3,12 @@
  * numbers formatted for the locale, files by name and size, Yes / No for booleans.
  */
 import { msg } from '@lit/localize';
-import type { FormText } from '../i18n/form-text.js';
-import { formatBytes } from '../i18n/file-messages.js';
+import type { FormText } from './form-text.js';
+import { formatBytes } from './file-messages.js';
 import type { Field } from '../model/field.js';
 import type { JsonValue } from '../model/types.js';
 import { describeDataUrl } from '../model/data-url.js';
-import { formatNumber } from '../i18n/format-number.js';
+import { formatNumber } from './format-number.js';
 
 function same(a: unknown, b: unknown): boolean {
   return a === b || JSON.stringify(a) === JSON.stringify(b);

@@ -4,13 +4,14 @@
  * and a new render when the library's strings change language.
  *
  * This is the part of `LitElement` that the elements use, with the same names and timing
- * (`static properties`, `willUpdate`, `render`, `updated`, `requestUpdate`, `updateComplete`),
- * so that code written for Lit reads the same. It exists because `LitElement` with
- * `@lit/reactive-element` is 2.6 KiB of the main file (gzip) for features the elements do not use
- * (decorators, controllers, property converters, polyfill support), and the main file has a
- * budget of 20 KiB (docs/benchmarks.md). Templates, directives and styles are Lit's own.
+ * (`static properties`, `willUpdate`, `render`, `updated`, `requestUpdate`, `updateComplete`,
+ * and Lit's `ReactiveController`s with `addController`), so that code written for Lit reads the
+ * same. Lit's own `ReactiveElement` adds 2.6 KiB (gzip) of the main file for what the elements do
+ * not use (decorators, property converters, polyfill support). Templates, directives and styles
+ * are Lit's own.
  */
 import { render, type nothing, type TemplateResult } from 'lit/html.js';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Styles } from './css.js';
 import { LOCALE_STATUS_EVENT, type LocaleStatusEventDetail } from '@lit/localize';
 
@@ -60,7 +61,7 @@ function finalize(elementClass: ElementClass): Map<string, string> {
   return attributes;
 }
 
-export abstract class BaseElement extends HTMLElement {
+export abstract class BaseElement extends HTMLElement implements ReactiveControllerHost {
   /** The reactive properties: setting one renders the element again. */
   static properties: Record<string, PropertyOptions> = {};
   /** Styles adopted by the shadow root. */
@@ -81,6 +82,7 @@ export abstract class BaseElement extends HTMLElement {
   #enableUpdating!: (value: boolean) => void;
   /** Properties set on the element before its class was defined (they hide the accessors). */
   #early?: Map<string, unknown>;
+  readonly #controllers = new Set<ReactiveController>();
 
   constructor() {
     super();
@@ -96,6 +98,17 @@ export abstract class BaseElement extends HTMLElement {
     this.requestUpdate();
   }
 
+  /** Adds a controller that follows the element's life (connected, updates, disconnected). */
+  addController(controller: ReactiveController): void {
+    this.#controllers.add(controller);
+    if (this.renderRoot && this.isConnected) controller.hostConnected?.();
+  }
+
+  /** Removes a controller added with `addController`. */
+  removeController(controller: ReactiveController): void {
+    this.#controllers.delete(controller);
+  }
+
   readonly #handleLocaleStatus = (event: Event) => {
     if ((event as CustomEvent<LocaleStatusEventDetail>).detail.status === 'ready')
       this.requestUpdate();
@@ -108,11 +121,13 @@ export abstract class BaseElement extends HTMLElement {
       if (styles) this.renderRoot.adoptedStyleSheets = [styles];
     }
     window.addEventListener(LOCALE_STATUS_EVENT, this.#handleLocaleStatus);
+    for (const controller of this.#controllers) controller.hostConnected?.();
     this.#enableUpdating(true);
   }
 
   disconnectedCallback(): void {
     window.removeEventListener(LOCALE_STATUS_EVENT, this.#handleLocaleStatus);
+    for (const controller of this.#controllers) controller.hostDisconnected?.();
   }
 
   attributeChangedCallback(attribute: string, _old: string | null, value: string | null): void {
@@ -158,12 +173,14 @@ export abstract class BaseElement extends HTMLElement {
     const changed = this.#changed;
     try {
       this.willUpdate(changed);
+      for (const controller of this.#controllers) controller.hostUpdate?.();
       this.reflect(changed);
       render(this.render(), this.renderRoot, { host: this });
     } finally {
       this.#changed = new Map();
       this.#updatePending = false;
     }
+    for (const controller of this.#controllers) controller.hostUpdated?.();
     this.updated(changed);
   }
 

@@ -1,0 +1,215 @@
+/**
+ * Loading a definition: from `src` (JSON or a compiled module), from `definition`, or from
+ * `schema` / `ui` / `translations` set apart. Checks it, resolves its references, gets its
+ * validator and the parts of the library it needs, hands all of it to the form state, and says
+ * so (`intake-ready`) or shows why it cannot be used (`intake-error`, the definition error panel).
+ */
+import type { ReactiveControllerHost } from 'lit';
+import { msg } from '@lit/localize';
+import type { FormState } from '../form/form-state.js';
+import { hasAlternatives, neededParts, type NeededPart } from '../form/needed-parts.js';
+import { useLocale } from '../i18n/localization.js';
+import { emit } from '../internal/emit.js';
+import { lazyParts } from '../internal/lazy-parts.js';
+import type { ChangedProperties } from '../internal/base-element.js';
+import { DefinitionError } from '../model/definition-error.js';
+import { checkDefinition, fetchDefinition } from '../model/load-definition.js';
+import { isPlainObject } from '../model/own.js';
+import { SchemaResolver } from '../model/schema-resolver.js';
+import type { FormDefinition, SchemaObject, UiSchema } from '../model/types.js';
+import {
+  isCompiledDefinition,
+  precompiledValidator,
+  type CompiledDefinition,
+} from '../validation/precompiled.js';
+import { compileValidator, type FormValidator } from '../validation/validator.js';
+import { loadWidgets } from '../widgets/registry.js';
+import type { LocaleController } from './locale-controller.js';
+
+/** Where the form is in loading its definition. */
+export type LoadStatus = 'empty' | 'loading' | 'ready' | 'error';
+
+/** The element the controller serves. */
+export type DefinitionElement = ReactiveControllerHost &
+  HTMLElement & {
+    readonly src: string | undefined;
+    readonly definition: FormDefinition | undefined;
+    readonly schema: SchemaObject | undefined;
+    readonly ui: UiSchema | undefined;
+    readonly translations: FormDefinition['translations'] | undefined;
+    readonly draft: string | undefined;
+  };
+
+/** What happens around loading, done by the element's other controllers. */
+export interface LoadSteps {
+  /** Before the form counts as ready, the first time: a saved draft returns. */
+  beforeFirstReady(): Promise<void>;
+  /** After the form is shown with a definition (`first`: the first one). */
+  shown(first: boolean): void;
+}
+
+/** Each part a definition may need, with what loads it. */
+const PART_LOADERS: Record<NeededPart, { load(): Promise<unknown> }> = {
+  conditions: lazyParts.conditions,
+  alternatives: lazyParts.alternatives,
+  lists: lazyParts.lists,
+  markdown: lazyParts.markdown,
+  drafts: lazyParts.drafts,
+};
+
+/**
+ * Needs none of the element's lifecycle callbacks, so it is not added with `addController`: it
+ * keeps its host and asks it to render (`requestUpdate`), as Lit's controllers do.
+ */
+export class DefinitionController {
+  status: LoadStatus = 'empty';
+  /** Why the definition cannot be used. */
+  error?: DefinitionError;
+  /** Where the definition came from: relative URLs in it are resolved against it. */
+  sourceUrl = '';
+  #token = 0;
+  #readyBefore = false;
+
+  constructor(
+    private readonly host: DefinitionElement,
+    private readonly state: FormState,
+    private readonly locale: LocaleController,
+    private readonly steps: LoadSteps,
+  ) {}
+
+  /** Before an update: loads what the changed properties name. */
+  propertiesChanged(changed: ChangedProperties): void {
+    const { host } = this;
+    if (changed.has('src') && host.src) void this.#loadFromSrc(host.src);
+    else if (changed.has('definition') && host.definition)
+      void this.#use(host.definition, document.baseURI);
+    else if (
+      (changed.has('schema') || changed.has('ui') || changed.has('translations')) &&
+      host.schema
+    ) {
+      const base = this.state.definition;
+      void this.#use(
+        {
+          ...(base ?? { id: 'form' }),
+          schema: host.schema,
+          ui: host.ui ?? base?.ui,
+          translations: host.translations ?? base?.translations,
+        },
+        this.sourceUrl || document.baseURI,
+      );
+    }
+  }
+
+  #setStatus(status: LoadStatus): void {
+    this.status = status;
+    this.host.requestUpdate();
+  }
+
+  async #loadFromSrc(src: string): Promise<void> {
+    const token = ++this.#token;
+    this.#setStatus('loading');
+    try {
+      const { definition, url } = await fetchDefinition(src, document.baseURI);
+      if (token !== this.#token) return;
+      await this.#use(definition, url, token);
+    } catch (error) {
+      if (token === this.#token) await this.#fail(error);
+    }
+  }
+
+  async #use(candidate: FormDefinition, url: string, token = ++this.#token): Promise<void> {
+    const { host, state } = this;
+    this.#setStatus('loading');
+    try {
+      const definition = checkDefinition(candidate);
+      // A raw definition is checked for size and references here; a compiled one was checked
+      // when it was compiled.
+      const compiled = isCompiledDefinition(candidate);
+      // A compiled module also says where each `$ref` leads (`refs`); a module from before that
+      // has the raw-definition part work it out.
+      const refs = compiled ? (candidate as CompiledDefinition).refs : undefined;
+      const checks = compiled && isPlainObject(refs) ? undefined : await lazyParts.rawChecks.load();
+      if (!compiled) checks?.checkDefinitionLimits(definition);
+      const resolver = new SchemaResolver(
+        definition.schema,
+        checks ? checks.referenceTable(definition.schema) : refs,
+      );
+      const problem = compiled ? undefined : checks?.checkReferences(resolver);
+      if (problem) throw problem;
+      // A compiled definition brings its own validators (CSP-safe); only a raw schema needs the
+      // ajv compiler, loaded lazily as its own chunk. The parts of the library this form needs
+      // load at the same time; failing to load one (the connection dropped) fails loading the form.
+      const parts = neededParts(definition, resolver, {
+        locale: this.locale.locale,
+        drafts: host.draft === 'local',
+      });
+      const [validator] = await Promise.all([
+        compiled
+          ? this.#precompiled(candidate as CompiledDefinition, resolver)
+          : compileValidator(definition.schema),
+        ...[...parts].map((part) => PART_LOADERS[part].load()),
+      ]);
+      if (token !== this.#token) return;
+      this.sourceUrl = url;
+      this.error = undefined;
+      this.locale.forget();
+      state.load({
+        definition,
+        resolver,
+        validator,
+        conditions: parts.has('conditions') ? lazyParts.conditions.module : undefined,
+        lists: parts.has('lists') ? lazyParts.lists.module?.listModel : undefined,
+      });
+      await this.locale.apply();
+      if (token !== this.#token) return;
+      // Widgets with code of their own (files) that the form shows, before it is shown.
+      await loadWidgets([...state.fields.values()].map((field) => field.widget));
+      if (token !== this.#token) return;
+      state.revalidate();
+      this.#setStatus('ready');
+      const first = !this.#readyBefore;
+      // A saved draft returns before the form counts as ready, so the host sees the final state.
+      if (first && host.draft === 'local') await this.steps.beforeFirstReady();
+      await host.updateComplete;
+      this.#readyBefore = true;
+      this.steps.shown(first);
+      // Also after a later definition (a host that swaps forms, an author's preview).
+      emit(host, 'intake-ready', { id: definition.id, version: definition.version });
+    } catch (error) {
+      if (token === this.#token) await this.#fail(error);
+    }
+  }
+
+  /**
+   * The validator of a compiled module. A schema with alternatives needs the filter for their
+   * noise, which comes with the conditions part (loaded for such a schema anyway).
+   */
+  async #precompiled(
+    definition: CompiledDefinition,
+    resolver: SchemaResolver,
+  ): Promise<FormValidator> {
+    const logic = hasAlternatives(resolver) ? await lazyParts.conditions.load() : undefined;
+    return precompiledValidator(definition, logic?.alternativeNoise);
+  }
+
+  async #fail(error: unknown): Promise<void> {
+    const problem =
+      error instanceof DefinitionError
+        ? error
+        : new DefinitionError('invalid-schema', (error as Error)?.message ?? String(error), {
+            detail: String(error),
+          });
+    // The message is worded in the language asked for, even though the definition never loaded.
+    const [panel] = await Promise.all([
+      lazyParts.definitionError.load().catch(() => undefined),
+      useLocale(this.locale.locale),
+    ]);
+    this.error = problem;
+    this.#setStatus('error');
+    emit(this.host, 'intake-error', {
+      type: 'definition',
+      message: panel?.definitionMessage(problem) ?? msg('This form cannot be shown'),
+      errors: [{ pointer: problem.pointer ?? '', message: problem.message }],
+    });
+  }
+}

@@ -1,0 +1,67 @@
+/**
+ * Drafts on this device (`draft="local"`): a lazy part (draft-keeper.ts) that this controller
+ * loads for forms that keep drafts, restores before the form counts as ready, tells of every
+ * change, and stops when the element leaves the page.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { nothing, type TemplateResult } from 'lit/html.js';
+import type { FormState } from '../form/form-state.js';
+import { lazyParts } from '../internal/lazy-parts.js';
+import type { DraftKeeper } from './draft-keeper.js';
+import type { FocusController } from './focus-controller.js';
+import type { LocaleController } from './locale-controller.js';
+
+/** The element the controller serves. */
+export type DraftElement = ReactiveControllerHost & {
+  readonly draft: string | undefined;
+  readonly draftDays: number;
+};
+
+export class DraftController implements ReactiveController {
+  #keeper?: DraftKeeper;
+
+  constructor(
+    private readonly host: DraftElement,
+    private readonly state: FormState,
+    private readonly locale: LocaleController,
+    private readonly focus: FocusController,
+  ) {
+    host.addController(this);
+  }
+
+  hostDisconnected(): void {
+    this.#keeper?.stop();
+  }
+
+  /** Restores a draft saved on this device, with its code. */
+  async restore(): Promise<void> {
+    const module = await lazyParts.drafts.load().catch(() => undefined);
+    if (!module || !this.state.definition) return;
+    const { host, locale, focus } = this;
+    this.#keeper ??= new module.DraftKeeper(this.state, {
+      get locale() {
+        return locale.locale;
+      },
+      get days() {
+        return host.draftDays;
+      },
+      announce: (text) => focus.announce(text),
+    });
+    await this.#keeper.restore();
+  }
+
+  /** After a change: the draft is saved soon (when the person chose to keep one). */
+  scheduleSave(): void {
+    this.#keeper?.scheduleSave();
+  }
+
+  /** Deletes the draft (after sending, on reset). */
+  async discard(): Promise<void> {
+    await this.#keeper?.discard();
+  }
+
+  /** The notice about drafts, where the form keeps them. */
+  render(): TemplateResult | typeof nothing {
+    return this.host.draft === 'local' && this.#keeper ? this.#keeper.render() : nothing;
+  }
+}

@@ -1,0 +1,87 @@
+/**
+ * The language the form is shown in: `locale`, else the definition's `lang`. Loads the library's
+ * strings for it (@lit/localize) and the form's translations where the definition names a file,
+ * and gives the form's own text in that language.
+ */
+import type { ReactiveControllerHost } from 'lit';
+import { FormText } from '../i18n/form-text.js';
+import { useLocale } from '../i18n/localization.js';
+import { fetchTranslations } from '../model/load-definition.js';
+import type { FormState } from '../form/form-state.js';
+
+/** The element the controller serves. */
+export type LocaleHost = ReactiveControllerHost & { readonly locale: string | undefined };
+
+/**
+ * Needs none of the element's lifecycle callbacks, so it is not added with `addController`: it
+ * keeps its host and asks it to render (`requestUpdate`), as Lit's controllers do.
+ */
+export class LocaleController {
+  /** Translations fetched from files, per locale. */
+  readonly #loaded = new Map<string, Record<string, string>>();
+  #textCache?: {
+    definition: unknown;
+    locale: string;
+    translations: Record<string, string> | undefined;
+    text: FormText;
+  };
+
+  constructor(
+    private readonly host: LocaleHost,
+    private readonly state: FormState,
+    /** The URL relative translation files are resolved against. */
+    private readonly baseUrl: () => string,
+  ) {}
+
+  /** The language shown: `locale`, else the definition's `lang`. */
+  get locale(): string {
+    return this.host.locale || this.state.definition?.lang || 'en';
+  }
+
+  /** The languages this form can be shown in: its source language, then its translations. */
+  get available(): string[] {
+    const definition = this.state.definition;
+    if (!definition) return [];
+    return [...new Set([definition.lang ?? 'en', ...Object.keys(definition.translations ?? {})])];
+  }
+
+  /** A new definition: translations fetched for the one before do not apply. */
+  forget(): void {
+    this.#loaded.clear();
+  }
+
+  /** Loads what the current language needs, then renders again. */
+  async apply(): Promise<void> {
+    const locale = this.locale;
+    const source = this.state.definition?.translations?.[locale];
+    if (typeof source === 'string' && !this.#loaded.has(locale)) {
+      try {
+        this.#loaded.set(locale, await fetchTranslations(source, this.baseUrl()));
+      } catch {
+        // Missing translations fall back to the source text; the form stays usable.
+        this.#loaded.set(locale, {});
+      }
+    }
+    await useLocale(locale);
+    this.host.requestUpdate();
+  }
+
+  /** The form's own text in the current locale; the same object until locale or text change. */
+  get text(): FormText {
+    const definition = this.state.definition;
+    const locale = this.locale;
+    const inline = definition?.translations?.[locale];
+    const translations = typeof inline === 'object' ? inline : this.#loaded.get(locale);
+    const cached = this.#textCache;
+    if (
+      cached &&
+      cached.definition === definition &&
+      cached.locale === locale &&
+      cached.translations === translations
+    )
+      return cached.text;
+    const text = new FormText(definition?.lang ?? locale, locale, translations);
+    this.#textCache = { definition, locale, translations, text };
+    return text;
+  }
+}

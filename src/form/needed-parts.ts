@@ -1,0 +1,76 @@
+/**
+ * Which lazily loaded parts of the library a definition needs before it can be shown. Most forms
+ * need none: no lists, conditions, alternatives, Markdown or drafts.
+ */
+import { hasMarkdown } from '../model/has-markdown.js';
+import type { SchemaResolver } from '../model/schema-resolver.js';
+import type { FormDefinition } from '../model/types.js';
+
+/** A part that a definition may need. */
+export type NeededPart = 'conditions' | 'alternatives' | 'lists' | 'markdown' | 'drafts';
+
+/** Keywords that make a schema need the condition logic. */
+const CONDITION_KEYWORDS = [
+  'if',
+  'dependentSchemas',
+  'dependentRequired',
+  'dependencies',
+  'oneOf',
+  'anyOf',
+];
+
+/** Keywords that make a schema (probably) have lists. */
+const ARRAY_KEYWORDS = ['items', 'prefixItems', 'additionalItems'];
+
+/** Whether a schema has alternatives (`oneOf` / `anyOf`). */
+export function hasAlternatives(resolver: SchemaResolver): boolean {
+  return resolver.uses('oneOf') || resolver.uses('anyOf');
+}
+
+/** Whether a definition's descriptions and help texts (in `translations` too) use Markdown. */
+export function usesMarkdown(
+  node: unknown,
+  translations: Record<string, string> | undefined,
+): boolean {
+  const texts = new Set(['description', 'ui:description', 'ui:help']);
+  const walk = (value: unknown, depth: number): boolean => {
+    if (typeof value !== 'object' || value === null || depth > 64) return false;
+    for (const [key, child] of Object.entries(value)) {
+      if (typeof child === 'string' ? texts.has(key) && hasMarkdown(child) : walk(child, depth + 1))
+        return true;
+    }
+    return false;
+  };
+  return (
+    walk(node, 0) ||
+    Object.entries(translations ?? {}).some(
+      ([key, text]) =>
+        typeof text === 'string' &&
+        texts.has(key.slice(key.lastIndexOf('/') + 1)) &&
+        hasMarkdown(text),
+    )
+  );
+}
+
+/** The parts `definition` needs, shown in `locale`, with drafts on this device or not. */
+export function neededParts(
+  definition: FormDefinition,
+  resolver: SchemaResolver,
+  options: { locale: string; drafts: boolean },
+): Set<NeededPart> {
+  const parts = new Set<NeededPart>();
+  if (CONDITION_KEYWORDS.some((keyword) => resolver.uses(keyword))) parts.add('conditions');
+  if (hasAlternatives(resolver)) parts.add('alternatives');
+  if (resolver.types.has('array') || ARRAY_KEYWORDS.some((keyword) => resolver.uses(keyword)))
+    parts.add('lists');
+  const inline = definition.translations?.[options.locale];
+  if (
+    usesMarkdown(
+      { schema: definition.schema, ui: definition.ui },
+      typeof inline === 'object' ? inline : undefined,
+    )
+  )
+    parts.add('markdown');
+  if (options.drafts) parts.add('drafts');
+  return parts;
+}

@@ -1,0 +1,37 @@
+/**
+ * The one seam between the main file and the parts of the library that most forms never use:
+ * each is a chunk of the build, loaded when a form needs it (src/form/needed-parts.ts says which
+ * a definition needs). Every lazy part is declared here and nowhere else.
+ */
+import { LazyModule } from './lazy-module.js';
+
+export const lazyParts = {
+  /** Conditions, object alternatives, their defaults and the validator's noise filter. */
+  conditions: new LazyModule(() => import('./chunks/conditions.js')),
+  /** The choice between object alternatives. */
+  alternatives: new LazyModule(() => import('../widgets/render-alternatives.js')),
+  /** Lists: their model and their rendering. */
+  lists: new LazyModule(() => import('./chunks/lists.js')),
+  /** The Markdown subset of descriptions and help texts. */
+  markdown: new LazyModule(() => import('../widgets/markdown.js')),
+  /** Size limits and `$ref` checks of a raw (not compiled) definition. */
+  rawChecks: new LazyModule(() => import('./chunks/raw-definition-checks.js')),
+  /** Drafts on this device (`draft="local"`). */
+  drafts: new LazyModule(() => import('./chunks/drafts.js')),
+  /** The offline outbox. */
+  outbox: new LazyModule(() => import('../controllers/outbox-sender.js')),
+  /** "Check your answers". */
+  review: new LazyModule(() => import('../views/review.js')),
+  /** The confirmation after the backend accepted a submission. */
+  confirmation: new LazyModule(() => import('../views/confirmation.js')),
+  /** The panel shown when a definition cannot be used. */
+  definitionError: new LazyModule(() => import('../views/definition-error.js')),
+  /** File fields. */
+  fileWidget: new LazyModule(() => import('../widgets/file-widget.js')),
+  /** The slider and the local date and time. */
+  rareInputWidgets: new LazyModule(() => import('../widgets/rare-input-widgets.js')),
+  /** The checkbox group for lists of distinct choices. */
+  checkboxes: new LazyModule(() => import('../widgets/checkbox-group-widget.js')),
+  /** The look of `<intake-language-picker>`. */
+  languagePicker: new LazyModule(() => import('../views/language-picker.js')),
+};
