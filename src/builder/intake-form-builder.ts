@@ -25,6 +25,9 @@ import { builderStyles } from './styles.js';
 /** Where unexported work is kept. */
 export const STORAGE_KEY = 'intake-form-builder:work';
 
+/** How long the author must pause editing before the checks run again (ms). */
+const CHECK_DELAY = 400;
+
 const TABS = ['questions', 'form', 'translations', 'json'] as const;
 type Tab = (typeof TABS)[number];
 
@@ -77,6 +80,9 @@ export class IntakeFormBuilder extends LitElement implements TranslationHost {
   private pendingFocus: string | undefined;
   private readyPending = true;
   private checked: { doc: Json; problems: CheckProblem[] } | undefined;
+  private checkTimer: ReturnType<typeof setTimeout> | undefined;
+  /** @internal How often the checks ran (the test that a burst of edits checks once reads it). */
+  checkRuns = 0;
 
   constructor() {
     super();
@@ -101,6 +107,8 @@ export class IntakeFormBuilder extends LitElement implements TranslationHost {
     this.selected = undefined;
     this.status = '';
     this.readyPending = true;
+    // A newly opened definition is checked at once: old problems must not show beside it.
+    this.checked = undefined;
     this.requestUpdate();
   }
 
@@ -165,7 +173,7 @@ export class IntakeFormBuilder extends LitElement implements TranslationHost {
 
   /** @internal For the panels (ui/host.ts), not part of the element's API. */
   problemsUnder(pointers: string[]): ShownProblem[] {
-    return this.problems().filter((p) =>
+    return this.shownProblems().filter((p) =>
       pointers.some(
         (prefix) => p.pointer === prefix || p.pointer.startsWith(`${prefix}/`) || prefix === '',
       ),
@@ -194,20 +202,52 @@ export class IntakeFormBuilder extends LitElement implements TranslationHost {
     setTimeout(() => URL.revokeObjectURL(url), 1000);
   }
 
+  /** The current definition's problems, checked now if they are not yet (for `check()`). */
   private problems(): ShownProblem[] {
-    if (this.checked?.doc !== this.doc) {
-      let problems: CheckProblem[];
-      try {
-        problems = checkDefinitionProblems(this.doc);
-      } catch (error) {
-        problems = [
-          { pointer: '', message: String(error), code: 'check-failed', severity: 'error' },
-        ];
-      }
-      this.checked = { doc: this.doc, problems };
+    if (this.checked?.doc !== this.doc) this.runCheck();
+    return this.localized();
+  }
+
+  /**
+   * The problems to show while editing. The checks (ajv over the meta-schema, references,
+   * translations) take tens of milliseconds on a large definition, too long to run on every
+   * keystroke-sized edit: after an edit the last result stays shown and the check runs once the
+   * author pauses ({@link CHECK_DELAY} ms without an edit).
+   */
+  private shownProblems(): ShownProblem[] {
+    if (!this.checked) this.runCheck();
+    else if (this.checked.doc !== this.doc) this.scheduleCheck();
+    return this.localized();
+  }
+
+  /** Runs the checks {@link CHECK_DELAY} ms from now; `restart` postpones a pending run. */
+  private scheduleCheck(restart = false): void {
+    if (this.checkTimer !== undefined && !restart) return;
+    clearTimeout(this.checkTimer);
+    this.checkTimer = setTimeout(() => {
+      this.checkTimer = undefined;
+      if (this.checked?.doc === this.doc) return;
+      this.runCheck();
+      this.requestUpdate();
+    }, CHECK_DELAY);
+  }
+
+  private runCheck(): void {
+    clearTimeout(this.checkTimer);
+    this.checkTimer = undefined;
+    this.checkRuns++;
+    let problems: CheckProblem[];
+    try {
+      problems = checkDefinitionProblems(this.doc);
+    } catch (error) {
+      problems = [{ pointer: '', message: String(error), code: 'check-failed', severity: 'error' }];
     }
+    this.checked = { doc: this.doc, problems };
+  }
+
+  private localized(): ShownProblem[] {
     const locale = this.uiLocale;
-    return this.checked.problems.map((p) => ({
+    return (this.checked?.problems ?? []).map((p) => ({
       pointer: p.pointer,
       message: problemMessage(p, locale),
       severity: p.severity,
@@ -217,6 +257,7 @@ export class IntakeFormBuilder extends LitElement implements TranslationHost {
   private afterChange(announcement: string, changed: boolean): void {
     if (announcement) this.status = announcement;
     if (changed) {
+      if (this.checked) this.scheduleCheck(true);
       this.saveWork();
       this.dispatchEvent(
         new CustomEvent('intake-builder-change', {
@@ -329,7 +370,7 @@ export class IntakeFormBuilder extends LitElement implements TranslationHost {
   }
 
   override render(): TemplateResult {
-    const count = this.problems().filter((p) => p.severity === 'error').length;
+    const count = this.shownProblems().filter((p) => p.severity === 'error').length;
     return html`<div @keydown=${this.onKey} lang=${this.uiLocale}>
       <header>
         <h1>${this.s.builderLabel}</h1>
@@ -362,6 +403,12 @@ export class IntakeFormBuilder extends LitElement implements TranslationHost {
         ${renderPreview(this, this.preview)}
       </div>
     </div>`;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.checkTimer);
+    this.checkTimer = undefined;
   }
 
   protected override updated(changed: PropertyValues): void {
