@@ -72,6 +72,13 @@ const EN = {
   step: 'Step',
   noStep: 'No step (shown on the last step)',
   removeQuestion: 'Remove question',
+  removeAsk: (title: string, n: string) =>
+    `Other questions depend on the answer to “${title}”: ${n === '1' ? 'this condition tests it' : `these ${n} conditions test it`}. Removing the question removes ${n === '1' ? 'this condition' : 'them'} too; the questions ${n === '1' ? 'it shows' : 'they show'} will then always be shown.`,
+  removeKeptRaw: (n: string) =>
+    `${n === '1' ? 'A condition' : `${n} conditions`} written as JSON also ${n === '1' ? 'tests' : 'test'} it (below); ${n === '1' ? 'it stays' : 'they stay'} as written and the check will name ${n === '1' ? 'it' : 'them'}.`,
+  removeConfirm: 'Remove question and conditions',
+  cancel: 'Cancel',
+  removedWith: (title: string, n: string) => `“${title}” and ${n} condition(s) removed.`,
   keptAsWritten: 'The builder keeps this question as written; edit it in the JSON view.',
   blockNote: (name: string) =>
     `Reusable block “${name}”: its questions are shared by every place that uses it.`,
@@ -244,6 +251,13 @@ const DE: Strings = {
   step: 'Schritt',
   noStep: 'Kein Schritt (erscheint im letzten Schritt)',
   removeQuestion: 'Frage entfernen',
+  removeAsk: (title, n) =>
+    `Andere Fragen hängen von der Antwort auf „${title}“ ab: ${n === '1' ? 'diese Bedingung prüft sie' : `diese ${n} Bedingungen prüfen sie`}. Wenn Sie die Frage entfernen, ${n === '1' ? 'wird auch diese Bedingung entfernt' : 'werden auch diese Bedingungen entfernt'}; die Fragen, die ${n === '1' ? 'sie zeigt' : 'sie zeigen'}, werden dann immer gezeigt.`,
+  removeKeptRaw: (n) =>
+    `${n === '1' ? 'Eine als JSON geschriebene Bedingung prüft' : `${n} als JSON geschriebene Bedingungen prüfen`} sie ebenfalls (unten); ${n === '1' ? 'sie bleibt' : 'sie bleiben'} unverändert, und die Prüfung nennt ${n === '1' ? 'sie' : 'sie'}.`,
+  removeConfirm: 'Frage und Bedingungen entfernen',
+  cancel: 'Abbrechen',
+  removedWith: (title, n) => `„${title}“ und ${n} Bedingung(en) entfernt.`,
   keptAsWritten:
     'Der Baukasten übernimmt diese Frage unverändert; bearbeiten Sie sie in der JSON-Ansicht.',
   blockNote: (name) =>

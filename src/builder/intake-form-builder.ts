@@ -10,6 +10,7 @@ import { html, LitElement, type PropertyValues, type TemplateResult } from 'lit'
 import '../index.js';
 import { checkDefinitionProblems, type CheckProblem } from './check/definition-check.js';
 import { problemMessage } from './check/messages.js';
+import { danglingConditions } from './core/condition-refs.js';
 import { clone, isObject, own, type Json } from './core/json.js';
 import { History } from './core/history.js';
 import { stringsFor, type BuilderLocale, type Strings_ } from './i18n.js';
@@ -238,7 +239,7 @@ export class IntakeFormBuilder extends LitElement implements TranslationHost {
     this.checkRuns++;
     let problems: CheckProblem[];
     try {
-      problems = checkDefinitionProblems(this.doc);
+      problems = [...checkDefinitionProblems(this.doc), ...builderProblems(this.doc)];
     } catch (error) {
       problems = [{ pointer: '', message: String(error), code: 'check-failed', severity: 'error' }];
     }
@@ -425,6 +426,19 @@ export class IntakeFormBuilder extends LitElement implements TranslationHost {
       );
     }
   }
+}
+
+/**
+ * What the builder checks beyond the command line: conditions that test a question the form no
+ * longer has (JSON Schema allows them; they never hold, so what they show never appears).
+ */
+function builderProblems(definition: Json): CheckProblem[] {
+  return danglingConditions(definition).map((d) => ({
+    pointer: d.pointer,
+    message: `condition tests "${d.key}", which is no question here: it never holds`,
+    code: 'condition-unknown-question',
+    severity: 'error',
+  }));
 }
 
 function readWork():
