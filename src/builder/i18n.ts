@@ -146,6 +146,13 @@ const EN = {
   importFailed: (why: string) => `The file could not be read: ${why}`,
   externalLocale: (url: string) =>
     `This language's translations are in a separate file (${url}); the builder keeps the reference.`,
+  externalReadOnly:
+    'Shown read-only: translators work on it as XLIFF, merged with “intake-elements translations merge”.',
+  importExternal: (locale: string) =>
+    `The ${locale} translations are in their own file: merge the XLIFF with “intake-elements translations merge”.`,
+  loadFailed: (url: string, why: string) => `The definition ${url} could not be opened: ${why}`,
+  translationFileFailed: (locale: string, why: string) =>
+    `The ${locale} translations could not be read: ${why}`,
   jsonView: 'Definition as JSON',
   jsonNote: 'For experts. Changes are checked against the definition format when applied.',
   jsonInvalid: (why: string) => `Not valid JSON: ${why}`,
@@ -327,6 +334,13 @@ const DE: Strings = {
   importFailed: (why) => `Die Datei konnte nicht gelesen werden: ${why}`,
   externalLocale: (url) =>
     `Die Übersetzungen dieser Sprache stehen in einer eigenen Datei (${url}); der Baukasten behält den Verweis.`,
+  externalReadOnly:
+    'Nur zum Lesen: Übersetzer bearbeiten sie als XLIFF, übernommen mit „intake-elements translations merge“.',
+  importExternal: (locale) =>
+    `Die Übersetzungen (${locale}) stehen in einer eigenen Datei: übernehmen Sie das XLIFF mit „intake-elements translations merge“.`,
+  loadFailed: (url, why) => `Die Definition ${url} konnte nicht geöffnet werden: ${why}`,
+  translationFileFailed: (locale, why) =>
+    `Die Übersetzungen (${locale}) konnten nicht gelesen werden: ${why}`,
   jsonView: 'Definition als JSON',
   jsonNote: 'Für Fachleute. Änderungen werden beim Übernehmen gegen das Definitionsformat geprüft.',
   jsonInvalid: (why) => `Kein gültiges JSON: ${why}`,

@@ -13,6 +13,7 @@ import { problemMessage } from './check/messages.js';
 import { danglingConditions } from './core/condition-refs.js';
 import { clone, isObject, own, type Json } from './core/json.js';
 import { History } from './core/history.js';
+import { hashesFromMeta, loadDefinition } from './load.js';
 import { stringsFor, type BuilderLocale, type Strings_ } from './i18n.js';
 import { renderFormPanel } from './ui/form-panel.js';
 import type { ShownProblem } from './ui/host.js';
@@ -60,17 +61,28 @@ export class IntakeFormBuilder extends LitElement implements TranslationHost {
 
   static override properties = {
     locale: { type: String, reflect: true },
+    src: { type: String },
     tab: { state: true },
   };
 
   /** The builder's interface language: `de` (default) or `en`. */
   declare locale: string | null;
+  /**
+   * URL of a definition to open (its JSON), resolved against the page, as `<intake-form src>`.
+   * Translation files it names are read for the translation table, and the command line's
+   * `.meta.json` sidecars for their missing/outdated marks.
+   */
+  declare src: string | null;
   declare private tab: Tab;
 
   /** @internal For the panels (ui/host.ts), not part of the element's API. */
   hashes: Record<string, Record<string, string>> = {};
   /** @internal For the panels (ui/host.ts), not part of the element's API. */
+  external: Record<string, Record<string, string>> = {};
+  /** @internal For the panels (ui/host.ts), not part of the element's API. */
   translationLocale: string | undefined;
+  private suppliedMeta: Record<string, Record<string, string>> = {};
+  private loads = 0;
   /** @internal For the panels (ui/host.ts), not part of the element's API. */
   selected: string[] | undefined;
 
@@ -93,6 +105,7 @@ export class IntakeFormBuilder extends LitElement implements TranslationHost {
     if (saved) {
       this.history = new History(saved.definition);
       this.hashes = saved.hashes;
+      this.external = saved.external;
       this.status = (strings) => strings.restored;
     }
   }
@@ -103,8 +116,39 @@ export class IntakeFormBuilder extends LitElement implements TranslationHost {
   }
 
   set definition(value: Json) {
+    // A definition set while one loads from `src` wins over it.
+    this.loads++;
+    this.open(value, {}, {});
+  }
+
+  /**
+   * The source hashes of inline translations, for their missing/outdated marks: per locale the
+   * content of the command line's `.meta.json` sidecar (or just its `sources`, pointer → hash).
+   * Kept for definitions opened later; with `src` the builder reads the sidecars itself.
+   */
+  get translationMeta(): Record<string, Record<string, string>> {
+    return clone(this.suppliedMeta);
+  }
+
+  set translationMeta(value: Record<string, unknown> | null | undefined) {
+    const supplied: Record<string, Record<string, string>> = {};
+    for (const [locale, meta] of Object.entries(value ?? {})) {
+      const hashes = hashesFromMeta(meta);
+      if (hashes) supplied[locale] = hashes;
+    }
+    this.suppliedMeta = supplied;
+    this.hashes = { ...this.hashes, ...clone(supplied) };
+    this.requestUpdate();
+  }
+
+  private open(
+    value: Json,
+    hashes: Record<string, Record<string, string>>,
+    external: Record<string, Record<string, string>>,
+  ): void {
     this.history = new History(clone(value));
-    this.hashes = {};
+    this.hashes = { ...clone(this.suppliedMeta), ...hashes };
+    this.external = external;
     this.selected = undefined;
     this.status = '';
     this.readyPending = true;
@@ -186,7 +230,7 @@ export class IntakeFormBuilder extends LitElement implements TranslationHost {
     try {
       localStorage.setItem(
         STORAGE_KEY,
-        JSON.stringify({ definition: this.doc, hashes: this.hashes }),
+        JSON.stringify({ definition: this.doc, hashes: this.hashes, external: this.external }),
       );
     } catch {
       // Storage full or blocked (private mode): the work stays in the page until exported.
@@ -412,6 +456,31 @@ export class IntakeFormBuilder extends LitElement implements TranslationHost {
     this.checkTimer = undefined;
   }
 
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    if (changed.has('src') && this.src) void this.load(this.src);
+  }
+
+  private async load(src: string): Promise<void> {
+    const load = ++this.loads;
+    // Ready is announced once the definition is read, not for what shows meanwhile.
+    this.readyPending = false;
+    try {
+      const loaded = await loadDefinition(src, document.baseURI);
+      if (load !== this.loads) return;
+      this.open(loaded.definition, loaded.hashes, loaded.external);
+      const failures = loaded.failures;
+      if (failures.length)
+        this.status = (s) => failures.map(([l, why]) => s.translationFileFailed(l, why)).join(' ');
+    } catch (error) {
+      if (load !== this.loads) return;
+      const url = new URL(src, document.baseURI).href;
+      this.status = (s) => s.loadFailed(url, (error as Error).message);
+      this.readyPending = true;
+      this.requestUpdate();
+    }
+  }
+
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     if (this.pendingFocus) {
@@ -441,18 +510,21 @@ function builderProblems(definition: Json): CheckProblem[] {
   }));
 }
 
-function readWork():
-  { definition: Json; hashes: Record<string, Record<string, string>> } | undefined {
+type Tables = Record<string, Record<string, string>>;
+
+function readWork(): { definition: Json; hashes: Tables; external: Tables } | undefined {
   try {
     const text = localStorage.getItem(STORAGE_KEY);
     if (!text) return undefined;
     const value = JSON.parse(text) as Json;
     const definition = own(value, 'definition');
     const hashes = own(value, 'hashes');
+    const external = own(value, 'external');
     if (!isObject(definition)) return undefined;
     return {
       definition,
-      hashes: isObject(hashes) ? (hashes as Record<string, Record<string, string>>) : {},
+      hashes: isObject(hashes) ? (hashes as Tables) : {},
+      external: isObject(external) ? (external as Tables) : {},
     };
   } catch {
     return undefined;
