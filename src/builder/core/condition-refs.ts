@@ -56,10 +56,21 @@ function memberIndex(condition: Condition): number {
  */
 export function removeQuestionWithConditions(definition: Json, path: readonly string[]): Json {
   const { words } = conditionsTesting(definition, path);
+  const key = path[path.length - 1];
   let next = definition;
   // From the last allOf member back, so the earlier members' places stay valid.
   for (const c of [...words].sort((a, b) => memberIndex(b) - memberIndex(a)))
     next = removeCondition(next, c);
+  // "Required when … is answered" must not require a question that is gone.
+  const level = levelOf(next, path);
+  if (level)
+    for (const c of allConditions(next).conditions)
+      if (
+        c.objectPointer === level.objectPointer &&
+        c.operator === 'isAnswered' &&
+        c.requires.includes(key)
+      )
+        next = removeCondition(next, c, key);
   return removeQuestion(next, path);
 }
 
@@ -100,7 +111,10 @@ export function danglingConditions(definition: Json): DanglingCondition[] {
   for (const c of conditions)
     if (judged(c.objectPointer) && !keys(c.objectPointer).has(c.subject))
       out.push({
-        pointer: appendPointer(`${c.pointer}/if/properties`, c.subject),
+        pointer:
+          c.operator === 'isAnswered'
+            ? c.pointer
+            : appendPointer(`${c.pointer}/if/properties`, c.subject),
         key: c.subject,
       });
   for (const r of raw)
