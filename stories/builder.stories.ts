@@ -18,18 +18,13 @@ export default {
     locale: { control: 'inline-radio', options: ['de', 'en'] },
     example: { control: 'select', options: ['', 'ki-erstberatung', 'sprachkurs-anmeldung'] },
   },
-  loaders: [
-    async ({ args }) => ({
-      definition: args.example
-        ? await (await fetch(`schemas/${args.example}.json`)).json()
-        : undefined,
-    }),
-  ],
-  render: (args, { loaded }) => {
+  render: (args) => {
     localStorage.removeItem(STORAGE_KEY);
     const el = document.createElement('intake-form-builder') as IntakeFormBuilder;
     el.setAttribute('locale', args.locale);
-    if (loaded.definition) el.definition = loaded.definition;
+    // Opened by URL, so the translation files and their source hashes are read too: the
+    // translation table shows the shipped translations' status as the command line does.
+    if (args.example) el.src = `schemas/${args.example}.json`;
     return el;
   },
 } satisfies Meta<BuilderArgs>;

@@ -61,7 +61,8 @@ export class IntakeFormBuilder extends LitElement implements TranslationHost {
 
   static override properties = {
     locale: { type: String, reflect: true },
-    src: { type: String },
+    // Setting the same URL again reopens it (a fresh copy of the file).
+    src: { type: String, hasChanged: () => true },
     tab: { state: true },
   };
 

@@ -100,6 +100,11 @@ describe('builder: status of shipped translations', () => {
       await showLocale(el, locale);
       expect(marks(el, 'outdated'), locale).to.equal(1);
     }
+    // Setting the same URL again opens the file afresh.
+    const ready = new Promise((resolve) => el.addEventListener('intake-builder-ready', resolve));
+    el.src = DEFINITION;
+    await ready;
+    expect(el.definition).to.deep.equal(file);
   });
 
   it('takes the hashes of inline translations as a property when opened as an object', async () => {
