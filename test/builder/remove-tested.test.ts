@@ -85,6 +85,20 @@ describe('builder: removing a question that a condition tests', () => {
     expect(el.definition, 'one undo restores both').to.deep.equal(FAMILY);
   });
 
+  it('drops an open confirmation when another question is selected', async () => {
+    const el = await open('en', FAMILY);
+    $<HTMLButtonElement>(el, `#${itemId(['hasChildren'])}`).click();
+    await el.updateComplete;
+    $<HTMLButtonElement>(el, '#q-remove').click();
+    await el.updateComplete;
+    $<HTMLButtonElement>(el, `#${itemId(['name'])}`).click();
+    await el.updateComplete;
+    $<HTMLButtonElement>(el, `#${itemId(['hasChildren'])}`).click();
+    await el.updateComplete;
+    expect($(el, '.confirm')).to.equal(null);
+    expect(el.definition).to.deep.equal(FAMILY);
+  });
+
   it('removes a question no condition tests at once, without asking', async () => {
     const el = await open('en', FAMILY);
     $<HTMLButtonElement>(el, `#${itemId(['name'])}`).click();

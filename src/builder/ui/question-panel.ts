@@ -181,6 +181,8 @@ const confirming = new WeakMap<BuilderHost, string>();
 function renderRemove(host: BuilderHost, q: Question, title: string): TemplateResult {
   const path = q.path;
   const id = path.join('/');
+  // A confirmation left open for another question is dropped, not shown again on return.
+  if (confirming.has(host) && confirming.get(host) !== id) confirming.delete(host);
   const done = (): void => {
     confirming.delete(host);
     host.select(undefined, '#add-kind');
