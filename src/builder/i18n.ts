@@ -72,6 +72,13 @@ const EN = {
   step: 'Step',
   noStep: 'No step (shown on the last step)',
   removeQuestion: 'Remove question',
+  removeAsk: (title: string, n: string) =>
+    `Other questions depend on the answer to “${title}”: ${n === '1' ? 'this condition tests it' : `these ${n} conditions test it`}. Removing the question removes ${n === '1' ? 'this condition' : 'them'} too; the questions ${n === '1' ? 'it shows' : 'they show'} will then always be shown.`,
+  removeKeptRaw: (n: string) =>
+    `${n === '1' ? 'A condition' : `${n} conditions`} written as JSON also ${n === '1' ? 'tests' : 'test'} it (below); ${n === '1' ? 'it stays' : 'they stay'} as written and the check will name ${n === '1' ? 'it' : 'them'}.`,
+  removeConfirm: 'Remove question and conditions',
+  cancel: 'Cancel',
+  removedWith: (title: string, n: string) => `“${title}” and ${n} condition(s) removed.`,
   keptAsWritten: 'The builder keeps this question as written; edit it in the JSON view.',
   blockNote: (name: string) =>
     `Reusable block “${name}”: its questions are shared by every place that uses it.`,
@@ -85,6 +92,9 @@ const EN = {
   opIs: 'is',
   opIsNot: 'is not',
   opIsOneOf: 'is one of',
+  opIsAnswered: 'is answered',
+  condRequiresAnswered: (q: string, s: string) => `“${q}” is required when “${s}” is answered.`,
+  answeredOnlyRequired: '“is answered” can only make a question required, not show it.',
   or: 'or',
   conditionKind: 'Condition',
   subject: 'Answer to',
@@ -139,6 +149,13 @@ const EN = {
   importFailed: (why: string) => `The file could not be read: ${why}`,
   externalLocale: (url: string) =>
     `This language's translations are in a separate file (${url}); the builder keeps the reference.`,
+  externalReadOnly:
+    'Shown read-only: translators work on it as XLIFF, merged with “intake-elements translations merge”.',
+  importExternal: (locale: string) =>
+    `The ${locale} translations are in their own file: merge the XLIFF with “intake-elements translations merge”.`,
+  loadFailed: (url: string, why: string) => `The definition ${url} could not be opened: ${why}`,
+  translationFileFailed: (locale: string, why: string) =>
+    `The ${locale} translations could not be read: ${why}`,
   jsonView: 'Definition as JSON',
   jsonNote: 'For experts. Changes are checked against the definition format when applied.',
   jsonInvalid: (why: string) => `Not valid JSON: ${why}`,
@@ -244,6 +261,13 @@ const DE: Strings = {
   step: 'Schritt',
   noStep: 'Kein Schritt (erscheint im letzten Schritt)',
   removeQuestion: 'Frage entfernen',
+  removeAsk: (title, n) =>
+    `Andere Fragen hängen von der Antwort auf „${title}“ ab: ${n === '1' ? 'diese Bedingung prüft sie' : `diese ${n} Bedingungen prüfen sie`}. Wenn Sie die Frage entfernen, ${n === '1' ? 'wird auch diese Bedingung entfernt' : 'werden auch diese Bedingungen entfernt'}; die Fragen, die ${n === '1' ? 'sie zeigt' : 'sie zeigen'}, werden dann immer gezeigt.`,
+  removeKeptRaw: (n) =>
+    `${n === '1' ? 'Eine als JSON geschriebene Bedingung prüft' : `${n} als JSON geschriebene Bedingungen prüfen`} sie ebenfalls (unten); ${n === '1' ? 'sie bleibt' : 'sie bleiben'} unverändert, und die Prüfung nennt ${n === '1' ? 'sie' : 'sie'}.`,
+  removeConfirm: 'Frage und Bedingungen entfernen',
+  cancel: 'Abbrechen',
+  removedWith: (title, n) => `„${title}“ und ${n} Bedingung(en) entfernt.`,
   keptAsWritten:
     'Der Baukasten übernimmt diese Frage unverändert; bearbeiten Sie sie in der JSON-Ansicht.',
   blockNote: (name) =>
@@ -257,6 +281,10 @@ const DE: Strings = {
   opIs: 'gleich',
   opIsNot: 'nicht gleich',
   opIsOneOf: 'eines von',
+  opIsAnswered: 'beantwortet',
+  condRequiresAnswered: (q, s) => `„${q}“ ist Pflicht, wenn „${s}“ beantwortet ist.`,
+  answeredOnlyRequired:
+    '„beantwortet“ kann eine Frage nur zur Pflicht machen, nicht ein- oder ausblenden.',
   or: 'oder',
   conditionKind: 'Bedingung',
   subject: 'Antwort auf',
@@ -313,6 +341,13 @@ const DE: Strings = {
   importFailed: (why) => `Die Datei konnte nicht gelesen werden: ${why}`,
   externalLocale: (url) =>
     `Die Übersetzungen dieser Sprache stehen in einer eigenen Datei (${url}); der Baukasten behält den Verweis.`,
+  externalReadOnly:
+    'Nur zum Lesen: Übersetzer bearbeiten sie als XLIFF, übernommen mit „intake-elements translations merge“.',
+  importExternal: (locale) =>
+    `Die Übersetzungen (${locale}) stehen in einer eigenen Datei: übernehmen Sie das XLIFF mit „intake-elements translations merge“.`,
+  loadFailed: (url, why) => `Die Definition ${url} konnte nicht geöffnet werden: ${why}`,
+  translationFileFailed: (locale, why) =>
+    `Die Übersetzungen (${locale}) konnten nicht gelesen werden: ${why}`,
   jsonView: 'Definition als JSON',
   jsonNote: 'Für Fachleute. Änderungen werden beim Übernehmen gegen das Definitionsformat geprüft.',
   jsonInvalid: (why) => `Kein gültiges JSON: ${why}`,

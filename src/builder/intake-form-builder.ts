@@ -10,8 +10,10 @@ import { html, LitElement, type PropertyValues, type TemplateResult } from 'lit'
 import '../index.js';
 import { checkDefinitionProblems, type CheckProblem } from './check/definition-check.js';
 import { problemMessage } from './check/messages.js';
+import { danglingConditions } from './core/condition-refs.js';
 import { clone, isObject, own, type Json } from './core/json.js';
 import { History } from './core/history.js';
+import { hashesFromMeta, loadDefinition } from './load.js';
 import { stringsFor, type BuilderLocale, type Strings_ } from './i18n.js';
 import { renderFormPanel } from './ui/form-panel.js';
 import type { ShownProblem } from './ui/host.js';
@@ -24,6 +26,9 @@ import { builderStyles } from './styles.js';
 
 /** Where unexported work is kept. */
 export const STORAGE_KEY = 'intake-form-builder:work';
+
+/** How long the author must pause editing before the checks run again (ms). */
+const CHECK_DELAY = 400;
 
 const TABS = ['questions', 'form', 'translations', 'json'] as const;
 type Tab = (typeof TABS)[number];
@@ -56,17 +61,29 @@ export class IntakeFormBuilder extends LitElement implements TranslationHost {
 
   static override properties = {
     locale: { type: String, reflect: true },
+    // Setting the same URL again reopens it (a fresh copy of the file).
+    src: { type: String, hasChanged: () => true },
     tab: { state: true },
   };
 
   /** The builder's interface language: `de` (default) or `en`. */
   declare locale: string | null;
+  /**
+   * URL of a definition to open (its JSON), resolved against the page, as `<intake-form src>`.
+   * Translation files it names are read for the translation table, and the command line's
+   * `.meta.json` sidecars for their missing/outdated marks.
+   */
+  declare src: string | null;
   declare private tab: Tab;
 
   /** @internal For the panels (ui/host.ts), not part of the element's API. */
   hashes: Record<string, Record<string, string>> = {};
   /** @internal For the panels (ui/host.ts), not part of the element's API. */
+  external: Record<string, Record<string, string>> = {};
+  /** @internal For the panels (ui/host.ts), not part of the element's API. */
   translationLocale: string | undefined;
+  private suppliedMeta: Record<string, Record<string, string>> = {};
+  private loads = 0;
   /** @internal For the panels (ui/host.ts), not part of the element's API. */
   selected: string[] | undefined;
 
@@ -77,6 +94,9 @@ export class IntakeFormBuilder extends LitElement implements TranslationHost {
   private pendingFocus: string | undefined;
   private readyPending = true;
   private checked: { doc: Json; problems: CheckProblem[] } | undefined;
+  private checkTimer: ReturnType<typeof setTimeout> | undefined;
+  /** @internal How often the checks ran (the test that a burst of edits checks once reads it). */
+  checkRuns = 0;
 
   constructor() {
     super();
@@ -86,6 +106,7 @@ export class IntakeFormBuilder extends LitElement implements TranslationHost {
     if (saved) {
       this.history = new History(saved.definition);
       this.hashes = saved.hashes;
+      this.external = saved.external;
       this.status = (strings) => strings.restored;
     }
   }
@@ -96,11 +117,44 @@ export class IntakeFormBuilder extends LitElement implements TranslationHost {
   }
 
   set definition(value: Json) {
+    // A definition set while one loads from `src` wins over it.
+    this.loads++;
+    this.open(value, {}, {});
+  }
+
+  /**
+   * The source hashes of inline translations, for their missing/outdated marks: per locale the
+   * content of the command line's `.meta.json` sidecar (or just its `sources`, pointer → hash).
+   * Kept for definitions opened later; with `src` the builder reads the sidecars itself.
+   */
+  get translationMeta(): Record<string, Record<string, string>> {
+    return clone(this.suppliedMeta);
+  }
+
+  set translationMeta(value: Record<string, unknown> | null | undefined) {
+    const supplied: Record<string, Record<string, string>> = {};
+    for (const [locale, meta] of Object.entries(value ?? {})) {
+      const hashes = hashesFromMeta(meta);
+      if (hashes) supplied[locale] = hashes;
+    }
+    this.suppliedMeta = supplied;
+    this.hashes = { ...this.hashes, ...clone(supplied) };
+    this.requestUpdate();
+  }
+
+  private open(
+    value: Json,
+    hashes: Record<string, Record<string, string>>,
+    external: Record<string, Record<string, string>>,
+  ): void {
     this.history = new History(clone(value));
-    this.hashes = {};
+    this.hashes = { ...clone(this.suppliedMeta), ...hashes };
+    this.external = external;
     this.selected = undefined;
     this.status = '';
     this.readyPending = true;
+    // A newly opened definition is checked at once: old problems must not show beside it.
+    this.checked = undefined;
     this.requestUpdate();
   }
 
@@ -165,7 +219,7 @@ export class IntakeFormBuilder extends LitElement implements TranslationHost {
 
   /** @internal For the panels (ui/host.ts), not part of the element's API. */
   problemsUnder(pointers: string[]): ShownProblem[] {
-    return this.problems().filter((p) =>
+    return this.shownProblems().filter((p) =>
       pointers.some(
         (prefix) => p.pointer === prefix || p.pointer.startsWith(`${prefix}/`) || prefix === '',
       ),
@@ -177,7 +231,7 @@ export class IntakeFormBuilder extends LitElement implements TranslationHost {
     try {
       localStorage.setItem(
         STORAGE_KEY,
-        JSON.stringify({ definition: this.doc, hashes: this.hashes }),
+        JSON.stringify({ definition: this.doc, hashes: this.hashes, external: this.external }),
       );
     } catch {
       // Storage full or blocked (private mode): the work stays in the page until exported.
@@ -194,20 +248,52 @@ export class IntakeFormBuilder extends LitElement implements TranslationHost {
     setTimeout(() => URL.revokeObjectURL(url), 1000);
   }
 
+  /** The current definition's problems, checked now if they are not yet (for `check()`). */
   private problems(): ShownProblem[] {
-    if (this.checked?.doc !== this.doc) {
-      let problems: CheckProblem[];
-      try {
-        problems = checkDefinitionProblems(this.doc);
-      } catch (error) {
-        problems = [
-          { pointer: '', message: String(error), code: 'check-failed', severity: 'error' },
-        ];
-      }
-      this.checked = { doc: this.doc, problems };
+    if (this.checked?.doc !== this.doc) this.runCheck();
+    return this.localized();
+  }
+
+  /**
+   * The problems to show while editing. The checks (ajv over the meta-schema, references,
+   * translations) take tens of milliseconds on a large definition, too long to run on every
+   * keystroke-sized edit: after an edit the last result stays shown and the check runs once the
+   * author pauses ({@link CHECK_DELAY} ms without an edit).
+   */
+  private shownProblems(): ShownProblem[] {
+    if (!this.checked) this.runCheck();
+    else if (this.checked.doc !== this.doc) this.scheduleCheck();
+    return this.localized();
+  }
+
+  /** Runs the checks {@link CHECK_DELAY} ms from now; `restart` postpones a pending run. */
+  private scheduleCheck(restart = false): void {
+    if (this.checkTimer !== undefined && !restart) return;
+    clearTimeout(this.checkTimer);
+    this.checkTimer = setTimeout(() => {
+      this.checkTimer = undefined;
+      if (this.checked?.doc === this.doc) return;
+      this.runCheck();
+      this.requestUpdate();
+    }, CHECK_DELAY);
+  }
+
+  private runCheck(): void {
+    clearTimeout(this.checkTimer);
+    this.checkTimer = undefined;
+    this.checkRuns++;
+    let problems: CheckProblem[];
+    try {
+      problems = [...checkDefinitionProblems(this.doc), ...builderProblems(this.doc)];
+    } catch (error) {
+      problems = [{ pointer: '', message: String(error), code: 'check-failed', severity: 'error' }];
     }
+    this.checked = { doc: this.doc, problems };
+  }
+
+  private localized(): ShownProblem[] {
     const locale = this.uiLocale;
-    return this.checked.problems.map((p) => ({
+    return (this.checked?.problems ?? []).map((p) => ({
       pointer: p.pointer,
       message: problemMessage(p, locale),
       severity: p.severity,
@@ -217,6 +303,7 @@ export class IntakeFormBuilder extends LitElement implements TranslationHost {
   private afterChange(announcement: string, changed: boolean): void {
     if (announcement) this.status = announcement;
     if (changed) {
+      if (this.checked) this.scheduleCheck(true);
       this.saveWork();
       this.dispatchEvent(
         new CustomEvent('intake-builder-change', {
@@ -329,7 +416,7 @@ export class IntakeFormBuilder extends LitElement implements TranslationHost {
   }
 
   override render(): TemplateResult {
-    const count = this.problems().filter((p) => p.severity === 'error').length;
+    const count = this.shownProblems().filter((p) => p.severity === 'error').length;
     return html`<div @keydown=${this.onKey} lang=${this.uiLocale}>
       <header>
         <h1>${this.s.builderLabel}</h1>
@@ -364,6 +451,37 @@ export class IntakeFormBuilder extends LitElement implements TranslationHost {
     </div>`;
   }
 
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.checkTimer);
+    this.checkTimer = undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    if (changed.has('src') && this.src) void this.load(this.src);
+  }
+
+  private async load(src: string): Promise<void> {
+    const load = ++this.loads;
+    // Ready is announced once the definition is read, not for what shows meanwhile.
+    this.readyPending = false;
+    try {
+      const loaded = await loadDefinition(src, document.baseURI);
+      if (load !== this.loads) return;
+      this.open(loaded.definition, loaded.hashes, loaded.external);
+      const failures = loaded.failures;
+      if (failures.length)
+        this.status = (s) => failures.map(([l, why]) => s.translationFileFailed(l, why)).join(' ');
+    } catch (error) {
+      if (load !== this.loads) return;
+      const url = new URL(src, document.baseURI).href;
+      this.status = (s) => s.loadFailed(url, (error as Error).message);
+      this.readyPending = true;
+      this.requestUpdate();
+    }
+  }
+
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     if (this.pendingFocus) {
@@ -380,18 +498,34 @@ export class IntakeFormBuilder extends LitElement implements TranslationHost {
   }
 }
 
-function readWork():
-  { definition: Json; hashes: Record<string, Record<string, string>> } | undefined {
+/**
+ * What the builder checks beyond the command line: conditions that test a question the form no
+ * longer has (JSON Schema allows them; they never hold, so what they show never appears).
+ */
+function builderProblems(definition: Json): CheckProblem[] {
+  return danglingConditions(definition).map((d) => ({
+    pointer: d.pointer,
+    message: `condition tests "${d.key}", which is no question here: it never holds`,
+    code: 'condition-unknown-question',
+    severity: 'error',
+  }));
+}
+
+type Tables = Record<string, Record<string, string>>;
+
+function readWork(): { definition: Json; hashes: Tables; external: Tables } | undefined {
   try {
     const text = localStorage.getItem(STORAGE_KEY);
     if (!text) return undefined;
     const value = JSON.parse(text) as Json;
     const definition = own(value, 'definition');
     const hashes = own(value, 'hashes');
+    const external = own(value, 'external');
     if (!isObject(definition)) return undefined;
     return {
       definition,
-      hashes: isObject(hashes) ? (hashes as Record<string, Record<string, string>>) : {},
+      hashes: isObject(hashes) ? (hashes as Tables) : {},
+      external: isObject(external) ? (external as Tables) : {},
     };
   } catch {
     return undefined;

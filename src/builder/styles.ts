@@ -151,6 +151,11 @@ export const builderStyles = css`
     font-size: 0.875rem;
     margin: 0 0 0.5rem;
   }
+  .confirm {
+    border: 2px solid currentColor;
+    padding: 0.5rem 1rem;
+    margin: 0.5rem 0;
+  }
   .note {
     border-inline-start: 4px solid var(--accent);
     padding-inline-start: 0.5rem;

@@ -31,6 +31,8 @@ const GERMAN: Record<string, (q: string[], english: string) => string> = {
   'translation-unknown-key': (q) => `Die Übersetzung „${q[0] ?? ''}“ gehört zu keinem Text.`,
   'translation-not-text': (q) => `Die Übersetzung „${q[0] ?? ''}“ zeigt auf keinen Text.`,
   'translation-bad-key': (q) => `„${q[0] ?? ''}“ ist kein JSON Pointer.`,
+  'condition-unknown-question': (q) =>
+    `Eine Bedingung prüft die Frage „${q[0] ?? ''}“, die es hier nicht (mehr) gibt: sie trifft nie zu.`,
   'too-deep': () => 'Die Definition ist zu tief verschachtelt.',
   'too-many-choices': () => 'Eine Frage hat zu viele Antworten zur Auswahl.',
 };

@@ -4,7 +4,8 @@
  * only requires Q. Removing a condition puts the question back among the object's properties.
  */
 import { appendPointer } from '../../core/json-pointer.js';
-import { readConditions, writeTest, type Condition, type ConditionOperator } from './conditions.js';
+import { readConditions, writeTest, type Condition, type TestOperator } from './conditions.js';
+import { removeDependentRequired } from './dependent-required.js';
 import { movePointers } from './edit.js';
 import { findQuestion, levelOf, listLevel, type Level } from './questions.js';
 import { getAt, own, setAt, type Json, type JsonObject } from './json.js';
@@ -31,7 +32,7 @@ export function addShowCondition(
   definition: Json,
   path: readonly string[],
   subject: string,
-  operator: ConditionOperator,
+  operator: TestOperator,
   values: Json[],
 ): Json {
   const q = findQuestion(definition, path);
@@ -61,7 +62,7 @@ export function addRequiredCondition(
   definition: Json,
   path: readonly string[],
   subject: string,
-  operator: ConditionOperator,
+  operator: TestOperator,
   values: Json[],
 ): Json {
   const q = findQuestion(definition, path);
@@ -84,7 +85,7 @@ export function setConditionTest(
   definition: Json,
   condition: Condition,
   subject: string,
-  operator: ConditionOperator,
+  operator: TestOperator,
   values: Json[],
 ): Json {
   return setAt(definition, `${condition.pointer}/if`, writeTest(subject, operator, values));
@@ -94,7 +95,10 @@ export function setConditionTest(
  * Removes a condition: the questions it showed become unconditional (required ones stay
  * required), the requirement it added goes.
  */
-export function removeCondition(definition: Json, condition: Condition): Json {
+export function removeCondition(definition: Json, condition: Condition, key?: string): Json {
+  // "Required when answered" sentences are per question: `key` names the one to remove.
+  if (condition.operator === 'isAnswered')
+    return removeDependentRequired(definition, condition, key);
   let next = definition;
   const objectPointer = condition.objectPointer;
   for (const key of condition.shows) {

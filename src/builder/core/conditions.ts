@@ -5,10 +5,14 @@
  * `dependencies` is a {@link RawCondition}, kept exactly as written and editable as JSON.
  */
 import { appendPointer } from '../../core/json-pointer.js';
+import { readDependentRequired } from './dependent-required.js';
 import { conditionSites } from './questions.js';
 import { deepEqual, getAt, isObject, own, type Json, type JsonObject } from './json.js';
 
-export type ConditionOperator = 'is' | 'isNot' | 'isOneOf';
+/** What an `if` tests. */
+export type TestOperator = 'is' | 'isNot' | 'isOneOf';
+/** What a condition in words says; `isAnswered` is written as `dependentRequired`. */
+export type ConditionOperator = TestOperator | 'isAnswered';
 
 /** A condition the builder can say in words. */
 export interface Condition {
@@ -39,7 +43,7 @@ function onlyKeys(value: Json | undefined, allowed: string[]): value is JsonObje
 /** Reads an `if` as "subject operator values", or undefined. */
 export function readTest(
   test: Json | undefined,
-): { subject: string; operator: ConditionOperator; values: Json[] } | undefined {
+): { subject: string; operator: TestOperator; values: Json[] } | undefined {
   if (!onlyKeys(test, ['properties', 'required'])) return undefined;
   const properties = own(test, 'properties');
   if (!isObject(properties) || Object.keys(properties).length !== 1) return undefined;
@@ -56,11 +60,7 @@ export function readTest(
 }
 
 /** The `if` for a test in words. */
-export function writeTest(
-  subject: string,
-  operator: ConditionOperator,
-  values: Json[],
-): JsonObject {
+export function writeTest(subject: string, operator: TestOperator, values: Json[]): JsonObject {
   const check: JsonObject =
     operator === 'is'
       ? { const: values[0] ?? null }
@@ -110,7 +110,10 @@ export function readConditions(
         : [],
     });
   }
+  const dependent = readDependentRequired(definition, objectPointer);
+  if (dependent) conditions.push(...dependent);
   for (const keyword of ['dependentRequired', 'dependentSchemas', 'dependencies']) {
+    if (keyword === 'dependentRequired' && dependent) continue;
     const value = own(object, keyword);
     if (value !== undefined)
       raw.push({ pointer: appendPointer(objectPointer, keyword), objectPointer, json: value });

@@ -11,6 +11,7 @@ import {
   removeCondition,
 } from '../core/condition-edit.js';
 import { readConditions, type Condition, type ConditionOperator } from '../core/conditions.js';
+import { addRequiredWhenAnswered } from '../core/dependent-required.js';
 import { choicesOf, setJsonAt } from '../core/edit.js';
 import type { Json } from '../core/json.js';
 import { levelOf, listLevel, type Question } from '../core/questions.js';
@@ -31,6 +32,8 @@ export function conditionWords(host: BuilderHost, c: Condition, key: string): st
   const level = listLevelAt(host, c.objectPointer);
   const subject = level?.find((q) => q.key === c.subject);
   const question = level?.find((q) => q.key === key);
+  if (c.operator === 'isAnswered')
+    return host.s.condRequiresAnswered(question?.title || key, subject?.title || c.subject);
   const operator = { is: host.s.opIs, isNot: host.s.opIsNot, isOneOf: host.s.opIsOneOf }[
     c.operator
   ];
@@ -74,6 +77,16 @@ function renderAdd(host: BuilderHost, q: Question, siblings: Question[]): Templa
     event.preventDefault();
     const data = new FormData(event.target as HTMLFormElement);
     const operator = data.get('operator') as ConditionOperator;
+    if (operator === 'isAnswered') {
+      if (data.get('kind') === 'show') {
+        host.announce(host.s.answeredOnlyRequired);
+        host.focusAfterRender('#cond-kind');
+        return;
+      }
+      host.edit((d) => addRequiredWhenAnswered(d, q.path, subjectKey));
+      host.focusAfterRender('#cond-list');
+      return;
+    }
     const raw = data.getAll('value').map(String);
     const values = choices.length
       ? raw.map((r) => choices[Number(r)]?.value ?? null)
@@ -121,6 +134,7 @@ function renderAdd(host: BuilderHost, q: Question, siblings: Question[]): Templa
       <select id="cond-operator" name="operator">
         <option value="is">${host.s.opIs}</option>
         <option value="isNot">${host.s.opIsNot}</option>
+        <option value="isAnswered">${host.s.opIsAnswered}</option>
         ${
           choices.length > 1 && subject?.kind !== 'yesNo'
             ? html`<option value="isOneOf">${host.s.opIsOneOf}</option>`
@@ -210,7 +224,7 @@ export function renderConditions(host: BuilderHost, q: Question): TemplateResult
             type="button"
             aria-label=${host.s.removeCondition(words)}
             @click=${() => {
-              host.edit((d) => removeCondition(d, c));
+              host.edit((d) => removeCondition(d, c, q.key));
               host.focusAfterRender('#cond-list');
             }}
           >

@@ -6,7 +6,6 @@ import { html, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import {
   choicesOf,
-  removeQuestion,
   setChoices,
   setErrorMessage,
   setRequired,
@@ -19,7 +18,8 @@ import { getAt, own, type Json } from '../core/json.js';
 import { limitsOf } from '../core/kinds.js';
 import { findQuestion, type Question } from '../core/questions.js';
 import { assignToStep, stepsOf } from '../core/steps.js';
-import { renderConditions } from './condition-editor.js';
+import { conditionsTesting, removeQuestionWithConditions } from '../core/condition-refs.js';
+import { conditionWords, renderConditions } from './condition-editor.js';
 import { numberField, problemList, textField, type BuilderHost } from './host.js';
 import { itemId } from './question-list.js';
 
@@ -171,6 +171,75 @@ function renderStep(host: BuilderHost, q: Question): TemplateResult | string {
   </div>`;
 }
 
+/** The question (path joined by "/") whose removal waits for the author's confirmation. */
+const confirming = new WeakMap<BuilderHost, string>();
+
+/**
+ * Removing a question that conditions test asks first, naming those conditions in words: removing
+ * it removes them too (one undo step), and the questions they show become always shown.
+ */
+function renderRemove(host: BuilderHost, q: Question, title: string): TemplateResult {
+  const path = q.path;
+  const id = path.join('/');
+  // A confirmation left open for another question is dropped, not shown again on return.
+  if (confirming.has(host) && confirming.get(host) !== id) confirming.delete(host);
+  const done = (): void => {
+    confirming.delete(host);
+    host.select(undefined, '#add-kind');
+  };
+  const { words, raw } = conditionsTesting(host.doc, path);
+  const remove = (): void => {
+    if (words.length + raw.length > 0 && confirming.get(host) !== id) {
+      confirming.set(host, id);
+      host.focusAfterRender('#rm-yes');
+      return;
+    }
+    host.edit(
+      (d) => removeQuestionWithConditions(d, path),
+      words.length ? host.s.removedWith(title, String(words.length)) : host.s.removed(title),
+    );
+    done();
+  };
+  const cancel = (): void => {
+    confirming.delete(host);
+    host.focusAfterRender('#q-remove');
+  };
+  if (confirming.get(host) !== id)
+    return html`<button type="button" id="q-remove" class="danger" @click=${remove}>
+      ${host.s.removeQuestion}
+    </button>`;
+  const sentences = words.flatMap((c) =>
+    [...new Set([...c.shows, ...c.requires])].map((k) => conditionWords(host, c, k)),
+  );
+  return html`<div
+    class="confirm"
+    role="group"
+    aria-labelledby="rm-ask"
+    @keydown=${(e: KeyboardEvent) => {
+      if (e.key === 'Escape') cancel();
+    }}
+  >
+    <p id="rm-ask">
+      ${words.length ? host.s.removeAsk(title, String(words.length)) : ''}
+      ${raw.length ? host.s.removeKeptRaw(String(raw.length)) : ''}
+    </p>
+    <ul id="rm-list">
+      ${sentences.map((t) => html`<li>${t}</li>`)}
+      ${raw.map((r) => html`<li><code>${r.pointer}</code></li>`)}
+    </ul>
+    <button
+      type="button"
+      id="rm-yes"
+      class="danger"
+      aria-describedby="rm-ask rm-list"
+      @click=${remove}
+    >
+      ${words.length ? host.s.removeConfirm : host.s.removeQuestion}
+    </button>
+    <button type="button" id="rm-no" @click=${cancel}>${host.s.cancel}</button>
+  </div>`;
+}
+
 /** The panel of the selected question (or a hint to select one). */
 export function renderQuestionPanel(host: BuilderHost): TemplateResult {
   const q = host.selected ? findQuestion(host.doc, host.selected) : undefined;
@@ -188,10 +257,6 @@ export function renderQuestionPanel(host: BuilderHost): TemplateResult {
   const limits = limitsOf(q.kind);
   const limitTarget = q.kind === 'severalChoices' || q.kind === 'group' ? schema : schema;
   const problems = host.problemsUnder([q.schemaPointer, q.uiPointer]);
-  const remove = (): void => {
-    host.edit((d) => removeQuestion(d, path), host.s.removed(title));
-    host.select(undefined, '#add-kind');
-  };
   return html`<section class="panel" aria-labelledby="panel-heading">
     <h2 id="panel-heading">${host.s.editQuestion(title)}</h2>
     <p class="kind-line">${host.s.kindNames[q.kind] ?? q.kind} · <code>${q.key}</code></p>
@@ -293,8 +358,7 @@ export function renderQuestionPanel(host: BuilderHost): TemplateResult {
           </fieldset>`
         : ''
     }
-    ${renderStep(host, q)} ${renderConditions(host, q)}
-    <button type="button" class="danger" @click=${remove}>${host.s.removeQuestion}</button>
+    ${renderStep(host, q)} ${renderConditions(host, q)} ${renderRemove(host, q, title)}
     <button type="button" class="link" @click=${() => host.focusAfterRender(`#${itemId(path)}`)}>
       ↑ ${host.s.questions}
     </button>

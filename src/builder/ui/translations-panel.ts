@@ -25,6 +25,8 @@ const LOCALE_PATTERN = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/;
 export interface TranslationHost extends BuilderHost {
   /** locale → pointer → hash of the source text the translation was made from. */
   hashes: Record<string, Record<string, string>>;
+  /** The translations of locales given by URL, as read when the definition was opened by URL. */
+  external: Record<string, Record<string, string>>;
   translationLocale: string | undefined;
   saveWork(): void;
   download(name: string, type: string, text: string): void;
@@ -59,8 +61,8 @@ export function translationStatus(
   definition: Json,
   locale: string,
   hashes: Record<string, string>,
+  table: Json | undefined = getAt(definition, ['translations', locale]),
 ): ReturnType<typeof localeStatus> {
-  const table = getAt(definition, ['translations', locale]);
   return localeStatus(
     definition as Record<string, unknown>,
     stringsOf(definition),
@@ -87,6 +89,11 @@ async function importXliff(host: TranslationHost, file: File): Promise<void> {
     const document = readXliff(await file.text());
     const locale = document.targetLang;
     if (!LOCALE_PATTERN.test(locale)) throw new Error(`target language "${locale}"`);
+    // A locale kept in its own file stays there: the command line merges into that file.
+    if (typeof getAt(host.doc, ['translations', locale]) === 'string') {
+      host.announce(host.s.importExternal(locale));
+      return;
+    }
     const strings = stringsOf(host.doc);
     const table = getAt(host.doc, ['translations', locale]);
     const merged = mergeUnits(
@@ -105,9 +112,15 @@ async function importXliff(host: TranslationHost, file: File): Promise<void> {
   }
 }
 
+/** A locale's translations: inline in the definition, or read from its file. */
+function tableOf(host: TranslationHost, locale: string): Json | undefined {
+  const inline = getAt(host.doc, ['translations', locale]);
+  return typeof inline === 'string' ? host.external[locale] : inline;
+}
+
 function exportXliff(host: TranslationHost, locale: string): void {
   const strings = stringsOf(host.doc);
-  const table = getAt(host.doc, ['translations', locale]);
+  const table = tableOf(host, locale);
   const id = String(own(host.doc, 'id') ?? 'form');
   const xliff = writeXliff({
     sourceLang: String(own(host.doc, 'lang') ?? 'de'),
@@ -122,10 +135,16 @@ function exportXliff(host: TranslationHost, locale: string): void {
 /** The "translations" tab. */
 export function renderTranslations(host: TranslationHost): TemplateResult {
   const { inline, external } = localesOf(host.doc);
+  const loaded = new Set(external.filter(([l]) => host.external[l]).map(([l]) => l));
+  // Locales in the definition's order; those given by URL only once their file was read.
+  const shown = Object.keys(own(host.doc, 'translations') ?? {}).filter(
+    (l) => inline.includes(l) || loaded.has(l),
+  );
   const locale =
-    host.translationLocale && inline.includes(host.translationLocale)
+    host.translationLocale && shown.includes(host.translationLocale)
       ? host.translationLocale
-      : inline[0];
+      : shown[0];
+  const inFile = locale !== undefined && loaded.has(locale);
   const sourceLang = String(own(host.doc, 'lang') ?? 'de');
   const onAdd = (event: SubmitEvent): void => {
     event.preventDefault();
@@ -146,8 +165,9 @@ export function renderTranslations(host: TranslationHost): TemplateResult {
     else host.requestUpdate();
     host.focusAfterRender('#tr-table textarea');
   };
+  const table = locale ? tableOf(host, locale) : undefined;
   const status = locale
-    ? translationStatus(host.doc, locale, host.hashes[locale] ?? {})
+    ? translationStatus(host.doc, locale, host.hashes[locale] ?? {}, table)
     : undefined;
   const mark = (pointer: string): [string, string] => {
     if (!status) return ['', ''];
@@ -157,13 +177,12 @@ export function renderTranslations(host: TranslationHost): TemplateResult {
       return ['unchecked', host.s.stUnchecked];
     return ['done', host.s.stDone];
   };
-  const table = locale ? getAt(host.doc, ['translations', locale]) : undefined;
   const dir = locale ? directionOf(locale) : 'ltr';
   return html`<section aria-labelledby="tr-heading">
     <h2 id="tr-heading">${host.s.translations}</h2>
     <div class="toolbar">
       ${
-        inline.length
+        shown.length
           ? html`<div class="field">
               <label for="tr-locale">${host.s.locale}</label>
               <select
@@ -173,7 +192,7 @@ export function renderTranslations(host: TranslationHost): TemplateResult {
                   host.requestUpdate();
                 }}
               >
-                ${inline.map((l) => html`<option value=${l} ?selected=${l === locale}>${l}</option>`)}
+                ${shown.map((l) => html`<option value=${l} ?selected=${l === locale}>${l}</option>`)}
               </select>
             </div>`
           : html`<p>${host.s.noLocales}</p>`
@@ -206,7 +225,14 @@ export function renderTranslations(host: TranslationHost): TemplateResult {
         />
       </div>
     </div>
-    ${external.map(([l, url]) => html`<p class="note">${l}: ${host.s.externalLocale(url)}</p>`)}
+    ${external
+      .filter(([l]) => l === locale || !loaded.has(l))
+      .map(
+        ([l, url]) =>
+          html`<p class="note">
+            ${l}: ${host.s.externalLocale(url)} ${loaded.has(l) ? host.s.externalReadOnly : ''}
+          </p>`,
+      )}
     ${
       status && locale
         ? html`<p id="tr-summary">
@@ -234,6 +260,7 @@ export function renderTranslations(host: TranslationHost): TemplateResult {
                     <td>
                       <textarea
                         rows="2"
+                        ?readonly=${inFile}
                         lang=${locale}
                         dir=${dir}
                         aria-labelledby="tr-col tr-src-${i}"
