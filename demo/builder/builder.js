@@ -6,8 +6,17 @@ const select = document.getElementById('example');
 const locale = document.getElementById('ui-locale');
 const EXAMPLES = new Set(['ki-erstberatung', 'sprachkurs-anmeldung']);
 
+/** Examples whose translations live in files beside them, with the command line's .meta.json. */
+const WITH_TRANSLATION_FILES = new Set(['ki-erstberatung']);
+
 async function open(id) {
   if (!EXAMPLES.has(id)) return;
+  // By URL, the builder reads the translation files and their recorded source hashes too, so the
+  // translation table shows what is missing or outdated exactly as `translations status` does.
+  if (WITH_TRANSLATION_FILES.has(id)) {
+    builder.src = `/schemas/${id}.json`;
+    return;
+  }
   const response = await fetch(`/schemas/${id}.json`);
   if (response.ok) builder.definition = await response.json();
 }
