@@ -367,13 +367,11 @@ export class IntakeForm extends BaseElement {
   /** After the visible step changed: focus its heading, announce it, tell the host page. */
   async #stepChanged(): Promise<void> {
     this.requestUpdate();
-    const count = this.#state.steps().length;
-    const index = this.#state.step;
     if (this.#state.hasStepList || this.#state.position.reviewing)
       this.#focus.announce(this.#locale.progressText());
     await this.updateComplete;
     this.#focus.focus('.step-title');
-    emit(this, 'intake-step', { index, count });
+    this.#emitStep();
   }
 
   /** Opens the field at `pointer` from the review; "Continue" then returns to the review. */

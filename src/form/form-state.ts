@@ -241,7 +241,7 @@ export class FormState {
   restore(
     saved: JsonValue,
     sameVersion: boolean,
-    keep: (tree: Field, data: JsonValue) => JsonValue | undefined = (_tree, data) => data,
+    keep: (tree: Field, data: JsonValue) => JsonValue | undefined,
   ): void {
     this.#data = this.withDefaults(saved);
     this.#data = keep(this.tree()!, this.#data) ?? {};
