@@ -1,5 +1,5 @@
 import { html, type TemplateResult } from 'lit/html.js';
-import { msg, str } from '@lit/localize';
+import { msg } from '@lit/localize';
 import {
   BaseElement,
   type ChangedProperties,
@@ -17,8 +17,6 @@ import { OutboxController } from './controllers/outbox-controller.js';
 import { SubmitController, type SubmitResult } from './controllers/submit-controller.js';
 import { FormState, type ValidationResult } from './form/form-state.js';
 import { directionOf } from './i18n/direction.js';
-import { errorMessage } from './i18n/error-messages.js';
-import { formatNumber } from './i18n/format-number.js';
 import { getLocale } from './i18n/localization.js';
 import type { Field, ObjectField } from './model/field.js';
 import { cloneJson } from './model/own.js';
@@ -185,8 +183,7 @@ export class IntakeForm extends BaseElement {
   retryPolicy: RetryPolicy = DEFAULT_RETRY;
 
   readonly #state: FormState = new FormState({
-    message: (error, field) =>
-      this.#customMessage(field, error.keyword) ?? errorMessage(error, field, this.#locale.locale),
+    message: (error, field) => this.#locale.errorMessage(error, field),
     label: (field) => this.#locale.text.get(field.label).text,
     hasWidget,
     widgetsVersion,
@@ -363,17 +360,6 @@ export class IntakeForm extends BaseElement {
     if (name !== undefined) this.#state.prepare(topLevelName(name));
   }
 
-  #customMessage(field: Field | undefined, keyword: string): string | undefined {
-    const options = field?.ui['ui:options'] as
-      { errorMessages?: Record<string, unknown> } | undefined;
-    const text = options?.errorMessages?.[keyword];
-    if (!field || typeof text !== 'string') return undefined;
-    return this.#locale.text.get({
-      text,
-      key: `${field.uiLocation}/ui:options/errorMessages/${keyword}`,
-    }).text;
-  }
-
   #emitStep(): void {
     emit(this, 'intake-step', { index: this.#state.step, count: this.#state.steps().length });
   }
@@ -381,27 +367,11 @@ export class IntakeForm extends BaseElement {
   /** After the visible step changed: focus its heading, announce it, tell the host page. */
   async #stepChanged(): Promise<void> {
     this.requestUpdate();
-    const count = this.#state.steps().length;
-    const index = this.#state.step;
     if (this.#state.hasStepList || this.#state.position.reviewing)
-      this.#focus.announce(this.#progressText());
+      this.#focus.announce(this.#locale.progressText());
     await this.updateComplete;
     this.#focus.focus('.step-title');
-    emit(this, 'intake-step', { index, count });
-  }
-
-  /** "Step 2 of 5: Contact" (or the review's title). */
-  #progressText(): string {
-    if (this.#state.position.reviewing) return msg('Check your answers');
-    const steps = this.#state.steps();
-    const step = steps[this.#state.step];
-    const locale = this.#locale.locale;
-    const position = formatNumber(this.#state.step + 1, locale);
-    const total = formatNumber(steps.length, locale);
-    const title = step ? this.#locale.text.get(step.title).text : '';
-    return title
-      ? msg(str`Step ${position} of ${total}: ${title}`)
-      : msg(str`Step ${position} of ${total}`);
+    this.#emitStep();
   }
 
   /** Opens the field at `pointer` from the review; "Continue" then returns to the review. */
@@ -536,7 +506,7 @@ export class IntakeForm extends BaseElement {
     >
       ${renderHeader(title, description)} ${renderOutboxNotice(this.#outbox.notice)}
       ${this.#drafts.render()}
-      ${renderProgress(multiStep && !reviewing ? this.#progressText() : undefined)}
+      ${renderProgress(multiStep && !reviewing ? this.#locale.progressText() : undefined)}
       ${renderErrorSummary(
         state.summary,
         (pointer) => summaryTarget(state.fields.get(pointer), pointer),

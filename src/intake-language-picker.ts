@@ -1,11 +1,11 @@
 import { nothing, type TemplateResult } from 'lit/html.js';
 import { BaseElement, type PropertyOptions } from './internal/base-element.js';
 import type { IntakeForm } from './intake-form.js';
-import { LazyModule } from './internal/lazy-module.js';
+import { lazyParts } from './internal/lazy-parts.js';
 import { adoptStyles } from './internal/adopt-styles.js';
 
-/** The picker's look (render-language-picker.ts), a chunk of its own. */
-const view = new LazyModule(() => import('./views/language-picker.js'));
+/** The picker's look (src/views/language-picker.ts), a lazy part of its own. */
+const view = lazyParts.languagePicker;
 
 /**
  * A language menu for intake forms. It offers the languages the form actually has (its source

@@ -7,7 +7,7 @@
 import type { ReactiveControllerHost } from 'lit';
 import { msg } from '@lit/localize';
 import type { FormState } from '../form/form-state.js';
-import { hasAlternatives, neededParts, type NeededPart } from '../form/needed-parts.js';
+import { hasAlternatives, neededParts } from '../form/needed-parts.js';
 import { useLocale } from '../i18n/localization.js';
 import { emit } from '../internal/emit.js';
 import { lazyParts } from '../internal/lazy-parts.js';
@@ -47,15 +47,6 @@ export interface LoadSteps {
   /** After the form is shown with a definition (`first`: the first one). */
   shown(first: boolean): void;
 }
-
-/** Each part a definition may need, with what loads it. */
-const PART_LOADERS: Record<NeededPart, { load(): Promise<unknown> }> = {
-  conditions: lazyParts.conditions,
-  alternatives: lazyParts.alternatives,
-  lists: lazyParts.lists,
-  markdown: lazyParts.markdown,
-  drafts: lazyParts.drafts,
-};
 
 /**
  * Needs none of the element's lifecycle callbacks, so it is not added with `addController`: it
@@ -147,7 +138,8 @@ export class DefinitionController {
         compiled
           ? this.#precompiled(candidate as CompiledDefinition, resolver)
           : compileValidator(definition.schema),
-        ...[...parts].map((part) => PART_LOADERS[part].load()),
+        // A needed part is named as its lazy part.
+        ...[...parts].map((part) => lazyParts[part].load()),
       ]);
       if (token !== this.#token) return;
       this.sourceUrl = url;

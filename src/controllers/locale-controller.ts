@@ -4,7 +4,12 @@
  * and gives the form's own text in that language.
  */
 import type { ReactiveControllerHost } from 'lit';
+import { msg, str } from '@lit/localize';
+import { errorMessage } from '../i18n/error-messages.js';
+import { formatNumber } from '../i18n/format-number.js';
 import { FormText } from '../i18n/form-text.js';
+import type { Field } from '../model/field.js';
+import type { FieldError } from '../model/types.js';
 import { useLocale } from '../i18n/localization.js';
 import { fetchTranslations } from '../model/load-definition.js';
 import type { FormState } from '../form/form-state.js';
@@ -83,5 +88,31 @@ export class LocaleController {
     const text = new FormText(definition?.lang ?? locale, locale, translations);
     this.#textCache = { definition, locale, translations, text };
     return text;
+  }
+
+  /** The message of a schema error: the definition's own (`ui:options.errorMessages`), else ours. */
+  errorMessage(error: FieldError, field: Field | undefined): string {
+    const options = field?.ui['ui:options'] as
+      { errorMessages?: Record<string, unknown> } | undefined;
+    const text = options?.errorMessages?.[error.keyword];
+    if (!field || typeof text !== 'string') return errorMessage(error, field, this.locale);
+    return this.text.get({
+      text,
+      key: `${field.uiLocation}/ui:options/errorMessages/${error.keyword}`,
+    }).text;
+  }
+
+  /** "Step 2 of 5: Contact" (or the review's title). */
+  progressText(): string {
+    const { state } = this;
+    if (state.position.reviewing) return msg('Check your answers');
+    const steps = state.steps();
+    const step = steps[state.step];
+    const position = formatNumber(state.step + 1, this.locale);
+    const total = formatNumber(steps.length, this.locale);
+    const title = step ? this.text.get(step.title).text : '';
+    return title
+      ? msg(str`Step ${position} of ${total}: ${title}`)
+      : msg(str`Step ${position} of ${total}`);
   }
 }

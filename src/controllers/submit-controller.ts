@@ -87,6 +87,13 @@ export class SubmitController {
     return this.#sending;
   }
 
+  /** Renders, then focuses what `selector` finds (the summary, a panel's heading, the status). */
+  async #renderAndFocus(selector: string): Promise<void> {
+    this.host.requestUpdate();
+    await this.host.updateComplete;
+    this.peers.focus.focus(selector);
+  }
+
   /** The form starts afresh. */
   reset(): void {
     this.confirmation = undefined;
@@ -101,9 +108,7 @@ export class SubmitController {
     const result = state.validateAll();
     if (!result.valid) {
       if (state.showStepOf(result.errors[0].pointer)) peers.stepShown();
-      this.host.requestUpdate();
-      await this.host.updateComplete;
-      this.peers.focus.focus('.error-summary');
+      await this.#renderAndFocus('.error-summary');
       emit(host, 'intake-error', {
         type: 'validation',
         message: msg('The form contains errors.'),
@@ -128,9 +133,7 @@ export class SubmitController {
     }
     // Focus leaves the disabled "Send" button for the status that says what happens.
     this.delivering = true;
-    this.host.requestUpdate();
-    await this.host.updateComplete;
-    this.peers.focus.focus('.sending');
+    await this.#renderAndFocus('.sending');
     // The confirmation's code (and, should it have failed to load so far, the outbox's) arrive
     // while the submission is under way.
     lazyParts.confirmation.load().catch(() => undefined);
@@ -178,9 +181,7 @@ export class SubmitController {
         emit(host, 'intake-error', { type: 'network', message });
         return { ok: false, reason: 'failed' };
       }
-      this.host.requestUpdate();
-      await this.host.updateComplete;
-      this.peers.focus.focus('.queued-title');
+      await this.#renderAndFocus('.queued-title');
       emit(host, 'intake-error', {
         type: 'network',
         message: msg('Your request has been saved on this device and will be sent automatically.'),
@@ -199,9 +200,7 @@ export class SubmitController {
     await lazyParts.confirmation.load().catch(() => undefined);
     this.confirmation = { reference: outcome.reference };
     await this.peers.drafts.discard();
-    this.host.requestUpdate();
-    await this.host.updateComplete;
-    this.peers.focus.focus('.confirmation-title');
+    await this.#renderAndFocus('.confirmation-title');
     // Told after the confirmation is on screen, so that listeners see the final state.
     emit(this.host, 'intake-submitted', {
       status: outcome.status,
@@ -220,9 +219,7 @@ export class SubmitController {
     );
     const first = state.errors().find((e) => e.keyword === 'server');
     if (first && state.showStepOf(first.pointer)) this.peers.stepShown();
-    this.host.requestUpdate();
-    await this.host.updateComplete;
-    this.peers.focus.focus('.error-summary');
+    await this.#renderAndFocus('.error-summary');
     const errors = state.errors().filter((e) => e.keyword === 'server');
     emit(this.host, 'intake-error', {
       type: 'server',

@@ -4,10 +4,8 @@
  * one of its methods, which then tell the host (`onChange`) to render again. The element and its
  * controllers call these methods; nothing assigns the state from outside.
  */
-import { activeValue } from '../model/active-value.js';
 import { applyDefaults, computeDefaults } from '../model/apply-defaults.js';
 import type { ListModel } from '../model/array-model.js';
-import { buildFieldTree, updateFieldTree, type TreeContext } from '../model/build-field-tree.js';
 import type { ConditionLogic, withChoices } from '../model/condition-logic.js';
 import type { SchemaMatcher } from '../model/apply-conditions.js';
 import type { ArrayField, Field } from '../model/field.js';
@@ -39,6 +37,7 @@ import {
   type StepPosition,
 } from './step-flow.js';
 import { computeSteps, type Step } from './steps.js';
+import { FieldTree } from './field-tree.js';
 
 /** An error as `validate()` and `submit()` report it. */
 export interface ValidationError {
@@ -87,19 +86,6 @@ export interface FormStateOptions {
 
 const NO_ERRORS: ReadonlyMap<string, FieldError> = new Map();
 
-/** Every field by its pointer, in the order people read them. */
-function indexFields(root: Field): Map<string, Field> {
-  const index = new Map<string, Field>();
-  const visit = (field: Field) => {
-    index.set(field.pointer, field);
-    const children =
-      field.kind === 'object' ? field.children : field.kind === 'array' ? field.items : [];
-    for (const child of children) visit(child);
-  };
-  visit(root);
-  return index;
-}
-
 export class FormState {
   definition?: FormDefinition;
   resolver?: SchemaResolver;
@@ -125,6 +111,20 @@ export class FormState {
   readonly #chosen = new Map<string, number>();
   /** Typed text that is not (yet) a value, per pointer (see `WidgetContext.rawText`). */
   #rawTexts = new Map<string, string>();
+
+  readonly #trees = new FieldTree(() =>
+    this.resolver && this.definition
+      ? {
+          resolver: this.resolver,
+          ui: this.definition.ui ?? {},
+          conditions: this.#logic,
+          lists: this.#lists,
+          chosenAlternative: (pointer) => this.#chosen.get(pointer),
+          hasWidget: this.options.hasWidget,
+          widgetsVersion: this.options.widgetsVersion,
+        }
+      : undefined,
+  );
 
   constructor(private readonly options: FormStateOptions) {}
 
@@ -156,7 +156,7 @@ export class FormState {
     // Where conditions decide which questions apply, a change may switch some on.
     const activeBefore = this.#logic ? this.fields : undefined;
     this.#data = setAtPointer(this.#data ?? {}, pointer, value) ?? {};
-    this.#advanceTree(before, pointer);
+    this.#trees.advance(before, this.#data, pointer);
     if (activeBefore) this.#fillNewlyActive(activeBefore);
     this.#serverErrors.delete(pointer);
     this.#revalidate(pointer);
@@ -177,7 +177,7 @@ export class FormState {
   chooseAlternative(pointer: string, index: number): void {
     const activeBefore = this.fields;
     this.#chosen.set(pointer, index);
-    this.#treeStale = true;
+    this.#trees.invalidate();
     this.#fillNewlyActive(activeBefore);
     this.#revalidate();
     this.options.onChange();
@@ -241,7 +241,7 @@ export class FormState {
   restore(
     saved: JsonValue,
     sameVersion: boolean,
-    keep: (tree: Field, data: JsonValue) => JsonValue | undefined = (_tree, data) => data,
+    keep: (tree: Field, data: JsonValue) => JsonValue | undefined,
   ): void {
     this.#data = this.withDefaults(saved);
     this.#data = keep(this.tree()!, this.#data) ?? {};
@@ -438,7 +438,7 @@ export class FormState {
       touched: this.#touched.size,
       shown: this.#shownNames.size,
       showAll: this.#showAll,
-      tree: this.#treeCache?.tree,
+      tree: this.#trees.current,
     };
     const cached = this.#shownCache;
     if (
@@ -579,95 +579,18 @@ export class FormState {
 
   // ---- the field tree ---------------------------------------------------------------------
 
-  /**
-   * The field tree for the current data, rebuilt when data or definition changed; after a change
-   * of data, only the fields on the changed path are built again (see `buildFieldTree`).
-   */
+  /** The field tree for the current data (see `FieldTree`). */
   tree(): Field | undefined {
-    if (!this.resolver || !this.definition) return undefined;
-    const cache = this.#treeCache;
-    if (this.#treeFits(this.#data)) return cache!.tree;
-    const widgets = this.options.widgetsVersion();
-    const tree = buildFieldTree(
-      this.#treeContext(widgets),
-      this.#data,
-      cache?.resolver === this.resolver ? cache.tree : undefined,
-    );
-    this.#setTree(tree, widgets);
-    return tree;
+    return this.#trees.tree(this.#data);
   }
 
-  /** Whether the cached tree was built for `data` and nothing else changed since. */
-  #treeFits(data: JsonValue | undefined): boolean {
-    const cache = this.#treeCache;
-    return (
-      cache !== undefined &&
-      cache.resolver === this.resolver &&
-      !this.#treeStale &&
-      cache.data === data &&
-      cache.widgets === this.options.widgetsVersion()
-    );
-  }
-
-  /** After one change at `pointer` (from `before`): only the fields on its path built again. */
-  #advanceTree(before: JsonValue | undefined, pointer: string): void {
-    if (!this.#treeFits(before)) return;
-    const widgets = this.options.widgetsVersion();
-    this.#setTree(
-      updateFieldTree(this.#treeContext(widgets), this.#treeCache!.tree, this.#data, pointer),
-      widgets,
-    );
-  }
-
-  #treeContext(widgets: number): TreeContext {
-    return {
-      resolver: this.resolver!,
-      ui: this.definition!.ui ?? {},
-      hasWidget: this.options.hasWidget,
-      conditions: this.#logic,
-      lists: this.#lists,
-      chosenAlternative: (pointer) => this.#chosen.get(pointer),
-      widgetsVersion: widgets,
-    };
-  }
-
-  #setTree(tree: Field, widgets: number): void {
-    this.#treeStale = false;
-    this.#treeCache = { data: this.#data, resolver: this.resolver!, widgets, tree };
-  }
-
-  #treeCache?: {
-    data: JsonValue | undefined;
-    resolver: SchemaResolver;
-    widgets: number;
-    tree: Field;
-  };
-  /** Set when something besides the data decides the tree (an alternative picked). */
-  #treeStale = false;
-
-  /**
-   * Every field of the current tree by its pointer, in form order. Indexed when asked for, not
-   * on every change: typing does not need it.
-   */
+  /** Every field of the current tree by its pointer, in form order. */
   get fields(): Map<string, Field> {
-    const tree = this.tree();
-    if (!tree) return new Map();
-    if (this.#fieldIndex?.tree !== tree) this.#fieldIndex = { tree, fields: indexFields(tree) };
-    return this.#fieldIndex.fields;
+    return this.#trees.fields(this.#data);
   }
-
-  #fieldIndex?: { tree: Field; fields: Map<string, Field> };
 
   /** The data of the questions that apply now (see `activeValue`). */
   activeData(): JsonValue | undefined {
-    const tree = this.tree();
-    if (!tree) return this.#data;
-    // Asked for twice on every change (validation, then the intake-change value): computed once
-    // per tree, which is rebuilt whenever the data changes.
-    if (this.#activeCache?.tree !== tree)
-      this.#activeCache = { tree, value: activeValue(tree, this.#data) };
-    return this.#activeCache.value;
+    return this.#trees.activeData(this.#data);
   }
-
-  #activeCache?: { tree: Field; value: JsonValue | undefined };
 }

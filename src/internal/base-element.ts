@@ -104,10 +104,8 @@ export abstract class BaseElement extends HTMLElement implements ReactiveControl
     if (this.renderRoot && this.isConnected) controller.hostConnected?.();
   }
 
-  /** Removes a controller added with `addController`. */
-  removeController(controller: ReactiveController): void {
-    this.#controllers.delete(controller);
-  }
+  /** Lit's interface; the elements never take a controller away. */
+  removeController(): void {}
 
   readonly #handleLocaleStatus = (event: Event) => {
     if ((event as CustomEvent<LocaleStatusEventDetail>).detail.status === 'ready')
