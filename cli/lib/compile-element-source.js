@@ -43,7 +43,7 @@ export function loadElementSource() {
     const entry = `
       export { checkDefinition } from './src/model/load-definition.ts';
       export { SchemaResolver } from './src/model/schema-resolver.ts';
-      export { checkDefinitionLimits, checkReferences, referenceTable } from './src/model/raw-definition-checks.ts';
+      export { checkDefinitionLimits, checkReferences, referenceTable } from './src/internal/chunks/raw-definition-checks.ts';
       export { detectDialect } from './src/validation/dialect.ts';
       export { compileSchema } from './src/validation/ajv-compiler.ts';
       export { isCompiledDefinition } from './src/validation/precompiled.ts';
