@@ -219,7 +219,7 @@ export class IntakeForm extends BaseElement {
         if (first) this.#focus.focusAutofocusField(this.#state.fields.values());
         if (this.#state.hasReview) lazyParts.review.load().catch(() => undefined);
         void this.#outbox.start();
-        whenIdle(() => this.#prepareForChanges());
+        whenIdle(() => this.#loader.contain(() => this.#prepareForChanges()));
       },
     },
   );
@@ -250,7 +250,7 @@ export class IntakeForm extends BaseElement {
   }
 
   set value(value: JsonValue | undefined) {
-    this.#state.replace(value);
+    this.#loader.contain(() => this.#state.replace(value));
   }
 
   /** The languages this form can be shown in: its source language, then its translations. */
@@ -308,7 +308,7 @@ export class IntakeForm extends BaseElement {
 
   /** Validates the whole form and shows every error. */
   validate(): ValidationResult {
-    return this.#state.validateAll();
+    return this.#loader.contain(() => this.#state.validateAll()) ?? { valid: false, errors: [] };
   }
 
   /** Validates, then sends the submission. A second call while one is under way returns the same promise. */
@@ -386,7 +386,8 @@ export class IntakeForm extends BaseElement {
    */
   #handleFocusIn(event: FocusEvent): void {
     const name = (event.target as Element).getAttribute('name');
-    if (name !== null && this.#state.fields.has(name)) this.#state.prepare(topLevelName(name));
+    if (name !== null && this.#state.fields.has(name))
+      this.#loader.contain(() => this.#state.prepare(topLevelName(name)));
   }
 
   /**
@@ -395,7 +396,8 @@ export class IntakeForm extends BaseElement {
    */
   #handleFocusOut(event: FocusEvent): void {
     const name = (event.target as Element).getAttribute('name');
-    if (name !== null && this.#state.fields.has(name)) this.#state.touch(name);
+    if (name !== null && this.#state.fields.has(name))
+      this.#loader.contain(() => this.#state.touch(name));
   }
 
   #handleSubmit(event: Event): void {
@@ -409,6 +411,8 @@ export class IntakeForm extends BaseElement {
     const state = this.#state;
     const signatures = state.groupSignatures();
     const focus = this.#focus;
+    // A change the definition cannot take (ajv overflowing on it) shows the definition error.
+    const contain = <T>(action: () => T) => this.#loader.contain(action);
     return {
       text: this.#locale.text,
       locale: this.#locale.locale,
@@ -416,17 +420,18 @@ export class IntakeForm extends BaseElement {
       stringsLocale: getLocale(),
       groupSignature: (name) => signatures.get(name),
       shownError: (pointer) => state.shownError(pointer),
-      setValue: (pointer, value) => state.setValue(pointer, value),
-      touch: (pointer) => state.touch(pointer),
+      setValue: (pointer, value) => contain(() => state.setValue(pointer, value)),
+      touch: (pointer) => contain(() => state.touch(pointer)),
       setLocalError: (pointer, message) => state.setLocalError(pointer, message),
       rawText: (pointer) => state.rawText(pointer),
-      setRawText: (pointer, text) => state.setRawText(pointer, text),
-      chooseAlternative: (pointer, index) => state.chooseAlternative(pointer, index),
+      setRawText: (pointer, text) => contain(() => state.setRawText(pointer, text)),
+      chooseAlternative: (pointer, index) => contain(() => state.chooseAlternative(pointer, index)),
       arrays: {
         root: this.renderRoot,
-        addItem: (field) => state.addItem(field),
-        removeItem: (field, index) => state.removeItem(field, index),
-        moveItem: (field, from, to) => state.moveItem(field, from, to),
+        // (The fallbacks only keep the types: a failed change shows the definition error.)
+        addItem: (field) => contain(() => state.addItem(field)) ?? 0,
+        removeItem: (field, index) => contain(() => state.removeItem(field, index)) ?? 0,
+        moveItem: (field, from, to) => contain(() => state.moveItem(field, from, to)) ?? false,
         afterUpdate: (action) => focus.afterUpdate(action),
         announce: (text) => focus.announce(text),
       },
@@ -465,7 +470,19 @@ export class IntakeForm extends BaseElement {
     return undefined;
   }
 
+  /** Whatever a definition or a value makes an update throw becomes the definition error. */
+  protected override updateFailed(error: unknown): boolean {
+    this.#loader.fail(error);
+    return true;
+  }
+
   protected override render(): TemplateResult {
+    // Whatever a definition or a value makes the rendering throw becomes the definition error.
+    const content = this.#loader.contain(() => this.#renderContent());
+    return content ?? html`<p role="status" aria-busy="true">${msg('Loading form…')}</p>`;
+  }
+
+  #renderContent(): TemplateResult {
     // Parts that arrived with their own code bring their own styles.
     for (const part of [lazyParts.lists, lazyParts.review, lazyParts.fileWidget])
       if (part.module) adoptStyles(this.renderRoot, part.module.styles);

@@ -11,7 +11,7 @@ import { referenceTable } from '../../src/core/schema-references.js';
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 const ENTRY = `
-import './src/model/array-model.ts';
+export { listModel } from './src/model/array-model.ts';
 export { buildFieldTree } from './src/model/build-field-tree.ts';
 export { conditionLogic } from './src/model/condition-logic.ts';
 export { SchemaResolver } from './src/model/schema-resolver.ts';
@@ -72,6 +72,8 @@ export async function elementAnswers(definition, data) {
       ui: definition.ui ?? {},
       hasWidget: () => false,
       conditions: model.conditionLogic((at, value) => validator.matches(at.location, value)),
+      // The element hands the model of lists in where a schema has lists, as here.
+      lists: model.listModel,
     },
     data,
   );

@@ -184,6 +184,26 @@ export class DefinitionController {
     return precompiledValidator(definition, logic?.alternativeNoise);
   }
 
+  /**
+   * Runs something the person or the host page asked of the form; an exception it raises (ajv
+   * giving up on a schema it compiled, a value the model cannot read) takes the form's place as a
+   * definition error with an `intake-error`, instead of reaching the host page.
+   */
+  contain<T>(action: () => T): T | undefined {
+    try {
+      return action();
+    } catch (error) {
+      this.fail(error);
+      return undefined;
+    }
+  }
+
+  /** Shows `error` as the definition error in the form's place, with an `intake-error`. */
+  fail(error: unknown): void {
+    this.#token += 1;
+    void this.#fail(error);
+  }
+
   async #fail(error: unknown): Promise<void> {
     const problem =
       error instanceof DefinitionError

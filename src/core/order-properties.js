@@ -2,8 +2,7 @@
 /**
  * Orders an object's properties by `ui:order`; `"*"` stands for every property not named.
  * Names in the order that the schema does not have are ignored rather than fatal, so that a
- * uiSchema shared between versions of a form keeps working. (The element's copy is
- * src/model/order-properties.ts.)
+ * uiSchema shared between versions of a form keeps working. (The element's src/model/ re-exports it.)
  *
  * @param {readonly string[]} names
  * @param {unknown} order

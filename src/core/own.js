@@ -3,8 +3,7 @@
  * Property access by name for data and schema maps whose keys come from a definition or from the
  * person's data. Such a key may be any string, `__proto__`, `constructor` and `toString`
  * included: reading one must not reach into `Object.prototype`, and writing `__proto__` must
- * define a property rather than replace the prototype. (The element's copy is
- * src/model/own.ts.)
+ * define a property rather than replace the prototype. (The element's src/model/ re-exports it.)
  */
 
 /**

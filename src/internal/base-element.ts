@@ -170,16 +170,28 @@ export abstract class BaseElement extends HTMLElement implements ReactiveControl
     }
     const changed = this.#changed;
     try {
-      this.willUpdate(changed);
-      for (const controller of this.#controllers) controller.hostUpdate?.();
-      this.reflect(changed);
-      render(this.render(), this.renderRoot, { host: this });
-    } finally {
-      this.#changed = new Map();
-      this.#updatePending = false;
+      try {
+        this.willUpdate(changed);
+        for (const controller of this.#controllers) controller.hostUpdate?.();
+        this.reflect(changed);
+        render(this.render(), this.renderRoot, { host: this });
+      } finally {
+        this.#changed = new Map();
+        this.#updatePending = false;
+      }
+      for (const controller of this.#controllers) controller.hostUpdated?.();
+      this.updated(changed);
+    } catch (error) {
+      if (!this.updateFailed(error)) throw error;
     }
-    for (const controller of this.#controllers) controller.hostUpdated?.();
-    this.updated(changed);
+  }
+
+  /**
+   * An update threw. Return `true` when the element has dealt with it (e.g. shows an error in its
+   * place and asks for another update); otherwise it reaches the page as an uncaught error.
+   */
+  protected updateFailed(_error: unknown): boolean {
+    return false;
   }
 
   /** Writes changed properties marked `reflect` to their attributes. */

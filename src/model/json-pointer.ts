@@ -3,16 +3,17 @@
  */
 import type { JsonValue } from './types.js';
 import { getOwn, setOwn } from './own.js';
-import { unescapeToken } from '../core/json-pointer.js';
+import { parsePointer } from '../core/json-pointer.js';
 
-export { appendPointer, compilePointer, escapeToken, unescapeToken } from '../core/json-pointer.js';
-
-/** Splits a pointer into unescaped tokens; `''` is the whole document. */
-export function parsePointer(pointer: string): string[] {
-  if (pointer === '') return [];
-  if (!pointer.startsWith('/')) throw new SyntaxError(`Not a JSON Pointer: ${pointer}`);
-  return pointer.slice(1).split('/').map(unescapeToken);
-}
+// Parsing and reading live once, in src/core/ (shared with the command line and the receiver).
+export {
+  appendPointer,
+  compilePointer,
+  escapeToken,
+  getAtPointer,
+  parsePointer,
+  unescapeToken,
+} from '../core/json-pointer.js';
 
 /** Whether `pointer` equals `ancestor` or lies below it. */
 export function isPointerWithin(pointer: string, ancestor: string): boolean {
@@ -29,22 +30,6 @@ const ARRAY_INDEX_TOKEN = /^(0|[1-9][0-9]*)$/;
 
 function isContainer(value: unknown): value is Record<string, unknown> | unknown[] {
   return typeof value === 'object' && value !== null;
-}
-
-/** Reads the value at `pointer`, or `undefined` where the path does not exist. */
-export function getAtPointer(document: unknown, pointer: string): unknown {
-  let current: unknown = document;
-  for (const token of parsePointer(pointer)) {
-    if (!isContainer(current)) return undefined;
-    if (Array.isArray(current)) {
-      if (!ARRAY_INDEX_TOKEN.test(token)) return undefined;
-      current = current[Number(token)];
-    } else {
-      if (!Object.prototype.hasOwnProperty.call(current, token)) return undefined;
-      current = current[token];
-    }
-  }
-  return current;
 }
 
 /**

@@ -1,20 +1,5 @@
 /**
- * Orders an object's properties by `ui:order`; `"*"` stands for every property not named.
- * Names in the order that the schema does not have are ignored rather than fatal, so that a
- * uiSchema shared between versions of a form keeps working.
+ * The order of an object's properties under `ui:order` (with `"*"` for the rest): the rule lives
+ * once, in src/core/order-properties.js, shared with the staff summary.
  */
-export function orderProperties(
-  names: readonly string[],
-  order: readonly string[] | undefined,
-): string[] {
-  if (!Array.isArray(order) || order.length === 0) return [...names];
-  const known = new Set(names);
-  const listed = order.filter((name) => name !== '*' && known.has(name));
-  const listedSet = new Set(listed);
-  const rest = names.filter((name) => !listedSet.has(name));
-  const star = order.indexOf('*');
-  if (star === -1) return [...listed, ...rest];
-  const before = order.slice(0, star).filter((name) => known.has(name));
-  const after = order.slice(star + 1).filter((name) => known.has(name));
-  return [...before, ...rest, ...after];
-}
+export { orderProperties } from '../core/order-properties.js';

@@ -4,6 +4,7 @@
  * default 10 MB) are checked before anything is read, so an oversized file never enters memory.
  * A chunk of its own (see lazy-widgets.ts), loaded for forms that ask for files.
  */
+import { fileOptions } from '../core/limits.js';
 import { html } from 'lit/html.js';
 import { css } from '../internal/css.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
@@ -35,8 +36,9 @@ export const styles = css`
   }
 `;
 
-/** Default upper limit of one file: 10 MB. */
-export const DEFAULT_MAX_FILE_SIZE = 10_000_000;
+// The limits of a file field are read as the receiver reads them (src/core/limits.js), so that
+// every file the form accepts also fits the receiver's body limit for the form.
+export { DEFAULT_MAX_FILE_SIZE } from '../core/limits.js';
 
 /** Whether a file matches an `accept` list (`.pdf`, `image/*`, `application/pdf`). */
 export function accepts(file: File, accept: string | undefined): boolean {
@@ -75,18 +77,6 @@ function readAsDataUrl(file: File): Promise<string> {
   });
 }
 
-function options(c: WidgetContext): { accept?: string; maxSize: number } {
-  const ui = (c.field.ui['ui:options'] ?? {}) as Record<string, unknown>;
-  const accept =
-    typeof ui.accept === 'string'
-      ? ui.accept
-      : Array.isArray(ui.accept)
-        ? ui.accept.join(',')
-        : undefined;
-  const maxSize = typeof ui.maxSize === 'number' ? ui.maxSize : DEFAULT_MAX_FILE_SIZE;
-  return { accept, maxSize };
-}
-
 function renderFile(c: WidgetContext) {
   const multiple = c.field.kind === 'files';
   const current = (
@@ -98,7 +88,7 @@ function renderFile(c: WidgetContext) {
         ? [c.value]
         : []
   ).filter((v): v is string => typeof v === 'string');
-  const { accept, maxSize } = options(c);
+  const { accept, maxSize } = fileOptions(c.field.ui);
   const remove = (index: number) => {
     if (multiple) c.setValue(current.filter((_v, i) => i !== index));
     else c.setValue(undefined);

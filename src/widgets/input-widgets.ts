@@ -9,7 +9,7 @@ import { controlAttributes } from './control-attributes.js';
 import { msg } from '@lit/localize';
 import type { WidgetContext } from './registry.js';
 import { registerWidget } from './registry.js';
-import { expectsDigits, normalizeDigits } from '../i18n/digits.js';
+import { expectsDigits, normalizeDigits, typedDigits } from '../i18n/digits.js';
 import type { JsonValue } from '../model/types.js';
 
 /**
@@ -46,7 +46,9 @@ function textInput(type: string) {
       .value=${live(text)}
       @input=${(event: Event) => {
         const typed = (event.target as HTMLInputElement).value;
-        const raw = digits ? normalizeDigits(typed) : typed;
+        // Arabic-Indic or Persian digits become ASCII where the field expects digits, or where
+        // only the ASCII form matches the field's pattern.
+        const raw = typedDigits(typed, digits, field.schema.pattern);
         setValue(raw === '' ? undefined : raw);
       }}
     />`;

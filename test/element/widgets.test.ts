@@ -209,6 +209,23 @@ describe('widgets', () => {
     expect(control(el, '/age').value).to.equal('4x');
   });
 
+  it('turns Arabic-Indic digits into ASCII where only the ASCII text matches the pattern', async () => {
+    const el = await renderForm({
+      schema: {
+        type: 'object',
+        properties: {
+          permit: { type: 'string', title: 'Permit number', pattern: '^[A-Z]{2}-[0-9]{4}$' },
+          note: { type: 'string', title: 'Note', pattern: '^[^0-9]*$' },
+        },
+      },
+    });
+    await typeInto(el, '/permit', 'AB-١٢٣٤');
+    // A pattern that rejects ASCII digits keeps what was typed.
+    await typeInto(el, '/note', 'رقم ٣');
+    expect(el.value).to.deep.equal({ permit: 'AB-1234', note: 'رقم ٣' });
+    expect(el.validate().valid).to.equal(true);
+  });
+
   it('accepts Arabic-Indic and Persian digits and a decimal comma, stored as ASCII numbers', async () => {
     const el = await renderForm({
       schema: {
