@@ -4,6 +4,7 @@
  * one of its methods, which then tell the host (`onChange`) to render again. The element and its
  * controllers call these methods; nothing assigns the state from outside.
  */
+import { settleDefaults } from './settle-defaults.js';
 import { applyDefaults, computeDefaults } from '../model/apply-defaults.js';
 import type { ListModel } from '../model/array-model.js';
 import type { ConditionLogic, withChoices } from '../model/condition-logic.js';
@@ -38,7 +39,6 @@ import {
 } from './step-flow.js';
 import { computeSteps, type Step } from './steps.js';
 import { FieldTree } from './field-tree.js';
-
 /** An error as `validate()` and `submit()` report it. */
 export interface ValidationError {
   pointer: string;
@@ -274,7 +274,11 @@ export class FormState {
   withDefaults(value: JsonValue): JsonValue {
     const logic = this.#logic;
     const choices = logic && this.#conditions?.withChoices(logic, (at) => this.#chosen.get(at));
-    return applyDefaults(this.resolver!, value, choices || logic, this.#lists) ?? {};
+    return settleDefaults(
+      (data) => applyDefaults(this.resolver!, data, choices || logic, this.#lists) ?? {},
+      value,
+      logic !== undefined,
+    );
   }
 
   #items(field: ArrayField): JsonValue[] {
