@@ -1,9 +1,15 @@
 /**
  * The limits on the size of a raw definition (src/core/definition-limits.js, docs/limits.md) as
- * the element reports them: a definition error naming the limit and the place.
+ * the element reports them: a definition error naming the limit and the place, in the command
+ * line's words (describeLimitProblem).
  */
 import { DefinitionError } from './definition-error.js';
-import { findLimitProblem, MAX_CHOICES, MAX_DEFINITION_DEPTH } from '../core/definition-limits.js';
+import {
+  describeLimitProblem,
+  findLimitProblem,
+  MAX_CHOICES,
+  MAX_DEFINITION_DEPTH,
+} from '../core/definition-limits.js';
 
 export { MAX_CHOICES, MAX_DEFINITION_DEPTH };
 
@@ -14,13 +20,13 @@ export function checkDefinitionLimits(definition: object): void {
   if (problem.kind === 'too-deep')
     throw new DefinitionError(
       'invalid-schema',
-      `The definition is nested more than ${MAX_DEFINITION_DEPTH} levels deep (at ${problem.pointer}).`,
+      `The definition is ${describeLimitProblem(problem)} (at ${problem.pointer}).`,
       { limit: MAX_DEFINITION_DEPTH },
       problem.pointer,
     );
   throw new DefinitionError(
     'invalid-schema',
-    `"${problem.keyword}" at ${problem.pointer} has ${problem.count} entries; at most ${MAX_CHOICES} are supported.`,
+    `"${problem.keyword}" at ${problem.pointer} has ${describeLimitProblem(problem)}.`,
     { limit: MAX_CHOICES, count: problem.count },
     problem.pointer,
   );
