@@ -2,6 +2,7 @@
  * What the staff summary's tests share: the example definitions, an envelope around data, and a
  * check that lines occur in order.
  */
+import { sprachkursData } from './harness.js';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 
@@ -31,28 +32,7 @@ export function assertLinesInOrder(text, expected) {
 }
 
 /** A complete answer to sprachkurs-anmeldung, with conditional questions on several levels. */
-export const SPRACHKURS_DATA = {
-  givenName: 'Olena',
-  familyName: 'Koval',
-  birthDate: '1985-12-31',
-  email: 'olena@example.org',
-  address: { street: 'Hauptstr. 1', postalCode: '50667', city: 'Köln' },
-  residenceStatus: 'aufenthaltserlaubnis',
-  permitParagraph: '§ 24 AufenthG',
-  permitExpiry: '2027-06-30',
-  courseEntitlement: 'entitled',
-  courseType: 'parents-women',
-  germanLevel: 'A1',
-  preferredTimes: ['morning', 'weekend'],
-  childcareNeeded: true,
-  childrenCount: 2,
-  children: [{ age: 4, specialNeeds: true, specialNeedsDetails: 'Nussallergie' }, { age: 0 }],
-  attendedCourseBefore: true,
-  previousCourseType: 'job-related',
-  previousCourseYear: 2024,
-  message: 'Ich kann nur dienstags.',
-  consent: true,
-};
+export const SPRACHKURS_DATA = sprachkursData();
 
 /** A form whose conditions need ajv: a format, uniqueItems, an `$anchor` reference. */
 export const CONDITIONS_FORM = {
