@@ -15,6 +15,7 @@ import { appendPointer } from '../src/core/json-pointer.js';
 import { orderProperties } from '../src/core/order-properties.js';
 import { getOwn, hasOwn, isPlainObject } from '../src/core/own.js';
 import { SchemaResolver } from '../src/core/schema-resolver.js';
+import { referenceTable } from '../src/core/schema-references.js';
 import { activeSchema } from '../src/core/select-alternative.js';
 import {
   formatNumber,
@@ -81,7 +82,10 @@ function formModel(definition) {
     // Most recently used last, so that the oldest goes first.
     models.delete(key);
   } else {
-    model = { resolver: new SchemaResolver(schema), matches: compileMatcher(schema) };
+    model = {
+      resolver: new SchemaResolver(schema, referenceTable(schema)),
+      matches: compileMatcher(schema),
+    };
   }
   models.set(key, model);
   if (models.size > MAX_MODELS) models.delete(models.keys().next().value);

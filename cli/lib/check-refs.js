@@ -8,6 +8,7 @@
  */
 import { SchemaReferenceError, SchemaResolver } from '../../src/core/schema-resolver.js';
 import { descends, SCHEMA_MAPS } from '../../src/core/schema-keywords.js';
+import { referenceTable } from '../../src/core/schema-references.js';
 import { appendPointer } from './json-pointer.js';
 
 /** @typedef {import('../../src/core/schema-resolver.js').SchemaAt} SchemaAt */
@@ -70,7 +71,7 @@ export class RefResolver {
   constructor(root, rootLocation = '/schema') {
     this.root = root;
     this.rootLocation = rootLocation;
-    this.resolver = new SchemaResolver(root, undefined, rootLocation);
+    this.resolver = new SchemaResolver(root, referenceTable(root, rootLocation), rootLocation);
   }
 
   /** @returns {SchemaAt} */
