@@ -35,6 +35,14 @@ import { descends, SCHEMA_MAPS } from './schema-keywords.js';
  * @property {boolean} recursive whether a `$ref` led to a target already expanded on the way here
  */
 
+/**
+ * @typedef {object} RefProblem Where a `$ref` cannot be followed.
+ * @property {string} ref the `$ref` (for an `allOf` cycle, a reference to the schema it belongs to)
+ * @property {string} pointer where the `$ref` (or the `allOf`) is written
+ * @property {string[]} [chain] for a cycle of `$ref`s, the targets followed before it, in order
+ * @property {string} [target] for a cycle of `$ref`s, the target met again
+ */
+
 /** A `$ref` that leads nowhere, or a cycle of `$ref`s or `allOf`s. */
 export class SchemaReferenceError extends Error {
   /**
@@ -85,7 +93,7 @@ export class BaseSchemaResolver {
     this.root = root;
     this.rootLocation = rootLocation;
     for (const [location, target] of Object.entries(refs)) {
-      const holder = this.#at(location);
+      const holder = this.rawAt(location);
       if (typeof holder === 'object' && holder !== null) this.#targets.set(holder, target);
     }
     this.#index(root, false, 0);
@@ -135,8 +143,7 @@ export class BaseSchemaResolver {
    *
    * @param {'unresolvable-ref' | 'cyclic-ref'} _code
    * @param {string} message
-   * @param {{ ref: string, pointer: string, cycle?: string[] }} _where `ref`: the `$ref`;
-   *   `pointer`: where it is written; `cycle`: for a cycle of `$ref`s, the locations on it
+   * @param {RefProblem} _where
    * @returns {Error}
    */
   refError(_code, message, _where) {
@@ -144,26 +151,17 @@ export class BaseSchemaResolver {
   }
 
   /**
-   * The value at a location of the definition document inside the schema, if there is one.
+   * The value written at a location of the definition document inside the schema (before any
+   * merging), if there is one.
    *
    * @param {unknown} location
    * @returns {unknown}
    */
-  #at(location) {
+  rawAt(location) {
     return typeof location === 'string' &&
       (location === this.rootLocation || location.startsWith(`${this.rootLocation}/`))
       ? getAtPointer(this.root, location.slice(this.rootLocation.length))
       : undefined;
-  }
-
-  /**
-   * The value written at a location of the definition document (before any merging).
-   *
-   * @param {string} location
-   * @returns {unknown}
-   */
-  rawAt(location) {
-    return this.#at(location);
   }
 
   /**
@@ -179,7 +177,7 @@ export class BaseSchemaResolver {
     // An official meta-schema (the table's location is then its URI, not a pointer): ajv knows
     // and validates it; for the form it says nothing.
     if (target && target[0] !== '/') return { schema: true, location: target };
-    const schema = this.#at(target);
+    const schema = this.rawAt(target);
     if (
       target === undefined ||
       (typeof schema !== 'boolean' &&
@@ -244,13 +242,11 @@ export class BaseSchemaResolver {
       if (typeof schema.$ref !== 'string') break;
       const target = this.lookup(schema.$ref, current);
       if (chain.includes(target.location) || target.location === current.location) {
-        const cycle = chain.includes(target.location)
-          ? [...chain.slice(chain.indexOf(target.location)), current.location]
-          : [current.location];
         throw this.refError('cyclic-ref', `$ref cycle at ${at.location}`, {
           ref: schema.$ref,
           pointer: current.location,
-          cycle: [...new Set(cycle)],
+          chain,
+          target: target.location,
         });
       }
       chain.push(target.location);
@@ -328,16 +324,22 @@ function combine(merged, key, value) {
     merged.required = [...new Set([...(merged.required ?? []), ...value])];
 }
 
-/** Follows references inside one schema document; create one per definition. */
+/**
+ * Follows references inside one schema document, reporting a `$ref` it cannot follow as a
+ * {@link SchemaReferenceError} (with the locations on a cycle); create one per definition.
+ */
 export class SchemaResolver extends BaseSchemaResolver {
   /**
    * @param {'unresolvable-ref' | 'cyclic-ref'} code
    * @param {string} message
-   * @param {{ ref: string, pointer: string, cycle?: string[] }} where
+   * @param {RefProblem} where
    * @returns {SchemaReferenceError}
    * @override
    */
-  refError(code, message, where) {
-    return new SchemaReferenceError(code, message, where);
+  refError(code, message, { ref, pointer, chain, target = '' }) {
+    // The cycle runs from the first visit of the target on the chain to the `$ref` that returns.
+    const from = chain ? chain.indexOf(target) : -1;
+    const cycle = chain ? [...new Set([...(from < 0 ? [] : chain.slice(from)), pointer])] : [];
+    return new SchemaReferenceError(code, message, { ref, pointer, cycle });
   }
 }
