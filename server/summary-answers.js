@@ -1,7 +1,7 @@
 /**
  * The answers of one submission, walked the way the form asked them: the definition's schema is
  * resolved (`$ref`, `allOf`) and its conditions and object alternatives are decided against the
- * data by ajv, with the element's own rules (src/core/, twins of src/model/), so that the staff
+ * data by ajv, with the element's own rules (src/core/, which src/model/ runs too), so that the staff
  * summary and the form agree on which questions were asked. Labels, order (`ui:order`) and
  * choice labels are the form's too.
  *

@@ -1,6 +1,6 @@
 /**
  * `$ref` checks as the element follows references: following chains and merging `allOf` is the
- * resolver of src/core/schema-resolver.js (the twin of the element's), whose errors are worded
+ * resolver of src/core/schema-resolver.js (the one the element runs), whose errors are worded
  * here for the command line. `check()` finds every reference the element could not follow
  * (unresolvable, or a pure cycle), not only the first.
  *
