@@ -1,7 +1,7 @@
 /**
  * The answers of one submission, walked the way the form asked them: the definition's schema is
  * resolved (`$ref`, `allOf`) and its conditions and object alternatives are decided against the
- * data by ajv, with the element's own rules (src/core/, twins of src/model/), so that the staff
+ * data by ajv, with the element's own rules (src/core/, which src/model/ runs too), so that the staff
  * summary and the form agree on which questions were asked. Labels, order (`ui:order`) and
  * choice labels are the form's too.
  *
@@ -15,6 +15,7 @@ import { appendPointer } from '../src/core/json-pointer.js';
 import { orderProperties } from '../src/core/order-properties.js';
 import { getOwn, hasOwn, isPlainObject } from '../src/core/own.js';
 import { SchemaResolver } from '../src/core/schema-resolver.js';
+import { referenceTable } from '../src/core/schema-references.js';
 import { activeSchema } from '../src/core/select-alternative.js';
 import {
   formatNumber,
@@ -81,7 +82,10 @@ function formModel(definition) {
     // Most recently used last, so that the oldest goes first.
     models.delete(key);
   } else {
-    model = { resolver: new SchemaResolver(schema), matches: compileMatcher(schema) };
+    model = {
+      resolver: new SchemaResolver(schema, referenceTable(schema)),
+      matches: compileMatcher(schema),
+    };
   }
   models.set(key, model);
   if (models.size > MAX_MODELS) models.delete(models.keys().next().value);

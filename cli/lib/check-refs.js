@@ -1,6 +1,6 @@
 /**
  * `$ref` checks as the element follows references: following chains and merging `allOf` is the
- * resolver of src/core/schema-resolver.js (the twin of the element's), whose errors are worded
+ * resolver of src/core/schema-resolver.js (the one the element runs), whose errors are worded
  * here for the command line. `check()` finds every reference the element could not follow
  * (unresolvable, or a pure cycle), not only the first.
  *
@@ -8,6 +8,7 @@
  */
 import { SchemaReferenceError, SchemaResolver } from '../../src/core/schema-resolver.js';
 import { descends, SCHEMA_MAPS } from '../../src/core/schema-keywords.js';
+import { referenceTable } from '../../src/core/schema-references.js';
 import { appendPointer } from './json-pointer.js';
 
 /** @typedef {import('../../src/core/schema-resolver.js').SchemaAt} SchemaAt */
@@ -70,7 +71,7 @@ export class RefResolver {
   constructor(root, rootLocation = '/schema') {
     this.root = root;
     this.rootLocation = rootLocation;
-    this.resolver = new SchemaResolver(root, undefined, rootLocation);
+    this.resolver = new SchemaResolver(root, referenceTable(root, rootLocation), rootLocation);
   }
 
   /** @returns {SchemaAt} */

@@ -10,13 +10,14 @@
  * follows JSON Schema's own semantics, including vacuous matches: an `if` that tests a property
  * without requiring it matches when the property is missing.
  *
- * The plain-JavaScript twin of the element's src/model/apply-conditions.ts, rule for rule, so that
- * the receiver's staff summary decides which questions were asked exactly as the form did.
+ * The one home of these rules, in plain JavaScript: the element (src/model/apply-conditions.ts
+ * gives them the model's types) and the receiver's staff summary decide with the same code which
+ * questions were asked.
  */
 import { appendPointer } from './json-pointer.js';
 import { hasOwn, isPlainObject, setOwn } from './own.js';
 
-/** @typedef {import('./schema-resolver.js').SchemaResolver} SchemaResolver */
+/** @typedef {import('./schema-resolver.js').BaseSchemaResolver} SchemaResolver */
 /** @typedef {import('./schema-resolver.js').ResolvedSchema} ResolvedSchema */
 /** @typedef {import('./schema-resolver.js').SchemaAt} SchemaAt */
 /** @typedef {import('./schema-resolver.js').Schema} Schema */

@@ -1,13 +1,13 @@
 // @ts-check
 /**
  * The options of a choice list: `enum` (labels from `ui:enumNames`), or `oneOf` / `anyOf` whose
- * members each fix one value with `const` (or a one-value `enum`) and give it a `title`. The
- * plain-JavaScript twin of the element's src/model/get-choices.ts, for the receiver's staff
- * summary: both read the same labels for the same codes.
+ * members each fix one value with `const` (or a one-value `enum`) and give it a `title`. One home,
+ * in plain JavaScript: the element (src/model/get-choices.ts gives it the model's types) and the
+ * receiver's staff summary read the same labels for the same codes.
  */
 import { appendPointer } from './json-pointer.js';
 
-/** @typedef {import('./schema-resolver.js').SchemaResolver} SchemaResolver */
+/** @typedef {import('./schema-resolver.js').BaseSchemaResolver} SchemaResolver */
 /** @typedef {import('./schema-resolver.js').ResolvedSchema} ResolvedSchema */
 /** @typedef {{ text: string, key?: string }} Text a text of the definition and its location */
 /** @typedef {{ value: unknown, label: Text }} Choice */

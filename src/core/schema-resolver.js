@@ -4,14 +4,18 @@
  * value, and remembers where in the definition document each piece was written (translations
  * and ajv's compiled parts are keyed by that location).
  *
- * The plain-JavaScript twin of the element's src/model/schema-resolver.ts, with the same rules
- * (sibling keywords win over a `$ref`'s target, `allOf` members merged in order, cycles refused),
- * for code that runs in Node without a build step: the receiver's staff summary. Where each
- * `$ref` leads is a lookup in the table of src/core/schema-references.js, as in the element.
+ * The one resolver of the project, in plain JavaScript so that Node runs it without a build: the
+ * element (src/model/schema-resolver.ts gives it the model's types and errors), the receiver's
+ * staff summary and the command line's reference check all follow references with it.
+ *
+ * Where each `$ref` leads (URIs, `$id` resources, anchors) is worked out before, by
+ * `referenceTable` of src/core/schema-references.js: by the command line for a compiled module
+ * (its `refs`), by the raw-definition chunk for a raw schema. Here a `$ref` is a lookup in that
+ * table, so that the element's main file carries no URI resolution.
  */
 import { appendPointer, getAtPointer } from './json-pointer.js';
 import { hasOwn, setOwn } from './own.js';
-import { referenceTable } from './schema-references.js';
+import { descends, SCHEMA_MAPS } from './schema-keywords.js';
 
 /** @typedef {Record<string, any>} SchemaObject */
 /** @typedef {SchemaObject | boolean} Schema */
@@ -29,6 +33,14 @@ import { referenceTable } from './schema-references.js';
  *   (unresolved) schema
  * @property {string[]} refTargets locations of every `$ref` target followed to get here
  * @property {boolean} recursive whether a `$ref` led to a target already expanded on the way here
+ */
+
+/**
+ * @typedef {object} RefProblem Where a `$ref` cannot be followed.
+ * @property {string} ref the `$ref` (for an `allOf` cycle, a reference to the schema it belongs to)
+ * @property {string} pointer where the `$ref` (or the `allOf`) is written
+ * @property {string[]} [chain] for a cycle of `$ref`s, the targets followed before it, in order
+ * @property {string} [target] for a cycle of `$ref`s, the target met again
  */
 
 /** A `$ref` that leads nowhere, or a cycle of `$ref`s or `allOf`s. */
@@ -50,26 +62,51 @@ export class SchemaReferenceError extends Error {
   }
 }
 
-/** Follows references inside one schema document. Create one per definition. */
-export class SchemaResolver {
+/**
+ * The resolver's rules, reporting a `$ref` it cannot follow as a plain `Error`: subclasses word
+ * it ({@link SchemaResolver} for Node, src/model/schema-resolver.ts for the element, whose main
+ * file then carries no {@link SchemaReferenceError}).
+ */
+export class BaseSchemaResolver {
   /** @type {WeakMap<object, string>} where each `$ref` leads, by the schema object holding it */
   #targets = new WeakMap();
-  /** @type {Set<string>} locations of the `allOf`s being merged right now */
+  /** @type {Set<string>} locations of the `allOf`s being merged right now (cycles through `allOf`) */
   #merging = new Set();
+  /** @type {Set<string>} every keyword written anywhere in the document (see {@link uses}) */
+  #keywords = new Set();
+  /** @type {Set<string>} every `format` value written anywhere in the document */
+  formats = new Set();
+  /** @type {Set<string>} every `type` written anywhere (`"array"`: the form needs the lists chunk) */
+  types = new Set();
 
   /**
+   * The model places a schema elsewhere than where it is written (a property narrowed by a
+   * condition is merged as an `allOf` at the property's place), so a `$ref`'s target is found by
+   * the schema object that holds it, the same wherever it goes.
+   *
    * @param {SchemaObject} root the definition's `schema`
-   * @param {Record<string, string>} [refs] where each `$ref` leads (a compiled module's `refs`);
-   *   worked out from the schema where not given
+   * @param {Record<string, string>} [refs] where each `$ref` leads, by the location of the schema
+   *   that holds it (`referenceTable`); without it, every `$ref` is unresolvable
    * @param {string} [rootLocation]
    */
-  constructor(root, refs, rootLocation = '/schema') {
+  constructor(root, refs = {}, rootLocation = '/schema') {
     this.root = root;
     this.rootLocation = rootLocation;
-    for (const [location, target] of Object.entries(refs ?? referenceTable(root, rootLocation))) {
-      const holder = this.#at(location);
+    for (const [location, target] of Object.entries(refs)) {
+      const holder = this.rawAt(location);
       if (typeof holder === 'object' && holder !== null) this.#targets.set(holder, target);
     }
+    this.#index(root, false, 0);
+  }
+
+  /**
+   * Whether `keyword` is written anywhere in the schema document (as a keyword, not as a property
+   * name): decides which parts of the library a form needs, such as the condition logic.
+   *
+   * @param {string} keyword
+   */
+  uses(keyword) {
+    return this.#keywords.has(keyword);
   }
 
   /** @returns {SchemaAt} the root schema */
@@ -78,26 +115,53 @@ export class SchemaResolver {
   }
 
   /**
-   * The value at a location of the definition document inside the schema, if there is one.
+   * Which keywords, formats and types the document uses: one walk at load.
+   *
+   * @param {unknown} schema
+   * @param {boolean} inMap whether `schema` is a map of names to schemas (`properties`…)
+   * @param {number} depth
+   */
+  #index(schema, inMap, depth) {
+    if (typeof schema !== 'object' || schema === null || depth > 500) return;
+    const object = /** @type {Record<string, unknown>} */ (schema);
+    const isArray = Array.isArray(schema);
+    for (const key in object) {
+      if (!hasOwn(object, key)) continue;
+      const value = object[key];
+      if (!inMap && !isArray) {
+        this.#keywords.add(key);
+        if (key === 'format' && typeof value === 'string') this.formats.add(value);
+        if (key === 'type') for (const type of [value].flat()) this.types.add(String(type));
+      }
+      if (typeof value === 'object' && value !== null && (isArray || descends(key, inMap)))
+        this.#index(value, !inMap && !isArray && SCHEMA_MAPS.has(key), depth + 1);
+    }
+  }
+
+  /**
+   * The error for a `$ref` that cannot be followed, or a cycle.
+   *
+   * @param {'unresolvable-ref' | 'cyclic-ref'} _code
+   * @param {string} message
+   * @param {RefProblem} _where
+   * @returns {Error}
+   */
+  refError(_code, message, _where) {
+    return new Error(message);
+  }
+
+  /**
+   * The value written at a location of the definition document inside the schema (before any
+   * merging), if there is one.
    *
    * @param {unknown} location
    * @returns {unknown}
    */
-  #at(location) {
+  rawAt(location) {
     return typeof location === 'string' &&
       (location === this.rootLocation || location.startsWith(`${this.rootLocation}/`))
       ? getAtPointer(this.root, location.slice(this.rootLocation.length))
       : undefined;
-  }
-
-  /**
-   * The value written at a location of the definition document (before any merging).
-   *
-   * @param {string} location
-   * @returns {unknown}
-   */
-  rawAt(location) {
-    return this.#at(location);
   }
 
   /**
@@ -113,13 +177,13 @@ export class SchemaResolver {
     // An official meta-schema (the table's location is then its URI, not a pointer): ajv knows
     // and validates it; for the form it says nothing.
     if (target && target[0] !== '/') return { schema: true, location: target };
-    const schema = this.#at(target);
+    const schema = this.rawAt(target);
     if (
       target === undefined ||
       (typeof schema !== 'boolean' &&
         (typeof schema !== 'object' || schema === null || Array.isArray(schema)))
     ) {
-      throw new SchemaReferenceError(
+      throw this.refError(
         'unresolvable-ref',
         `Cannot resolve $ref "${reference}" at ${site.location}`,
         { ref: reference, pointer: site.location },
@@ -130,10 +194,12 @@ export class SchemaResolver {
 
   /**
    * Follows `$ref` chains and merges `allOf` members into one schema. A `$ref`'s siblings combine
-   * with its target, as 2019-09 and 2020-12 say and as ajv validates in every dialect (the
-   * element's src/model/schema-resolver.ts does the same): `properties` and `required` of both,
-   * for any other keyword the sibling's. `inheritedRefs` are the targets already expanded on the
-   * way from the root, so that callers can detect recursion.
+   * with its target, as 2019-09 and 2020-12 say (the pair means both) and as ajv validates in
+   * every dialect: `properties` of both (the sibling's schema where both name a property),
+   * `required` of both; for any other keyword written on both, the sibling's (its own `title`).
+   * draft-04 to 07 say siblings are ignored; a form author who writes one means it, so the form
+   * follows ajv here, and `intake-elements check` warns (docs/limits.md). `inheritedRefs` are the
+   * targets already expanded on the way from the root, so that callers can detect recursion.
    *
    * @param {SchemaAt} at
    * @param {readonly string[]} [inheritedRefs]
@@ -176,13 +242,11 @@ export class SchemaResolver {
       if (typeof schema.$ref !== 'string') break;
       const target = this.lookup(schema.$ref, current);
       if (chain.includes(target.location) || target.location === current.location) {
-        const cycle = chain.includes(target.location)
-          ? [...chain.slice(chain.indexOf(target.location)), current.location]
-          : [current.location];
-        throw new SchemaReferenceError('cyclic-ref', `$ref cycle at ${at.location}`, {
+        throw this.refError('cyclic-ref', `$ref cycle at ${at.location}`, {
           ref: schema.$ref,
           pointer: current.location,
-          cycle: [...new Set(cycle)],
+          chain,
+          target: target.location,
         });
       }
       chain.push(target.location);
@@ -210,10 +274,10 @@ export class SchemaResolver {
     const members = /** @type {Schema[]} */ (schema.allOf);
     const location = resolved.origins.allOf;
     delete schema.allOf;
-    // An `allOf` member that refers back to a schema whose `allOf` is being merged would merge
-    // forever; it is a cycle like a pure `$ref` cycle.
+    // An `allOf` member that refers back to a schema whose `allOf` is being merged (`a: { allOf:
+    // [{ $ref: a }] }`) would merge forever; it is a cycle like a pure `$ref` cycle.
     if (this.#merging.has(location)) {
-      throw new SchemaReferenceError('cyclic-ref', `allOf refers to itself at ${location}`, {
+      throw this.refError('cyclic-ref', `allOf refers to itself at ${location}`, {
         ref: `#${location.slice(this.rootLocation.length)}`,
         pointer: appendPointer(location, 'allOf'),
       });
@@ -258,4 +322,24 @@ function combine(merged, key, value) {
     merged.properties = { .../** @type {object} */ (value), ...merged.properties };
   else if (key === 'required' && Array.isArray(value))
     merged.required = [...new Set([...(merged.required ?? []), ...value])];
+}
+
+/**
+ * Follows references inside one schema document, reporting a `$ref` it cannot follow as a
+ * {@link SchemaReferenceError} (with the locations on a cycle); create one per definition.
+ */
+export class SchemaResolver extends BaseSchemaResolver {
+  /**
+   * @param {'unresolvable-ref' | 'cyclic-ref'} code
+   * @param {string} message
+   * @param {RefProblem} where
+   * @returns {SchemaReferenceError}
+   * @override
+   */
+  refError(code, message, { ref, pointer, chain, target = '' }) {
+    // The cycle runs from the first visit of the target on the chain to the `$ref` that returns.
+    const from = chain ? chain.indexOf(target) : -1;
+    const cycle = chain ? [...new Set([...(from < 0 ? [] : chain.slice(from)), pointer])] : [];
+    return new SchemaReferenceError(code, message, { ref, pointer, cycle });
+  }
 }

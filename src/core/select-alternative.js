@@ -3,15 +3,16 @@
  * `oneOf` / `anyOf` of object alternatives: which alternative applies to the data. A property that
  * every alternative fixes with `const` is the discriminator: its value picks the alternative.
  * Without one, the first alternative the data matches applies, or the one the person picked, or
- * the first. The plain-JavaScript twin of the element's src/model/select-alternative.ts, and
- * `activeSchema`, the element's `conditionLogic(matches).activeSchema` (src/model/condition-logic.ts).
+ * the first. One home, in plain JavaScript: the element (src/model/select-alternative.ts gives it
+ * the model's types; `conditionLogic` of src/model/condition-logic.ts decides with
+ * {@link activeSchema}) and the receiver's staff summary pick the same alternative.
  */
 import { applyConditions } from './apply-conditions.js';
 import { getChoices } from './choices.js';
 import { appendPointer } from './json-pointer.js';
 import { isPlainObject } from './own.js';
 
-/** @typedef {import('./schema-resolver.js').SchemaResolver} SchemaResolver */
+/** @typedef {import('./schema-resolver.js').BaseSchemaResolver} SchemaResolver */
 /** @typedef {import('./schema-resolver.js').ResolvedSchema} ResolvedSchema */
 /** @typedef {import('./schema-resolver.js').SchemaAt} SchemaAt */
 /** @typedef {import('./apply-conditions.js').ConditionalSchema} ConditionalSchema */

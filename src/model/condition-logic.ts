@@ -4,10 +4,10 @@
  * as having no conditions and no alternatives. A lazy part (src/internal/lazy-parts.ts), since
  * most forms have neither.
  */
-import { applyConditions, type ConditionalSchema, type SchemaMatcher } from './apply-conditions.js';
+import type { ConditionalSchema, SchemaMatcher } from './apply-conditions.js';
 import { appendPointer } from './json-pointer.js';
 import type { ResolvedSchema, SchemaResolver } from './schema-resolver.js';
-import { applyAlternative, selectAlternative, type Alternatives } from './select-alternative.js';
+import { activeSchema, type Alternatives } from './select-alternative.js';
 import type { JsonValue } from './types.js';
 
 /** What applies of an object schema for the data at hand. */
@@ -40,14 +40,8 @@ export interface ConditionLogic {
 /** Condition logic deciding with `matches` (the form's validator). */
 export function conditionLogic(matches: SchemaMatcher): ConditionLogic {
   return {
-    activeSchema(resolver, resolved, data, chosen) {
-      const conditional = applyConditions(resolver, resolved, data, matches);
-      const alternatives = selectAlternative(resolver, conditional, data, matches, chosen);
-      return {
-        active: alternatives ? applyAlternative(conditional, alternatives) : conditional,
-        alternatives,
-      };
-    },
+    activeSchema: (resolver, resolved, data, chosen) =>
+      activeSchema(resolver, resolved, data, matches, chosen),
   };
 }
 
