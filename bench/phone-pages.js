@@ -146,8 +146,8 @@ export async function writePages({ outDir, benchDir, forms, locales }) {
       }
     }
   }
-  // The demo page itself, with its two forms, exactly as `npm start` serves it.
-  pages.push({ form: 'demo page (two forms)', mode: 'demo', locale: 'de', url: '/' });
+  // The demo page itself (the first-contact form), exactly as `npm start` serves it.
+  pages.push({ form: 'demo page', mode: 'demo', locale: 'de', url: '/' });
   return pages;
 }
 

@@ -71,8 +71,8 @@ export function renderPhoneReport(results) {
       `(simulated slow 4G, 4× CPU slowdown), median of ${results.runsPerPage} runs per page. ` +
       '"transferred" is what the server sent (its own compression, or none); "brotli" and "gzip" ' +
       'are the same files compressed each on its own, as a production server would send them. ' +
-      'A wave is one step of a request chain: the document is wave 1, whatever it names is 2, ' +
-      'whatever those scripts fetch is 3.',
+      'A wave is one round trip of a chain: the document is wave 1, and a request that starts ' +
+      'only after a request of wave k has arrived is of wave k + 1.',
     '',
     header,
     ...rows,
