@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/index.js';
 import type { FormDefinition, IntakeForm } from '../../src/index.js';
 import { createStore, del } from 'idb-keyval';
@@ -35,6 +35,10 @@ async function form(def: FormDefinition, draft = 'local'): Promise<IntakeForm> {
 }
 
 async function optIn(el: IntakeForm): Promise<void> {
+  // On a loaded machine the offer can show a moment after intake-ready (its part is a chunk).
+  await waitUntil(() => root(el).querySelector('#draft-opt-in'), 'the draft offer is shown', {
+    timeout: 3000,
+  });
   root(el).querySelector<HTMLInputElement>('#draft-opt-in')!.click();
   await new Promise((resolve) => setTimeout(resolve, 100));
   await el.updateComplete;
