@@ -98,7 +98,8 @@ test('a reload keeps the language picked, for the page, the form and the picker'
 test('keeps a draft across a reload when the person chose to save it', async (t) => {
   const { page, open } = await demo(t);
   const form = page.locator('#erstberatung');
-  const draftBox = form.locator('input[type=checkbox]').first();
+  // The offer by its id: it can show a moment after the form, above its own checkboxes.
+  const draftBox = form.locator('#draft-opt-in');
   await draftBox.check();
   await form.locator('[name="/person/givenName"]').fill('Amal');
   await form.locator('[name="/person/givenName"]').blur();
