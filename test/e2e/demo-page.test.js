@@ -80,6 +80,25 @@ test('one language at a time: the page follows its picker, and the status line t
   assert.match(await status.textContent(), /^Angenommen\. Ihre Vorgangsnummer: KI-/);
 });
 
+test("an error on the status line is the form's own message, never mixed with the page's words", async (t) => {
+  const { page } = await demo(t);
+  await page.locator('intake-language-picker select').selectOption('ar');
+  await page.waitForFunction(() => document.documentElement.lang === 'ar');
+  // Nothing filled in: the form refuses to send and says why, in Arabic.
+  await page.locator('#erstberatung').evaluate((el) => el.submit());
+  const status = page.locator('#submission-status');
+  await page.waitForFunction(
+    () => document.querySelector('#submission-status').textContent !== 'لم يُرسَل شيء بعد.',
+  );
+  const arabic = await status.textContent();
+  assert.match(arabic, /[\u0600-\u06FF]/);
+  assert.doesNotMatch(arabic, /[A-Za-z]/);
+  // The message cannot follow a later switch: the page says it in its own words instead.
+  await page.locator('intake-language-picker select').selectOption('de');
+  await page.waitForFunction(() => document.documentElement.lang === 'de');
+  assert.equal(await status.textContent(), 'Nicht übermittelt. Den Grund sehen Sie im Formular.');
+});
+
 test('a reload keeps the language picked, for the page, the form and the picker', async (t) => {
   const { page, open } = await demo(t);
   await page.locator('intake-language-picker select').selectOption('fa');
