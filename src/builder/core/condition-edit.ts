@@ -5,7 +5,7 @@
  */
 import { appendPointer } from '../../core/json-pointer.js';
 import { readConditions, writeTest, type Condition, type TestOperator } from './conditions.js';
-import { removeDependentRequired } from './dependent-required.js';
+import { dropRequired, removeDependentRequired } from './dependent-required.js';
 import { movePointers } from './edit.js';
 import { findQuestion, levelOf, listLevel, type Level } from './questions.js';
 import { getAt, own, setAt, type Json, type JsonObject } from './json.js';
@@ -46,9 +46,7 @@ export function addShowCondition(
   const then: JsonObject = { properties: { [q.key]: schema } };
   if (q.required) {
     then.required = [q.key];
-    const required = getAt(next, q.requiredPointer) as Json[];
-    const rest = required.filter((k) => k !== q.key);
-    next = setAt(next, q.requiredPointer, rest.length ? rest : undefined);
+    next = dropRequired(next, q);
   }
   const allOf = getAt(next, `${level.objectPointer}/allOf`);
   const index = Array.isArray(allOf) ? allOf.length : 0;
@@ -70,9 +68,7 @@ export function addRequiredCondition(
   if (!q || !level) throw new Error(`no question at ${path.join('/')}`);
   let next = definition;
   if (q.required && !q.conditionPointer) {
-    const required = getAt(next, q.requiredPointer) as Json[];
-    const rest = required.filter((k) => k !== q.key);
-    next = setAt(next, q.requiredPointer, rest.length ? rest : undefined);
+    next = dropRequired(next, q);
   }
   return appendAllOf(next, level.objectPointer, {
     if: writeTest(subject, operator, values),

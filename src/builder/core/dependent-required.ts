@@ -33,6 +33,13 @@ export function readDependentRequired(
   }));
 }
 
+/** `definition` without `q` in its level's `required` (the list goes when it empties). */
+export function dropRequired(definition: Json, q: { key: string; requiredPointer: string }): Json {
+  const required = getAt(definition, q.requiredPointer) as Json[];
+  const rest = required.filter((k) => k !== q.key);
+  return setAt(definition, q.requiredPointer, rest.length ? rest : undefined);
+}
+
 /** "Question `path` is required when `subject` is answered." */
 export function addRequiredWhenAnswered(
   definition: Json,
@@ -45,9 +52,7 @@ export function addRequiredWhenAnswered(
   let next = definition;
   // Required always would make the condition meaningless: it becomes required only then.
   if (q.required && !q.conditionPointer) {
-    const required = getAt(next, q.requiredPointer) as Json[];
-    const rest = required.filter((k) => k !== q.key);
-    next = setAt(next, q.requiredPointer, rest.length ? rest : undefined);
+    next = dropRequired(next, q);
   }
   const pointer = appendPointer(`${level.objectPointer}/dependentRequired`, subject);
   const list = getAt(next, pointer);
