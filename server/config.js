@@ -21,6 +21,7 @@ const FILE_KEYS = new Set([
   'trustProxy',
   'staffEndpoints',
   'staffHosts',
+  'inbox',
 ]);
 
 /**
@@ -68,6 +69,7 @@ export function optionsFromEnv(env = process.env) {
   if (env.TRUST_PROXY) options.trustProxy = flag(env.TRUST_PROXY, 'TRUST_PROXY');
   if (env.STAFF_ENDPOINTS) options.staffEndpoints = flag(env.STAFF_ENDPOINTS, 'STAFF_ENDPOINTS');
   if (env.STAFF_HOSTS) options.staffHosts = list(env.STAFF_HOSTS);
+  if (env.INBOX) options.inbox = flag(env.INBOX, 'INBOX');
   if (options.staffHosts !== undefined && !Array.isArray(options.staffHosts)) {
     throw new Error('staffHosts must be a list of host names');
   }

@@ -40,6 +40,9 @@ import { createReceiver } from './receiver.js';
  *   403 unless turned on (then only to loopback, without forwarding headers, and `staffHosts`)
  * @param {string[]} [options.staffHosts] the `Host` names staff endpoints answer to: `name` (any
  *   port) or `name:port`; default `localhost`, `127.0.0.1`, `[::1]`
+ * @param {boolean | object} [options.inbox] default false: the staff inbox under `/inbox/`
+ *   (sign-in, the submissions a person's teams may see); an object passes options to it (see
+ *   ./inbox/index.js)
  * @param {(line: string) => void} [options.log] receives one JSON line per request
  * @returns {Promise<{ server: import('node:http').Server, url: string, close: () => Promise<void>,
  *   storage: object }>}

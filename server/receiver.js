@@ -24,6 +24,7 @@ import {
 } from './http.js';
 import { createRateLimiter, rateLimitKey } from './rate-limit.js';
 import { REFERENCE_PATTERN, isValidPrefix, newReference } from './references.js';
+import { inboxPlugin } from './inbox/index.js';
 import { serveStatic } from './static.js';
 import { summarizeSubmission } from './staff-summary.js';
 import { openStorage } from './storage/index.js';
@@ -70,6 +71,7 @@ export function createReceiver(options) {
     referencePrefix,
     staffEndpoints = false,
     staffHosts = DEFAULT_STAFF_HOSTS,
+    inbox = false,
     log = (line) => process.stdout.write(`${line}\n`),
     newReference: makeReference = newReference,
   } = options;
@@ -189,6 +191,16 @@ export function createReceiver(options) {
       method: app.supportedMethods.filter((m) => m !== 'GET'),
       url,
       handler: (request, reply) => allowMethods(request, reply, ['GET']) || reply,
+    });
+  }
+
+  if (inbox) {
+    app.register(inboxPlugin, {
+      prefix: '/inbox',
+      useStorage,
+      hosts: staffHosts,
+      write,
+      ...(typeof inbox === 'object' ? inbox : {}),
     });
   }
 

@@ -4,6 +4,11 @@
  * Both implement the same small interface; all methods are async.
  *
  *   kind                            'sqlite' | 'postgres'
+ *   db                              a Kysely query builder on the same connection, for the staff
+ *                                   inbox's many filtered queries (server/inbox/), written once
+ *                                   for both databases. Times are ISO strings on the way in; on
+ *                                   the way out PostgreSQL gives Date objects (use isoTime()).
+ *                                   Flags in the inbox tables are integers 0/1 in both.
  *   insertSubmission(record)        → true, or false when the idempotency key or the reference
  *                                     is taken already (nothing is stored then)
  *   findByKey(idempotencyKey)       → record | undefined

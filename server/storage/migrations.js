@@ -94,7 +94,123 @@ export const MIGRATIONS = Object.freeze([
         created_at    timestamptz NOT NULL
       );`,
   },
+  {
+    version: 3,
+    name: 'staff inbox: teams, sessions, workflow, audit log',
+    sqlite: inboxTables({
+      text: 'TEXT',
+      time: 'TEXT',
+      int: 'INTEGER',
+      id: 'INTEGER PRIMARY KEY AUTOINCREMENT',
+      q: '',
+    }),
+    postgres: (q) =>
+      inboxTables({
+        text: 'text',
+        time: 'timestamptz',
+        int: 'integer',
+        id: 'bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY',
+        q: `${q}.`,
+      }),
+  },
 ]);
+
+/**
+ * The staff inbox's tables (migration 3), the same for both databases but for the type names.
+ * Flags are integers 0/1 in both, so that queries need not tell the databases apart.
+ *
+ * - `teams`: who works together; `email` gets the new-request notice, `oidc_group` is the group
+ *   claim of the identity provider that puts a person into this team.
+ * - `team_forms`: what a team sees. A row grants one form, all of it (`route_pointer` NULL) or
+ *   only the submissions whose answer at `route_pointer` equals `route_value` (a town).
+ * - `staff_memberships`: local accounts in teams (a person may work for two towns).
+ *   `staff_users.team` stays as the team given at creation and is copied in here.
+ * - `staff_sessions`: signed-in browsers. Only a hash of the cookie's token is stored, so a
+ *   copy of the database does not sign anybody in.
+ * - `submissions.status` (new, in_progress, waiting, done) and `done_at`, from which retention
+ *   counts; `submission_routing` holds the answers that routing rules look at, copied out of
+ *   the envelope when it is stored, so that a team's list is an indexed query.
+ * - `submission_reads`, `submission_notes`: per person unread marks and internal notes.
+ * - `audit_log`: who did what to which submission, never the submission's content.
+ */
+function inboxTables({ text, time, int, id, q }) {
+  return `
+    CREATE TABLE ${q}teams (
+      id          ${text} PRIMARY KEY,
+      name        ${text} NOT NULL,
+      email       ${text},
+      oidc_group  ${text} UNIQUE,
+      created_at  ${time} NOT NULL
+    );
+    CREATE TABLE ${q}team_forms (
+      id            ${id},
+      team_id       ${text} NOT NULL REFERENCES ${q}teams (id) ON DELETE CASCADE,
+      form_id       ${text} NOT NULL,
+      route_pointer ${text},
+      route_value   ${text}
+    );
+    CREATE INDEX team_forms_team ON ${q}team_forms (team_id);
+    CREATE TABLE ${q}staff_memberships (
+      user_name ${text} NOT NULL REFERENCES ${q}staff_users (name) ON DELETE CASCADE,
+      team_id   ${text} NOT NULL REFERENCES ${q}teams (id) ON DELETE CASCADE,
+      PRIMARY KEY (user_name, team_id)
+    );
+    INSERT INTO ${q}teams (id, name, created_at)
+      SELECT DISTINCT team, team, MIN(created_at) FROM ${q}staff_users GROUP BY team;
+    INSERT INTO ${q}staff_memberships (user_name, team_id) SELECT name, team FROM ${q}staff_users;
+    ALTER TABLE ${q}staff_users ADD COLUMN totp_secret ${text};
+    ALTER TABLE ${q}staff_users ADD COLUMN failed_sign_ins ${int} NOT NULL DEFAULT 0;
+    ALTER TABLE ${q}staff_users ADD COLUMN locked_until ${time};
+    ALTER TABLE ${q}staff_users ADD COLUMN disabled ${int} NOT NULL DEFAULT 0;
+    CREATE TABLE ${q}staff_sessions (
+      token_hash   ${text} PRIMARY KEY,
+      user_name    ${text} NOT NULL,
+      display_name ${text} NOT NULL,
+      via          ${text} NOT NULL,
+      teams        ${text} NOT NULL,
+      is_admin     ${int} NOT NULL DEFAULT 0,
+      csrf_token   ${text} NOT NULL,
+      created_at   ${time} NOT NULL,
+      last_seen_at ${time} NOT NULL
+    );
+    CREATE INDEX staff_sessions_user ON ${q}staff_sessions (user_name);
+    ALTER TABLE ${q}submissions ADD COLUMN status ${text} NOT NULL DEFAULT 'new';
+    ALTER TABLE ${q}submissions ADD COLUMN status_changed_at ${time};
+    ALTER TABLE ${q}submissions ADD COLUMN done_at ${time};
+    CREATE INDEX submissions_status ON ${q}submissions (status, received_at);
+    CREATE TABLE ${q}submission_routing (
+      reference ${text} NOT NULL REFERENCES ${q}submissions (reference) ON DELETE CASCADE,
+      pointer   ${text} NOT NULL,
+      value     ${text} NOT NULL,
+      PRIMARY KEY (reference, pointer)
+    );
+    CREATE INDEX submission_routing_value ON ${q}submission_routing (pointer, value);
+    CREATE TABLE ${q}submission_reads (
+      reference ${text} NOT NULL REFERENCES ${q}submissions (reference) ON DELETE CASCADE,
+      user_name ${text} NOT NULL,
+      read_at   ${time} NOT NULL,
+      PRIMARY KEY (reference, user_name)
+    );
+    CREATE TABLE ${q}submission_notes (
+      id         ${id},
+      reference  ${text} NOT NULL REFERENCES ${q}submissions (reference) ON DELETE CASCADE,
+      author     ${text} NOT NULL,
+      body       ${text} NOT NULL,
+      created_at ${time} NOT NULL
+    );
+    CREATE INDEX submission_notes_reference ON ${q}submission_notes (reference);
+    CREATE TABLE ${q}audit_log (
+      id        ${id},
+      at        ${time} NOT NULL,
+      actor     ${text} NOT NULL,
+      action    ${text} NOT NULL,
+      reference ${text},
+      form_id   ${text},
+      detail    ${text}
+    );
+    CREATE INDEX audit_log_at ON ${q}audit_log (at);
+    CREATE INDEX audit_log_reference ON ${q}audit_log (reference);`;
+}
 
 /** Refuses a list that is not numbered 1, 2, 3… (a gap or a duplicate is a mistake). */
 function checkNumbering(migrations) {

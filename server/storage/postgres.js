@@ -2,6 +2,7 @@
  * PostgreSQL storage (pg), used when DATABASE_URL is set. Same interface as ./sqlite.js (see
  * ./index.js). Tables live in `schema` (default `public`); migrations run on start.
  */
+import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { migratePostgres } from './migrations.js';
 
@@ -34,6 +35,8 @@ export async function openPostgres({ databaseUrl, schema = 'public', max = 10 })
   let open = true;
   return {
     kind: 'postgres',
+    /** The inbox's query builder on the same pool, in `schema` (see ./index.js). */
+    db: new Kysely({ dialect: new PostgresDialect({ pool }) }).withSchema(schema),
     async insertSubmission(r) {
       // ON CONFLICT without a target: a taken key and a taken reference both end up here; the
       // caller tells them apart by looking the key up.
@@ -100,12 +103,35 @@ export async function openPostgres({ databaseUrl, schema = 'public', max = 10 })
       return result.rows[0]?.definition;
     },
     async addStaffUser(u) {
-      const result = await pool.query(
-        `INSERT INTO ${q}.staff_users (name, team, is_admin, password_hash, created_at)
-         VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
-        [u.name, u.team, Boolean(u.isAdmin), u.passwordHash, u.createdAt],
-      );
-      return result.rowCount === 1;
+      // The user, their team (created on first mention) and the membership, or nothing.
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await client.query(
+          `INSERT INTO ${q}.staff_users (name, team, is_admin, password_hash, created_at)
+           VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
+          [u.name, u.team, Boolean(u.isAdmin), u.passwordHash, u.createdAt],
+        );
+        if (result.rowCount === 1) {
+          await client.query(
+            `INSERT INTO ${q}.teams (id, name, created_at) VALUES ($1, $1, $2)
+             ON CONFLICT DO NOTHING`,
+            [u.team, u.createdAt],
+          );
+          await client.query(
+            `INSERT INTO ${q}.staff_memberships (user_name, team_id) VALUES ($1, $2)
+             ON CONFLICT DO NOTHING`,
+            [u.name, u.team],
+          );
+        }
+        await client.query('COMMIT');
+        return result.rowCount === 1;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => {});
+        throw error;
+      } finally {
+        client.release();
+      }
     },
     async findStaffUser(name) {
       const result = await pool.query(

@@ -5,6 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
 import { migrateSqlite } from './migrations.js';
 
 export const FILE_NAME = 'submissions.sqlite';
@@ -45,6 +46,14 @@ export function openSqlite({ dataDir, readonly = false }) {
           `INSERT INTO staff_users (name, team, is_admin, password_hash, created_at)
            VALUES (@name, @team, @isAdmin, @passwordHash, @createdAt) ON CONFLICT DO NOTHING`,
         ),
+        addTeam: db.prepare(
+          `INSERT INTO teams (id, name, created_at) VALUES (@team, @team, @createdAt)
+           ON CONFLICT DO NOTHING`,
+        ),
+        addMembership: db.prepare(
+          `INSERT INTO staff_memberships (user_name, team_id) VALUES (@name, @team)
+           ON CONFLICT DO NOTHING`,
+        ),
         saveDefinition: db.prepare(
           `INSERT INTO form_definitions (hash, form_id, form_version, definition, first_seen_at)
            VALUES (@hash, @formId, @formVersion, @definition, @firstSeenAt)
@@ -71,6 +80,8 @@ export function openSqlite({ dataDir, readonly = false }) {
 
   return {
     kind: 'sqlite',
+    /** The inbox's query builder on the same connection (see ./index.js). */
+    db: new Kysely({ dialect: new SqliteDialect({ database: db }) }),
     async insertSubmission(record) {
       return statements.insert.run(record).changes === 1;
     },
@@ -92,7 +103,13 @@ export function openSqlite({ dataDir, readonly = false }) {
     },
     async addStaffUser(user) {
       const row = { ...user, isAdmin: user.isAdmin ? 1 : 0 };
-      return statements.addStaffUser.run(row).changes === 1;
+      // The user, their team (created on first mention) and the membership, or nothing.
+      return db.transaction(() => {
+        if (statements.addStaffUser.run(row).changes !== 1) return false;
+        statements.addTeam.run(row);
+        statements.addMembership.run(row);
+        return true;
+      })();
     },
     async findStaffUser(name) {
       const row = staffUser.get(name);
