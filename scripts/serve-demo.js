@@ -50,16 +50,19 @@ export const BUILDER_CSP =
   "default-src 'self'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; " +
   "object-src 'none'; base-uri 'none'; form-action 'self'";
 
-/** Serves /builder/ as /builder/index.html, with the builder's policy on /builder/ pages. */
+/** Serves /builder/ as /builder/index.html (the receiver's static files know one index page). */
 function withBuilderPage(server) {
-  server.prependListener('request', (req, res) => {
-    if (!/^\/builder(\/|$|\?)/.test(req.url ?? '')) return;
-    req.url = req.url.replace(/^\/builder\/?(?=\?|$)/, '/builder/index.html');
-    const setHeader = res.setHeader.bind(res);
-    res.setHeader = (name, value) =>
-      setHeader(name, /^content-security-policy$/i.test(name) ? BUILDER_CSP : value);
+  server.prependListener('request', (req) => {
+    if (/^\/builder\/?(\?|$)/.test(req.url ?? '')) {
+      req.url = req.url.replace(/^\/builder\/?(?=\?|$)/, '/builder/index.html');
+    }
   });
   return server;
+}
+
+/** The builder's pages get the builder's policy, every other answer the strict one. */
+export function demoCsp(path) {
+  return /^\/builder(\/|$)/.test(path) ? BUILDER_CSP : CSP;
 }
 
 /** Both example forms belong to the integration centre, so their references start with KI. */
@@ -67,10 +70,12 @@ const DEMO_OPTIONS = {
   formsDir: STATIC_ROOTS.schemas,
   staticRoots: STATIC_ROOTS,
   staticIndex: STATIC_INDEX,
-  csp: CSP,
+  csp: demoCsp,
   referencePrefix: 'KI',
   // The demo shows what staff see (in memory, on this machine only).
   staffEndpoints: true,
+  // The staff inbox at /inbox/ (it also compiles forms for the builder's export).
+  inbox: true,
 };
 
 /**

@@ -8,7 +8,8 @@ import Fastify from 'fastify';
 import { errorName, problem } from './http.js';
 
 /**
- * @param {{ csp?: string, trustProxy: boolean, staticRoots: boolean,
+ * @param {{ csp?: string | ((path: string) => string | undefined), trustProxy: boolean,
+ *   staticRoots: boolean,
  *   write: (entry: object) => void, shutdown: AbortSignal, drainLimit: number }} options
  *   `staticRoots`: whether files are served (a malformed path there is 400, not 404)
  * @returns {{ app: import('fastify').FastifyInstance, server: import('node:http').Server,
@@ -110,7 +111,9 @@ export function createHttpApp({ csp, trustProxy, staticRoots, write, shutdown, d
   });
 
   function securityHeaders(reply) {
-    if (csp) reply.header('Content-Security-Policy', csp);
+    // A function gives pages of their own their own policy (the demo's builder needs ajv's eval).
+    const policy = typeof csp === 'function' ? csp(reply.request.url.split('?')[0]) : csp;
+    if (policy) reply.header('Content-Security-Policy', policy);
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('Referrer-Policy', 'no-referrer');
   }

@@ -27,7 +27,8 @@ import { createReceiver } from './receiver.js';
  * @param {Record<string, string>} [options.staticRoots] URL prefix → folder, to serve files too
  * @param {string} [options.staticIndex] the file served at `/` (default: `index.html` in
  *   `staticRoots.demo`)
- * @param {string} [options.csp] Content-Security-Policy for every answer
+ * @param {string | ((path: string) => string | undefined)} [options.csp] Content-Security-Policy
+ *   for every answer, or a function choosing it by the request's path
  * @param {Record<string, string[]>} [options.cors] allowed origins per form id, `'*'` for all forms
  * @param {string[]} [options.corsAllowHeaders] more request headers to allow cross-origin
  * @param {{ perMinute: number, burst?: number } | false} [options.rateLimit] per client;

@@ -4,7 +4,7 @@ import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { CSP, startDemoServer } from '../scripts/serve-demo.js';
+import { BUILDER_CSP, CSP, startDemoServer } from '../scripts/serve-demo.js';
 import { startReceiver } from './index.js';
 import { cacheControl } from './static-cache.js';
 import { rawRequest, submit } from './testing/harness.js';
@@ -29,6 +29,13 @@ test('the demo page, its folders, and nothing else', async (t) => {
   assert.doesNotMatch(CSP, /unsafe-eval/);
   assert.match(CSP, /trusted-types lit-html/);
   assert.equal(index.headers.get('x-content-type-options'), 'nosniff');
+  // The builder compiles in the browser (ajv): its pages, and only they, allow eval.
+  for (const path of ['/builder/', '/builder/builder.js']) {
+    const builder = await fetch(`${url}${path}`);
+    assert.equal(builder.status, 200, path);
+    assert.equal(builder.headers.get('content-security-policy'), BUILDER_CSP, path);
+  }
+  assert.match(BUILDER_CSP, /unsafe-eval/);
   assert.equal(
     await index.text(),
     readFileSync(new URL('../demo/index.html', import.meta.url), 'utf8'),

@@ -35,3 +35,37 @@ if (requested) {
   select.value = requested;
   void open(requested);
 }
+
+// "Export compiled module": the receiver compiles for staff signed in to the inbox (/inbox/).
+const COMPILE_TEXTS = {
+  de: {
+    signIn: 'Bitte zuerst im Posteingang (/inbox/) anmelden.',
+    failed: (status) => `Der Server antwortete ${status}.`,
+  },
+  en: {
+    signIn: 'Sign in to the inbox (/inbox/) first.',
+    failed: (status) => `The server answered ${status}.`,
+  },
+};
+
+builder.compileModule = async (definition) => {
+  const texts = COMPILE_TEXTS[locale.value] ?? COMPILE_TEXTS.de;
+  const session = await fetch('/inbox/api/session', { credentials: 'same-origin' });
+  if (!session.ok) throw new Error(texts.signIn);
+  const { csrfToken } = await session.json();
+  const response = await fetch('/inbox/api/compile', {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrfToken },
+    body: JSON.stringify(definition),
+  });
+  if (response.ok) return response.text();
+  let problem;
+  try {
+    problem = await response.json();
+  } catch {
+    throw new Error(texts.failed(response.status));
+  }
+  const details = (problem.errors ?? []).map((e) => `${e.pointer || '/'}: ${e.detail}`);
+  throw new Error([problem.detail ?? texts.failed(response.status), ...details].join(' '));
+};

@@ -11,6 +11,7 @@
 import fastifyCookie from '@fastify/cookie';
 import { hostAllowed, isLoopback, problem, sendJson } from '../http.js';
 import { verifyPassword } from '../passwords.js';
+import { compilePlugin } from './compile.js';
 import { cookieName, createSessions, csrfMatches } from './sessions.js';
 
 /** Inbox pages and API: same-origin scripts and styles only, never framed. */
@@ -71,6 +72,8 @@ export async function inboxPlugin(app, options) {
     }
     return undefined;
   });
+
+  await app.register(compilePlugin);
 
   app.get('/api/session', async (request, reply) => {
     if (!request.staff) return signedOut(reply);
@@ -175,17 +178,18 @@ function isPlainLoopback(request) {
 const JSON_LIMIT = 64 * 1024;
 
 /**
- * Reads a small JSON body; undefined when it is not JSON. The receiver's content-type parser
- * leaves bodies unread (each route reads its own), so this reads the raw stream.
+ * Reads a small JSON body; undefined when it is not JSON or longer than `limit` bytes. The
+ * receiver's content-type parser leaves bodies unread (each route reads its own), so this reads
+ * the raw stream.
  */
-export async function readJson(request) {
+export async function readJson(request, limit = JSON_LIMIT) {
   const type = (request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
   if (type !== 'application/json') return undefined;
   const chunks = [];
   let size = 0;
   for await (const chunk of request.raw) {
     size += chunk.length;
-    if (size > JSON_LIMIT) return undefined;
+    if (size > limit) return undefined;
     chunks.push(chunk);
   }
   try {

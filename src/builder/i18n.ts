@@ -173,6 +173,10 @@ const EN = {
   openFailed: (why: string) => `The file could not be opened: ${why}`,
   restored: 'Your unsaved work from last time was restored.',
   exported: 'Exported. The work kept in this browser was cleared.',
+  exportCompiled: 'Export compiled module',
+  compiling: 'Compiling the form…',
+  compiled: 'The compiled module was downloaded.',
+  compileFailed: (why: string) => `The form could not be compiled: ${why}`,
   kindNames: {
     shortText: 'Short text',
     longText: 'Long text',
@@ -365,6 +369,10 @@ const DE: Strings = {
   openFailed: (why) => `Die Datei konnte nicht geöffnet werden: ${why}`,
   restored: 'Ihre nicht exportierte Arbeit vom letzten Mal wurde wiederhergestellt.',
   exported: 'Exportiert. Die in diesem Browser gespeicherte Arbeit wurde gelöscht.',
+  exportCompiled: 'Kompiliertes Modul exportieren',
+  compiling: 'Das Formular wird kompiliert …',
+  compiled: 'Das kompilierte Modul wurde heruntergeladen.',
+  compileFailed: (why) => `Das Formular konnte nicht kompiliert werden: ${why}`,
   kindNames: {
     shortText: 'Kurzer Text',
     longText: 'Langer Text',

@@ -6,7 +6,7 @@
  * preview with the real `<intake-form>`. Work is kept in this browser (localStorage) until it is
  * exported.
  */
-import { html, LitElement, type PropertyValues, type TemplateResult } from 'lit';
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import '../index.js';
 import { checkDefinitionProblems, type CheckProblem } from './check/definition-check.js';
 import { problemMessage } from './check/messages.js';
@@ -15,6 +15,7 @@ import { clone, isObject, own, type Json } from './core/json.js';
 import { History } from './core/history.js';
 import { hashesFromMeta, loadDefinition } from './load.js';
 import { stringsFor, type BuilderLocale, type Strings_ } from './i18n.js';
+import { exportCompiled, type CompileModule } from './ui/compiled-export.js';
 import { renderFormPanel } from './ui/form-panel.js';
 import type { ShownProblem } from './ui/host.js';
 import { renderJsonPanel } from './ui/json-panel.js';
@@ -64,6 +65,7 @@ export class IntakeFormBuilder extends LitElement implements TranslationHost {
     // Setting the same URL again reopens it (a fresh copy of the file).
     src: { type: String, hasChanged: () => true },
     tab: { state: true },
+    compileModule: { attribute: false },
   };
 
   /** The builder's interface language: `de` (default) or `en`. */
@@ -74,6 +76,11 @@ export class IntakeFormBuilder extends LitElement implements TranslationHost {
    * `.meta.json` sidecars for their missing/outdated marks.
    */
   declare src: string | null;
+  /**
+   * Optional: turns a definition (translations inline) into its compiled module's source, e.g.
+   * by asking the receiver. When set, an "Export compiled module" button appears.
+   */
+  declare compileModule: CompileModule | undefined;
   declare private tab: Tab;
 
   /** @internal For the panels (ui/host.ts), not part of the element's API. */
@@ -434,6 +441,13 @@ export class IntakeFormBuilder extends LitElement implements TranslationHost {
           <input type="file" accept=".json,application/json" @change=${this.openFile} />
         </label>
         <button type="button" @click=${this.exportJson}>${this.s.exportJson}</button>
+        ${
+          this.compileModule
+            ? html`<button type="button" @click=${() => exportCompiled(this, this.compileModule!)}>
+                ${this.s.exportCompiled}
+              </button>`
+            : nothing
+        }
         <span class="count"
           >${count ? this.s.problemsCount(String(count)) : this.s.noProblems}</span
         >
