@@ -149,8 +149,11 @@ const EN = {
   importFailed: (why: string) => `The file could not be read: ${why}`,
   externalLocale: (url: string) =>
     `This language's translations are in a separate file (${url}); the builder keeps the reference.`,
-  externalReadOnly:
-    'Shown read-only: translators work on it as XLIFF, merged with “intake-elements translations merge”.',
+  externalEditable:
+    'Changes made here stay beside the definition: download the file and put it where the reference points.',
+  downloadFile: (name: string) => `Download ${name}`,
+  fileDownloaded: (name: string) =>
+    `${name} and its .meta.json were downloaded. Replace the files the definition names with them.`,
   importExternal: (locale: string) =>
     `The ${locale} translations are in their own file: merge the XLIFF with “intake-elements translations merge”.`,
   loadFailed: (url: string, why: string) => `The definition ${url} could not be opened: ${why}`,
@@ -345,8 +348,11 @@ const DE: Strings = {
   importFailed: (why) => `Die Datei konnte nicht gelesen werden: ${why}`,
   externalLocale: (url) =>
     `Die Übersetzungen dieser Sprache stehen in einer eigenen Datei (${url}); der Baukasten behält den Verweis.`,
-  externalReadOnly:
-    'Nur zum Lesen: Übersetzer bearbeiten sie als XLIFF, übernommen mit „intake-elements translations merge“.',
+  externalEditable:
+    'Änderungen hier bleiben neben der Definition: Laden Sie die Datei herunter und legen Sie sie dort ab, wohin der Verweis zeigt.',
+  downloadFile: (name) => `${name} herunterladen`,
+  fileDownloaded: (name) =>
+    `${name} und die zugehörige .meta.json wurden heruntergeladen. Ersetzen Sie damit die Dateien, die die Definition nennt.`,
   importExternal: (locale) =>
     `Die Übersetzungen (${locale}) stehen in einer eigenen Datei: übernehmen Sie das XLIFF mit „intake-elements translations merge“.`,
   loadFailed: (url, why) => `Die Definition ${url} konnte nicht geöffnet werden: ${why}`,

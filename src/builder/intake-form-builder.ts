@@ -100,7 +100,8 @@ export class IntakeFormBuilder extends LitElement implements TranslationHost {
   private status: string | ((strings: Strings_) => string) = '';
   private pendingFocus: string | undefined;
   private readyPending = true;
-  private checked: { doc: Json; problems: CheckProblem[] } | undefined;
+  /** The last check's result, for the definition and translation files it checked. */
+  private checked: { doc: Json; files: object; problems: CheckProblem[] } | undefined;
   private checkTimer: ReturnType<typeof setTimeout> | undefined;
   /** @internal How often the checks ran (the test that a burst of edits checks once reads it). */
   checkRuns = 0;
@@ -147,6 +148,21 @@ export class IntakeFormBuilder extends LitElement implements TranslationHost {
     this.suppliedMeta = supplied;
     this.hashes = { ...this.hashes, ...clone(supplied) };
     this.requestUpdate();
+  }
+
+  /**
+   * The translations of locales the definition names by file, as read when it was opened by
+   * `src` and as edited since: locale → `{ file, translations }` (a copy). The person downloads
+   * them from the translation table; a host page may save them itself.
+   */
+  get translationFiles(): Record<string, { file: string; translations: Record<string, string> }> {
+    const translations = own(this.doc, 'translations');
+    const files: Record<string, { file: string; translations: Record<string, string> }> = {};
+    for (const [locale, table] of Object.entries(this.external)) {
+      const file = isObject(translations) ? translations[locale] : undefined;
+      if (typeof file === 'string') files[locale] = { file, translations: { ...table } };
+    }
+    return files;
   }
 
   private open(
@@ -257,7 +273,7 @@ export class IntakeFormBuilder extends LitElement implements TranslationHost {
 
   /** The current definition's problems, checked now if they are not yet (for `check()`). */
   private problems(): ShownProblem[] {
-    if (this.checked?.doc !== this.doc) this.runCheck();
+    if (!this.checkIsCurrent()) this.runCheck();
     return this.localized();
   }
 
@@ -269,7 +285,7 @@ export class IntakeFormBuilder extends LitElement implements TranslationHost {
    */
   private shownProblems(): ShownProblem[] {
     if (!this.checked) this.runCheck();
-    else if (this.checked.doc !== this.doc) this.scheduleCheck();
+    else if (!this.checkIsCurrent()) this.scheduleCheck();
     return this.localized();
   }
 
@@ -279,7 +295,7 @@ export class IntakeFormBuilder extends LitElement implements TranslationHost {
     clearTimeout(this.checkTimer);
     this.checkTimer = setTimeout(() => {
       this.checkTimer = undefined;
-      if (this.checked?.doc === this.doc) return;
+      if (this.checkIsCurrent()) return;
       this.runCheck();
       this.requestUpdate();
     }, CHECK_DELAY);
@@ -291,11 +307,35 @@ export class IntakeFormBuilder extends LitElement implements TranslationHost {
     this.checkRuns++;
     let problems: CheckProblem[];
     try {
-      problems = [...checkDefinitionProblems(this.doc), ...builderProblems(this.doc)];
+      problems = [
+        ...checkDefinitionProblems(this.doc, this.filesToCheck()),
+        ...builderProblems(this.doc),
+      ];
     } catch (error) {
       problems = [{ pointer: '', message: String(error), code: 'check-failed', severity: 'error' }];
     }
-    this.checked = { doc: this.doc, problems };
+    this.checked = { doc: this.doc, files: this.external, problems };
+  }
+
+  /** Whether the last check saw this definition and these translation files (edits replace both). */
+  private checkIsCurrent(): boolean {
+    return this.checked?.doc === this.doc && this.checked.files === this.external;
+  }
+
+  /** The file locales' translations the definition still names by file. */
+  private filesToCheck(): Record<string, Record<string, string>> {
+    const translations = own(this.doc, 'translations');
+    return Object.fromEntries(
+      Object.entries(this.external).filter(
+        ([locale]) => isObject(translations) && typeof translations[locale] === 'string',
+      ),
+    );
+  }
+
+  /** @internal For the panels (ui/host.ts): a file locale's translations were edited. */
+  fileEdited(locale: string): void {
+    this.translationLocale = locale;
+    this.afterChange('', true);
   }
 
   private localized(): ShownProblem[] {
@@ -314,7 +354,7 @@ export class IntakeFormBuilder extends LitElement implements TranslationHost {
       this.saveWork();
       this.dispatchEvent(
         new CustomEvent('intake-builder-change', {
-          detail: { definition: this.definition },
+          detail: { definition: this.definition, translationFiles: this.translationFiles },
           bubbles: true,
           composed: true,
         }),

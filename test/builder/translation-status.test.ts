@@ -80,13 +80,46 @@ describe('builder: status of shipped translations', () => {
       expect(marks(el, 'unchecked'), locale).to.equal(0);
       expect(marks(el, 'done'), locale).to.equal(expected.translated);
     }
-    // A language kept in its own file is shown read-only, right to left where it is written so.
+    // A language kept in its own file is edited right to left where it is written so.
     await showLocale(el, 'ar');
     const area = el.shadowRoot!.querySelector<HTMLTextAreaElement>('#tr-table textarea')!;
-    expect(area.readOnly).to.equal(true);
+    expect(area.readOnly).to.equal(false);
     expect(area.dir).to.equal('rtl');
     expect(area.value).to.not.equal('');
     expect(await axeViolations(el)).to.deep.equal([]);
+  });
+
+  it('edits a translation file beside the definition and downloads it with its sidecar', async () => {
+    const el = await openBySrc();
+    const file = await loadJson(DEFINITION);
+    await showLocale(el, 'ar');
+    const changes: CustomEvent[] = [];
+    el.addEventListener('intake-builder-change', (e) => changes.push(e as CustomEvent));
+    const area = el.shadowRoot!.querySelector<HTMLTextAreaElement>('#tr-table textarea')!;
+    area.value = 'نموذج معدل';
+    area.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    // The definition keeps its reference; the file's texts carry the edit.
+    expect(el.definition, 'the reference stays').to.deep.equal(file);
+    const first = findTranslatableStrings(file as Record<string, unknown>)[0].pointer;
+    expect(el.translationFiles.ar.file).to.equal('translations/ki-erstberatung.ar.json');
+    expect(el.translationFiles.ar.translations[first]).to.equal('نموذج معدل');
+    expect(changes.at(-1)!.detail.translationFiles.ar.translations[first]).to.equal('نموذج معدل');
+
+    const downloads: string[] = [];
+    el.download = (name: string) => void downloads.push(name);
+    const button = [...el.shadowRoot!.querySelectorAll('button')].find(
+      (b) => b.textContent!.trim() === 'Download ki-erstberatung.ar.json',
+    )!;
+    button.click();
+    expect(downloads).to.deep.equal(['ki-erstberatung.ar.json', 'ki-erstberatung.ar.meta.json']);
+
+    // check() looks into the file's texts as the command line looks into the file.
+    expect(el.check().filter((p) => p.pointer.startsWith('/translations/ar'))).to.deep.equal([]);
+    const table = { ...el.translationFiles.ar.translations, '/schema/nowhere': 'x' };
+    el.external = { ...el.external, ar: table };
+    el.fileEdited('ar');
+    expect(el.check().map((p) => p.pointer)).to.include('/translations/ar/~1schema~1nowhere');
   });
 
   it('marks a translation outdated when its source text changes', async () => {

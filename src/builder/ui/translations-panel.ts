@@ -18,6 +18,13 @@ import { readXliff, writeXliff } from '../../../cli/lib/xliff.js';
 import { directionOf } from '../../i18n/direction.js';
 import { getAt, isObject, own, setAt, type Json, type JsonObject } from '../core/json.js';
 import type { BuilderHost } from './host.js';
+import {
+  downloadFile,
+  fileNameOf,
+  isFileLocale,
+  replaceFile,
+  setFileTranslation,
+} from './translation-files.js';
 
 const LOCALE_PATTERN = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/;
 
@@ -30,6 +37,8 @@ export interface TranslationHost extends BuilderHost {
   translationLocale: string | undefined;
   saveWork(): void;
   download(name: string, type: string, text: string): void;
+  /** A file locale's translations changed (kept, checked, announced as a change). */
+  fileEdited(locale: string): void;
 }
 
 type Strings = ReturnType<typeof findTranslatableStrings>;
@@ -77,8 +86,12 @@ function setTranslation(
   pointer: string,
   text: string,
 ): void {
-  const hashes = (host.hashes[locale] ??= {});
   const source = stringsOf(host.doc).find((s) => s.pointer === pointer);
+  if (isFileLocale(host.doc, locale)) {
+    setFileTranslation(host, locale, pointer, text, source?.text);
+    return;
+  }
+  const hashes = (host.hashes[locale] ??= {});
   if (text.trim() === '') delete hashes[pointer];
   else if (source) hashes[pointer] = sourceHash(source.text);
   host.edit((d) => setAt(d, ['translations', locale, pointer], text === '' ? undefined : text));
@@ -89,23 +102,29 @@ async function importXliff(host: TranslationHost, file: File): Promise<void> {
     const document = readXliff(await file.text());
     const locale = document.targetLang;
     if (!LOCALE_PATTERN.test(locale)) throw new Error(`target language "${locale}"`);
-    // A locale kept in its own file stays there: the command line merges into that file.
-    if (typeof getAt(host.doc, ['translations', locale]) === 'string') {
+    const inFile = isFileLocale(host.doc, locale);
+    // A locale kept in its own file stays there: it is merged into the file's texts, which
+    // the person downloads; one whose file could not be read cannot be merged into.
+    if (inFile && !host.external[locale]) {
       host.announce(host.s.importExternal(locale));
       return;
     }
     const strings = stringsOf(host.doc);
-    const table = getAt(host.doc, ['translations', locale]);
+    const table = inFile ? host.external[locale] : getAt(host.doc, ['translations', locale]);
     const merged = mergeUnits(
       strings,
       isObject(table) ? table : {},
       host.hashes[locale] ?? {},
       document.units,
     );
-    host.hashes[locale] = merged.hashes;
     const translations = orderLikeDefinition(merged.translations, strings) as JsonObject;
     host.translationLocale = locale;
-    host.edit((d) => setAt(d, ['translations', locale], translations));
+    if (inFile) {
+      replaceFile(host, locale, translations as Record<string, string>, merged.hashes);
+    } else {
+      host.hashes[locale] = merged.hashes;
+      host.edit((d) => setAt(d, ['translations', locale], translations));
+    }
     host.announce(host.s.imported(String(merged.counts.added + merged.counts.changed)));
   } catch (error) {
     host.announce(host.s.importFailed((error as Error).message));
@@ -144,7 +163,6 @@ export function renderTranslations(host: TranslationHost): TemplateResult {
     host.translationLocale && shown.includes(host.translationLocale)
       ? host.translationLocale
       : shown[0];
-  const inFile = locale !== undefined && loaded.has(locale);
   const sourceLang = String(own(host.doc, 'lang') ?? 'de');
   const onAdd = (event: SubmitEvent): void => {
     event.preventDefault();
@@ -230,7 +248,14 @@ export function renderTranslations(host: TranslationHost): TemplateResult {
       .map(
         ([l, url]) =>
           html`<p class="note">
-            ${l}: ${host.s.externalLocale(url)} ${loaded.has(l) ? host.s.externalReadOnly : ''}
+            ${l}: ${host.s.externalLocale(url)} ${loaded.has(l) ? host.s.externalEditable : ''}
+            ${
+              loaded.has(l)
+                ? html`<button type="button" @click=${() => downloadFile(host, l)}>
+                    ${host.s.downloadFile(fileNameOf(host.doc, l))}
+                  </button>`
+                : ''
+            }
           </p>`,
       )}
     ${
@@ -260,7 +285,6 @@ export function renderTranslations(host: TranslationHost): TemplateResult {
                     <td>
                       <textarea
                         rows="2"
-                        ?readonly=${inFile}
                         lang=${locale}
                         dir=${dir}
                         aria-labelledby="tr-col tr-src-${i}"
