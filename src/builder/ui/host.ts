@@ -1,6 +1,6 @@
 /** What the editing panels need from the builder element (ui/*.ts render into its shadow root). */
 import { html, type TemplateResult } from 'lit';
-import { live } from 'lit/directives/live.js';
+import { typedValue } from './typed-value.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Json } from '../core/json.js';
 import type { BuilderLocale, Strings_ } from '../i18n.js';
@@ -52,7 +52,7 @@ export function textField(
             lang=${ifDefined(options.lang)}
             dir=${ifDefined(options.dir)}
             aria-describedby=${ifDefined(hintId)}
-            .value=${live(value)}
+            .value=${typedValue(value)}
             @change=${onChange}
           ></textarea>`
         : html`<input
@@ -62,7 +62,7 @@ export function textField(
             dir=${ifDefined(options.dir)}
             list=${ifDefined(options.list)}
             aria-describedby=${ifDefined(hintId)}
-            .value=${live(value)}
+            .value=${typedValue(value)}
             @change=${onChange}
           />`
     }
@@ -83,7 +83,7 @@ export function numberField(
       id=${id}
       type="number"
       step=${integer ? '1' : 'any'}
-      .value=${live(value === undefined ? '' : String(value))}
+      .value=${typedValue(value === undefined ? '' : String(value))}
       @change=${(event: Event) => {
         const text = (event.target as HTMLInputElement).value.trim();
         const number = text === '' ? undefined : Number(text);

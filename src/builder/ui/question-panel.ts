@@ -4,6 +4,7 @@
  */
 import { html, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
+import { typedValue } from './typed-value.js';
 import {
   choicesOf,
   setChoices,
@@ -86,7 +87,7 @@ function renderChoices(host: BuilderHost, q: Question): TemplateResult {
                 <input
                   type="text"
                   aria-label="${host.s.choiceLabel} ${i + 1}"
-                  .value=${live(c.title)}
+                  .value=${typedValue(c.title)}
                   @change=${(e: Event) =>
                     commit(
                       choices.map((x, j) =>
@@ -99,7 +100,7 @@ function renderChoices(host: BuilderHost, q: Question): TemplateResult {
                 <input
                   type="text"
                   aria-label="${host.s.choiceValue} ${i + 1}"
-                  .value=${live(String(c.value))}
+                  .value=${typedValue(String(c.value))}
                   @change=${(e: Event) =>
                     commit(
                       choices.map((x, j) =>

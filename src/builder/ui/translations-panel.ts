@@ -5,7 +5,7 @@
  * Translations of right-to-left languages are edited right-to-left.
  */
 import { html, type TemplateResult } from 'lit';
-import { live } from 'lit/directives/live.js';
+import { typedValue } from './typed-value.js';
 import { findTranslatableStrings } from '../../../cli/lib/find-strings.js';
 import { sourceHash } from '../../../cli/lib/source-hash.js';
 import {
@@ -289,7 +289,7 @@ export function renderTranslations(host: TranslationHost): TemplateResult {
                         dir=${dir}
                         aria-labelledby="tr-col tr-src-${i}"
                         aria-describedby="tr-st-${i}"
-                        .value=${live(typeof value === 'string' ? value : '')}
+                        .value=${typedValue(typeof value === 'string' ? value : '')}
                         @change=${(e: Event) =>
                           setTranslation(
                             host,
