@@ -14,15 +14,18 @@ export const CLIENT_ID = 'intake-inbox';
 export const CLIENT_SECRET = 'a client secret for tests only';
 
 /**
+ * @param {{ hostName?: string }} [options] the issuer's host name (it listens on 127.0.0.1)
  * @returns {Promise<{ issuer: string, configure: (options: { redirectUri: string,
  *   accounts: Record<string, { name: string, groups: string[] }> }) => void,
  *   close: () => Promise<void> }>}
  */
-export async function listenIdp() {
+export async function listenIdp({ hostName = '127.0.0.1' } = {}) {
   let handler = (req, res) => res.writeHead(503).end();
   const server = createServer((req, res) => handler(req, res));
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const issuer = `http://127.0.0.1:${server.address().port}`;
+  // `hostName` localhost puts the provider on another site than a receiver on 127.0.0.1, as a
+  // county's provider is: then the redirect back is a cross-site navigation.
+  const issuer = `http://${hostName}:${server.address().port}`;
   return {
     issuer,
     configure({ redirectUri, accounts }) {
