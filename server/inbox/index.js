@@ -101,16 +101,8 @@ function signedOut(reply) {
   });
 }
 
-/** The teams a local account belongs to. */
-export async function teamsOf(db, userName) {
-  const rows = await db
-    .selectFrom('staff_memberships')
-    .select('team_id')
-    .where('user_name', '=', userName)
-    .orderBy('team_id')
-    .execute();
-  return rows.map((row) => row.team_id);
-}
+/** The teams a local account belongs to (kept here for the modules that import it). */
+export { teamsOfAccount as teamsOf } from './accounts.js';
 
 /** The inbox's small JSON bodies (sign-in, notes, status). */
 const JSON_LIMIT = 64 * 1024;
