@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { rawRequest, storageTest } from '../testing/harness.js';
 import { TEST_PASSWORD, addStaff, signIn } from '../testing/inbox-harness.js';
+import { hashPassword } from '../passwords.js';
 import { updateAccount } from './accounts.js';
 import { currentCode, newTotp, sealSecret } from './totp.js';
 
@@ -229,3 +230,47 @@ storageTest(
     }
   },
 );
+
+storageTest('an unknown name costs the same password work as a wrong password', async (t, env) => {
+  const receiver = await env.start({ inbox: true });
+  // A full-cost hash, as `node server/staff.js add-user` makes (the test accounts' are cheap).
+  await receiver.storage.addStaffUser({
+    name: 'anna',
+    team: 'bergkamen',
+    isAdmin: false,
+    passwordHash: await hashPassword(TEST_PASSWORD),
+    createdAt: new Date().toISOString(),
+  });
+  const timeOf = async (name) => {
+    const started = performance.now();
+    const answer = await attempt(receiver, { name, password: 'not the password' });
+    assert.equal(answer.status, 401);
+    return performance.now() - started;
+  };
+  const known = [];
+  const unknown = [];
+  for (let i = 0; i < 3; i++) {
+    known.push(await timeOf('anna'));
+    unknown.push(await timeOf(`nobody-${i}`));
+  }
+  const median = (list) => list.sort((a, b) => a - b)[1];
+  // Without the stand-in hash an unknown name would answer in a millisecond or two.
+  assert.ok(
+    median(unknown) > median(known) / 2,
+    `unknown ${median(unknown).toFixed(0)} ms, known ${median(known).toFixed(0)} ms`,
+  );
+});
+
+storageTest('the same TOTP code sent twice at once signs in once', async (t, env) => {
+  const receiver = await env.start({ inbox: { totpKey: KEY } });
+  await addStaff(receiver.storage, { name: 'anna', team: 'bergkamen' });
+  const { secret } = newTotp({ name: 'anna', issuer: 'Test' });
+  await updateAccount(receiver.storage.db, 'anna', {
+    totp_secret: sealSecret(secret, Buffer.from(KEY, 'hex'), 'anna'),
+  });
+  const code = currentCode(secret);
+  const answers = await Promise.all(
+    [1, 2].map(() => attempt(receiver, { name: 'anna', password: TEST_PASSWORD, code })),
+  );
+  assert.deepEqual(answers.map((a) => a.status).sort(), [200, 401]);
+});
