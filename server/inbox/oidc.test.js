@@ -159,3 +159,20 @@ storageTest('a callback whose state is not this browser’s is refused', async (
     ['sign-in-failed', 'state'],
   ]);
 });
+
+storageTest('an unreachable identity provider gets a page, not an error trace', async (t, env) => {
+  // A port nobody listens on: the first sign-in's discovery fails.
+  const closed = await listenIdp();
+  const issuer = closed.issuer;
+  await closed.close();
+  const receiver = await env.start({ inbox: { oidc: { issuer, clientId: CLIENT_ID } } });
+  const answer = await fetch(`${receiver.url}/inbox/oidc/start`, { redirect: 'manual' });
+  assert.equal(answer.status, 502);
+  assert.match(await answer.text(), /cannot be reached right now/);
+  assert.equal(answer.headers.getSetCookie().length, 0);
+  const config = await (await fetch(`${receiver.url}/inbox/api/config`)).json();
+  assert.deepEqual(config.oidc, { label: 'Single sign-on' });
+  // Without OIDC settings there is no such route.
+  const plain = await env.start({ inbox: true });
+  assert.equal((await fetch(`${plain.url}/inbox/oidc/start`, { redirect: 'manual' })).status, 404);
+});
