@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseFaults } from './faults.js';
+import { inboxOptionsFromEnv } from './inbox/config.js';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -70,6 +71,10 @@ export function optionsFromEnv(env = process.env) {
   if (env.STAFF_ENDPOINTS) options.staffEndpoints = flag(env.STAFF_ENDPOINTS, 'STAFF_ENDPOINTS');
   if (env.STAFF_HOSTS) options.staffHosts = list(env.STAFF_HOSTS);
   if (env.INBOX) options.inbox = flag(env.INBOX, 'INBOX');
+  const signIn = options.inbox ? inboxOptionsFromEnv(env) : {};
+  if (Object.keys(signIn).length > 0) {
+    options.inbox = { ...(typeof options.inbox === 'object' ? options.inbox : {}), ...signIn };
+  }
   if (options.staffHosts !== undefined && !Array.isArray(options.staffHosts)) {
     throw new Error('staffHosts must be a list of host names');
   }

@@ -101,3 +101,29 @@ test('RECEIVER_CONFIG: a JSON file with the same settings; variables win', () =>
   writeFileSync(file, JSON.stringify({ faults: { drop: 1 } }));
   assert.throws(() => optionsFromEnv({ RECEIVER_CONFIG: file }), /unknown setting faults/);
 });
+
+test('the inbox sign-in settings: TOTP key and OpenID Connect', async () => {
+  const options = optionsFromEnv({
+    INBOX: '1',
+    INBOX_TOTP_KEY: 'c'.repeat(64),
+    OIDC_ISSUER: 'https://login.kreis.example/realms/staff',
+    OIDC_CLIENT_ID: 'inbox',
+    OIDC_CLIENT_SECRET: 'geheim',
+    OIDC_GROUPS_CLAIM: 'realm_access.roles',
+    OIDC_LABEL: 'Kreis-Anmeldung',
+  });
+  assert.equal(options.inbox.totpKey.length, 32);
+  assert.deepEqual(options.inbox.oidc, {
+    issuer: 'https://login.kreis.example/realms/staff',
+    clientId: 'inbox',
+    clientSecret: 'geheim',
+    groupsClaim: 'realm_access.roles',
+    label: 'Kreis-Anmeldung',
+  });
+  assert.equal(optionsFromEnv({ OIDC_ISSUER: 'https://x.example' }).inbox, undefined, 'inbox off');
+  assert.throws(
+    () => optionsFromEnv({ INBOX: '1', OIDC_ISSUER: 'https://x.example' }),
+    /OIDC_CLIENT_ID/,
+  );
+  assert.throws(() => optionsFromEnv({ INBOX: '1', INBOX_TOTP_KEY: 'short' }), /32 bytes/);
+});

@@ -1,38 +1,13 @@
 // Local staff accounts: `node server/staff.js add-user`, run as a real process against both
 // storages. The password comes on stdin, never on the command line, and is stored as scrypt.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { openStorage } from './storage/index.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { storageTest } from './testing/harness.js';
+import { staff } from './testing/staff-cli.js';
 import { test } from 'node:test';
 
-const SCRIPT = fileURLToPath(new URL('./staff.js', import.meta.url));
 const PASSWORD = 'Kamen-Rathaus 2026 Ünïcode';
-
-/** Runs server/staff.js with `stdin`; resolves to { code, stdout, stderr }. */
-function staff(args, { stdin = '', storageOptions }) {
-  const env = { ...process.env };
-  delete env.DATABASE_URL;
-  delete env.DATABASE_SCHEMA;
-  delete env.RECEIVER_CONFIG;
-  if (storageOptions.dataDir) env.DATA_DIR = storageOptions.dataDir;
-  if (storageOptions.databaseUrl) {
-    env.DATABASE_URL = storageOptions.databaseUrl;
-    env.DATABASE_SCHEMA = storageOptions.databaseSchema;
-  }
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [SCRIPT, ...args], { env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(stdin);
-  });
-}
 
 storageTest('add-user stores a scrypt hash, a team and the admin flag', async (t, env) => {
   const { storageOptions } = env;

@@ -3,8 +3,14 @@
  * DATABASE_URL settings as `node server/index.js`):
  *
  *   node server/staff.js add-user <name> --team <team> [--admin]
+ *   node server/staff.js set-password <name>      (ends the account's sessions)
+ *   node server/staff.js enable-totp <name> [--issuer <text>]   (needs INBOX_TOTP_KEY)
+ *   node server/staff.js disable-totp <name>
+ *   node server/staff.js disable <name>            (ends the account's sessions)
+ *   node server/staff.js enable <name>             (also lifts a lock-out)
+ *   node server/staff.js list
  *
- * The password is read from the terminal (asked twice, not echoed) or, when stdin is not a
+ * A password is read from the terminal (asked twice, not echoed) or, when stdin is not a
  * terminal, from its first line (`printf '%s\n' "$PW" | node server/staff.js add-user …`). It is
  * never taken from the command line, where other users of the machine and the shell history
  * would see it.
@@ -14,10 +20,29 @@ import { createInterface } from 'node:readline';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { optionsFromEnv } from './config.js';
-import { hashPassword, passwordProblem } from './passwords.js';
+import { passwordProblem } from './passwords.js';
+import * as commands from './staff-commands.js';
 import { openStorage } from './storage/index.js';
 
-const USAGE = 'Usage: node server/staff.js add-user <name> --team <team> [--admin]';
+const USAGE = `Usage: node server/staff.js <command>
+  add-user <name> --team <team> [--admin]
+  set-password <name>
+  enable-totp <name> [--issuer <text>]
+  disable-totp <name>
+  disable <name>
+  enable <name>
+  list`;
+
+/** Command → [function, needs a name, reads a password]. */
+const COMMANDS = {
+  'add-user': [commands.addUser, true, true],
+  'set-password': [commands.setPassword, true, true],
+  'enable-totp': [commands.enableTotp, true, false],
+  'disable-totp': [commands.disableTotp, true, false],
+  disable: [commands.disableUser, true, false],
+  enable: [commands.enableUser, true, false],
+  list: [commands.list, false, false],
+};
 
 /** Login names: lower case letters, digits and `.`, `_`, `-`, `@` (an e-mail address fits). */
 const NAME = /^[a-z0-9][a-z0-9._@-]{0,63}$/;
@@ -45,7 +70,11 @@ export async function main(
       args: argv,
       allowPositionals: true,
       strict: true,
-      options: { team: { type: 'string' }, admin: { type: 'boolean', default: false } },
+      options: {
+        team: { type: 'string' },
+        admin: { type: 'boolean', default: false },
+        issuer: { type: 'string' },
+      },
     });
   } catch (error) {
     // --password and the like end up here too: unknown options are refused.
@@ -53,19 +82,26 @@ export async function main(
     return 2;
   }
   const [command, rawName, ...extra] = args.positionals;
-  if (command !== 'add-user' || rawName === undefined || extra.length > 0 || !args.values.team) {
+  const entry = Object.hasOwn(COMMANDS, command ?? '') ? COMMANDS[command] : undefined;
+  if (
+    !entry ||
+    extra.length > 0 ||
+    (entry[1] ? rawName === undefined : rawName !== undefined) ||
+    (command === 'add-user') !== (args.values.team !== undefined)
+  ) {
     err(`${USAGE}\n`);
     return 2;
   }
-  const name = rawName.toLowerCase();
-  if (!NAME.test(name)) {
+  const [run, , needsPassword] = entry;
+  const name = rawName?.toLowerCase();
+  if (name !== undefined && !NAME.test(name)) {
     err(
       'The name may hold letters, digits and . _ - @ (at most 64, starting with a letter or digit).\n',
     );
     return 2;
   }
-  const team = args.values.team.toLowerCase();
-  if (!TEAM.test(team)) {
+  const values = { ...args.values, team: args.values.team?.toLowerCase() };
+  if (command === 'add-user' && !TEAM.test(values.team)) {
     err(
       'The team may hold letters, digits, _ and - (at most 64, starting with a letter or digit).\n',
     );
@@ -73,16 +109,18 @@ export async function main(
   }
 
   let password;
-  try {
-    password = await readPassword(input, err);
-  } catch (error) {
-    err(`${error.message}\n`);
-    return 1;
-  }
-  const problem = passwordProblem(password);
-  if (problem) {
-    err(`${problem}\n`);
-    return 1;
+  if (needsPassword) {
+    try {
+      password = await readPassword(input, err);
+    } catch (error) {
+      err(`${error.message}\n`);
+      return 1;
+    }
+    const problem = passwordProblem(password);
+    if (problem) {
+      err(`${problem}\n`);
+      return 1;
+    }
   }
 
   let options;
@@ -94,22 +132,10 @@ export async function main(
   }
   const storage = await openStorage(options);
   try {
-    const added = await storage.addStaffUser({
-      name,
-      team,
-      isAdmin: args.values.admin,
-      passwordHash: await hashPassword(password),
-      createdAt: new Date().toISOString(),
-    });
-    if (!added) {
-      err(`There is already a staff account named ${name}.\n`);
-      return 1;
-    }
+    return await run({ storage, name, values, env, out, err, password });
   } finally {
     await storage.close();
   }
-  out(`Added ${name} (team ${team}${args.values.admin ? ', administrator' : ''}).\n`);
-  return 0;
 }
 
 /**

@@ -1,18 +1,17 @@
 /**
  * The staff inbox's server side, mounted under `/inbox/` by ./../receiver.js when the `inbox`
  * option is on. This file holds what every inbox route shares: the Host allow-list, the
- * session (cookie → `request.staff`), CSRF on every state change, the inbox's strict CSP, and
- * the session routes themselves. The inbox's own routes are added by the modules it registers.
- *
- *   GET    /inbox/api/session   → { name, displayName, teams, isAdmin, via, csrfToken } | 401
- *   POST   /inbox/api/session   { name, password } → the same, and the session cookie
- *   DELETE /inbox/api/session   signs out (needs the CSRF header like every state change)
+ * session (cookie → `request.staff`), CSRF on every state change and the inbox's strict CSP.
+ * The routes are added by the modules it registers: ./sign-in.js (the session and local
+ * sign-in), ./oidc.js (OpenID Connect), ./compile.js.
  */
 import fastifyCookie from '@fastify/cookie';
-import { hostAllowed, isLoopback, problem, sendJson } from '../http.js';
-import { verifyPassword } from '../passwords.js';
+import { hostAllowed, problem } from '../http.js';
 import { compilePlugin } from './compile.js';
-import { cookieName, createSessions, csrfMatches } from './sessions.js';
+import { oidcPlugin } from './oidc.js';
+import { sessionToken } from './session-cookie.js';
+import { createSessions, csrfMatches } from './sessions.js';
+import { signInPlugin } from './sign-in.js';
 
 /** Inbox pages and API: same-origin scripts and styles only, never framed. */
 export const INBOX_CSP =
@@ -29,6 +28,10 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * @property {{ idleMs?: number, absoluteMs?: number, now?: () => number }} [sessions]
  * @property {boolean} [secureCookies] default: Secure unless the request is plain HTTP on
  *   loopback (the demo); behind a TLS proxy always Secure
+ * @property {string | Buffer} [totpKey] INBOX_TOTP_KEY (./totp.js)
+ * @property {{ perMinute?: number, burst?: number }} [signInLimit] sign-in attempts per network
+ * @property {{ attempts?: number, lockMs?: number }} [lockout] failures per name, lock length
+ * @property {import('./oidc.js').OidcOptions | null} [oidc] OpenID Connect (./oidc.js)
  */
 
 /**
@@ -59,8 +62,7 @@ export async function inboxPlugin(app, options) {
       });
     }
     const store = await sessionStore();
-    const token = request.cookies[cookieName(true)] ?? request.cookies[cookieName(false)];
-    const session = await store.read(token);
+    const session = await store.read(sessionToken(request));
     request.staff = session ?? null;
     if (!SAFE_METHODS.has(request.method) && session) {
       if (!csrfMatches(session, request.headers['x-csrf-token'])) {
@@ -74,64 +76,10 @@ export async function inboxPlugin(app, options) {
   });
 
   await app.register(compilePlugin);
-
-  app.get('/api/session', async (request, reply) => {
-    if (!request.staff) return signedOut(reply);
-    return sendJson(reply, 200, describe(request.staff));
-  });
-
-  app.post('/api/session', async (request, reply) => {
-    const { name, password } = (await readJson(request)) ?? {};
-    if (typeof name !== 'string' || typeof password !== 'string' || name.length > 64) {
-      return problem(reply, 400, 'Bad Request', { detail: 'Send a name and a password.' });
-    }
-    const storage = await useStorage();
-    const user = await storage.findStaffUser(name.trim().toLowerCase());
-    // The same answer and about the same time for an unknown name as for a wrong password.
-    const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
-    if (!user || !ok) {
-      return problem(reply, 401, 'Unauthorized', {
-        type: 'urn:intake-elements:problem:sign-in-failed',
-        detail: 'The name or the password is not right.',
-      });
-    }
-    const teams = await teamsOf(storage.db, user.name);
-    const identity = {
-      name: user.name,
-      displayName: user.name,
-      via: 'local',
-      teams,
-      isAdmin: user.isAdmin,
-    };
-    const store = await sessionStore();
-    // A session that was open in this browser ends: a new sign-in never inherits one.
-    await store.end(request.cookies[cookieName(true)] ?? request.cookies[cookieName(false)]);
-    const { token, csrfToken } = await store.start(identity);
-    const secure = options.secureCookies ?? !isPlainLoopback(request);
-    reply.setCookie(cookieName(secure), token, {
-      path: '/',
-      httpOnly: true,
-      secure,
-      sameSite: 'strict',
-    });
-    return sendJson(reply, 200, describe({ ...identity, csrfToken }));
-  });
-
-  app.delete('/api/session', async (request, reply) => {
-    if (!request.staff) return signedOut(reply);
-    await (
-      await sessionStore()
-    ).end(request.cookies[cookieName(true)] ?? request.cookies[cookieName(false)]);
-    for (const secure of [true, false]) {
-      reply.clearCookie(cookieName(secure), {
-        path: '/',
-        secure,
-        httpOnly: true,
-        sameSite: 'strict',
-      });
-    }
-    return reply.code(204).send();
-  });
+  // The sub-plugins get the inbox's options without its prefix (theirs is relative to it).
+  const { prefix: _prefix, ...shared } = options;
+  await app.register(signInPlugin, { ...shared, sessionStore });
+  await app.register(oidcPlugin, { ...shared, sessionStore });
 }
 
 /**
@@ -153,26 +101,8 @@ function signedOut(reply) {
   });
 }
 
-function describe(session) {
-  const { name, displayName, via, teams, isAdmin, csrfToken } = session;
-  return { name, displayName, via, teams, isAdmin, csrfToken };
-}
-
-/** The teams a local account belongs to. */
-export async function teamsOf(db, userName) {
-  const rows = await db
-    .selectFrom('staff_memberships')
-    .select('team_id')
-    .where('user_name', '=', userName)
-    .orderBy('team_id')
-    .execute();
-  return rows.map((row) => row.team_id);
-}
-
-/** Plain HTTP straight from this machine (the demo): a Secure cookie would not be sent back. */
-function isPlainLoopback(request) {
-  return request.protocol === 'http' && isLoopback(request.raw.socket.remoteAddress);
-}
+/** The teams a local account belongs to (kept here for the modules that import it). */
+export { teamsOfAccount as teamsOf } from './accounts.js';
 
 /** The inbox's small JSON bodies (sign-in, notes, status). */
 const JSON_LIMIT = 64 * 1024;
@@ -198,7 +128,3 @@ export async function readJson(request, limit = JSON_LIMIT) {
     return undefined;
   }
 }
-
-/** A valid hash of a random password, verified against when the name is unknown. */
-const DUMMY_HASH =
-  'scrypt$N=131072,r=8,p=1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';

@@ -113,6 +113,15 @@ export const MIGRATIONS = Object.freeze([
         q: `${q}.`,
       }),
   },
+  {
+    version: 4,
+    name: 'staff sign-in: the last TOTP time step used',
+    // The time step (Unix time / 30 s) of the last accepted TOTP code: a code is refused once
+    // its step or a later one was used (server/inbox/totp.js), so a code seen over a shoulder
+    // or in a proxy's log cannot sign in a second time.
+    sqlite: 'ALTER TABLE staff_users ADD COLUMN totp_last_step INTEGER;',
+    postgres: (q) => `ALTER TABLE ${q}.staff_users ADD COLUMN totp_last_step bigint;`,
+  },
 ]);
 
 /**

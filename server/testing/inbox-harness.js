@@ -29,16 +29,16 @@ export async function addStaff(storage, { name, team, isAdmin = false, password 
 }
 
 /**
- * Signs in through POST /inbox/api/session.
+ * Signs in through POST /inbox/api/session (`code`: the TOTP code, for an account with one).
  *
  * @returns {Promise<{ cookie: string, csrfToken: string, me: object, get: Function,
  *   send: Function }>} `get(path)` and `send(method, path, body)` fetch with this session
  */
-export async function signIn(receiver, name, password = TEST_PASSWORD) {
+export async function signIn(receiver, name, password = TEST_PASSWORD, { code } = {}) {
   const response = await fetch(`${receiver.url}/inbox/api/session`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ name, password }),
+    body: JSON.stringify({ name, password, ...(code !== undefined && { code }) }),
   });
   if (response.status !== 200) {
     throw new Error(`sign-in of ${name} answered ${response.status}: ${await response.text()}`);
