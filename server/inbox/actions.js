@@ -184,6 +184,7 @@ export function contentDisposition(name) {
   const ascii =
     safe
       .normalize('NFKD')
+      .replace(/\p{M}/gu, '')
       .replace(/[^\w.\- ]/g, '_')
       .replace(/^\.+/, '_') || 'Datei';
   const encoded = encodeURIComponent(safe).replace(
