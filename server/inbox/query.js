@@ -8,6 +8,7 @@
  *   unread=1  cursor=<from the previous page>  limit=1..200 (default 50)
  */
 import { sql } from 'kysely';
+import { REFERENCE_PATTERN } from '../references.js';
 import { visible } from './access.js';
 import { matches, queryWords } from './search.js';
 
@@ -31,6 +32,10 @@ export function parseFilters(query = {}) {
     value: get('value'),
     // null: no search; []: a search without a single word, which finds nothing.
     words: get('q') === undefined ? null : queryWords(get('q')),
+    // A whole reference typed into the search box finds that submission, not its neighbours.
+    reference: REFERENCE_PATTERN.test(get('q')?.trim() ?? '')
+      ? get('q').trim().toUpperCase()
+      : undefined,
     unread: get('unread') === '1' || get('unread') === 'true',
     from: undefined,
     to: undefined,
@@ -99,7 +104,9 @@ export function filtered(storage, staff, filters) {
   }
   if (filters.from) query = query.where('s.received_at', '>=', filters.from);
   if (filters.to) query = query.where('s.received_at', '<', filters.to);
-  if (filters.words) {
+  if (filters.reference) {
+    query = query.where('s.reference', '=', filters.reference);
+  } else if (filters.words) {
     const { words } = filters;
     query = query.where((eb) => (words.length > 0 ? matches(eb, storage.kind, words) : sql`1 = 0`));
   }
