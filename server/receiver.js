@@ -331,10 +331,8 @@ export function createReceiver(options) {
       if (inserted) {
         // Routing and search rows for the inbox. The submission is stored either way: a failure
         // here is logged, and `node server/teams.js reindex` writes them later.
-        await indexSubmission(store, reference, {
-          ...envelope,
-          form: { ...envelope.form, id: form.id },
-        }).catch((error) =>
+        const indexed = { ...envelope, form: { ...envelope.form, id: form.id } };
+        await indexSubmission(store, reference, indexed, { replace: false }).catch((error) =>
           write({ level: 'error', event: 'inbox-index', reference, error: errorName(error) }),
         );
         if (fault === 'dropAfterStore') return cut(reply);
