@@ -128,6 +128,36 @@ storageTest('JSON export lists the answers and refuses an unknown format', async
   assert.equal((await anna.get('/inbox/api/export?format=html')).status, 400);
 });
 
+storageTest(
+  'a large selection is exported in full, in batches; beyond the limit 413',
+  async (t, env) => {
+    const receiver = await env.start({ inbox: true });
+    await receiver.ready;
+    const seeded = await seedInbox(receiver.storage, { count: 5001, sameTime: 7, batch: 1000 });
+    await addStaff(receiver.storage, { name: 'root', team: 'admins', isAdmin: true });
+    const root = await signIn(receiver, 'root');
+    const tooMany = await root.get('/inbox/api/export?format=csv');
+    assert.equal(tooMany.status, 413);
+    // One town: 1001 submissions, more than five batches, each once, newest first.
+    const town = await root.get('/inbox/api/export?format=json&route=/kommune&value=Bergkamen');
+    assert.equal(town.status, 200);
+    const { items } = await town.json();
+    const expected = seeded
+      .filter((s) => s.town === 'Bergkamen')
+      .sort((a, b) =>
+        a.receivedAt === b.receivedAt
+          ? b.reference.localeCompare(a.reference)
+          : b.receivedAt.localeCompare(a.receivedAt),
+      )
+      .map((s) => s.reference);
+    assert.equal(items.length, 1001);
+    assert.deepEqual(
+      items.map((i) => i.reference),
+      expected,
+    );
+  },
+);
+
 test('neutralise() guards every formula character, quoting doubles quotes', () => {
   for (const value of HOSTILE) assert.equal(neutralise(value), `'${value}`);
   assert.equal(neutralise('Bergkamen'), 'Bergkamen');
