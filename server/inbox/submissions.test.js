@@ -3,7 +3,9 @@
 // detail's summary, original-language labels, validation and attachments, status, notes,
 // deletion, and the audit entries each writes.
 import assert from 'node:assert/strict';
-import { formsDir, storageTest, submit } from '../testing/harness.js';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { formsDir, storageTest, submit, tempDir } from '../testing/harness.js';
 import { addStaff, signIn } from '../testing/inbox-harness.js';
 import { HILFE, seedInbox, seedTeams } from '../testing/seed-inbox.js';
 
@@ -296,5 +298,45 @@ storageTest(
       (await (await root.get('/inbox/api/audit?actor=anna')).json()).items.map((e) => e.reference),
       [seeded[0].reference],
     );
+  },
+);
+
+storageTest(
+  'original labels come from a translation file beside the definition, never from outside the forms folder',
+  async (t, env) => {
+    const form = structuredClone(HILFE);
+    // A valid table outside the forms folder, named by a relative path: never read.
+    const outside = join(tempDir(), 'hilfe.ru.json');
+    writeFileSync(outside, JSON.stringify({ '/schema/properties/name/title': 'Имя' }));
+    const dir = formsDir();
+    form.translations = { uk: 'translations/hilfe.uk.json', ru: relative(dir, outside) };
+    writeFileSync(join(dir, 'hilfe.json'), JSON.stringify(form));
+    mkdirSync(join(dir, 'translations'));
+    writeFileSync(
+      join(dir, 'translations', 'hilfe.uk.json'),
+      JSON.stringify({ '/schema/properties/name/title': "Ім'я" }),
+    );
+    const receiver = await env.start({ inbox: true, formsDir: dir });
+    await receiver.ready;
+    await addStaff(receiver.storage, { name: 'root', team: 'admins', isAdmin: true });
+    const root = await signIn(receiver, 'root');
+    const send = async (locale) => {
+      const response = await submit(receiver, 'hilfe', {
+        form: { id: 'hilfe', version: '1' },
+        locale,
+        submittedAt: '2026-12-01T09:00:00.000Z',
+        data: { kommune: 'Kamen', name: 'Oksana' },
+      });
+      const { reference } = await response.json();
+      return (await root.get(`/inbox/api/submissions/${reference}`)).json();
+    };
+    const uk = await send('uk-UA');
+    assert.equal(uk.answers.find((a) => a.pointer === '/name').originalLabel, "Ім'я");
+    assert.match(uk.original, /^Ім'я: Oksana$/m);
+    const ru = await send('ru');
+    assert.equal(ru.original, null);
+    assert.ok(ru.answers.every((a) => a.originalLabel === undefined));
+    const de = await send('de');
+    assert.equal(de.original, null);
   },
 );
