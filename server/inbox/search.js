@@ -61,7 +61,11 @@ export function matches(eb, kind, words) {
   const found = eb.selectFrom('submission_search').select('submission_search.reference');
   if (kind === 'postgres') {
     const query = words.map((word) => `${word}:*`).join(' & ');
-    return eb('s.reference', 'in', found.where(sql`document @@ to_tsquery('simple', ${query})`));
+    // ARRAY(…) is computed once, before the rest, and looked up in the primary key: with IN,
+    // PostgreSQL would walk the newest-first index hoping for 50 early matches and read every
+    // row when a word is rare.
+    const matching = found.where(sql`document @@ to_tsquery('simple', ${query})`);
+    return sql`s.reference = ANY(ARRAY(${matching}))`;
   }
   const query = words.map((word) => `"${word}"*`).join(' ');
   return eb('s.reference', 'in', found.where(sql`body MATCH ${query}`));
