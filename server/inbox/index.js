@@ -7,6 +7,7 @@
  */
 import fastifyCookie from '@fastify/cookie';
 import { hostAllowed, problem } from '../http.js';
+import { apiPlugin } from './api.js';
 import { compilePlugin } from './compile.js';
 import { oidcPlugin } from './oidc.js';
 import { sessionToken } from './session-cookie.js';
@@ -25,6 +26,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * @property {() => Promise<object>} useStorage the receiver's storage once open
  * @property {readonly string[]} hosts the `Host` names the inbox answers to (DNS rebinding)
  * @property {(entry: object) => void} write the receiver's log
+ * @property {string} [formsDir] the receiver's forms folder (translation files named by a definition)
  * @property {{ idleMs?: number, absoluteMs?: number, now?: () => number }} [sessions]
  * @property {boolean} [secureCookies] default: Secure unless the request is plain HTTP on
  *   loopback (the demo); behind a TLS proxy always Secure
@@ -80,6 +82,7 @@ export async function inboxPlugin(app, options) {
   const { prefix: _prefix, ...shared } = options;
   await app.register(signInPlugin, { ...shared, sessionStore });
   await app.register(oidcPlugin, { ...shared, sessionStore });
+  await app.register(apiPlugin, { useStorage, formsDir: options.formsDir });
 }
 
 /**

@@ -122,6 +122,44 @@ export const MIGRATIONS = Object.freeze([
     sqlite: 'ALTER TABLE staff_users ADD COLUMN totp_last_step INTEGER;',
     postgres: (q) => `ALTER TABLE ${q}.staff_users ADD COLUMN totp_last_step bigint;`,
   },
+  {
+    version: 5,
+    name: 'staff inbox: full-text search over the answers, keyset index',
+    // The text is what search.js searchText() builds at ingest: the reference and every string
+    // or number in `data` except files. Rows stored before this migration get the same text
+    // here, from SQL's own JSON functions.
+    sqlite: `
+      CREATE VIRTUAL TABLE submission_search USING fts5 (
+        -- Indexed, so that a row is found by its reference without a scan (search.js).
+        reference,
+        body,
+        tokenize = 'unicode61 remove_diacritics 2'
+      );
+      INSERT INTO submission_search (reference, body)
+        SELECT s.reference, s.reference || ' ' || coalesce((
+          SELECT group_concat(j.value, ' ') FROM json_tree(s.envelope, '$.data') j
+          WHERE j.type IN ('text', 'integer', 'real') AND j.value NOT LIKE 'data:%'
+        ), '')
+        FROM submissions s WHERE json_valid(s.envelope);
+      CREATE INDEX submissions_received_reference ON submissions (received_at, reference);`,
+    postgres: (q) => `
+      CREATE TABLE ${q}.submission_search (
+        reference text PRIMARY KEY REFERENCES ${q}.submissions (reference) ON DELETE CASCADE,
+        body      text NOT NULL,
+        -- Hyphens as spaces: the parser reads "HI-2222-2229" as a word and two negative
+        -- numbers, which no query word (letters and digits only) would find.
+        document  tsvector GENERATED ALWAYS AS (to_tsvector('simple', replace(body, '-', ' '))) STORED
+      );
+      CREATE INDEX submission_search_document ON ${q}.submission_search USING gin (document);
+      INSERT INTO ${q}.submission_search (reference, body)
+        SELECT s.reference, s.reference || ' ' || coalesce((
+          SELECT string_agg(v #>> '{}', ' ')
+          FROM jsonb_path_query(s.envelope::jsonb -> 'data', 'strict $.**') AS v
+          WHERE jsonb_typeof(v) IN ('string', 'number') AND (v #>> '{}') NOT LIKE 'data:%'
+        ), '')
+        FROM ${q}.submissions s;
+      CREATE INDEX submissions_received_reference ON ${q}.submissions (received_at, reference);`,
+  },
 ]);
 
 /**
