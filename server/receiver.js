@@ -24,6 +24,7 @@ import {
 } from './http.js';
 import { createRateLimiter, rateLimitKey } from './rate-limit.js';
 import { REFERENCE_PATTERN, isValidPrefix, newReference } from './references.js';
+import { createBackground } from './inbox/background.js';
 import { inboxPlugin } from './inbox/index.js';
 import { serveStatic } from './static.js';
 import { summarizeSubmission } from './staff-summary.js';
@@ -72,6 +73,9 @@ export function createReceiver(options) {
     staffEndpoints = false,
     staffHosts = DEFAULT_STAFF_HOSTS,
     inbox = false,
+    notify,
+    webhooks,
+    retention,
     log = (line) => process.stdout.write(`${line}\n`),
     newReference: makeReference = newReference,
   } = options;
@@ -104,6 +108,8 @@ export function createReceiver(options) {
 
   /** The storage once open; rejects (with `storage: true`) while it cannot be opened. */
   const useStorage = () => opening.catch((error) => Promise.reject(asStorageError(error)));
+  // E-mail notices, webhooks, retention (./inbox/background.js).
+  const background = createBackground({ useStorage, write, notify, webhooks, retention });
 
   const { app, server, boot } = createHttpApp({
     csp,
@@ -200,6 +206,7 @@ export function createReceiver(options) {
       useStorage,
       hosts: staffHosts,
       write,
+      background,
       ...(typeof inbox === 'object' ? inbox : {}),
     });
   }
@@ -378,6 +385,7 @@ export function createReceiver(options) {
         })
         .catch(rethrowStorage);
       if (inserted) {
+        background.stored({ reference, form, envelope });
         if (fault === 'dropAfterStore') return cut(reply);
         return sendJson(reply, 201, responseBody);
       }
@@ -458,10 +466,14 @@ export function createReceiver(options) {
 
   let closing;
   function closeStorage() {
-    closing ??= opening.then(
-      (opened) => opened.close(),
-      () => {},
-    );
+    closing ??= background
+      .close()
+      .catch(() => {})
+      .then(() => opening)
+      .then(
+        (opened) => opened.close(),
+        () => {},
+      );
     return closing;
   }
   // Callers that only have the server (startDemoServer's) close it with server.close().
