@@ -98,6 +98,15 @@ export function createReceiver(options) {
   const write = (entry) => log(JSON.stringify({ time: new Date().toISOString(), ...entry }));
   if (faults) write({ level: 'warn', event: 'faults', message: 'fault injection is ON' });
 
+  // E-mail notices, webhooks, retention (./inbox/background.js); checks its settings first.
+  const background = createBackground({
+    useStorage: () => useStorage(),
+    write,
+    notify,
+    webhooks,
+    retention,
+  });
+
   let storage;
   const opening = openStorage({ databaseUrl, databaseSchema, dataDir }).then((opened) => {
     storage = opened;
@@ -108,8 +117,6 @@ export function createReceiver(options) {
 
   /** The storage once open; rejects (with `storage: true`) while it cannot be opened. */
   const useStorage = () => opening.catch((error) => Promise.reject(asStorageError(error)));
-  // E-mail notices, webhooks, retention (./inbox/background.js).
-  const background = createBackground({ useStorage, write, notify, webhooks, retention });
 
   const { app, server, boot } = createHttpApp({
     csp,

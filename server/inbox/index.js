@@ -12,6 +12,7 @@ import fastifyCookie from '@fastify/cookie';
 import { hostAllowed, isLoopback, problem, sendJson } from '../http.js';
 import { verifyPassword } from '../passwords.js';
 import { compilePlugin } from './compile.js';
+import { deliveriesPlugin } from './deliveries.js';
 import { cookieName, createSessions, csrfMatches } from './sessions.js';
 
 /** Inbox pages and API: same-origin scripts and styles only, never framed. */
@@ -74,6 +75,7 @@ export async function inboxPlugin(app, options) {
   });
 
   await app.register(compilePlugin);
+  await app.register(deliveriesPlugin, { useStorage, background: options.background });
 
   app.get('/api/session', async (request, reply) => {
     if (!request.staff) return signedOut(reply);
