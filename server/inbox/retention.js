@@ -31,14 +31,17 @@ export const DEPENDENT_TABLES = Object.freeze([
  */
 
 /**
- * The policy from RETENTION_DAYS and RETENTION_FILE.
+ * The policy from RETENTION_DAYS and RETENTION_FILE, over `base` (RECEIVER_CONFIG's `retention`).
  *
  * @param {Record<string, string | undefined>} env
+ * @param {{ days?: number, forms?: Record<string, number> }} [base]
  * @returns {RetentionPolicy}
  */
-export function retentionFromEnv(env) {
-  const days = env.RETENTION_DAYS ? Number(env.RETENTION_DAYS) : DEFAULT_RETENTION_DAYS;
-  const forms = env.RETENTION_FILE ? JSON.parse(readFileSync(env.RETENTION_FILE, 'utf8')) : {};
+export function retentionFromEnv(env, base = {}) {
+  const days = env.RETENTION_DAYS ? Number(env.RETENTION_DAYS) : base.days;
+  const forms = env.RETENTION_FILE
+    ? JSON.parse(readFileSync(env.RETENTION_FILE, 'utf8'))
+    : (base.forms ?? {});
   return checkRetention({ days, forms });
 }
 
