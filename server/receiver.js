@@ -22,7 +22,8 @@ import {
   sendText,
   errorName,
 } from './http.js';
-import { createRateLimiter, rateLimitKey } from './rate-limit.js';
+import { rateLimitKey } from './rate-limit.js';
+import { rateLimiterFor } from './rate-limit-shared.js';
 import { REFERENCE_PATTERN, isValidPrefix, newReference } from './references.js';
 import { createBackground } from './inbox/background.js';
 import { inboxPlugin } from './inbox/index.js';
@@ -89,7 +90,6 @@ export function createReceiver(options) {
   }
 
   const forms = createFormRegistry({ formsDir, prefixes, prefix: globalPrefix });
-  const limiter = createRateLimiter(rateLimit === false ? { perMinute: 0 } : rateLimit);
   const faults = createFaults(faultOptions);
   const shutdown = new AbortController();
   /** Definition hashes known to be stored already. */
@@ -98,6 +98,8 @@ export function createReceiver(options) {
   const write = (entry) => log(JSON.stringify({ time: new Date().toISOString(), ...entry }));
   if (faults) write({ level: 'warn', event: 'faults', message: 'fault injection is ON' });
 
+  // Shared by every receiver on one PostgreSQL (./rate-limit-shared.js), in memory on SQLite.
+  const limiter = rateLimiterFor({ databaseUrl, rateLimit, useStorage: () => useStorage(), write });
   // E-mail notices, webhooks, retention (./inbox/background.js); checks its settings first.
   const background = createBackground({
     useStorage: () => useStorage(),
@@ -246,7 +248,7 @@ export function createReceiver(options) {
     if (!allowMethods(request, reply, ['POST', 'OPTIONS'])) return reply;
     const req = request.raw;
 
-    const allowed = limiter.take(rateLimitKey(clientAddress(request)));
+    const allowed = await limiter.take(rateLimitKey(clientAddress(request)));
     if (!allowed.ok) {
       return problem(reply, 429, 'Too Many Requests', {
         detail: 'Too many requests from this client. Try again later.',
