@@ -6,7 +6,7 @@
  *
  * Sending happens after the submitter has their answer: messages wait in a queue in memory,
  * are tried again with growing pauses when the SMTP server refuses or cannot be reached, and
- * every outcome is logged (team and reference, not the address). A message still queued when
+ * every outcome is logged (form and team; like every log line, no reference and no address). A message still queued when
  * the process ends is lost; the log says how many.
  *
  * SMTP comes from the environment: SMTP_URL (`smtp://user:pass@host:587`, `smtps://…:465`)
@@ -55,13 +55,13 @@ export function createNotifier({ smtpUrl, from, inboxUrl, attempts = 5, retryMs 
         }
         for (const [to, teamIds] of byAddress) {
           const message = compose(submission, { from, to, inboxUrl });
-          track(send(message, { reference: submission.reference, teams: teamIds }));
+          track(send(message, { formId: submission.formId, teams: teamIds }));
         }
       })().catch((error) =>
         write({
           level: 'error',
           event: 'notice-failed',
-          reference: submission.reference,
+          formId: submission.formId,
           error: error.message,
         }),
       ),

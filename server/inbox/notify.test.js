@@ -124,6 +124,7 @@ storageTest(
     assert.equal(lines.filter((l) => l.event === 'notice-retry').length, 1);
     assert.equal(lines.filter((l) => l.event === 'notice-sent').length, 2);
     assert.ok(!env.logs.some((line) => line.includes('kreis.example')), 'no address in the log');
+    assert.ok(!env.logs.some((line) => line.includes(reference)), 'no reference in the log');
   },
 );
 

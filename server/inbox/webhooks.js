@@ -195,7 +195,7 @@ export function createWebhooks({
         })
         .where('id', '=', id)
         .execute();
-      write({ level: 'info', event: 'webhook-delivered', id, reference: delivery.reference });
+      write({ level: 'info', event: 'webhook-delivered', id, formId: delivery.form_id });
       return true;
     }
     const giveUp = count >= attempts;
@@ -214,7 +214,7 @@ export function createWebhooks({
       level: giveUp ? 'error' : 'warn',
       event: giveUp ? 'webhook-failed' : 'webhook-retry',
       id,
-      reference: delivery.reference,
+      formId: delivery.form_id,
       attempt: count,
       status: outcome.status,
       error: outcome.error,

@@ -124,6 +124,7 @@ storageTest(
       .filter((l) => l.event === 'webhook-retry');
     assert.equal(logged.length, 2);
     assert.match(logged[1].error, /no answer within 500 ms/);
+    assert.ok(!env.logs.some((line) => line.includes(reference)), 'no reference in the log');
   },
 );
 
