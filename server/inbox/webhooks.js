@@ -181,6 +181,9 @@ export function createWebhooks({
       .executeTakeFirst();
     if (!delivery) return false; // deleted meanwhile (retention, staff)
     const outcome = await post(delivery);
+    // Stopped while sending: the row stays leased, and a receiver's sweep sends it once the
+    // lease has run out.
+    if (stop.signal.aborted) return true;
     const done = new Date(now()).toISOString();
     const count = Number(delivery.attempts);
     if (outcome.ok) {
@@ -230,6 +233,7 @@ export function createWebhooks({
   }
 
   function later(id, ms) {
+    if (stop.signal.aborted) return;
     const timer = setTimeout(() => {
       timers.delete(timer);
       track(attempt(id));
