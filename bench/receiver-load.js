@@ -171,6 +171,7 @@ await client.connect();
 const { rows } = await client.query(
   `SELECT idempotency_key, count(*)::int AS n FROM "${schema}".submissions GROUP BY 1`,
 );
+const postgres = (await client.query('SHOW server_version')).rows[0].server_version;
 const stored = new Map(rows.map((row) => [row.idempotency_key, row.n]));
 const totalRows = rows.reduce((sum, row) => sum + row.n, 0);
 const created = [...answered].filter(([, statuses]) => statuses.includes(201));
@@ -188,7 +189,7 @@ const report = {
   date: new Date().toISOString(),
   machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB`,
   node: process.version,
-  postgres: 'see DATABASE_URL',
+  postgres,
   rate: RATE,
   duration: DURATION,
   connections: CONNECTIONS,
