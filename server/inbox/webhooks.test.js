@@ -5,7 +5,14 @@ import assert from 'node:assert/strict';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { KONTAKT, envelope, kontaktData, storageTest, submit } from '../testing/harness.js';
+import {
+  KONTAKT,
+  envelope,
+  formsDir,
+  kontaktData,
+  storageTest,
+  submit,
+} from '../testing/harness.js';
 import { addStaff, signIn } from '../testing/inbox-harness.js';
 
 const SECRET = 'a-webhook-secret-of-forty-characters-xyz';
@@ -216,3 +223,54 @@ storageTest('webhook settings are checked when the receiver starts', async (t, e
     /at least 32 characters/,
   );
 });
+
+storageTest(
+  'deliveries left pending by a stopped receiver are sent once by the receivers that sweep',
+  async (t, env) => {
+    const hook = await caseSystem(['fail', 'fail', 'fail', 'ok']);
+    t.after(hook.close);
+    const forms = formsDir();
+    const first = await env.start({
+      formsDir: forms,
+      // The next tries are due in 5–15 s: the receiver stops long before.
+      webhooks: { hooks: { kontakt: { url: hook.url, secret: SECRET } }, retryMs: 10_000 },
+    });
+    for (let i = 0; i < 3; i++) {
+      const response = await submit(first, 'kontakt', envelope(KONTAKT, kontaktData()));
+      assert.equal(response.status, 201);
+    }
+    await until(() => hook.received.length === 3, 'the first tries (all refused)');
+    await sleep(100); // their rows are written back as pending
+    await first.close(); // its retry timers go with it
+
+    // Two receivers on the same storage, their clocks 20 s on (the tries are due), both
+    // sweeping often: each delivery arrives once.
+    const options = {
+      formsDir: forms,
+      webhooks: {
+        hooks: { kontakt: { url: hook.url, secret: SECRET } },
+        sweepMs: 25,
+        now: () => Date.now() + 20_000,
+      },
+    };
+    const [second] = await Promise.all([env.start(options), env.start(options)]);
+    const delivered = async () =>
+      Number(
+        (
+          await second.storage.db
+            .selectFrom('webhook_deliveries')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .where('state', '=', 'delivered')
+            .executeTakeFirst()
+        ).n,
+      );
+    await until(async () => (await delivered()) === 3, 'three deliveries after the restart');
+    await sleep(300);
+    const ids = hook.received
+      .filter((r) => r.step === 'ok')
+      .map((r) => r.headers['x-intake-delivery']);
+    assert.equal(ids.length, 3, 'each delivery sent once after the restart');
+    assert.equal(new Set(ids).size, 3);
+    assert.ok(hook.received.every((r) => r.signed));
+  },
+);
