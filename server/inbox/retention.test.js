@@ -2,15 +2,18 @@
 // period since it was done goes, with its rows, audited without content, by the receiver's
 // job and by the command; on SQLite and PostgreSQL with an injected clock.
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { startReceiver } from '../index.js';
 import { main } from '../retention.js';
 import { checkRetention, runRetention } from './retention.js';
 import {
   ALT,
   KONTAKT,
   envelope,
+  formsDir,
   kontaktData,
   storageTest,
   submit,
@@ -189,3 +192,37 @@ function policyFile(forms) {
   writeFileSync(file, JSON.stringify(forms));
   return file;
 }
+
+test('SQLite: what retention deletes is gone from the database file, files included', async (t) => {
+  const dataDir = tempDir('intake-secure-delete-');
+  const secretFile = Buffer.from('%PDF-1.4\n%Geheimnis-Quax-4711\n').toString('base64');
+  const data = kontaktData({
+    name: 'Wilhelmine Sperrvermerk',
+    file: `data:application/pdf;name=akte.pdf;base64,${secretFile}`,
+  });
+  const file = join(dataDir, 'submissions.sqlite');
+  const inFile = () => {
+    const bytes = readFileSync(file);
+    return {
+      name: bytes.includes('Wilhelmine Sperrvermerk'),
+      attachment: bytes.includes(secretFile),
+    };
+  };
+  const options = { port: 0, dataDir, formsDir: formsDir(), rateLimit: false, log: () => {} };
+
+  let receiver = await startReceiver({ ...options, retention: false });
+  const reference = await stored(receiver, KONTAKT, data, 400);
+  await receiver.close(); // the last connection checkpoints the WAL into the file
+  assert.deepEqual(inFile(), { name: true, attachment: true }, 'the check sees stored content');
+
+  receiver = await startReceiver({ ...options, retention: false });
+  t.after(() => receiver.close());
+  const policy = checkRetention({});
+  const deleted = await runRetention(receiver.storage.db, { policy, now: () => NOW });
+  assert.deepEqual(
+    deleted.map((entry) => entry.reference),
+    [reference],
+  );
+  await receiver.close();
+  assert.deepEqual(inFile(), { name: false, attachment: false });
+});
