@@ -7,6 +7,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseFaults } from './faults.js';
 import { inboxOptionsFromEnv } from './inbox/config.js';
+import { retentionFromEnv } from './inbox/retention.js';
+import { readWebhooksFile } from './inbox/webhooks.js';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -22,6 +24,7 @@ const FILE_KEYS = new Set([
   'trustProxy',
   'staffHosts',
   'inbox',
+  'retention',
 ]);
 
 const ENDPOINTS_GONE =
@@ -93,6 +96,35 @@ export function optionsFromEnv(env = process.env) {
     options.referencePrefix = text.startsWith('{') ? JSON.parse(text) : text;
   }
   if (env.FAULTS) options.faults = parseFaults(env.FAULTS);
+  Object.assign(options, serviceFromEnv(env, options.retention));
+  return options;
+}
+
+/**
+ * E-mail notices, webhooks and retention (server/inbox/background.js) from SMTP_URL, SMTP_FROM,
+ * INBOX_URL, WEBHOOKS_FILE, RETENTION_DAYS, RETENTION_FILE and RETENTION_INTERVAL (minutes).
+ * Secrets (the SMTP password, webhook secrets) come from the environment or their own file,
+ * never from RECEIVER_CONFIG.
+ */
+function serviceFromEnv(env, retentionInFile) {
+  const options = {};
+  if (env.SMTP_URL) {
+    if (!env.SMTP_FROM) throw new Error('SMTP_URL needs SMTP_FROM (the sender address)');
+    options.notify = { smtpUrl: env.SMTP_URL, from: env.SMTP_FROM };
+    if (env.INBOX_URL) options.notify.inboxUrl = new URL(env.INBOX_URL).href;
+  }
+  if (env.WEBHOOKS_FILE) options.webhooks = readWebhooksFile(resolve(env.WEBHOOKS_FILE));
+  if (env.RETENTION === 'off') {
+    options.retention = false;
+  } else if (env.RETENTION_DAYS || env.RETENTION_FILE || env.RETENTION_INTERVAL) {
+    const interval =
+      env.RETENTION_INTERVAL && integer(env.RETENTION_INTERVAL, 'RETENTION_INTERVAL');
+    options.retention = {
+      ...retentionInFile,
+      ...retentionFromEnv(env, retentionInFile),
+      ...(interval && { intervalMs: interval * 60_000 }),
+    };
+  }
   return options;
 }
 

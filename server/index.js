@@ -42,6 +42,12 @@ import { createReceiver } from './receiver.js';
  * @param {boolean | object} [options.inbox] default false: the staff inbox under `/inbox/`
  *   (sign-in, the submissions a person's teams may see); an object passes options to it (see
  *   ./inbox/index.js)
+ * @param {{ smtpUrl: string, from: string, inboxUrl?: string }} [options.notify] the e-mail to
+ *   each team that sees a new submission (./inbox/notify.js); off without it
+ * @param {Record<string, { url: string, secret: string }>} [options.webhooks] a signed webhook
+ *   per form id (./inbox/webhooks.js); off without it
+ * @param {{ days?: number, forms?: Record<string, number>, intervalMs?: number } | false}
+ *   [options.retention] deletion after done (./inbox/retention.js); default 180 days, hourly
  * @param {(line: string) => void} [options.log] receives one JSON line per request
  * @returns {Promise<{ server: import('node:http').Server, url: string, close: () => Promise<void>,
  *   storage: object }>}

@@ -1,6 +1,7 @@
 /**
  * A token bucket per client: `perMinute` tokens refill evenly over a minute, up to `burst`.
- * In memory, per process; behind several receiver processes each counts on its own.
+ * In memory, per process: the limiter for SQLite (one receiver process). On PostgreSQL the
+ * receivers share their buckets through the database instead (./rate-limit-shared.js).
  */
 
 import { isIPv4, isIPv6 } from 'node:net';

@@ -18,8 +18,10 @@ import {
   sendJson,
   errorName,
 } from './http.js';
-import { createRateLimiter, rateLimitKey } from './rate-limit.js';
+import { rateLimitKey } from './rate-limit.js';
+import { rateLimiterFor } from './rate-limit-shared.js';
 import { isValidPrefix, newReference } from './references.js';
+import { createBackground } from './inbox/background.js';
 import { inboxPlugin } from './inbox/index.js';
 import { indexSubmission } from './inbox/routing.js';
 import { serveStatic } from './static.js';
@@ -68,6 +70,9 @@ export function createReceiver(options) {
     referencePrefix,
     staffHosts = DEFAULT_STAFF_HOSTS,
     inbox = false,
+    notify,
+    webhooks,
+    retention,
     log = (line) => process.stdout.write(`${line}\n`),
     newReference: makeReference = newReference,
   } = options;
@@ -81,7 +86,6 @@ export function createReceiver(options) {
   }
 
   const forms = createFormRegistry({ formsDir, prefixes, prefix: globalPrefix });
-  const limiter = createRateLimiter(rateLimit === false ? { perMinute: 0 } : rateLimit);
   const faults = createFaults(faultOptions);
   const shutdown = new AbortController();
   /** Definition hashes known to be stored already. */
@@ -89,6 +93,17 @@ export function createReceiver(options) {
 
   const write = (entry) => log(JSON.stringify({ time: new Date().toISOString(), ...entry }));
   if (faults) write({ level: 'warn', event: 'faults', message: 'fault injection is ON' });
+
+  // Shared by every receiver on one PostgreSQL (./rate-limit-shared.js), in memory on SQLite.
+  const limiter = rateLimiterFor({ databaseUrl, rateLimit, useStorage: () => useStorage(), write });
+  // E-mail notices, webhooks, retention (./inbox/background.js); checks its settings first.
+  const background = createBackground({
+    useStorage: () => useStorage(),
+    write,
+    notify,
+    webhooks,
+    retention,
+  });
 
   let storage;
   const opening = openStorage({ databaseUrl, databaseSchema, dataDir }).then((opened) => {
@@ -151,6 +166,7 @@ export function createReceiver(options) {
       hosts: staffHosts,
       formsDir,
       write,
+      background,
       ...(typeof inbox === 'object' ? inbox : {}),
     });
   }
@@ -183,7 +199,7 @@ export function createReceiver(options) {
     if (!allowMethods(request, reply, ['POST', 'OPTIONS'])) return reply;
     const req = request.raw;
 
-    const allowed = limiter.take(rateLimitKey(clientAddress(request)));
+    const allowed = await limiter.take(rateLimitKey(clientAddress(request)));
     if (!allowed.ok) {
       return problem(reply, 429, 'Too Many Requests', {
         detail: 'Too many requests from this client. Try again later.',
@@ -335,6 +351,7 @@ export function createReceiver(options) {
         await indexSubmission(store, reference, indexed, { replace: false }).catch((error) =>
           write({ level: 'error', event: 'inbox-index', reference, error: errorName(error) }),
         );
+        background.stored({ reference, form, envelope });
         if (fault === 'dropAfterStore') return cut(reply);
         return sendJson(reply, 201, responseBody);
       }
@@ -391,10 +408,14 @@ export function createReceiver(options) {
 
   let closing;
   function closeStorage() {
-    closing ??= opening.then(
-      (opened) => opened.close(),
-      () => {},
-    );
+    closing ??= background
+      .close()
+      .catch(() => {})
+      .then(() => opening)
+      .then(
+        (opened) => opened.close(),
+        () => {},
+      );
     return closing;
   }
   // Callers that only have the server (startDemoServer's) close it with server.close().

@@ -9,6 +9,7 @@ import fastifyCookie from '@fastify/cookie';
 import { hostAllowed, problem } from '../http.js';
 import { apiPlugin } from './api.js';
 import { compilePlugin } from './compile.js';
+import { deliveriesPlugin } from './deliveries.js';
 import { oidcPlugin } from './oidc.js';
 import { sessionToken } from './session-cookie.js';
 import { createSessions, csrfMatches } from './sessions.js';
@@ -83,6 +84,7 @@ export async function inboxPlugin(app, options) {
   await app.register(signInPlugin, { ...shared, sessionStore });
   await app.register(oidcPlugin, { ...shared, sessionStore });
   await app.register(apiPlugin, { useStorage, formsDir: options.formsDir });
+  await app.register(deliveriesPlugin, { useStorage, background: options.background });
 }
 
 /**

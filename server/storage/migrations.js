@@ -160,7 +160,63 @@ export const MIGRATIONS = Object.freeze([
         FROM ${q}.submissions s;
       CREATE INDEX submissions_received_reference ON ${q}.submissions (received_at, reference);`,
   },
+  {
+    version: 6,
+    name: 'webhook deliveries, shared rate limits',
+    sqlite: opsTables({
+      text: 'TEXT',
+      time: 'TEXT',
+      int: 'INTEGER',
+      real: 'REAL',
+      id: 'INTEGER PRIMARY KEY AUTOINCREMENT',
+      q: '',
+    }),
+    postgres: (q) =>
+      opsTables({
+        text: 'text',
+        time: 'timestamptz',
+        int: 'integer',
+        real: 'double precision',
+        id: 'bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY',
+        q: `${q}.`,
+      }),
+  },
 ]);
+
+/**
+ * The service's tables (the migration after the inbox's):
+ *
+ * - `webhook_deliveries`: one row per accepted submission and configured webhook
+ *   (server/inbox/webhooks.js). `state` is pending, delivered or failed (gave up; staff may
+ *   retry). A pending row is due at `next_attempt_at`; whoever sends it first moves that time
+ *   on (a lease), so two receivers never send one delivery at once. No content is kept here.
+ * - `rate_limits`: the token buckets of server/rate-limit-shared.js, shared by every receiver
+ *   on one PostgreSQL (SQLite installations count in memory; the table stays empty there).
+ */
+function opsTables({ text, time, int, real, id, q }) {
+  return `
+    CREATE TABLE ${q}webhook_deliveries (
+      id              ${id},
+      reference       ${text} NOT NULL REFERENCES ${q}submissions (reference) ON DELETE CASCADE,
+      form_id         ${text} NOT NULL,
+      url             ${text} NOT NULL,
+      state           ${text} NOT NULL DEFAULT 'pending',
+      attempts        ${int} NOT NULL DEFAULT 0,
+      next_attempt_at ${time},
+      last_attempt_at ${time},
+      last_status     ${int},
+      last_error      ${text},
+      created_at      ${time} NOT NULL,
+      delivered_at    ${time}
+    );
+    CREATE INDEX webhook_deliveries_due ON ${q}webhook_deliveries (state, next_attempt_at);
+    CREATE INDEX webhook_deliveries_reference ON ${q}webhook_deliveries (reference);
+    CREATE TABLE ${q}rate_limits (
+      client_key ${text} PRIMARY KEY,
+      tokens     ${real} NOT NULL,
+      at_ms      ${real} NOT NULL
+    );`;
+}
 
 /**
  * The staff inbox's tables (migration 3), the same for both databases but for the type names.

@@ -29,6 +29,9 @@ export function openSqlite({ dataDir, readonly = false }) {
   if (!readonly) {
     if (file !== ':memory:') db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
+    // Deleted rows (retention, staff) are overwritten with zeros, not left in free pages of the
+    // file where a copy of it would still hold them.
+    db.pragma('secure_delete = ON');
     // The tables come from the numbered migrations (./migrations.js).
     migrateSqlite(db);
   }
