@@ -522,7 +522,7 @@ export class IntakeForm extends BaseElement {
       @focusout=${this.#handleFocusOut}
     >
       ${renderHeader(title, description)} ${renderOutboxNotice(this.#outbox.notice)}
-      ${this.#drafts.render()}
+      ${this.#outbox.renderProblems(locale)} ${this.#drafts.render()}
       ${renderProgress(multiStep && !reviewing ? this.#locale.progressText() : undefined)}
       ${renderErrorSummary(
         state.summary,
