@@ -29,11 +29,11 @@ export interface DraftNoticeView {
 
 /** "We have restored the answers you saved on this device on …". */
 export function restoredMessage(restoredAt: number | undefined, locale: string): string {
-  const savedAt = new Intl.DateTimeFormat(locale, {
+  const when = new Intl.DateTimeFormat(locale, {
     dateStyle: 'medium',
     timeStyle: 'short',
   }).format(restoredAt);
-  return msg(str`We have restored the answers you saved on this device on ${savedAt}.`);
+  return msg(str`We have restored the answers you saved on this device on ${when}.`);
 }
 
 /** The passphrase field and its button, for a draft that is saved but not yet protected. */
