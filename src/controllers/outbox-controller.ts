@@ -86,13 +86,9 @@ export class OutboxController implements ReactiveController {
             return host.retryPolicy;
           },
           accepted: (outcome) => answers.accepted(outcome),
-          fix: (entry) => {
-            // The stuck answers go back into the form, the server's objections on their fields.
+          load: (data) => {
             this.forget();
-            host.value = entry.envelope.data;
-            const { status = 422, errors, title } = entry.problem ?? {};
-            if (errors?.length) void answers.rejected({ kind: 'rejected', status, errors, title });
-            else host.requestUpdate();
+            host.value = data;
           },
           rejected: (outcome) => answers.rejected(outcome),
           emit: (type, detail) => emit(host, type, detail),

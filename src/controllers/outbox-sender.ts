@@ -8,6 +8,7 @@
 import type { nothing, TemplateResult } from 'lit/html.js';
 import { msg, str } from '@lit/localize';
 import { deliver, type RetryPolicy } from '../submit/deliver.js';
+import type { JsonValue } from '../model/types.js';
 import type { SendResult } from '../submit/send-envelope.js';
 import type { Transport } from '../submit/transport.js';
 import {
@@ -43,8 +44,8 @@ export interface OutboxHost {
   accepted(outcome: Extract<SendResult, { kind: 'accepted' }>): Promise<unknown>;
   /** The backend refused the submission the person is waiting for (field errors). */
   rejected(outcome: Extract<SendResult, { kind: 'rejected' }>): Promise<unknown>;
-  /** Loads a stuck entry back into the form, with the server's errors on their fields. */
-  fix(entry: OutboxEntry): void;
+  /** Puts answers into the form (a stuck entry, to be corrected). */
+  load(data: JsonValue): void;
   /** Dispatches an event on the element. */
   emit(type: string, detail: unknown): void;
   /** Says `text` through the form's live region. */
@@ -221,7 +222,11 @@ export class OutboxSender {
     fix: (entry) => {
       this.fixing = entry.key;
       this.problems = this.problems.filter((other) => other.key !== entry.key);
-      this.host.fix(entry);
+      // The stuck answers go back into the form, the server's objections on their fields.
+      this.host.load(entry.envelope.data);
+      const { status = 422, errors, title } = entry.problem ?? {};
+      if (errors?.length) void this.host.rejected({ kind: 'rejected', status, errors, title });
+      else this.host.update();
     },
     retry: (entry) => {
       // Tried afresh, and for a whole new period.
