@@ -3,6 +3,7 @@ import '../../src/index.js';
 import type { FormDefinition, IntakeForm } from '../../src/index.js';
 import { createStore, del } from 'idb-keyval';
 import { deleteDraft } from '../../src/submit/drafts.js';
+import { axeViolations } from '../helpers/axe.js';
 import { control, root, typeInto, whenReady } from '../helpers/form.js';
 
 function definition(id: string, version = '1'): FormDefinition {
@@ -272,6 +273,7 @@ describe('local drafts', () => {
     await optIn(el);
     await typeInto(el, '/name', 'Hevin');
     await saved();
+    expect(await axeViolations(el), 'axe on the passphrase field').to.deep.equal([]);
     const input = root(el).querySelector<HTMLInputElement>('#draft-passphrase')!;
     input.value = 'Apfelbaum';
     root(el).querySelector<HTMLButtonElement>('[part~="protect-draft"]')!.click();
@@ -281,7 +283,10 @@ describe('local drafts', () => {
       { timeout: 10_000 },
     );
     const again = await form(definition(id));
+    await waitUntil(() => root(again).querySelector('#draft-unlock'), 'asks for the passphrase');
+    expect(await axeViolations(again), 'axe on the offer').to.deep.equal([]);
     await continueDraft(again, 'Birnbaum', 'refused');
+    expect(await axeViolations(again), 'axe with the wrong passphrase').to.deep.equal([]);
     expect(root(again).querySelector('#draft-unlock-error')!.textContent).to.contain(
       'does not open',
     );

@@ -12,6 +12,7 @@ import {
   removeSubmission,
 } from '../../src/submit/outbox.js';
 import type { TransportRequest, TransportResponse } from '../../src/submit/transport.js';
+import { axeViolations } from '../helpers/axe.js';
 import { errorText, renderForm, root } from '../helpers/form.js';
 
 const schema: SchemaObject = {
@@ -146,6 +147,7 @@ describe('a waiting submission the office refuses for good', () => {
     await waiting('gone', 'gone@example.org');
     await flushNow(el);
     await waitUntil(() => root(el).querySelectorAll('.outbox-problem').length === 2, 'both shown');
+    expect(await axeViolations(el), 'axe with two refused entries').to.deep.equal([]);
 
     // Download: a JSON file with the answers, to bring to the office.
     const create = URL.createObjectURL;
