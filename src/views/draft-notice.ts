@@ -54,6 +54,7 @@ function renderProtect(view: DraftNoticeView): TemplateResult {
     </p>
     <input
       id="draft-passphrase"
+      class="control"
       part="control"
       type="password"
       autocomplete="new-password"
@@ -64,9 +65,11 @@ function renderProtect(view: DraftNoticeView): TemplateResult {
         if (e.key === 'Enter') void submit(e);
       }}
     />
-    <button type="button" part="button protect-draft" @click=${submit}>
-      ${msg('Protect with this passphrase')}
-    </button>
+    <p class="confirmation-actions">
+      <button type="button" part="button protect-draft" @click=${submit}>
+        ${msg('Protect with this passphrase')}
+      </button>
+    </p>
   </div>`;
 }
 

@@ -49,6 +49,7 @@ export function renderDraftOffer(view: DraftOfferView): TemplateResult {
         ? html`<label part="label" for="draft-unlock">${msg('Passphrase')}</label>
             <input
               id="draft-unlock"
+              class="control"
               part="control"
               type="password"
               autocomplete="current-password"
