@@ -8,6 +8,7 @@
 import type { TemplateResult } from 'lit/html.js';
 import { msg } from '@lit/localize';
 import type { FormState } from '../form/form-state.js';
+import { errorMessage } from '../i18n/error-messages.js';
 import { draftValue } from '../model/draft-value.js';
 import {
   deleteDraft,
@@ -57,6 +58,8 @@ export class DraftKeeper {
   #offer?: DraftInfo;
   /** The passphrase did not open the offered draft. */
   #wrongPassphrase = false;
+  /** Why the passphrase last offered was refused (too short). */
+  #tooShort?: string;
   /** The key of a passphrase-protected draft, in memory only. */
   #passphrase?: DraftPassphraseKey;
   #timer?: ReturnType<typeof setTimeout>;
@@ -200,7 +203,20 @@ export class DraftKeeper {
 
   /** Protects the draft with a passphrase from now on (a fresh salt; the passphrase is not kept). */
   async #protect(passphrase: string): Promise<boolean> {
-    if (passphrase.length < MIN_PASSPHRASE) return false;
+    // Worded as a text field's minimum length is (one message, one translation).
+    this.#tooShort =
+      [...passphrase].length < MIN_PASSPHRASE
+        ? errorMessage(
+            { pointer: '', keyword: 'minLength', params: { limit: MIN_PASSPHRASE } },
+            undefined,
+            this.host.locale,
+          )
+        : undefined;
+    if (this.#tooShort) {
+      this.host.announce(this.#tooShort);
+      this.host.update();
+      return false;
+    }
     const salt = newSalt();
     const key = await passphraseKey(passphrase, salt, PASSPHRASE_ITERATIONS);
     this.#passphrase = { key, salt, iterations: PASSPHRASE_ITERATIONS };
@@ -228,6 +244,7 @@ export class DraftKeeper {
       locale: this.host.locale,
       days: this.host.days,
       minPassphrase: MIN_PASSPHRASE,
+      tooShort: this.#tooShort,
       optIn: () => this.#setSaving(true),
       remove: () => void this.#setSaving(false),
       protect: (passphrase) => this.#protect(passphrase),

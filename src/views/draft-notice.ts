@@ -19,6 +19,8 @@ export interface DraftNoticeView {
   days: number;
   /** The shortest passphrase accepted. */
   minPassphrase: number;
+  /** Why the passphrase last offered was refused (too short), if it was. */
+  tooShort?: string;
   /** The person ticked the box: resolves `false` when nothing could be stored. */
   optIn(): Promise<boolean>;
   /** "Delete the answers saved on this device". */
@@ -59,12 +61,18 @@ function renderProtect(view: DraftNoticeView): TemplateResult {
       type="password"
       autocomplete="new-password"
       minlength=${view.minPassphrase}
-      aria-describedby="draft-passphrase-hint"
+      aria-invalid=${view.tooShort ? 'true' : 'false'}
+      aria-describedby=${view.tooShort ? 'draft-passphrase-hint draft-passphrase-error' : 'draft-passphrase-hint'}
       @keydown=${(e: KeyboardEvent) => {
         // Enter here protects the draft; it must not send the form.
         if (e.key === 'Enter') void submit(e);
       }}
     />
+    ${
+      view.tooShort
+        ? html`<p class="error" id="draft-passphrase-error">${view.tooShort}</p>`
+        : nothing
+    }
     <p class="confirmation-actions">
       <button type="button" part="button protect-draft" @click=${submit}>
         ${msg('Protect with this passphrase')}

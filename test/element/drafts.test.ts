@@ -275,6 +275,13 @@ describe('local drafts', () => {
     await saved();
     expect(await axeViolations(el), 'axe on the passphrase field').to.deep.equal([]);
     const input = root(el).querySelector<HTMLInputElement>('#draft-passphrase')!;
+    input.value = 'Apf';
+    root(el).querySelector<HTMLButtonElement>('[part~="protect-draft"]')!.click();
+    await waitUntil(() => root(el).querySelector('#draft-passphrase-error'), 'too short');
+    expect(root(el).querySelector('#draft-passphrase-error')!.textContent).to.contain(
+      'at least 4 characters',
+    );
+    expect(input.getAttribute('aria-invalid')).to.equal('true');
     input.value = 'Apfelbaum';
     root(el).querySelector<HTMLButtonElement>('[part~="protect-draft"]')!.click();
     await waitUntil(
