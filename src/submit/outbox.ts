@@ -90,6 +90,14 @@ export async function pendingSubmissions(formId?: string): Promise<OutboxEntry[]
   const result: OutboxEntry[] = [];
   for (const stored of mine) {
     const { key: id, formId: form, queuedAt, attempts } = stored;
+    if (isUnsealed(stored)) {
+      // Queued by a version before sealing: sent as it is, sealed now, its headers dropped.
+      const { action, envelope } = stored;
+      const entry: OutboxEntry = { key: id, formId: form, queuedAt, attempts, action, envelope };
+      await queueSubmission(entry);
+      result.push(entry);
+      continue;
+    }
     try {
       const part = await unseal<SealedPart>(stored, key);
       result.push({ key: id, formId: form, queuedAt, attempts, ...part });
@@ -98,6 +106,13 @@ export async function pendingSubmissions(formId?: string): Promise<OutboxEntry[]
     }
   }
   return result;
+}
+
+/** An entry stored in the clear by an earlier version (with its headers). */
+function isUnsealed(
+  stored: StoredEntry | (OutboxEntry & { headers?: unknown }),
+): stored is OutboxEntry & { headers?: unknown } {
+  return 'envelope' in stored && !('ciphertext' in stored);
 }
 
 /** Whether an entry waited longer than `OUTBOX_DAYS`. */

@@ -1,7 +1,7 @@
 // The outbox and the drafts in IndexedDB (src/submit/outbox.ts, src/submit/drafts.ts), without an
 // element: what waits is kept in order per form, and a draft is stored encrypted and expires.
 import { expect } from '@open-wc/testing';
-import { clear, createStore, del, entries, get, keys } from 'idb-keyval';
+import { clear, createStore, del, entries, get, keys, set } from 'idb-keyval';
 import {
   deleteDraft,
   draftInfo,
@@ -83,6 +83,18 @@ describe('outbox', () => {
     expect(back.envelope.data).to.deep.equal({ passport: typed });
     expect(back.problem?.errors?.[0].detail).to.equal(typed);
     expect('headers' in back).to.equal(false);
+  });
+
+  it('seals an entry an earlier version stored in the clear, drops its headers, and still sends it', async () => {
+    const store = createStore('intake-elements-outbox', 'submissions');
+    const old = entry('k-old', 'a', 50);
+    await set('k-old', { ...old, headers: { 'X-CSRF-Token': 'old-token' } }, store);
+    const [back] = await pendingSubmissions('a');
+    expect(back).to.deep.equal(old);
+    const raw = await get('k-old', store);
+    expect(raw.ciphertext).to.be.instanceOf(ArrayBuffer);
+    expect(JSON.stringify(raw)).not.to.include('old-token');
+    expect(raw.envelope).to.equal(undefined);
   });
 
   it('counts an entry as expired after OUTBOX_DAYS', () => {
