@@ -88,7 +88,7 @@ function whenIdle(task: () => void): void {
  * @csspart array-actions - The "Move up", "Move down" and "Remove" buttons of an entry.
  * @csspart file-list - The files chosen in a file field.
  * @csspart actions - The row of "Back" and "Continue" / "Send".
- * @csspart button - Every button; also `next`, `back`, `submit`, `add`, `remove`, `move-up`, `move-down`, `remove-file`, `change`, `copy`, `print`, `restart`, `retry`, `delete-draft`.
+ * @csspart button - Every button; also `next`, `back`, `submit`, `add`, `remove`, `move-up`, `move-down`, `remove-file`, `change`, `copy`, `print`, `restart`, `retry`, `delete-draft`, `continue-draft`, `discard-draft`, `protect-draft`, `fix`, `download`, `delete`.
  * @csspart review - The "Check your answers" section.
  * @csspart review-title - The review's heading.
  * @csspart review-heading - The heading of one step in the review.
@@ -99,7 +99,8 @@ function whenIdle(task: () => void): void {
  * @csspart confirmation - The box shown after the backend accepted the submission.
  * @csspart reference - The reference number on the confirmation.
  * @csspart queued - The box shown when the submission waits on this device.
- * @csspart draft - The notice about answers kept on this device.
+ * @csspart draft - The notice about answers kept on this device, and the offer of a saved draft.
+ * @csspart outbox-problem - A waiting submission the office refused or that waited too long.
  * @csspart notice - Other notices (a queued submission that went out later).
  * @csspart upload - The upload progress of a large submission.
  * @csspart definition-error - The panel shown when the definition cannot be loaded.
@@ -522,7 +523,7 @@ export class IntakeForm extends BaseElement {
       @focusout=${this.#handleFocusOut}
     >
       ${renderHeader(title, description)} ${renderOutboxNotice(this.#outbox.notice)}
-      ${this.#drafts.render()}
+      ${this.#outbox.renderProblems(locale)} ${this.#drafts.render()}
       ${renderProgress(multiStep && !reviewing ? this.#locale.progressText() : undefined)}
       ${renderErrorSummary(
         state.summary,

@@ -144,7 +144,7 @@ const restored = (form: IntakeForm) =>
 
 /**
  * The person ticks "Save my answers on this device", then comes back later: the page is loaded
- * again (a new element) and the draft is restored. Returns the new element.
+ * again (a new element), the draft is offered and they continue with it. Returns the new element.
  *
  * The element shows "Your answers are saved on this device" (with the `delete-draft` button) a
  * moment before the draft is written when it first makes the device's key, and it tells no event
@@ -163,6 +163,13 @@ async function saveDraftAndReload(form: IntakeForm): Promise<IntakeForm> {
   await until(() => restored(form), 'saving the draft');
   for (let attempt = 1; ; attempt++) {
     form = await reload(form);
+    // The saved draft is offered first ("Continue where you left off?"): the person continues.
+    const again = form;
+    const proceed = again.shadowRoot!.querySelector<HTMLButtonElement>('[part~="continue-draft"]');
+    if (proceed) {
+      proceed.click();
+      await until(() => restored(again), 'continuing with the saved draft');
+    }
     if (restored(form)) return form;
     if (attempt === 10) throw new Error('example setup: the saved draft did not come back');
     await new Promise((resolve) => setTimeout(resolve, 100));

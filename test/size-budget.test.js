@@ -25,10 +25,13 @@ const ENTRY = path.join(ROOT, 'dist', 'intake-elements.js');
  * references to the official meta-schemas, digits normalised by a field's pattern; issue 19) and
  * the containment of errors after loading (an exception becomes the definition error, never the
  * host page's) then brought it to 29.3 KiB: the budget is 29.5 KiB, a guard against regressions
- * (what a phone downloads in all is measured by `npm run bench:phone`). Lower it when the file
- * shrinks; raise it only with a decision like these.
+ * (what a phone downloads in all is measured by `npm run bench:phone`). Issue 20 (nothing lost)
+ * adds to the main file only the hooks of lazy parts: the outbox's headers taken at send time and
+ * its panel of refused entries, the draft saved on pagehide/visibilitychange (29.60 KiB, +0.15 over
+ * 29.5; the panels, sealing and passphrase code are in the drafts and outbox chunks): the budget
+ * is 29.65 KiB. Lower it when the file shrinks; raise it only with a decision like these.
  */
-const BUDGET_GZIP = 29.5 * 1024;
+const BUDGET_GZIP = 29.65 * 1024;
 
 /** Relative module specifiers a file imports statically (`import … from` / `import '…'`). */
 export function staticImports(code) {

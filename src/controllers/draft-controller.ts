@@ -29,11 +29,23 @@ export class DraftController implements ReactiveController {
     host.addController(this);
   }
 
+  hostConnected(): void {
+    window.addEventListener('pagehide', this.#saveNow);
+    document.addEventListener('visibilitychange', this.#saveNow);
+  }
+
   hostDisconnected(): void {
+    window.removeEventListener('pagehide', this.#saveNow);
+    document.removeEventListener('visibilitychange', this.#saveNow);
     this.#keeper?.stop();
   }
 
-  /** Restores a draft saved on this device, with its code. */
+  /** The page is hidden or left: a scheduled save happens now, not after the page is gone. */
+  readonly #saveNow = () => {
+    if (this.#keeper?.scheduled) void this.#keeper.saveNow();
+  };
+
+  /** Loads the drafts' code and offers a draft saved on this device (shown once asked for). */
   async restore(): Promise<void> {
     const module = await lazyParts.drafts.load().catch(() => undefined);
     if (!module || !this.state.definition) return;
@@ -46,11 +58,12 @@ export class DraftController implements ReactiveController {
         return host.draftDays;
       },
       announce: (text) => focus.announce(text),
+      update: () => host.requestUpdate(),
     });
     await this.#keeper.restore();
   }
 
-  /** After a change: the draft is saved soon (when the person chose to keep one). */
+  /** After a change: the draft is saved at once after it (when the person chose to keep one). */
   scheduleSave(): void {
     this.#keeper?.scheduleSave();
   }

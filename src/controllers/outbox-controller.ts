@@ -7,6 +7,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { nothing, type TemplateResult } from 'lit/html.js';
 import type { FormState } from '../form/form-state.js';
+import type { JsonValue } from '../model/types.js';
 import { lazyParts } from '../internal/lazy-parts.js';
 import type { RetryPolicy } from '../submit/deliver.js';
 import type { OutboxEntry } from '../submit/outbox.js';
@@ -19,6 +20,8 @@ import type { OutboxSender } from './outbox-sender.js';
 export type OutboxElement = ReactiveControllerHost &
   HTMLElement & {
     readonly transport: Transport | undefined;
+    readonly headers: Record<string, string> | undefined;
+    value: JsonValue | undefined;
     readonly timeout: number;
     readonly retryPolicy: RetryPolicy;
   };
@@ -73,6 +76,9 @@ export class OutboxController implements ReactiveController {
           get transport() {
             return host.transport ?? xhrTransport;
           },
+          get headers() {
+            return host.headers;
+          },
           get timeout() {
             return host.timeout;
           },
@@ -80,6 +86,10 @@ export class OutboxController implements ReactiveController {
             return host.retryPolicy;
           },
           accepted: (outcome) => answers.accepted(outcome),
+          load: (data) => {
+            this.forget();
+            host.value = data;
+          },
           rejected: (outcome) => answers.rejected(outcome),
           emit: (type, detail) => emit(host, type, detail),
           announce: (text) => answers.announce(text),
@@ -108,6 +118,11 @@ export class OutboxController implements ReactiveController {
     this.#sender?.forget();
   }
 
+  /** The person's submission was accepted (an entry they corrected in the form goes with it). */
+  async sent(): Promise<void> {
+    await this.#sender?.sent();
+  }
+
   /** The form starts afresh: forget the waiting submission and the notice about an earlier one. */
   reset(): void {
     if (!this.#sender) return;
@@ -118,6 +133,11 @@ export class OutboxController implements ReactiveController {
   /** Said when a submission queued on an earlier visit went out. */
   get notice(): string | undefined {
     return this.#sender?.notice;
+  }
+
+  /** Entries that no longer go out by themselves, with what the person can do. */
+  renderProblems(locale: string): TemplateResult | typeof nothing {
+    return this.#sender?.renderProblems(locale) ?? nothing;
   }
 
   /** The panel shown while the person's submission waits. */

@@ -168,7 +168,6 @@ export class SubmitController {
         key: idempotencyKey,
         formId: definition.id,
         action,
-        headers,
         envelope,
         queuedAt: Date.now(),
         attempts: 1,
@@ -197,6 +196,7 @@ export class SubmitController {
   /** The backend accepted: confirmation, event, and the draft is no longer needed. */
   async accepted(outcome: Extract<SendResult, { kind: 'accepted' }>): Promise<SubmitResult> {
     this.peers.outbox().forget();
+    await this.peers.outbox().sent();
     await lazyParts.confirmation.load().catch(() => undefined);
     this.confirmation = { reference: outcome.reference };
     await this.peers.drafts.discard();

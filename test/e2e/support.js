@@ -27,7 +27,13 @@ export const REPO = join(here, '..', '..');
  */
 export async function setUp(
   t,
-  { serverDefinition, pageDefinition = serverDefinition, receiverOptions = {} },
+  {
+    serverDefinition,
+    pageDefinition = serverDefinition,
+    receiverOptions = {},
+    // More attributes of the page's <intake-form>, e.g. `draft="local"`.
+    formAttributes = '',
+  },
 ) {
   assert.ok(existsSync(join(REPO, 'dist', 'intake-elements.js')), 'run `npm run build` first');
   const executablePath = findBrowser();
@@ -53,7 +59,7 @@ export async function setUp(
     <main>
       <h1>End-to-end</h1>
       <intake-form id="form" locale="en" src="/e2e/${id}.json"
-        action="/api/forms/${id}/submissions"></intake-form>
+        action="/api/forms/${id}/submissions" ${formAttributes}></intake-form>
     </main>
   </body>
 </html>
@@ -82,6 +88,8 @@ export async function setUp(
     browser,
     logs,
     pageUrl: `${receiver.url}/`,
+    /** A scratch folder removed after the test (for a browser profile). */
+    work,
     /** The rows in the receiver's database. */
     rows: () => receiver.storage.list({ limit: 10_000 }),
   };

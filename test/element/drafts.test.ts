@@ -3,6 +3,7 @@ import '../../src/index.js';
 import type { FormDefinition, IntakeForm } from '../../src/index.js';
 import { createStore, del } from 'idb-keyval';
 import { deleteDraft } from '../../src/submit/drafts.js';
+import { axeViolations } from '../helpers/axe.js';
 import { control, root, typeInto, whenReady } from '../helpers/form.js';
 
 function definition(id: string, version = '1'): FormDefinition {
@@ -42,6 +43,38 @@ async function optIn(el: IntakeForm): Promise<void> {
   root(el).querySelector<HTMLInputElement>('#draft-opt-in')!.click();
   await new Promise((resolve) => setTimeout(resolve, 100));
   await el.updateComplete;
+}
+
+/** Answers the offer of a saved draft ("Continue where I left off"), with a passphrase if any. */
+async function continueDraft(
+  el: IntakeForm,
+  passphrase?: string,
+  outcome: 'opened' | 'refused' = 'opened',
+): Promise<void> {
+  await waitUntil(() => root(el).querySelector('.draft-offer'), 'the draft is offered', {
+    timeout: 3000,
+  });
+  if (passphrase !== undefined)
+    root(el).querySelector<HTMLInputElement>('#draft-unlock')!.value = passphrase;
+  root(el).querySelector<HTMLButtonElement>('[part~="continue-draft"]')!.click();
+  // Opening a passphrase draft derives its key (600,000 PBKDF2 rounds): give it time.
+  await waitUntil(
+    () =>
+      outcome === 'opened'
+        ? !root(el).querySelector('.draft-offer')
+        : root(el).querySelector('#draft-unlock-error'),
+    `the draft is ${outcome}`,
+    { timeout: 10_000 },
+  );
+  await el.updateComplete;
+}
+
+/** No draft is offered (none saved, deleted or expired). */
+async function noOffer(el: IntakeForm): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  await el.updateComplete;
+  expect(root(el).querySelector('.draft-offer')).to.equal(null);
+  expect(el.value).to.deep.equal({});
 }
 
 /** Waits for the debounced save. */
@@ -110,6 +143,13 @@ describe('local drafts', () => {
     await saved();
     el.remove();
     const again = await form(definition(id));
+    // Nothing is shown to whoever opens the page next until they ask for it.
+    expect(again.value).to.deep.equal({});
+    expect(root(again).textContent).not.to.contain('Zainab');
+    expect(root(again).querySelector('.draft-offer')!.textContent).to.contain(
+      'Continue where you left off?',
+    );
+    await continueDraft(again);
     expect(again.value).to.deep.equal({ name: 'Zainab!' });
     expect(control(again, '/name').value).to.equal('Zainab!');
     expect(root(again).querySelector('.draft')!.textContent).to.contain(
@@ -127,7 +167,7 @@ describe('local drafts', () => {
     await saved();
     root(el).querySelector<HTMLButtonElement>('[part~="delete-draft"]')!.click();
     await new Promise((resolve) => setTimeout(resolve, 100));
-    expect((await form(definition(id))).value).to.deep.equal({});
+    await noOffer(await form(definition(id)));
 
     const second = await form(definition(id));
     await optIn(second);
@@ -135,7 +175,7 @@ describe('local drafts', () => {
     await saved();
     second.reset();
     await new Promise((resolve) => setTimeout(resolve, 100));
-    expect((await form(definition(id))).value).to.deep.equal({});
+    await noOffer(await form(definition(id)));
 
     const third = await form(definition(id));
     await optIn(third);
@@ -144,7 +184,7 @@ describe('local drafts', () => {
     third.transport = async () => ({ status: 201, body: { reference: 'R-1' } });
     third.action = '/nowhere';
     expect((await third.submit()).ok).to.equal(true);
-    expect((await form(definition(id))).value).to.deep.equal({});
+    await noOffer(await form(definition(id)));
   });
 
   it('expire', async () => {
@@ -154,14 +194,25 @@ describe('local drafts', () => {
     await typeInto(el, '/name', 'Ali');
     await saved();
     await new Promise((resolve) => setTimeout(resolve, 400));
-    expect((await form(definition(id))).value).to.deep.equal({});
+    await noOffer(await form(definition(id)));
   });
 
-  it('from an older version restore only values whose pointers still exist and validate', async () => {
-    const old = await form(definition(id, '1'));
+  it('from an older version restore the values that still fit and drop the rest', async () => {
+    const v1: FormDefinition = {
+      ...definition(id, '1'),
+      schema: {
+        type: 'object',
+        properties: {
+          name: { type: 'string', title: 'Name' },
+          city: { type: 'string', title: 'City' },
+          gone: { type: 'string', title: 'A question version two dropped' },
+        },
+      },
+    };
+    const old = await form(v1);
     await optIn(old);
-    old.value = { name: 'A name far too long for version two' };
-    await typeInto(old, '/name', '.');
+    old.value = { name: 'A name far too long for version two', city: 'Graz', gone: 'x' };
+    await typeInto(old, '/city', '!');
     await saved();
     const next: FormDefinition = {
       ...definition(id, '2'),
@@ -173,8 +224,88 @@ describe('local drafts', () => {
         },
       },
     };
-    const nameTooLong = await form(next);
-    expect(nameTooLong.value).to.deep.equal({});
+    const restored = await form(next);
+    await continueDraft(restored);
+    // The city still fits and comes back; the name is too long now and the question is gone.
+    expect(restored.value).to.deep.equal({ city: 'Graz!' });
+    expect(control(restored, '/city').value).to.equal('Graz!');
+  });
+
+  it('"Start new" deletes the saved draft unopened', async () => {
+    const el = await form(definition(id));
+    await optIn(el);
+    await typeInto(el, '/name', 'Ali');
+    await saved();
+    const again = await form(definition(id));
+    await waitUntil(() => root(again).querySelector('.draft-offer'), 'offered');
+    root(again).querySelector<HTMLButtonElement>('[part~="discard-draft"]')!.click();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(again.value).to.deep.equal({});
+    await noOffer(await form(definition(id)));
+  });
+
+  it('keeps what is typed while the first save is under way (the draft-across-a-reload race)', async () => {
+    const el = await form(definition(id));
+    await waitUntil(() => root(el).querySelector('#draft-opt-in'), 'offered', { timeout: 3000 });
+    root(el).querySelector<HTMLInputElement>('#draft-opt-in')!.click();
+    // No wait: typed at once, while the opt-in's save is still running.
+    await typeInto(el, '/name', 'Amal');
+    await saved();
+    const again = await form(definition(id));
+    await continueDraft(again);
+    expect(again.value).to.deep.equal({ name: 'Amal' });
+  });
+
+  it('saves at once when the page is hidden, without waiting for the delay', async () => {
+    const el = await form(definition(id));
+    await optIn(el);
+    await typeInto(el, '/name', 'Noor');
+    window.dispatchEvent(new Event('pagehide'));
+    const { loadDraft } = await import('../../src/submit/drafts.js');
+    await waitUntil(async () => (await loadDraft(id))?.data, 'saved', { timeout: 100 }).catch(
+      () => undefined,
+    );
+    expect((await loadDraft(id))?.data).to.deep.equal({ name: 'Noor' });
+  });
+
+  it('with a passphrase: offered without it, opened only with it', async () => {
+    const el = await form(definition(id));
+    await optIn(el);
+    await typeInto(el, '/name', 'Hevin');
+    await saved();
+    expect(await axeViolations(el), 'axe on the passphrase field').to.deep.equal([]);
+    const input = root(el).querySelector<HTMLInputElement>('#draft-passphrase')!;
+    input.value = 'Apf';
+    root(el).querySelector<HTMLButtonElement>('[part~="protect-draft"]')!.click();
+    await waitUntil(() => root(el).querySelector('#draft-passphrase-error'), 'too short');
+    expect(root(el).querySelector('#draft-passphrase-error')!.textContent).to.contain(
+      'at least 4 characters',
+    );
+    expect(input.getAttribute('aria-invalid')).to.equal('true');
+    input.value = 'Apfelbaum';
+    root(el).querySelector<HTMLButtonElement>('[part~="protect-draft"]')!.click();
+    await waitUntil(
+      () => root(el).querySelector('.draft')!.textContent!.includes('protected by your passphrase'),
+      'protected',
+      { timeout: 10_000 },
+    );
+    const again = await form(definition(id));
+    await waitUntil(() => root(again).querySelector('#draft-unlock'), 'asks for the passphrase');
+    expect(await axeViolations(again), 'axe on the offer').to.deep.equal([]);
+    await continueDraft(again, 'Birnbaum', 'refused');
+    expect(await axeViolations(again), 'axe with the wrong passphrase').to.deep.equal([]);
+    expect(root(again).querySelector('#draft-unlock-error')!.textContent).to.contain(
+      'does not open',
+    );
+    expect(again.value).to.deep.equal({});
+    await continueDraft(again, 'Apfelbaum');
+    expect(again.value).to.deep.equal({ name: 'Hevin' });
+    // Saving goes on with the passphrase's key: the device key alone does not open it.
+    await typeInto(again, '/name', '!');
+    await saved();
+    const { loadDraft, unlockDraft } = await import('../../src/submit/drafts.js');
+    expect(await loadDraft(id)).to.equal(undefined);
+    expect((await unlockDraft(id, 'Apfelbaum'))?.draft.data).to.deep.equal({ name: 'Hevin!' });
   });
 });
 

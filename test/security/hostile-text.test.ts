@@ -3,7 +3,7 @@
  * the server's error details and in the person's own input: nothing executes, nothing is injected
  * into the page, and every string is shown as text.
  */
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/index.js';
 import type { FormDefinition, IntakeForm, SchemaObject } from '../../src/index.js';
@@ -729,6 +729,11 @@ describe('lone surrogates', () => {
 
       // The draft comes back exactly.
       el = await watchedForm(watch, definition(id), 'en', { draft: 'local' });
+      const form = el;
+      await waitUntil(() => root(form).querySelector('[part~="continue-draft"]'), 'offered');
+      root(el).querySelector<HTMLButtonElement>('[part~="continue-draft"]')!.click();
+      await waitUntil(() => !root(form).querySelector('[part~="continue-draft"]'), 'continued');
+      await el.updateComplete;
       expect(el.value).to.deep.equal(data);
       expect(control(el, '/a').value).to.equal(data.a);
 
