@@ -7,13 +7,17 @@
 import type { ReactiveControllerHost } from 'lit';
 import { msg } from '@lit/localize';
 import type { FormState } from '../form/form-state.js';
-import { hasAlternatives, neededParts } from '../form/needed-parts.js';
+import { hasAlternatives, likelyWidgets, neededParts } from '../form/needed-parts.js';
 import { useLocale } from '../i18n/localization.js';
 import { emit } from '../internal/emit.js';
 import { lazyParts } from '../internal/lazy-parts.js';
 import type { ChangedProperties } from '../internal/base-element.js';
 import { DefinitionError } from '../model/definition-error.js';
-import { checkDefinition, fetchDefinition } from '../model/load-definition.js';
+import {
+  checkDefinition,
+  fetchDefinition,
+  prefetchTranslations,
+} from '../model/load-definition.js';
 import { isPlainObject } from '../model/own.js';
 import { SchemaResolver } from '../model/schema-resolver.js';
 import type { FormDefinition, SchemaObject, UiSchema } from '../model/types.js';
@@ -134,6 +138,7 @@ export class DefinitionController {
         locale: this.locale.locale,
         drafts: host.draft === 'local',
       });
+      this.#preloadFor(definition, resolver, url);
       const [validator] = await Promise.all([
         compiled
           ? this.#precompiled(candidate as CompiledDefinition, resolver)
@@ -170,6 +175,19 @@ export class DefinitionController {
     } catch (error) {
       if (token === this.#token) await this.#fail(error);
     }
+  }
+
+  /**
+   * Asks, all at once, for what the form will load after its parts (one round trip each, one
+   * after another, otherwise): its translations for the language shown, the widgets it probably
+   * shows and the outbox it starts once shown. A failure here is met again, and handled, where
+   * the thing is used.
+   */
+  #preloadFor(definition: FormDefinition, resolver: SchemaResolver, url: string): void {
+    const translations = definition.translations?.[this.locale.locale];
+    if (typeof translations === 'string') prefetchTranslations(translations, url);
+    loadWidgets(likelyWidgets(definition, resolver)).catch(() => undefined);
+    lazyParts.outbox.load().catch(() => undefined);
   }
 
   /**

@@ -3,6 +3,7 @@
  * for the ajv compiler, which is loaded lazily only when a raw schema must be compiled.
  */
 import type { FieldError, JsonValue, SchemaObject } from '../model/types.js';
+import { announceDependencies } from '../internal/lazy-module.js';
 
 /**
  * Validation split by top-level property, so that a change re-validates only what it can affect
@@ -41,6 +42,7 @@ export interface FormValidator {
 
 /** Compiles a raw schema with ajv, loading the compiler chunk on first use. */
 export async function compileValidator(schema: SchemaObject): Promise<FormValidator> {
+  announceDependencies('ajv-compiler');
   const { compileSchema } = await import('./ajv-compiler.js');
   return compileSchema(schema);
 }
