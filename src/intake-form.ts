@@ -479,7 +479,7 @@ export class IntakeForm extends BaseElement {
   protected override render(): TemplateResult {
     // Whatever a definition or a value makes the rendering throw becomes the definition error.
     const content = this.#loader.contain(() => this.#renderContent());
-    return content ?? html`<p role="status" aria-busy="true">${msg('Loading form…')}</p>`;
+    return content ?? renderLoading(this.#locale.locale);
   }
 
   #renderContent(): TemplateResult {
@@ -491,11 +491,7 @@ export class IntakeForm extends BaseElement {
     const live = renderLiveRegion(this.#focus.announcement);
     const panel = this.#renderPanel(live);
     if (panel) return html`<div lang=${locale} dir=${directionOf(locale)}>${panel}</div>`;
-    if (this.#loader.status !== 'ready' || !state.tree()) {
-      return html`<p role="status" aria-busy="true" lang=${locale} dir=${directionOf(locale)}>
-        ${msg('Loading form…')}
-      </p>`;
-    }
+    if (this.#loader.status !== 'ready' || !state.tree()) return renderLoading(locale);
     const tree = state.tree()!;
     const context = this.#renderContext;
     const { reviewing } = state.position;
@@ -549,4 +545,22 @@ export class IntakeForm extends BaseElement {
       ${live}
     </form>`;
   }
+}
+
+/**
+ * What stands in the form's place while its definition loads: it takes the block size the page
+ * reserves for the form (`--intake-reserved-block-size`), so that the page below does not jump
+ * when the form appears. Styled from the page as `intake-form::part(loading)`.
+ */
+function renderLoading(locale: string): TemplateResult {
+  return html`<div
+    part="loading"
+    class="loading"
+    role="status"
+    aria-busy="true"
+    lang=${locale}
+    dir=${directionOf(locale)}
+  >
+    ${msg('Loading form…')}
+  </div>`;
 }

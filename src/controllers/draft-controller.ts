@@ -37,6 +37,10 @@ export class DraftController implements ReactiveController {
   async restore(): Promise<void> {
     const module = await lazyParts.drafts.load().catch(() => undefined);
     if (!module || !this.state.definition) return;
+    await this.#keeperOf(module).restore();
+  }
+
+  #keeperOf(module: NonNullable<typeof lazyParts.drafts.module>): DraftKeeper {
     const { host, locale, focus } = this;
     this.#keeper ??= new module.DraftKeeper(this.state, {
       get locale() {
@@ -47,7 +51,7 @@ export class DraftController implements ReactiveController {
       },
       announce: (text) => focus.announce(text),
     });
-    await this.#keeper.restore();
+    return this.#keeper;
   }
 
   /** After a change: the draft is saved soon (when the person chose to keep one). */
@@ -62,6 +66,11 @@ export class DraftController implements ReactiveController {
 
   /** The notice about drafts, where the form keeps them. */
   render(): TemplateResult | typeof nothing {
-    return this.host.draft === 'local' && this.#keeper ? this.#keeper.render() : nothing;
+    if (this.host.draft !== 'local') return nothing;
+    // Drawn from the form's first frame (the drafts part loads with the form's other parts), not
+    // a moment later once the saved draft was looked for: it would push the questions down.
+    const module = lazyParts.drafts.module;
+    const keeper = this.#keeper ?? (module && this.state.definition && this.#keeperOf(module));
+    return keeper ? keeper.render() : nothing;
   }
 }
