@@ -5,7 +5,9 @@
 // for the next file. Counted on that load, requests the page makes together (the parts a
 // definition needs) fall into separate waves by chance. So the page is loaded once more, in the
 // same Chromium, with a 150 ms round trip added to every request (Lighthouse's mobile RTT):
-// requests that wait for each other are then apart, requests made together are not.
+// requests that wait for each other are then apart, requests made together are not. The load
+// also checks that every form on the page showed (no definition error).
+/* global document */
 import { chromium } from 'playwright';
 
 /** The round trip added to every request, in milliseconds. */
@@ -61,6 +63,13 @@ export async function countWaves(port, url, origin) {
     cdp.on('Network.loadingFailed', arrived);
     await page.goto(url);
     await page.waitForLoadState('networkidle');
+    // Measured is a page that works: a form in place, not its definition error.
+    const shown = await page.evaluate(() =>
+      [...document.querySelectorAll('intake-form')].every((form) =>
+        form.shadowRoot?.querySelector('form'),
+      ),
+    );
+    if (!shown) throw new Error(`${url}: a form did not show`);
     const requests = [...byId.values()]
       .map((r) => ({ ...r, end: r.end ?? Infinity }))
       .sort((a, b) => a.start - b.start);

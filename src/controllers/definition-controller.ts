@@ -16,6 +16,7 @@ import { DefinitionError } from '../model/definition-error.js';
 import {
   checkDefinition,
   fetchDefinition,
+  isModuleUrl,
   prefetchTranslations,
 } from '../model/load-definition.js';
 import { isPlainObject } from '../model/own.js';
@@ -26,7 +27,7 @@ import {
   precompiledValidator,
   type CompiledDefinition,
 } from '../validation/precompiled.js';
-import { compileValidator, type FormValidator } from '../validation/validator.js';
+import { compileValidator, preloadCompiler, type FormValidator } from '../validation/validator.js';
 import { loadWidgets } from '../widgets/registry.js';
 import type { LocaleController } from './locale-controller.js';
 
@@ -104,6 +105,12 @@ export class DefinitionController {
     const token = ++this.#token;
     this.#setStatus('loading');
     try {
+      // A JSON definition needs the raw-definition checks and ajv's compiler: asked for now,
+      // while the definition itself is on its way, not one round trip after it.
+      if (!isModuleUrl(new URL(src, document.baseURI).href)) {
+        lazyParts.rawChecks.load().catch(() => undefined);
+        preloadCompiler();
+      }
       const { definition, url } = await fetchDefinition(src, document.baseURI);
       if (token !== this.#token) return;
       await this.#use(definition, url, token);

@@ -42,13 +42,18 @@ export function checkDefinition(candidate: unknown): FormDefinition {
   return { ...candidate, id: (candidate.id as string | undefined) ?? 'form' } as FormDefinition;
 }
 
+/** Whether a definition's URL names a compiled module (`.js`, `.mjs`) rather than JSON. */
+export function isModuleUrl(url: string): boolean {
+  return /\.m?js(\?|#|$)/.test(new URL(url).pathname);
+}
+
 /** Fetches a definition from `src` (resolved against the page). */
 export async function fetchDefinition(
   src: string,
   baseUrl: string,
 ): Promise<{ definition: FormDefinition; url: string }> {
   const url = new URL(src, baseUrl).href;
-  if (/\.m?js(\?|#|$)/.test(new URL(url).pathname)) {
+  if (isModuleUrl(url)) {
     let module: { default?: unknown };
     try {
       module = (await import(/* @vite-ignore */ url)) as { default?: unknown };

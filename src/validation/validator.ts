@@ -40,6 +40,12 @@ export interface FormValidator {
   readonly split?: SplitValidator;
 }
 
+/** Starts loading the compiler chunk, for a raw definition that is on its way. */
+export function preloadCompiler(): void {
+  announceDependencies('ajv-compiler');
+  import('./ajv-compiler.js').catch(() => undefined);
+}
+
 /** Compiles a raw schema with ajv, loading the compiler chunk on first use. */
 export async function compileValidator(schema: SchemaObject): Promise<FormValidator> {
   announceDependencies('ajv-compiler');
