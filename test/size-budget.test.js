@@ -30,8 +30,8 @@ const ENTRY = path.join(ROOT, 'dist', 'intake-elements.js');
  * and their announcing, asking for a definition's translations, widgets and outbox with its
  * parts, and the reserved space while loading; they took the first-contact form from 9 waves of
  * requests to 3 (its total, 47.2 -> 45.1 KiB brotli with the smaller compiled module, is
- * guarded by test/first-contact-budget.test.js). The budget is 30.1 KiB. Lower it when the file shrinks; raise it only with
- * a decision like these.
+ * guarded by test/first-contact-budget.test.js). The budget is 30.1 KiB. Lower it when the file
+ * shrinks; raise it only with a decision like these.
  */
 const BUDGET_GZIP = 30.1 * 1024;
 
