@@ -29,13 +29,14 @@ export function partDependencies() {
       };
       /** @type {Record<string, string[]>} */
       const table = {};
+      const names = new Set();
       for (const other of Object.values(byFile)) {
         if (other.isEntry || !other.facadeModuleId) continue;
-        const dependencies = [...importsOf(other.fileName)];
-        if (dependencies.length === 0) continue;
         const key = path.basename(other.facadeModuleId).replace(/\.[cm]?[jt]s$/, '');
-        if (key in table) this.error(`two lazily loaded modules are named ${key}`);
-        table[key] = dependencies;
+        if (names.has(key)) this.error(`two lazily loaded modules are named ${key}`);
+        names.add(key);
+        const dependencies = [...importsOf(other.fileName)];
+        if (dependencies.length > 0) table[key] = dependencies;
       }
       return { code: code.replace(TOKEN, JSON.stringify(JSON.stringify(table))), map: null };
     },

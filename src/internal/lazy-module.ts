@@ -9,9 +9,10 @@ const listeners = new Set<() => void>();
 let arrivals = 0;
 
 /**
- * Per lazy module (its file name under src/, no folder or extension), the chunks it imports in turn, relative to
- * the main file. The build writes the table in place of the string (tools/rollup-part-dependencies.js);
- * unbuilt (tests, a dev server) there are no chunks and so nothing to announce.
+ * Per lazy module (its file name, no folder or extension), the chunks it imports in turn,
+ * relative to the main file. The build writes the table in place of the string
+ * (tools/rollup-part-dependencies.js); unbuilt (tests, a dev server) there are no chunks and so
+ * nothing to announce.
  */
 const DEPENDENCIES = dependencyTable('__INTAKE_PART_DEPENDENCIES__');
 const announced = new Set<string>();
