@@ -26,14 +26,14 @@ const ENTRY = path.join(ROOT, 'dist', 'intake-elements.js');
  * the containment of errors after loading (an exception becomes the definition error, never the
  * host page's) then brought it to 29.3 KiB: the budget is 29.5 KiB, a guard against regressions
  * (what a phone downloads in all is measured by `npm run bench:phone`). Few round trips on a
- * phone (issue 21) added 0.6 KiB to 30.03 KiB: the table of the chunks each lazy part imports
- * and their announcing, asking for a definition's translations, widgets and outbox with its
- * parts, and the reserved space while loading; they took the first-contact form from 9 waves of
+ * phone (issue 21) added 0.7 KiB to 30.12 KiB: the table of the chunks each lazy part imports
+ * and their announcing, asking for a definition's strings, translations, widgets and outbox
+ * with its parts, and the reserved space while loading; they took the first-contact form from 9 waves of
  * requests to 3 (its total, 47.2 -> 45.1 KiB brotli with the smaller compiled module, is
- * guarded by test/first-contact-budget.test.js). The budget is 30.1 KiB. Lower it when the file
+ * guarded by test/first-contact-budget.test.js). The budget is 30.2 KiB. Lower it when the file
  * shrinks; raise it only with a decision like these.
  */
-const BUDGET_GZIP = 30.1 * 1024;
+const BUDGET_GZIP = 30.2 * 1024;
 
 /** Relative module specifiers a file imports statically (`import … from` / `import '…'`). */
 export function staticImports(code) {

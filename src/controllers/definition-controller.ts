@@ -8,7 +8,7 @@ import type { ReactiveControllerHost } from 'lit';
 import { msg } from '@lit/localize';
 import type { FormState } from '../form/form-state.js';
 import { hasAlternatives, likelyWidgets, neededParts } from '../form/needed-parts.js';
-import { useLocale } from '../i18n/localization.js';
+import { preloadLocale, useLocale } from '../i18n/localization.js';
 import { emit } from '../internal/emit.js';
 import { lazyParts } from '../internal/lazy-parts.js';
 import type { ChangedProperties } from '../internal/base-element.js';
@@ -186,12 +186,15 @@ export class DefinitionController {
 
   /**
    * Asks, all at once, for what the form will load after its parts (one round trip each, one
-   * after another, otherwise): its translations for the language shown, the widgets it probably
-   * shows and the outbox it starts once shown. A failure here is met again, and handled, where
+   * after another, otherwise): the library's strings and its translations for the language
+   * shown, the widgets it probably shows and the outbox it starts once shown. A failure here is met again, and handled, where
    * the thing is used.
    */
   #preloadFor(definition: FormDefinition, resolver: SchemaResolver, url: string): void {
-    const translations = definition.translations?.[this.locale.locale];
+    const locale = this.locale.localeFor(definition);
+    // Known when the element connected if the page set `locale`; else only now, from `lang`.
+    preloadLocale(locale);
+    const translations = definition.translations?.[locale];
     if (typeof translations === 'string') prefetchTranslations(translations, url);
     loadWidgets(likelyWidgets(definition, resolver)).catch(() => undefined);
     lazyParts.outbox.load().catch(() => undefined);
