@@ -65,6 +65,7 @@ function whenIdle(task: () => void): void {
  * @fires intake-submitted - `{ status, reference?, response }` after the backend accepted the submission.
  * @fires intake-error - `{ type, message, errors? }` for definition, validation, network and server problems.
  *
+ * @csspart loading - The status shown while the definition loads; it keeps `--intake-reserved-block-size`.
  * @csspart form - The native form element.
  * @csspart title - The form's heading.
  * @csspart description - The form's introduction.
@@ -132,6 +133,7 @@ function whenIdle(task: () => void): void {
  * @cssproperty --intake-line-height - Line height. Default `1.5`.
  * @cssproperty --intake-control-min-height - Smallest height of inputs and buttons. Default `2.75rem`.
  * @cssproperty --intake-choice-size - Checkboxes and radio buttons (never below 24px). Default `1.5rem`.
+ * @cssproperty --intake-reserved-block-size - The height the form keeps while its definition loads, so the page below does not jump. Default `100vh`.
  */
 export class IntakeForm extends BaseElement {
   static override styles = intakeFormStyles;
