@@ -6,6 +6,7 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import esbuild, { minify } from 'rollup-plugin-esbuild';
 import minifyHTMLLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
 import terser from '@rollup/plugin-terser';
+import { partDependencies } from './tools/rollup-part-dependencies.js';
 
 const runtime = {
   input: { 'intake-elements': 'src/index.ts' },
@@ -34,6 +35,8 @@ const runtime = {
     terser({ module: true, ecma: 2022, compress: { passes: 2 }, format: { comments: false } }),
   ],
 };
+// Runs before the minifiers' renderChunk: the main file learns which chunks each lazy part imports.
+runtime.plugins.unshift(partDependencies());
 
 /**
  * dist/intake-form-builder.js (`intake-elements/builder`): the builder, with its own chunks. It

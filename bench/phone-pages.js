@@ -50,6 +50,8 @@ function pageHtml({ form, mode, locale }) {
     ? `<script type="module" src="/bench/${mode}-page.js"></script>`
     : `<script type="module" src="/dist/intake-elements.js"></script>`;
   const src = mode === 'compiled' ? `/dist/forms/${form}.js` : `/schemas/${form}.json`;
+  // As docs/compiling.md advises: the compiled module is announced with the main file.
+  const preload = mode === 'compiled' ? `\n    <link rel="modulepreload" href="${src}" />` : '';
   const body = LIBRARY_MODES.includes(mode)
     ? `<div id="form-root" data-schema="/schemas/${form}.json"></div>`
     : `<intake-form src="${src}" locale="${locale}" action="/api/forms/${form}/submissions"></intake-form>`;
@@ -60,7 +62,7 @@ function pageHtml({ form, mode, locale }) {
     <meta name="viewport" content="width=device-width, initial-scale=1" />
     <title>${escapeHtml(text.title)}</title>
     <link rel="stylesheet" href="/demo/demo.css" />
-    ${head}
+    ${head}${preload}
   </head>
   <body>
     <header class="site-header"><p class="site-name">${escapeHtml(text.site)}</p></header>

@@ -72,7 +72,8 @@ export function renderPhoneReport(results) {
       '"transferred" is what the server sent (its own compression, or none); "brotli" and "gzip" ' +
       'are the same files compressed each on its own, as a production server would send them. ' +
       'A wave is one round trip of a chain: the document is wave 1, and a request that starts ' +
-      'only after a request of wave k has arrived is of wave k + 1.',
+      'only after a request of wave k has arrived is of wave k + 1; counted on a load of its own ' +
+      'with a 150 ms round trip added to every request (bench/phone-waves.js).',
     '',
     header,
     ...rows,

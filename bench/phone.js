@@ -21,6 +21,7 @@ import * as chromeLauncher from 'chrome-launcher';
 import { CHROMIUM_ARGS, findBrowser } from '../scripts/find-browser.js';
 import { CSP, STATIC_INDEX, STATIC_ROOTS, startDemoServer } from '../scripts/serve-demo.js';
 import { MODES, readServedFile, writePages } from './phone-pages.js';
+import { countWaves } from './phone-waves.js';
 import { renderPhoneReport, PHONE_TARGETS } from './phone-report.js';
 
 const BENCH = path.dirname(fileURLToPath(import.meta.url));
@@ -47,43 +48,6 @@ function parseArgs(argv) {
     else throw new Error(`unknown option ${arg}`);
   }
   return options;
-}
-
-/**
- * How many waves of requests the page needed before it was complete: the document is wave 1, and
- * a request that started only after a request of wave k had arrived is of wave k + 1 (it was
- * discovered by running what had arrived). A chain main file → definition → the parts it needs
- * is three waves; parts that a `modulepreload` or the main file asks for at once share a wave.
- * Requests are read from the DevTools log of the (unthrottled) load Lighthouse observed.
- */
-function requestWaves(devtoolsLog, origin) {
-  const started = new Map();
-  const finished = new Map();
-  for (const entry of devtoolsLog) {
-    const { requestId, timestamp, request } = entry.params ?? {};
-    if (entry.method === 'Network.requestWillBeSent') {
-      if (!request.url.startsWith(origin) || request.url.endsWith('/favicon.ico')) continue;
-      if (!started.has(requestId)) started.set(requestId, timestamp);
-    } else if (
-      entry.method === 'Network.loadingFinished' ||
-      entry.method === 'Network.loadingFailed'
-    ) {
-      finished.set(requestId, timestamp);
-    }
-  }
-  const requests = [...started]
-    .map(([id, start]) => ({ start, end: finished.get(id) ?? Infinity }))
-    .sort((a, b) => a.start - b.start);
-  let most = 0;
-  for (const request of requests) {
-    request.wave = 1;
-    for (const earlier of requests) {
-      if (earlier === request || earlier.wave === undefined) continue;
-      if (earlier.end <= request.start) request.wave = Math.max(request.wave, earlier.wave + 1);
-    }
-    most = Math.max(most, request.wave);
-  }
-  return most;
 }
 
 /** The same-origin files the page fetched, compressed each on its own as a server would. */
@@ -132,10 +96,11 @@ async function measure(url, chrome, origin, roots) {
     logLevel: 'error',
     onlyCategories: ['performance', 'accessibility'],
   });
-  const { lhr, artifacts } = result;
+  const { lhr } = result;
   if (lhr.runtimeError) throw new Error(`${url}: ${lhr.runtimeError.message}`);
   const requests = lhr.audits['network-requests'].details?.items ?? [];
-  const log = artifacts.devtoolsLogs?.defaultPass ?? artifacts.DevtoolsLog ?? [];
+  // Waves are counted on a load of their own, with a mobile round trip (phone-waves.js).
+  const { waves } = await countWaves(chrome.port, url, origin);
   return {
     score: Math.round((lhr.categories.performance.score ?? 0) * 100),
     accessibility: Math.round((lhr.categories.accessibility.score ?? 0) * 100),
@@ -144,7 +109,7 @@ async function measure(url, chrome, origin, roots) {
     cls: lhr.audits['cumulative-layout-shift'].numericValue,
     transferred: requests.reduce((sum, r) => sum + (r.transferSize ?? 0), 0),
     requests: requests.length,
-    waves: requestWaves(log, origin),
+    waves,
     ...compressedBytes(requests, origin, roots),
   };
 }
@@ -167,7 +132,16 @@ async function main() {
   const roots = { ...STATIC_ROOTS, bench: PAGES };
   // A raw JSON definition is compiled in the browser by ajv, which needs 'unsafe-eval'; the
   // compiled pages do not, and the policy does not change their timings.
-  const csp = CSP.replace("script-src 'self'", "script-src 'self' 'unsafe-eval'");
+  // Trusted Types stay out too: ajv hands `new Function` plain strings, which the strict
+  // policy's `require-trusted-types-for 'script'` refuses (the form would show its definition
+  // error, as the raw rows of the runs before 5 December 2026 did).
+  const csp = (path) =>
+    path.startsWith('/bench/') && path.includes('-raw-')
+      ? CSP.replace("script-src 'self'", "script-src 'self' 'unsafe-eval'").replace(
+          /; require-trusted-types-for 'script'; trusted-types lit-html$/,
+          '',
+        )
+      : CSP;
   const server = startDemoServer({ port: 0, staticRoots: roots, csp, log: () => {} });
   await new Promise((resolve) => server.once('listening', resolve));
   const origin = `http://127.0.0.1:${server.address().port}`;

@@ -4,7 +4,7 @@
  * The budget of dist/intake-elements.js, gzip: the regression guard of test/size-budget.test.js
  * (the 20 KiB target is withdrawn: what a phone downloads is measured by `npm run bench:phone`).
  */
-export const BUDGET_GZIP = 29 * 1024;
+export const BUDGET_GZIP = 30.2 * 1024;
 
 /** The targets at one N (the issue's are those at N = 1000). */
 export function evaluateTargets(summary, size, n) {
@@ -29,7 +29,7 @@ export function evaluateTargets(summary, size, n) {
   return [
     target(
       'size',
-      'dist/intake-elements.js gzip / 29 KiB budget',
+      'dist/intake-elements.js gzip / 30.2 KiB budget',
       size.gzip / BUDGET_GZIP,
       1,
       `${(size.gzip / 1024).toFixed(2)} KiB gzip`,

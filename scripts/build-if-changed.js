@@ -22,6 +22,7 @@ export const BUILD_INPUTS = [
   'cli/compile.js',
   'scripts/compile-examples.js',
   'rollup.config.js',
+  'tools/rollup-part-dependencies.js',
   'lit-localize.json',
   'tsconfig.json',
   'tsconfig.build.json',

@@ -49,6 +49,9 @@ export const intakeFormStyles = css`
     /* Controls: the smallest height of inputs and buttons (target size, WCAG 2.5.8). */
     --intake-control-min-height: 2.75rem;
     --intake-choice-size: 1.5rem;
+    /* The block size (height) the form takes while its definition loads: a screen, as most
+       forms are longer, so that what follows the form stays out of sight until it is there. */
+    --intake-reserved-block-size: 100vh;
     color: var(--intake-color-text);
     font-family: var(--intake-font-family);
     font-size: var(--intake-font-size);
@@ -56,6 +59,10 @@ export const intakeFormStyles = css`
   }
   :host([hidden]) {
     display: none;
+  }
+  .loading {
+    min-block-size: var(--intake-reserved-block-size);
+    margin: 0;
   }
   *,
   *::before,

@@ -65,6 +65,7 @@ function whenIdle(task: () => void): void {
  * @fires intake-submitted - `{ status, reference?, response }` after the backend accepted the submission.
  * @fires intake-error - `{ type, message, errors? }` for definition, validation, network and server problems.
  *
+ * @csspart loading - The status shown while the definition loads; it keeps `--intake-reserved-block-size`.
  * @csspart form - The native form element.
  * @csspart title - The form's heading.
  * @csspart description - The form's introduction.
@@ -133,6 +134,7 @@ function whenIdle(task: () => void): void {
  * @cssproperty --intake-line-height - Line height. Default `1.5`.
  * @cssproperty --intake-control-min-height - Smallest height of inputs and buttons. Default `2.75rem`.
  * @cssproperty --intake-choice-size - Checkboxes and radio buttons (never below 24px). Default `1.5rem`.
+ * @cssproperty --intake-reserved-block-size - The height the form keeps while its definition loads, so the page below does not jump. Default `100vh`.
  */
 export class IntakeForm extends BaseElement {
   static override styles = intakeFormStyles;
@@ -480,7 +482,7 @@ export class IntakeForm extends BaseElement {
   protected override render(): TemplateResult {
     // Whatever a definition or a value makes the rendering throw becomes the definition error.
     const content = this.#loader.contain(() => this.#renderContent());
-    return content ?? html`<p role="status" aria-busy="true">${msg('Loading form…')}</p>`;
+    return content ?? renderLoading(this.#locale.locale);
   }
 
   #renderContent(): TemplateResult {
@@ -492,11 +494,7 @@ export class IntakeForm extends BaseElement {
     const live = renderLiveRegion(this.#focus.announcement);
     const panel = this.#renderPanel(live);
     if (panel) return html`<div lang=${locale} dir=${directionOf(locale)}>${panel}</div>`;
-    if (this.#loader.status !== 'ready' || !state.tree()) {
-      return html`<p role="status" aria-busy="true" lang=${locale} dir=${directionOf(locale)}>
-        ${msg('Loading form…')}
-      </p>`;
-    }
+    if (this.#loader.status !== 'ready' || !state.tree()) return renderLoading(locale);
     const tree = state.tree()!;
     const context = this.#renderContext;
     const { reviewing } = state.position;
@@ -550,4 +548,22 @@ export class IntakeForm extends BaseElement {
       ${live}
     </form>`;
   }
+}
+
+/**
+ * What stands in the form's place while its definition loads: it takes the block size the page
+ * reserves for the form (`--intake-reserved-block-size`), so that the page below does not jump
+ * when the form appears. Styled from the page as `intake-form::part(loading)`.
+ */
+function renderLoading(locale: string): TemplateResult {
+  return html`<div
+    part="loading"
+    class="loading"
+    role="status"
+    aria-busy="true"
+    lang=${locale}
+    dir=${directionOf(locale)}
+  >
+    ${msg('Loading form…')}
+  </div>`;
 }

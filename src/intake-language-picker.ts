@@ -39,11 +39,20 @@ export class IntakeLanguagePicker extends BaseElement {
   }
 
   readonly #handleReady = () => this.#refresh();
+  /** A form's `locale` set by the page (reflected as its attribute), ready or not. */
+  readonly #localeChanges = new MutationObserver(this.#handleReady);
 
   override connectedCallback(): void {
     super.connectedCallback();
     // Forms may load their definitions after the picker is on the page.
     document.addEventListener('intake-ready', this.#handleReady);
+    // The page may set a form's language after it was ready (a language remembered across a
+    // reload, set once the form came from the cache).
+    this.#localeChanges.observe(document, {
+      attributes: true,
+      attributeFilter: ['locale'],
+      subtree: true,
+    });
     this.#refresh();
     view
       .load()
@@ -54,6 +63,7 @@ export class IntakeLanguagePicker extends BaseElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     document.removeEventListener('intake-ready', this.#handleReady);
+    this.#localeChanges.disconnect();
   }
 
   /** The forms this picker controls. */

@@ -12,7 +12,7 @@
  * The module's default export is `{ ...definition, validators: { '#shell': fn, '#property:name': fn,
  * ..., '/schema/allOf/0/if': fn, ... }, refs: { '/schema/properties/a': '/schema/$defs/a', ... } }`
  * (the key scheme: src/validation/precompiled.ts; `refs`: src/core/schema-references.js). It has
- * no imports (ajv's runtime helpers and the format checks are bundled in), and
+ * no imports (ajv's runtime helpers and the format checks it uses are bundled in), and
  * no `eval` or `new Function`.
  */
 import { readFileSync } from 'node:fs';
@@ -26,11 +26,11 @@ import {
   addRootSchema,
   createAjv,
   detectDialect,
-  INTAKE_FORMATS,
   referenceOf,
   referenceOfPointer,
   splitDocument,
 } from './compile-ajv.js';
+import { formatsModuleSource, formatsUsedBy } from './compile-formats.js';
 import { propertyKey, SHELL_KEY, validatorLocations, WHOLE_KEY } from './compile-locations.js';
 import { isPlainObject as isObject } from '../../src/core/own.js';
 
@@ -46,6 +46,8 @@ const VERSION = JSON.parse(
 /** The module the validators' code imports the function formats from (bundled). */
 const FORMATS_MODULE = 'intake-elements:formats';
 const VALIDATORS_MODULE = 'intake-elements:validators';
+/** The formats of ajv-formats the validators use, rewritten as an ES module (compile-formats.js). */
+const PICKED_FORMATS_MODULE = 'intake-elements:ajv-formats';
 
 /** A definition that cannot be compiled; `problems` lists why, each with its pointer. */
 export class CompileError extends Error {
@@ -261,6 +263,8 @@ ${extra}definition.validators = {
 };
 export default definition;
 `;
+  // Only the format checks the validators look up are bundled.
+  const formatsSource = formatsModuleSource(formatsUsedBy(code), PICKED_FORMATS_MODULE);
   const { build } = await loadEsbuild();
   const result = await build({
     stdin: {
@@ -297,13 +301,12 @@ export default definition;
             resolveDir: PACKAGE_DIR,
           }));
           b.onLoad({ filter: /^intake-elements:formats$/, namespace: 'intake' }, () => ({
-            // Every format by name. ajv writes regular expression formats (intake-elements' own
-            // among them) into the validators' code; only function formats are looked up here.
-            contents: `import { fullFormats } from 'ajv-formats/dist/formats.js';
-export const formats = { ...fullFormats, ${Object.entries(INTAKE_FORMATS)
-              .map(([key, regex]) => `${JSON.stringify(key)}: ${String(regex)}`)
-              .join(', ')} };
-`,
+            contents: formatsSource.formats,
+            loader: 'js',
+            resolveDir: PACKAGE_DIR,
+          }));
+          b.onLoad({ filter: /^intake-elements:ajv-formats$/, namespace: 'intake' }, () => ({
+            contents: formatsSource.picked ?? '',
             loader: 'js',
             resolveDir: PACKAGE_DIR,
           }));

@@ -7,13 +7,18 @@
 import type { ReactiveControllerHost } from 'lit';
 import { msg } from '@lit/localize';
 import type { FormState } from '../form/form-state.js';
-import { hasAlternatives, neededParts } from '../form/needed-parts.js';
-import { useLocale } from '../i18n/localization.js';
+import { hasAlternatives, likelyWidgets, neededParts } from '../form/needed-parts.js';
+import { preloadLocale, useLocale } from '../i18n/localization.js';
 import { emit } from '../internal/emit.js';
 import { lazyParts } from '../internal/lazy-parts.js';
 import type { ChangedProperties } from '../internal/base-element.js';
 import { DefinitionError } from '../model/definition-error.js';
-import { checkDefinition, fetchDefinition } from '../model/load-definition.js';
+import {
+  checkDefinition,
+  fetchDefinition,
+  isModuleUrl,
+  prefetchTranslations,
+} from '../model/load-definition.js';
 import { isPlainObject } from '../model/own.js';
 import { SchemaResolver } from '../model/schema-resolver.js';
 import type { FormDefinition, SchemaObject, UiSchema } from '../model/types.js';
@@ -22,7 +27,7 @@ import {
   precompiledValidator,
   type CompiledDefinition,
 } from '../validation/precompiled.js';
-import { compileValidator, type FormValidator } from '../validation/validator.js';
+import { compileValidator, preloadCompiler, type FormValidator } from '../validation/validator.js';
 import { loadWidgets } from '../widgets/registry.js';
 import type { LocaleController } from './locale-controller.js';
 
@@ -100,6 +105,12 @@ export class DefinitionController {
     const token = ++this.#token;
     this.#setStatus('loading');
     try {
+      // A JSON definition needs the raw-definition checks and ajv's compiler: asked for now,
+      // while the definition itself is on its way, not one round trip after it.
+      if (!isModuleUrl(new URL(src, document.baseURI).href)) {
+        lazyParts.rawChecks.load().catch(() => undefined);
+        preloadCompiler();
+      }
       const { definition, url } = await fetchDefinition(src, document.baseURI);
       if (token !== this.#token) return;
       await this.#use(definition, url, token);
@@ -134,6 +145,7 @@ export class DefinitionController {
         locale: this.locale.locale,
         drafts: host.draft === 'local',
       });
+      this.#preloadFor(definition, resolver, url);
       const [validator] = await Promise.all([
         compiled
           ? this.#precompiled(candidate as CompiledDefinition, resolver)
@@ -170,6 +182,22 @@ export class DefinitionController {
     } catch (error) {
       if (token === this.#token) await this.#fail(error);
     }
+  }
+
+  /**
+   * Asks, all at once, for what the form will load after its parts (one round trip each, one
+   * after another, otherwise): the library's strings and its translations for the language
+   * shown, the widgets it probably shows and the outbox it starts once shown. A failure here is met again, and handled, where
+   * the thing is used.
+   */
+  #preloadFor(definition: FormDefinition, resolver: SchemaResolver, url: string): void {
+    const locale = this.locale.localeFor(definition);
+    // Known when the element connected if the page set `locale`; else only now, from `lang`.
+    preloadLocale(locale);
+    const translations = definition.translations?.[locale];
+    if (typeof translations === 'string') prefetchTranslations(translations, url);
+    loadWidgets(likelyWidgets(definition, resolver)).catch(() => undefined);
+    lazyParts.outbox.load().catch(() => undefined);
   }
 
   /**

@@ -49,6 +49,10 @@ export class DraftController implements ReactiveController {
   async restore(): Promise<void> {
     const module = await lazyParts.drafts.load().catch(() => undefined);
     if (!module || !this.state.definition) return;
+    await this.#keeperOf(module).restore();
+  }
+
+  #keeperOf(module: NonNullable<typeof lazyParts.drafts.module>): DraftKeeper {
     const { host, locale, focus } = this;
     this.#keeper ??= new module.DraftKeeper(this.state, {
       get locale() {
@@ -60,7 +64,7 @@ export class DraftController implements ReactiveController {
       announce: (text) => focus.announce(text),
       update: () => host.requestUpdate(),
     });
-    await this.#keeper.restore();
+    return this.#keeper;
   }
 
   /** After a change: the draft is saved at once after it (when the person chose to keep one). */
@@ -75,6 +79,11 @@ export class DraftController implements ReactiveController {
 
   /** The notice about drafts, where the form keeps them. */
   render(): TemplateResult | typeof nothing {
-    return this.host.draft === 'local' && this.#keeper ? this.#keeper.render() : nothing;
+    if (this.host.draft !== 'local') return nothing;
+    // Drawn from the form's first frame (the drafts part loads with the form's other parts), not
+    // a moment later once the saved draft was looked for: it would push the questions down.
+    const module = lazyParts.drafts.module;
+    const keeper = this.#keeper ?? (module && this.state.definition && this.#keeperOf(module));
+    return keeper ? keeper.render() : nothing;
   }
 }

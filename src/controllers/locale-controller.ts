@@ -9,7 +9,7 @@ import { errorMessage } from '../i18n/error-messages.js';
 import { formatNumber } from '../i18n/format-number.js';
 import { FormText } from '../i18n/form-text.js';
 import type { Field } from '../model/field.js';
-import type { FieldError } from '../model/types.js';
+import type { FieldError, FormDefinition } from '../model/types.js';
 import { useLocale } from '../i18n/localization.js';
 import { fetchTranslations } from '../model/load-definition.js';
 import type { FormState } from '../form/form-state.js';
@@ -40,7 +40,12 @@ export class LocaleController {
 
   /** The language shown: `locale`, else the definition's `lang`. */
   get locale(): string {
-    return this.host.locale || this.state.definition?.lang || 'en';
+    return this.localeFor(this.state.definition);
+  }
+
+  /** The language `definition` would be shown in (before it is loaded). */
+  localeFor(definition: FormDefinition | undefined): string {
+    return this.host.locale || definition?.lang || 'en';
   }
 
   /** The languages this form can be shown in: its source language, then its translations. */

@@ -2,6 +2,7 @@
  * Which lazily loaded parts of the library a definition needs before it can be shown. Most forms
  * need none: no lists, conditions, alternatives, Markdown or drafts.
  */
+import { FORMAT_WIDGETS, WIDGET_ALIASES } from '../model/choose-widget.js';
 import { hasMarkdown } from '../model/has-markdown.js';
 import type { SchemaResolver } from '../model/schema-resolver.js';
 import type { FormDefinition } from '../model/types.js';
@@ -73,4 +74,20 @@ export function neededParts(
     parts.add('markdown');
   if (options.drafts) parts.add('drafts');
   return parts;
+}
+
+/**
+ * The widgets a definition probably shows, read from its `ui:widget`s, formats and lists of
+ * distinct choices before its fields are built, so that their code can be asked for together
+ * with the definition's parts. A guess that is wrong costs a small download, not correctness:
+ * the form loads the widgets its fields actually use before it is shown.
+ */
+export function likelyWidgets(definition: FormDefinition, resolver: SchemaResolver): string[] {
+  const text = JSON.stringify([definition.schema, definition.ui ?? {}]);
+  const names = [...text.matchAll(/"ui:widget":"([^"]+)"/g)].map(
+    ([, name]) => WIDGET_ALIASES[name] ?? name,
+  );
+  for (const format of resolver.formats) names.push(FORMAT_WIDGETS[format] ?? '');
+  if (resolver.uses('uniqueItems')) names.push('checkboxes');
+  return names;
 }

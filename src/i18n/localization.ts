@@ -50,6 +50,14 @@ export function matchLocale(tag: string | undefined): string {
   return supportedLocales.find((locale) => locale.toLowerCase() === language) ?? sourceLocale;
 }
 
+/**
+ * Starts loading the strings of `tag` without switching to them, so that they arrive together
+ * with a form's other parts; {@link useLocale} then finds them loaded.
+ */
+export function preloadLocale(tag: string | undefined): void {
+  loaders[matchLocale(tag)]?.().catch(() => undefined);
+}
+
 let pending: Promise<void> = Promise.resolve();
 
 /**

@@ -7,31 +7,43 @@ import { LazyModule } from './lazy-module.js';
 
 export const lazyParts = {
   /** Conditions, object alternatives, their defaults and the validator's noise filter. */
-  conditions: new LazyModule(() => import('./chunks/conditions.js')),
+  conditions: new LazyModule(() => import('./chunks/conditions.js'), 'conditions'),
   /** The choice between object alternatives. */
-  alternatives: new LazyModule(() => import('../widgets/render-alternatives.js')),
+  alternatives: new LazyModule(
+    () => import('../widgets/render-alternatives.js'),
+    'render-alternatives',
+  ),
   /** Lists: their model and their rendering. */
-  lists: new LazyModule(() => import('./chunks/lists.js')),
+  lists: new LazyModule(() => import('./chunks/lists.js'), 'lists'),
   /** The Markdown subset of descriptions and help texts. */
-  markdown: new LazyModule(() => import('../widgets/markdown.js')),
+  markdown: new LazyModule(() => import('../widgets/markdown.js'), 'markdown'),
   /** Size limits and `$ref` checks of a raw (not compiled) definition. */
-  rawChecks: new LazyModule(() => import('./chunks/raw-definition-checks.js')),
+  rawChecks: new LazyModule(
+    () => import('./chunks/raw-definition-checks.js'),
+    'raw-definition-checks',
+  ),
   /** Drafts on this device (`draft="local"`). */
-  drafts: new LazyModule(() => import('./chunks/drafts.js')),
+  drafts: new LazyModule(() => import('./chunks/drafts.js'), 'drafts'),
   /** The offline outbox. */
-  outbox: new LazyModule(() => import('../controllers/outbox-sender.js')),
+  outbox: new LazyModule(() => import('../controllers/outbox-sender.js'), 'outbox-sender'),
   /** "Check your answers". */
-  review: new LazyModule(() => import('../views/review.js')),
+  review: new LazyModule(() => import('../views/review.js'), 'review'),
   /** The confirmation after the backend accepted a submission. */
-  confirmation: new LazyModule(() => import('../views/confirmation.js')),
+  confirmation: new LazyModule(() => import('../views/confirmation.js'), 'confirmation'),
   /** The panel shown when a definition cannot be used. */
-  definitionError: new LazyModule(() => import('../views/definition-error.js')),
+  definitionError: new LazyModule(() => import('../views/definition-error.js'), 'definition-error'),
   /** File fields. */
-  fileWidget: new LazyModule(() => import('../widgets/file-widget.js')),
+  fileWidget: new LazyModule(() => import('../widgets/file-widget.js'), 'file-widget'),
   /** The slider and the local date and time. */
-  rareInputWidgets: new LazyModule(() => import('../widgets/rare-input-widgets.js')),
+  rareInputWidgets: new LazyModule(
+    () => import('../widgets/rare-input-widgets.js'),
+    'rare-input-widgets',
+  ),
   /** The checkbox group for lists of distinct choices. */
-  checkboxes: new LazyModule(() => import('../widgets/checkbox-group-widget.js')),
+  checkboxes: new LazyModule(
+    () => import('../widgets/checkbox-group-widget.js'),
+    'checkbox-group-widget',
+  ),
   /** The look of `<intake-language-picker>`. */
-  languagePicker: new LazyModule(() => import('../views/language-picker.js')),
+  languagePicker: new LazyModule(() => import('../views/language-picker.js'), 'language-picker'),
 };

@@ -22,7 +22,8 @@ export const WIDGET_ALIASES: Readonly<Record<string, string>> = {
   files: 'file',
 };
 
-const FORMAT_WIDGETS: Record<string, string> = {
+/** The widget a string format gets unless `ui:widget` says otherwise. */
+export const FORMAT_WIDGETS: Readonly<Record<string, string>> = {
   email: 'email',
   uri: 'url',
   url: 'url',

@@ -42,13 +42,18 @@ export function checkDefinition(candidate: unknown): FormDefinition {
   return { ...candidate, id: (candidate.id as string | undefined) ?? 'form' } as FormDefinition;
 }
 
+/** Whether a definition's URL names a compiled module (`.js`, `.mjs`) rather than JSON. */
+export function isModuleUrl(url: string): boolean {
+  return /\.m?js(\?|#|$)/.test(new URL(url).pathname);
+}
+
 /** Fetches a definition from `src` (resolved against the page). */
 export async function fetchDefinition(
   src: string,
   baseUrl: string,
 ): Promise<{ definition: FormDefinition; url: string }> {
   const url = new URL(src, baseUrl).href;
-  if (/\.m?js(\?|#|$)/.test(new URL(url).pathname)) {
+  if (isModuleUrl(url)) {
     let module: { default?: unknown };
     try {
       module = (await import(/* @vite-ignore */ url)) as { default?: unknown };
@@ -92,12 +97,35 @@ export async function fetchDefinition(
   return { definition: checkDefinition(parsed), url };
 }
 
+/** Translations asked for ahead of their use ({@link prefetchTranslations}), by URL. */
+const prefetched = new Map<string, Promise<Record<string, string>>>();
+
+/**
+ * Starts fetching translations that {@link fetchTranslations} will be asked for soon (with the
+ * parts of the library a definition needs, not one round trip after them).
+ */
+export function prefetchTranslations(reference: string, baseUrl: string): void {
+  const href = new URL(reference, baseUrl).href;
+  if (prefetched.has(href)) return;
+  const loading = readTranslations(href);
+  loading.catch(() => undefined);
+  prefetched.set(href, loading);
+}
+
 /** Fetches translations given by URL (relative to the definition's URL). */
-export async function fetchTranslations(
+export function fetchTranslations(
   reference: string,
   baseUrl: string,
 ): Promise<Record<string, string>> {
-  const response = await fetch(new URL(reference, baseUrl).href, { credentials: 'same-origin' });
+  const href = new URL(reference, baseUrl).href;
+  // A prefetch serves one use: a later visit to the locale fetches (and revalidates) again.
+  const early = prefetched.get(href);
+  prefetched.delete(href);
+  return early ?? readTranslations(href);
+}
+
+async function readTranslations(href: string): Promise<Record<string, string>> {
+  const response = await fetch(href, { credentials: 'same-origin' });
   if (!response.ok) throw new Error(`HTTP ${response.status}`);
   const parsed: unknown = await response.json();
   if (!isObject(parsed)) throw new Error('not an object');

@@ -3,6 +3,7 @@
  * for the ajv compiler, which is loaded lazily only when a raw schema must be compiled.
  */
 import type { FieldError, JsonValue, SchemaObject } from '../model/types.js';
+import { announceDependencies } from '../internal/lazy-module.js';
 
 /**
  * Validation split by top-level property, so that a change re-validates only what it can affect
@@ -39,8 +40,15 @@ export interface FormValidator {
   readonly split?: SplitValidator;
 }
 
+/** Starts loading the compiler chunk, for a raw definition that is on its way. */
+export function preloadCompiler(): void {
+  announceDependencies('ajv-compiler');
+  import('./ajv-compiler.js').catch(() => undefined);
+}
+
 /** Compiles a raw schema with ajv, loading the compiler chunk on first use. */
 export async function compileValidator(schema: SchemaObject): Promise<FormValidator> {
+  announceDependencies('ajv-compiler');
   const { compileSchema } = await import('./ajv-compiler.js');
   return compileSchema(schema);
 }

@@ -107,4 +107,25 @@ describe('<intake-language-picker>', () => {
       document.removeEventListener('intake-language', listener);
     }
   });
+  it('follows a language the page sets after the form is ready (a language kept across a reload)', async () => {
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div>
+        <intake-language-picker></intake-language-picker>
+        <intake-form></intake-form>
+      </div>`,
+    );
+    const form = wrapper.querySelector<IntakeForm>('intake-form')!;
+    const picker = wrapper.querySelector<IntakeLanguagePicker>('intake-language-picker')!;
+    const ready = whenReady(form);
+    form.definition = definition;
+    await ready;
+    await picker.updateComplete;
+    const select = () => picker.shadowRoot!.querySelector('select')!;
+    expect(select().value).to.equal('de');
+    form.locale = 'uk';
+    await form.updateComplete;
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    await picker.updateComplete;
+    expect(select().value).to.equal('uk');
+  });
 });

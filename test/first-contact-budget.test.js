@@ -1,0 +1,46 @@
+// The size budget of what a phone downloads until the first-contact form can be used (issue 21):
+// the compiled form in Arabic as a web team ships it (the page's own document and style sheets
+// left out), every file it fetched compressed on its own with brotli, as a production server
+// sends it. test/size-budget.test.js guards the main file alone. Chromium opens the page
+// (test/e2e/loading-support.js). Run after `npm run build`:
+// `node --test test/first-contact-budget.test.js`.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { describeRequests, openFirstContact, servedBytes } from './e2e/loading-support.js';
+
+/**
+ * The issue's target is 36 KiB brotli for this form in Arabic; it is not met yet. Measured
+ * 45.14 KiB (5 December 2026): the main file 26.7, the compiled module 7.3 (with only the format
+ * checks it uses), the Arabic strings 2.4 and the form's translations 1.7, conditions and lists
+ * with their chunks 5.2, the outbox 1.6. The budget is that, a guard against regressions: lower
+ * it as the total shrinks, towards the target.
+ */
+const BUDGET_BROTLI = 45.5 * 1024;
+
+test('the compiled first-contact form in Arabic stays within its budget (brotli)', async (t) => {
+  const { requests } = await openFirstContact(t, { locale: 'ar' });
+  let brotli = 0;
+  let gzip = 0;
+  const rows = [];
+  for (const request of requests) {
+    // The library's and the form's files: the page itself and its style sheets are the town's.
+    if (!/^\/dist\//.test(request.path)) continue;
+    const bytes = servedBytes(request.path);
+    assert.ok(bytes, `${request.path} is not a file`);
+    const size = brotliCompressSync(bytes, {
+      params: { [constants.BROTLI_PARAM_QUALITY]: 11 },
+    }).length;
+    brotli += size;
+    gzip += gzipSync(bytes, { level: 9 }).length;
+    rows.push(`${(size / 1024).toFixed(2).padStart(6)} KiB  ${request.path}`);
+  }
+  t.diagnostic(
+    `${requests.length} requests, ${(brotli / 1024).toFixed(2)} KiB brotli, ${(gzip / 1024).toFixed(2)} KiB gzip`,
+  );
+  for (const row of rows) t.diagnostic(row);
+  assert.ok(
+    brotli <= BUDGET_BROTLI,
+    `${(brotli / 1024).toFixed(2)} KiB brotli, over the budget of ${BUDGET_BROTLI / 1024} KiB:\n${rows.join('\n')}\n${describeRequests(requests)}`,
+  );
+});
