@@ -436,6 +436,13 @@ export class IntakeForm extends BaseElement {
         afterUpdate: (action) => focus.afterUpdate(action),
         announce: (text) => focus.announce(text),
       },
+      objects: {
+        root: this.renderRoot,
+        setValue: (pointer, value) => contain(() => state.setValue(pointer, value)),
+        newValue: (at) => contain(() => state.newValue(at)),
+        afterUpdate: (action) => focus.afterUpdate(action),
+        announce: (text) => focus.announce(text),
+      },
     };
   }
 

@@ -13,6 +13,7 @@ import { emit } from '../internal/emit.js';
 import { lazyParts } from '../internal/lazy-parts.js';
 import type { ChangedProperties } from '../internal/base-element.js';
 import { DefinitionError } from '../model/definition-error.js';
+import { checkControlCount } from '../model/field-limit.js';
 import { checkDefinition, fetchDefinition } from '../model/load-definition.js';
 import { isPlainObject } from '../model/own.js';
 import { SchemaResolver } from '../model/schema-resolver.js';
@@ -127,6 +128,8 @@ export class DefinitionController {
       );
       const problem = compiled ? undefined : checks?.checkReferences(resolver);
       if (problem) throw problem;
+      // A form of more controls than a page can hold is refused before anything is compiled.
+      checkControlCount(resolver);
       // A compiled definition brings its own validators (CSP-safe); only a raw schema needs the
       // ajv compiler, loaded lazily as its own chunk. The parts of the library this form needs
       // load at the same time; failing to load one (the connection dropped) fails loading the form.
@@ -151,6 +154,7 @@ export class DefinitionController {
         validator,
         conditions: parts.has('conditions') ? lazyParts.conditions.module : undefined,
         lists: parts.has('lists') ? lazyParts.lists.module?.listModel : undefined,
+        maps: parts.has('maps') ? lazyParts.maps.module?.mapModel : undefined,
       });
       await this.locale.apply();
       if (token !== this.#token) return;

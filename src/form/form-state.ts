@@ -7,6 +7,7 @@
 import { settleDefaults } from './settle-defaults.js';
 import { applyDefaults, computeDefaults } from '../model/apply-defaults.js';
 import type { ListModel } from '../model/array-model.js';
+import type { MapModel } from '../model/map-model.js';
 import type { ConditionLogic, withChoices } from '../model/condition-logic.js';
 import type { SchemaMatcher } from '../model/apply-conditions.js';
 import type { ArrayField, Field } from '../model/field.js';
@@ -14,7 +15,8 @@ import { getAtPointer, setAtPointer, topLevelName } from '../model/json-pointer.
 import type { withNewlyActiveDefaults } from '../model/newly-active-defaults.js';
 import { cloneJson } from '../model/own.js';
 import { emptyRootValue } from '../model/root-value.js';
-import type { SchemaResolver } from '../model/schema-resolver.js';
+import type { SchemaAt, SchemaResolver } from '../model/schema-resolver.js';
+import { newValue } from '../model/new-value.js';
 import type { FieldError, FormDefinition, JsonValue } from '../model/types.js';
 import { LiveValidation } from '../validation/live-validation.js';
 import type { FormValidator } from '../validation/validator.js';
@@ -41,6 +43,7 @@ import {
 import { computeSteps, type Step } from './steps.js';
 import { FieldTree } from './field-tree.js';
 import { groupSignatures } from './group-signatures.js';
+import { Memo } from './memo.js';
 /** An error as `validate()` and `submit()` report it. */
 export interface ValidationError {
   pointer: string;
@@ -70,6 +73,8 @@ export interface LoadedForm {
   conditions?: ConditionParts;
   /** Where the schema has lists. */
   lists?: ListModel;
+  /** Where the schema has maps. */
+  maps?: MapModel;
 }
 
 /** What the state needs from the outside world: words, widgets and someone to tell. */
@@ -103,6 +108,7 @@ export class FormState {
   #logic?: ConditionLogic;
   #conditions?: ConditionParts;
   #lists?: ListModel;
+  #maps?: MapModel;
   #touched = new Set<string>();
   #showAll = false;
   /** Top-level fields whose errors show although untouched (the person tried to leave their step). */
@@ -121,6 +127,7 @@ export class FormState {
           ui: this.definition.ui ?? {},
           conditions: this.#logic,
           lists: this.#lists,
+          maps: this.#maps,
           chosenAlternative: (pointer) => this.#chosen.get(pointer),
           hasWidget: this.options.hasWidget,
           widgetsVersion: this.options.widgetsVersion,
@@ -147,6 +154,7 @@ export class FormState {
     this.#live = new LiveValidation(loaded.validator);
     this.#conditions = loaded.conditions;
     this.#lists = loaded.lists;
+    this.#maps = loaded.maps;
     const validator = loaded.validator;
     this.#logic = loaded.conditions?.conditionLogic((at, data) =>
       validator.matches(at.location, data),
@@ -290,6 +298,11 @@ export class FormState {
   #items(field: ArrayField): JsonValue[] {
     const current = getAtPointer(this.#data, field.pointer);
     return Array.isArray(current) ? (current as JsonValue[]) : [];
+  }
+
+  /** The value a part starts with when the person asks for it (see new-value.ts). */
+  newValue(at: SchemaAt): JsonValue {
+    return newValue(this.resolver!, at, this.#logic, this.#lists);
   }
 
   /** The value of a new list entry: its schema's defaults. */
@@ -443,42 +456,21 @@ export class FormState {
   #shownSchemaErrors(): ReadonlyMap<string, FieldError> {
     const exposure = this.#exposure;
     if (nothingExposed(exposure)) return NO_ERRORS;
-    const key = {
-      data: this.activeData(),
-      touched: this.#touched.size,
-      shown: this.#shownNames.size,
-      showAll: this.#showAll,
-      tree: this.#trees.current,
-    };
-    const cached = this.#shownCache;
-    if (
-      cached &&
-      cached.data === key.data &&
-      cached.touched === key.touched &&
-      cached.shown === key.shown &&
-      cached.showAll === key.showAll &&
-      cached.tree === key.tree
-    )
-      return cached.map;
-    const live = this.#live;
-    const errors = !live
-      ? []
-      : key.showAll
-        ? live.all(key.data)
-        : live.some(key.data, exposedNames(exposure));
-    const map = firstShownPerField(errors, exposure, this.fields);
-    this.#shownCache = { ...key, map };
-    return map;
+    const data = this.activeData();
+    const showAll = this.#showAll;
+    const inputs = [data, this.#touched.size, this.#shownNames.size, showAll, this.#trees.current];
+    return this.#shownCache.get(inputs, () => {
+      const live = this.#live;
+      const errors = !live
+        ? []
+        : showAll
+          ? live.all(data)
+          : live.some(data, exposedNames(exposure));
+      return firstShownPerField(errors, exposure, this.fields);
+    });
   }
 
-  #shownCache?: {
-    data: JsonValue | undefined;
-    touched: number;
-    shown: number;
-    showAll: boolean;
-    tree: Field | undefined;
-    map: Map<string, FieldError>;
-  };
+  readonly #shownCache = new Memo<ReadonlyMap<string, FieldError>>();
 
   /** Per top-level property, what its rendering shows besides its fields (see `groupSignatures`). */
   groupSignatures(): Map<string, string> {

@@ -12,6 +12,8 @@ export const lazyParts = {
   alternatives: new LazyModule(() => import('../widgets/render-alternatives.js')),
   /** Lists: their model and their rendering. */
   lists: new LazyModule(() => import('./chunks/lists.js')),
+  /** Maps (objects with entries named by the person): their model and their editor. */
+  maps: new LazyModule(() => import('./chunks/maps.js')),
   /** The Markdown subset of descriptions and help texts. */
   markdown: new LazyModule(() => import('../widgets/markdown.js')),
   /** Size limits and `$ref` checks of a raw (not compiled) definition. */
