@@ -24,11 +24,15 @@ const ENTRY = path.join(ROOT, 'dist', 'intake-elements.js');
  * used (28.99 KiB). Exact JSON Schema semantics (`$ref` siblings combined with their target,
  * references to the official meta-schemas, digits normalised by a field's pattern; issue 19) and
  * the containment of errors after loading (an exception becomes the definition error, never the
- * host page's) then brought it to 29.3 KiB: the budget is 29.5 KiB, a guard against regressions
- * (what a phone downloads in all is measured by `npm run bench:phone`). Lower it when the file
- * shrinks; raise it only with a decision like these.
+ * host page's) then brought it to 29.3 KiB, budget 29.5 KiB. Bounded work for any definition
+ * (issue 19: the field tree counts controls against the limit of 5 000 and shows optional objects
+ * as "Add …" — its view and the map editor are lazy parts, the schema-only count is in the
+ * raw-definition chunk —, a budget for defaults, root lists and root answers, and the hooks of
+ * the lazy maps part) add 1.03 KiB (30.53 KiB): raised by 1.1 KiB to 30.6 KiB, the lead to set
+ * the final number. A guard against regressions (what a phone downloads in all is measured by
+ * `npm run bench:phone`). Lower it when the file shrinks; raise it only with a decision like these.
  */
-const BUDGET_GZIP = 29.5 * 1024;
+const BUDGET_GZIP = 30.6 * 1024;
 
 /** Relative module specifiers a file imports statically (`import … from` / `import '…'`). */
 export function staticImports(code) {

@@ -14,6 +14,8 @@ export const lazyParts = {
   lists: new LazyModule(() => import('./chunks/lists.js')),
   /** Maps (objects with entries named by the person): their model and their editor. */
   maps: new LazyModule(() => import('./chunks/maps.js')),
+  /** "Add …" and "Remove …" of optional objects. */
+  optionalObjects: new LazyModule(() => import('../widgets/render-optional-object.js')),
   /** The Markdown subset of descriptions and help texts. */
   markdown: new LazyModule(() => import('../widgets/markdown.js')),
   /** Size limits and `$ref` checks of a raw (not compiled) definition. */

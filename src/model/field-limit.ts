@@ -8,11 +8,7 @@
  * refused with a definition error instead of freezing the page while thousands of controls are
  * built and laid out. docs/limits.md documents both numbers.
  */
-import { primaryType } from './choose-widget.js';
 import { DefinitionError } from './definition-error.js';
-import { appendPointer } from './json-pointer.js';
-import type { SchemaAt, SchemaResolver } from './schema-resolver.js';
-import type { Schema } from './types.js';
 
 /** Controls (questions, lists, "Add …" buttons) a form shows at once, all steps together. */
 export const MAX_CONTROLS = 5000;
@@ -66,35 +62,4 @@ export function startsCollapsed(
   if (recursive) return true;
   if (option === true) return !required;
   return option !== false && !required && pointerDepth(pointer) >= 2;
-}
-
-/**
- * Before anything is compiled: counts the controls an empty form of `resolver`'s schema shows
- * (what `startsCollapsed` leaves open) and throws the definition error beyond the limit. Costs
- * at most {@link MAX_CONTROLS} visits, however large the schema.
- */
-export function checkControlCount(resolver: SchemaResolver): void {
-  const budget = new ControlBudget();
-  const visit = (at: SchemaAt, pointer: string, required: boolean, refs: readonly string[]) => {
-    const resolved = resolver.resolve(at, refs);
-    const { schema } = resolved;
-    const type = primaryType(schema);
-    if (type !== 'object' && !(type === undefined && schema.properties)) {
-      budget.spend(pointer);
-      return;
-    }
-    if (pointer !== '' && startsCollapsed(pointer, required, resolved.recursive, undefined)) {
-      budget.spend(pointer);
-      return;
-    }
-    const requiredNames = new Set(Array.isArray(schema.required) ? schema.required : []);
-    for (const [name, child] of Object.entries((schema.properties ?? {}) as Record<string, Schema>))
-      visit(
-        { schema: child, location: resolved.propertyLocations?.[name] ?? at.location },
-        appendPointer(pointer, name),
-        requiredNames.has(name),
-        resolved.refTargets,
-      );
-  };
-  visit(resolver.rootAt(), '', true, [resolver.rootLocation]);
 }

@@ -15,7 +15,7 @@ import { moduleArrivals } from '../internal/lazy-module.js';
 import { lazyParts } from '../internal/lazy-parts.js';
 import { getWidget, type WidgetContext } from './registry.js';
 import type { ArrayHost } from './render-array.js';
-import { renderCollapsed, renderRemove, type ObjectHost } from './render-optional-object.js';
+import type { ObjectHost } from './render-optional-object.js';
 import { renderText } from './render-text.js';
 import { formatNumber } from '../i18n/format-number.js';
 
@@ -156,7 +156,11 @@ function renderMap(field: ObjectField, context: RenderContext, level: number) {
 }
 
 function renderObject(field: ObjectField, context: RenderContext, level: number): TemplateResult {
-  if (field.collapsed) return renderCollapsed(field, context);
+  // "Add …" and "Remove …" (a lazy part, loaded before the form shows when it has them).
+  const optional = lazyParts.optionalObjects.module;
+  if ((field.collapsed || field.removable) && !optional)
+    lazyParts.optionalObjects.load().catch(() => undefined);
+  if (field.collapsed) return optional ? optional.renderCollapsed(field, context) : html``;
   const properties = field.map ? field.children.slice(0, field.map.firstEntry) : field.children;
   const children = [
     field.alternatives
@@ -179,7 +183,7 @@ function renderObject(field: ObjectField, context: RenderContext, level: number)
         : renderField(child, context, level + 1),
     ),
     renderMap(field, context, level),
-    field.removable ? renderRemove(field, context) : nothing,
+    field.removable && optional ? optional.renderRemove(field, context) : nothing,
   ];
   const error = context.shownError(field.pointer);
   const errorId = `${controlId(field.pointer)}-error`;
