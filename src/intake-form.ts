@@ -248,8 +248,9 @@ export class IntakeForm extends BaseElement {
   // ---- public API -------------------------------------------------------------------------
 
   /** The current data as a plain JSON copy. Setting it prefills the form (defaults fill gaps). */
-  get value(): JsonValue {
-    return cloneJson(this.#state.activeData() ?? {}) as JsonValue;
+  get value(): JsonValue | undefined {
+    const data = this.#state.activeData() ?? this.#state.emptyValue;
+    return data === undefined ? undefined : (cloneJson(data) as JsonValue);
   }
 
   set value(value: JsonValue | undefined) {
@@ -341,7 +342,7 @@ export class IntakeForm extends BaseElement {
     if (pointer === undefined) return;
     // The value is copied only when a listener reads it: a form of a thousand fields would
     // otherwise copy all of them on every keystroke.
-    const active = this.#state.activeData() ?? {};
+    const active = this.#state.activeData() ?? this.#state.emptyValue;
     let copy: JsonValue | undefined;
     emit(this, 'intake-change', {
       pointer,
@@ -435,6 +436,13 @@ export class IntakeForm extends BaseElement {
         addItem: (field) => contain(() => state.addItem(field)) ?? 0,
         removeItem: (field, index) => contain(() => state.removeItem(field, index)) ?? 0,
         moveItem: (field, from, to) => contain(() => state.moveItem(field, from, to)) ?? false,
+        afterUpdate: (action) => focus.afterUpdate(action),
+        announce: (text) => focus.announce(text),
+      },
+      objects: {
+        root: this.renderRoot,
+        setValue: (pointer, value) => contain(() => state.setValue(pointer, value)),
+        newValue: (at) => contain(() => state.newValue(at)),
         afterUpdate: (action) => focus.afterUpdate(action),
         announce: (text) => focus.announce(text),
       },

@@ -138,6 +138,9 @@ export class DefinitionController {
       );
       const problem = compiled ? undefined : checks?.checkReferences(resolver);
       if (problem) throw problem;
+      // A form of more controls than a page can hold is refused before its schema is compiled (a
+      // compiled module, whose compiling is done, meets the field tree's budget of the same limit).
+      checks?.checkControlCount(resolver);
       // A compiled definition brings its own validators (CSP-safe); only a raw schema needs the
       // ajv compiler, loaded lazily as its own chunk. The parts of the library this form needs
       // load at the same time; failing to load one (the connection dropped) fails loading the form.
@@ -163,11 +166,19 @@ export class DefinitionController {
         validator,
         conditions: parts.has('conditions') ? lazyParts.conditions.module : undefined,
         lists: parts.has('lists') ? lazyParts.lists.module?.listModel : undefined,
+        maps: parts.has('maps') ? lazyParts.maps.module?.mapModel : undefined,
       });
       await this.locale.apply();
       if (token !== this.#token) return;
       // Widgets with code of their own (files) that the form shows, before it is shown.
-      await loadWidgets([...state.fields.values()].map((field) => field.widget));
+      const fields = [...state.fields.values()];
+      await Promise.all([
+        loadWidgets(fields.map((field) => field.widget)),
+        // "Add …" / "Remove …" of optional objects, where the form shows them.
+        fields.some((field) => field.kind === 'object' && (field.collapsed || field.removable))
+          ? lazyParts.optionalObjects.load()
+          : undefined,
+      ]);
       if (token !== this.#token) return;
       state.revalidate();
       this.#setStatus('ready');

@@ -116,7 +116,8 @@ export class SubmitController {
       });
       return { ok: false, reason: 'invalid', errors: result.errors };
     }
-    const data = (state.activeData() ?? {}) as object;
+    // A root answer left empty is sent as null (JSON has no undefined).
+    const data = state.activeData() ?? state.emptyValue ?? null;
     const value = JSON.parse(JSON.stringify(data));
     const envelope = buildEnvelope(
       { id: definition.id, version: definition.version },

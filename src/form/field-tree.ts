@@ -5,6 +5,7 @@
  */
 import { activeValue } from '../model/active-value.js';
 import type { ListModel } from '../model/array-model.js';
+import type { MapModel } from '../model/map-model.js';
 import { buildFieldTree, updateFieldTree, type TreeContext } from '../model/build-field-tree.js';
 import type { ConditionLogic } from '../model/condition-logic.js';
 import type { Field } from '../model/field.js';
@@ -17,6 +18,7 @@ export interface TreeInputs {
   ui: UiSchema;
   conditions?: ConditionLogic;
   lists?: ListModel;
+  maps?: MapModel;
   chosenAlternative(pointer: string): number | undefined;
   hasWidget(name: string): boolean;
   widgetsVersion(): number;
@@ -120,6 +122,7 @@ export class FieldTree {
       hasWidget: inputs.hasWidget,
       conditions: inputs.conditions,
       lists: inputs.lists,
+      maps: inputs.maps,
       chosenAlternative: inputs.chosenAlternative,
       widgetsVersion: widgets,
     };

@@ -7,13 +7,16 @@
 import { settleDefaults } from './settle-defaults.js';
 import { applyDefaults, computeDefaults } from '../model/apply-defaults.js';
 import type { ListModel } from '../model/array-model.js';
+import type { MapModel } from '../model/map-model.js';
 import type { ConditionLogic, withChoices } from '../model/condition-logic.js';
 import type { SchemaMatcher } from '../model/apply-conditions.js';
 import type { ArrayField, Field } from '../model/field.js';
 import { getAtPointer, setAtPointer, topLevelName } from '../model/json-pointer.js';
 import type { withNewlyActiveDefaults } from '../model/newly-active-defaults.js';
 import { cloneJson } from '../model/own.js';
-import type { SchemaResolver } from '../model/schema-resolver.js';
+import { emptyRootValue } from '../model/root-value.js';
+import type { SchemaAt, SchemaResolver } from '../model/schema-resolver.js';
+import { newValue } from '../model/new-value.js';
 import type { FieldError, FormDefinition, JsonValue } from '../model/types.js';
 import { LiveValidation } from '../validation/live-validation.js';
 import type { FormValidator } from '../validation/validator.js';
@@ -39,6 +42,8 @@ import {
 } from './step-flow.js';
 import { computeSteps, type Step } from './steps.js';
 import { FieldTree } from './field-tree.js';
+import { groupSignatures } from './group-signatures.js';
+import { Memo } from './memo.js';
 /** An error as `validate()` and `submit()` report it. */
 export interface ValidationError {
   pointer: string;
@@ -68,6 +73,8 @@ export interface LoadedForm {
   conditions?: ConditionParts;
   /** Where the schema has lists. */
   lists?: ListModel;
+  /** Where the schema has maps. */
+  maps?: MapModel;
 }
 
 /** What the state needs from the outside world: words, widgets and someone to tell. */
@@ -101,6 +108,7 @@ export class FormState {
   #logic?: ConditionLogic;
   #conditions?: ConditionParts;
   #lists?: ListModel;
+  #maps?: MapModel;
   #touched = new Set<string>();
   #showAll = false;
   /** Top-level fields whose errors show although untouched (the person tried to leave their step). */
@@ -119,6 +127,7 @@ export class FormState {
           ui: this.definition.ui ?? {},
           conditions: this.#logic,
           lists: this.#lists,
+          maps: this.#maps,
           chosenAlternative: (pointer) => this.#chosen.get(pointer),
           hasWidget: this.options.hasWidget,
           widgetsVersion: this.options.widgetsVersion,
@@ -132,6 +141,10 @@ export class FormState {
   get data(): JsonValue | undefined {
     return this.#data;
   }
+  /** The root's empty value: `{}`, `[]` for a root list, nothing for a root answer. */
+  get emptyValue(): JsonValue | undefined {
+    return emptyRootValue(this.resolver);
+  }
 
   /** Takes a loaded definition; what was entered stays where its pointer still exists. */
   load(loaded: LoadedForm): void {
@@ -141,11 +154,12 @@ export class FormState {
     this.#live = new LiveValidation(loaded.validator);
     this.#conditions = loaded.conditions;
     this.#lists = loaded.lists;
+    this.#maps = loaded.maps;
     const validator = loaded.validator;
     this.#logic = loaded.conditions?.conditionLogic((at, data) =>
       validator.matches(at.location, data),
     );
-    this.#data = this.withDefaults(cloneJson(this.#data ?? {}) as JsonValue);
+    this.#data = this.withDefaults(cloneJson(this.#data ?? this.emptyValue) as JsonValue);
   }
 
   // ---- edits ------------------------------------------------------------------------------
@@ -155,7 +169,7 @@ export class FormState {
     const before = this.#data;
     // Where conditions decide which questions apply, a change may switch some on.
     const activeBefore = this.#logic ? this.fields : undefined;
-    this.#data = setAtPointer(this.#data ?? {}, pointer, value) ?? {};
+    this.#data = setAtPointer(this.#data ?? this.emptyValue, pointer, value);
     this.#trees.advance(before, this.#data, pointer);
     if (activeBefore) this.#fillNewlyActive(activeBefore);
     this.#serverErrors.delete(pointer);
@@ -165,7 +179,7 @@ export class FormState {
 
   /** Replaces all data (the `value` property): defaults fill the gaps. */
   replace(value: JsonValue | undefined): void {
-    const given = cloneJson(value ?? {}) as JsonValue;
+    const given = cloneJson(value ?? this.emptyValue) as JsonValue;
     this.#data = this.resolver ? this.withDefaults(given) : given;
     this.#localErrors.clear();
     this.#rawTexts.clear();
@@ -244,13 +258,13 @@ export class FormState {
     keep: (tree: Field, data: JsonValue) => JsonValue | undefined,
   ): void {
     this.#data = this.withDefaults(saved);
-    this.#data = keep(this.tree()!, this.#data) ?? {};
+    this.#data = keep(this.tree()!, this.#data ?? saved) ?? this.emptyValue;
     if (!sameVersion && this.validator) {
       for (const error of this.validator.validate(this.activeData()))
         if (error.keyword !== 'required' && error.keyword !== 'dependentRequired')
-          this.#data = setAtPointer(this.#data, error.pointer, undefined) ?? {};
+          this.#data = setAtPointer(this.#data, error.pointer, undefined);
     }
-    this.#data = this.withDefaults(this.#data ?? {});
+    this.#data = this.withDefaults(this.#data ?? this.emptyValue);
     this.#revalidate();
     this.options.onChange();
   }
@@ -265,17 +279,17 @@ export class FormState {
     this.#localErrors.clear();
     this.#rawTexts.clear();
     this.#serverErrors.clear();
-    this.#data = this.resolver ? this.withDefaults({}) : {};
+    this.#data = this.resolver ? this.withDefaults(this.emptyValue) : {};
     this.#revalidate();
     this.options.onChange();
   }
 
   /** `value` with the schema's defaults (and those of the alternatives picked) where it has nothing. */
-  withDefaults(value: JsonValue): JsonValue {
+  withDefaults(value: JsonValue | undefined): JsonValue | undefined {
     const logic = this.#logic;
     const choices = logic && this.#conditions?.withChoices(logic, (at) => this.#chosen.get(at));
     return settleDefaults(
-      (data) => applyDefaults(this.resolver!, data, choices || logic, this.#lists) ?? {},
+      (data) => applyDefaults(this.resolver!, data, choices || logic, this.#lists),
       value,
       logic !== undefined,
     );
@@ -284,6 +298,11 @@ export class FormState {
   #items(field: ArrayField): JsonValue[] {
     const current = getAtPointer(this.#data, field.pointer);
     return Array.isArray(current) ? (current as JsonValue[]) : [];
+  }
+
+  /** The value a part starts with when the person asks for it (see new-value.ts). */
+  newValue(at: SchemaAt): JsonValue {
+    return newValue(this.resolver!, at, this.#logic, this.#lists);
   }
 
   /** The value of a new list entry: its schema's defaults. */
@@ -329,7 +348,7 @@ export class FormState {
     const data = this.#data;
     this.#data = this.#conditions.withNewlyActiveDefaults(
       data,
-      this.withDefaults(data ?? {}),
+      this.withDefaults(data ?? this.emptyValue),
       activeBefore,
     );
   }
@@ -437,61 +456,29 @@ export class FormState {
   #shownSchemaErrors(): ReadonlyMap<string, FieldError> {
     const exposure = this.#exposure;
     if (nothingExposed(exposure)) return NO_ERRORS;
-    const key = {
-      data: this.activeData(),
-      touched: this.#touched.size,
-      shown: this.#shownNames.size,
-      showAll: this.#showAll,
-      tree: this.#trees.current,
-    };
-    const cached = this.#shownCache;
-    if (
-      cached &&
-      cached.data === key.data &&
-      cached.touched === key.touched &&
-      cached.shown === key.shown &&
-      cached.showAll === key.showAll &&
-      cached.tree === key.tree
-    )
-      return cached.map;
-    const live = this.#live;
-    const errors = !live
-      ? []
-      : key.showAll
-        ? live.all(key.data)
-        : live.some(key.data, exposedNames(exposure));
-    const map = firstShownPerField(errors, exposure, this.fields);
-    this.#shownCache = { ...key, map };
-    return map;
+    const data = this.activeData();
+    const showAll = this.#showAll;
+    const inputs = [data, this.#touched.size, this.#shownNames.size, showAll, this.#trees.current];
+    return this.#shownCache.get(inputs, () => {
+      const live = this.#live;
+      const errors = !live
+        ? []
+        : showAll
+          ? live.all(data)
+          : live.some(data, exposedNames(exposure));
+      return firstShownPerField(errors, exposure, this.fields);
+    });
   }
 
-  #shownCache?: {
-    data: JsonValue | undefined;
-    touched: number;
-    shown: number;
-    showAll: boolean;
-    tree: Field | undefined;
-    map: Map<string, FieldError>;
-  };
+  readonly #shownCache = new Memo<ReadonlyMap<string, FieldError>>();
 
-  /**
-   * Per top-level property, everything besides its fields that its rendering shows: its shown
-   * errors and the text typed into its controls that is not (yet) a value. A group whose fields
-   * and signature are unchanged is not rendered again (see `renderField`'s `guard`).
-   */
+  /** Per top-level property, what its rendering shows besides its fields (see `groupSignatures`). */
   groupSignatures(): Map<string, string> {
-    const signatures = new Map<string, string>();
-    const add = (pointer: string, text: string) => {
-      const name = topLevelName(pointer);
-      signatures.set(name, `${signatures.get(name) ?? ''}${pointer}\u0001${text}\u0002`);
-    };
     const exposure = this.#exposure;
-    for (const [pointer, error] of this.#shownSchemaErrors()) add(pointer, this.#messageFor(error));
-    for (const [pointer, message] of this.#localErrors)
-      if (isExposed(pointer, exposure)) add(pointer, message);
-    for (const [pointer, message] of this.#serverErrors) add(pointer, message);
-    for (const [pointer, text] of this.#rawTexts) add(pointer, `raw:${text}`);
-    return signatures;
+    const shown = [...this.#shownSchemaErrors()].map(([p, e]) => [p, this.#messageFor(e)] as const);
+    const local = [...this.#localErrors].filter(([pointer]) => isExposed(pointer, exposure));
+    const raw = [...this.#rawTexts].map(([pointer, text]) => [pointer, `raw:${text}`] as const);
+    return groupSignatures(shown, local, this.#serverErrors, raw);
   }
 
   /** The pointer of the field that shows an error at `pointer`. */

@@ -8,7 +8,7 @@ import type { SchemaResolver } from '../model/schema-resolver.js';
 import type { FormDefinition } from '../model/types.js';
 
 /** A part that a definition may need. */
-export type NeededPart = 'conditions' | 'alternatives' | 'lists' | 'markdown' | 'drafts';
+export type NeededPart = 'conditions' | 'alternatives' | 'lists' | 'maps' | 'markdown' | 'drafts';
 
 /** Keywords that make a schema need the condition logic. */
 const CONDITION_KEYWORDS = [
@@ -22,6 +22,27 @@ const CONDITION_KEYWORDS = [
 
 /** Keywords that make a schema (probably) have lists. */
 const ARRAY_KEYWORDS = ['items', 'prefixItems', 'additionalItems'];
+
+/**
+ * Whether a schema has maps: `patternProperties`, or `additionalProperties` that allows entries
+ * (`additionalProperties: false`, the common case, needs no map editor).
+ */
+export function hasMaps(schema: unknown): boolean {
+  const walk = (value: unknown, depth: number): boolean => {
+    if (typeof value !== 'object' || value === null || depth > 256) return false;
+    for (const [key, child] of Object.entries(value)) {
+      if (key === 'patternProperties' && typeof child === 'object' && child !== null) return true;
+      if (
+        key === 'additionalProperties' &&
+        (child === true || (typeof child === 'object' && child !== null))
+      )
+        return true;
+      if (walk(child, depth + 1)) return true;
+    }
+    return false;
+  };
+  return walk(schema, 0);
+}
 
 /** Whether a schema has alternatives (`oneOf` / `anyOf`). */
 export function hasAlternatives(resolver: SchemaResolver): boolean {
@@ -64,6 +85,11 @@ export function neededParts(
   if (hasAlternatives(resolver)) parts.add('alternatives');
   if (resolver.types.has('array') || ARRAY_KEYWORDS.some((keyword) => resolver.uses(keyword)))
     parts.add('lists');
+  if (
+    (resolver.uses('additionalProperties') || resolver.uses('patternProperties')) &&
+    hasMaps(definition.schema)
+  )
+    parts.add('maps');
   const inline = definition.translations?.[options.locale];
   if (
     usesMarkdown(

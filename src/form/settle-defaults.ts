@@ -10,10 +10,10 @@ const MAX_PASSES = 5;
 
 /** `fill(value)`, repeated while it still changes something (only where conditions exist). */
 export function settleDefaults(
-  fill: (data: JsonValue) => JsonValue,
-  value: JsonValue,
+  fill: (data: JsonValue | undefined) => JsonValue | undefined,
+  value: JsonValue | undefined,
   conditional: boolean,
-): JsonValue {
+): JsonValue | undefined {
   let current = fill(value);
   for (let pass = 1; conditional && pass < MAX_PASSES; pass += 1) {
     const next = fill(current);

@@ -15,6 +15,13 @@ export const lazyParts = {
   ),
   /** Lists: their model and their rendering. */
   lists: new LazyModule(() => import('./chunks/lists.js'), 'lists'),
+  /** Maps (objects with entries named by the person): their model and their editor. */
+  maps: new LazyModule(() => import('./chunks/maps.js'), 'maps'),
+  /** "Add …" and "Remove …" of optional objects. */
+  optionalObjects: new LazyModule(
+    () => import('../widgets/render-optional-object.js'),
+    'render-optional-object',
+  ),
   /** The Markdown subset of descriptions and help texts. */
   markdown: new LazyModule(() => import('../widgets/markdown.js'), 'markdown'),
   /** Size limits and `$ref` checks of a raw (not compiled) definition. */

@@ -67,8 +67,13 @@ function computeActiveValue(field: Field, data: JsonValue | undefined): JsonValu
     return result ?? data;
   }
   if (field.kind === 'array' && Array.isArray(data)) {
-    let same = true;
-    const result = data.map((item, index) => {
+    // Entries added but never answered at the end of a list are no answer (a root list of names
+    // with one empty entry is `[]`, not `[null]`, which `type: "string"` would refuse); one
+    // before an answered entry becomes null, as JSON has no holes.
+    let end = data.length;
+    while (end > 0 && data[end - 1] === undefined) end -= 1;
+    let same = end === data.length;
+    const result = data.slice(0, end).map((item, index) => {
       const child = field.items[index];
       const active = child ? activeValue(child, item) : item;
       const kept = active === undefined ? null : active;

@@ -27,6 +27,7 @@ import type { ConditionLogic } from './condition-logic.js';
 import type { JsonValue, Schema } from './types.js';
 import { cloneJson, getOwn, isPlainObject, setOwn } from './own.js';
 import type { ListModel } from './array-model.js';
+import { MAX_DEFAULT_SCHEMAS } from './field-limit.js';
 
 const clone = cloneJson;
 
@@ -42,7 +43,9 @@ export function applyDefaults(
     resolver.rootAt(),
     undefined,
     value,
-    [],
+    // The root counts as expanded (as in the field tree): a `$ref: "#"` below it is recursion,
+    // and gets defaults only where there is data.
+    [resolver.rootLocation],
     true,
     conditions,
     lists,
@@ -77,7 +80,25 @@ export function hasContent(value: unknown): boolean {
  * must be present (a required property, an array item, the root): only then does a missing array
  * with nothing to fill become `[]`.
  */
-export function computeDefaults(
+export function computeDefaults(...args: Parameters<typeof fillDefaults>): JsonValue | undefined {
+  // The budget is counted per outermost call (defaults of the form, of a new entry, of a part
+  // added); nested calls share it.
+  if (budget.depth === 0) budget.left = MAX_DEFAULT_SCHEMAS;
+  budget.depth += 1;
+  try {
+    return fillDefaults(...args);
+  } finally {
+    budget.depth -= 1;
+  }
+}
+
+/**
+ * Schemas still to look at for defaults (see `MAX_DEFAULT_SCHEMAS`): once spent, parts without
+ * data get none up front, however deep the chain of `$ref`s they are written with.
+ */
+const budget = { left: MAX_DEFAULT_SCHEMAS, depth: 0 };
+
+function fillDefaults(
   resolver: SchemaResolver,
   at: SchemaAt,
   parentDefault: JsonValue | undefined,
@@ -90,6 +111,7 @@ export function computeDefaults(
   // A value given for a plain schema of a simple type is kept as it is: nothing to resolve (most
   // fields of a prefilled form).
   if (data !== undefined && isGivenSimpleValue(at.schema, data)) return data;
+  if (data === undefined && --budget.left < 0) return undefined;
   const resolved = resolver.resolve(at, refTargets);
   // Recursive schemas get defaults only as deep as the data goes.
   if (resolved.recursive && data === undefined) return undefined;

@@ -13,6 +13,14 @@ import type { ResolvedSchema, SchemaAt, SchemaResolver } from './schema-resolver
 import type { JsonValue, Schema, UiSchema } from './types.js';
 import { getOwn, isPlainObject } from './own.js';
 import type { ListModel } from './array-model.js';
+import {
+  ControlBudget,
+  MAX_CONTROLS,
+  pointerDepth,
+  startsCollapsed,
+  tooManyControls,
+} from './field-limit.js';
+import type { MapModel } from './map-model.js';
 
 /** What the walk needs besides the schema. */
 export interface TreeContext {
@@ -32,6 +40,13 @@ export interface TreeContext {
    * list's value is kept as it is and not shown.
    */
   lists?: ListModel;
+  /**
+   * The model of maps (map-model.ts, loaded only for schemas that have them). Without it, entries
+   * under names `properties` does not list are kept and not shown.
+   */
+  maps?: MapModel;
+  /** Counts the controls built; throws the definition error beyond the limit (field-limit.ts). */
+  budget?: ControlBudget;
   /** The alternative the person picked for the object at `pointer` (when no discriminator tells). */
   chosenAlternative?: (pointer: string) => number | undefined;
   /**
@@ -52,6 +67,8 @@ export interface Position {
   parentDisabled: boolean;
   parentReadOnly: boolean;
   refTargets: readonly string[];
+  /** A map's entry: labelled with its name (the person's), not with its schema's title. */
+  entry?: boolean;
 }
 
 /** One empty uiSchema for every field without one, so that rebuilt positions compare equal. */
@@ -105,9 +122,23 @@ interface BuiltFrom {
   refTargets: readonly string[];
   chosen: number | undefined;
   widgetsVersion: number | undefined;
+  entry: boolean | undefined;
 }
 
 const builtFrom = new WeakMap<Field, BuiltFrom>();
+
+/** The controls of a field and everything below it (counted against `MAX_CONTROLS`). */
+const sizes = new WeakMap<Field, number>();
+
+/** The controls the field tree `field` shows (questions, lists, "Add …" buttons). */
+export function controlCount(field: Field): number {
+  return sizes.get(field) ?? 0;
+}
+
+/** Whether a field is a control of its own (a group of fields is not). */
+function isControl(field: Field): boolean {
+  return field.kind !== 'object' || field.collapsed === true;
+}
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {
   if (a === b) return true;
@@ -131,6 +162,7 @@ function reusable(field: Field | undefined, from: BuiltFrom): field is Field {
     before.parentReadOnly === from.parentReadOnly &&
     before.chosen === from.chosen &&
     before.widgetsVersion === from.widgetsVersion &&
+    before.entry === from.entry &&
     sameList(before.refTargets, from.refTargets)
   );
 }
@@ -146,6 +178,8 @@ export function buildFieldTree(
   value: JsonValue | undefined,
   previous?: Field,
 ): Field {
+  // A build of its own counts from nothing (the budget stops it early when the form is too large).
+  context = { ...context, budget: new ControlBudget() };
   const field = buildField(
     context,
     {
@@ -203,10 +237,20 @@ export function buildField(
     refTargets: position.refTargets,
     chosen: context.chosenAlternative?.(position.pointer),
     widgetsVersion: context.widgetsVersion,
+    entry: position.entry,
   };
-  if (reusable(previous, from)) return previous;
+  const { budget } = context;
+  if (reusable(previous, from)) {
+    budget?.spend(position.pointer, sizes.get(previous) ?? 0);
+    return previous;
+  }
+  const start = budget?.count ?? 0;
   const field = buildNewField(context, position, previous);
-  if (field) builtFrom.set(field, from);
+  if (field) {
+    builtFrom.set(field, from);
+    if (isControl(field)) budget?.spend(position.pointer);
+    sizes.set(field, (budget?.count ?? 0) - start);
+  }
   return field;
 }
 
@@ -224,8 +268,9 @@ export function updateFieldTree(
   data: JsonValue | undefined,
   pointer: string,
 ): Field {
+  const counted = { ...context, budget: new ControlBudget() };
   return (
-    updatePath(context, tree, data, parsePointer(pointer), 0) ?? buildFieldTree(context, data, tree)
+    updatePath(counted, tree, data, parsePointer(pointer), 0) ?? buildFieldTree(context, data, tree)
   );
 }
 
@@ -292,6 +337,10 @@ function updatePath(
       : { ...field, value, items: replaced }
   ) as Field;
   builtFrom.set(updated, { ...from, value });
+  const size = controlCount(field) - controlCount(children[at]) + controlCount(child);
+  sizes.set(updated, size);
+  // An "Add …" that opened a large part: the limit holds after every change too.
+  if (depth === 0 && size > MAX_CONTROLS) throw tooManyControls(size, field.pointer);
   return updated;
 }
 
@@ -314,16 +363,24 @@ function buildNewField(
   previous: Field | undefined,
 ): Field | undefined {
   const resolved = context.resolver.resolve(position.at, position.refTargets);
-  // A schema that refers to itself through object properties would expand forever; stop where
-  // the data ends, as react-jsonschema-form does.
-  if (resolved.recursive && position.value === undefined) return undefined;
   const { schema } = resolved;
   const { ui, uiLocation } = position;
+  const type = primaryType(schema);
+  const objectLike =
+    type === 'object' ||
+    (type === undefined &&
+      (Array.isArray(schema.oneOf) || Array.isArray(schema.anyOf)) &&
+      !getChoices(context.resolver, resolved, ui, uiLocation));
+  // A schema that refers to itself would expand forever; stop where the data ends, as
+  // react-jsonschema-form does (an object then shows "Add …", below).
+  if (resolved.recursive && position.value === undefined && !objectLike) return undefined;
   const options = getUiOptions(ui);
   const disabled = position.parentDisabled || options.disabled === true;
   const readOnly = position.parentReadOnly || options.readonly === true || schema.readOnly === true;
-  const label = uiText(ui, uiLocation, 'ui:title') ??
-    schemaText(resolved, 'title') ?? { text: position.name };
+  const label = position.entry
+    ? { text: position.name }
+    : (uiText(ui, uiLocation, 'ui:title') ??
+      schemaText(resolved, 'title') ?? { text: position.name });
   const base = {
     pointer: position.pointer,
     schema,
@@ -339,7 +396,6 @@ function buildNewField(
     disabled,
     value: position.value,
   };
-  const type = primaryType(schema);
   const child = {
     ...position,
     parentDisabled: disabled,
@@ -347,12 +403,21 @@ function buildNewField(
     refTargets: resolved.refTargets,
   };
 
-  const objectLike =
-    type === 'object' ||
-    (type === undefined &&
-      (Array.isArray(schema.oneOf) || Array.isArray(schema.anyOf)) &&
-      !getChoices(context.resolver, resolved, ui, uiLocation));
   if (objectLike) {
+    const optional = !position.required && position.pointer !== '';
+    if (
+      position.value === undefined &&
+      position.pointer !== '' &&
+      startsCollapsed(position.pointer, position.required, resolved.recursive, options.collapsed)
+    )
+      return {
+        ...base,
+        kind: 'object',
+        widget: 'object',
+        children: [],
+        collapsed: true,
+        expand: position.at,
+      };
     const value = isPlainObject(position.value) ? position.value : undefined;
     // Conditions and alternatives decide which properties apply to the current data.
     let active: ConditionalSchema = { ...resolved, inactiveProperties: [] };
@@ -394,11 +459,20 @@ function buildNewField(
       );
       if (built) children.push(built);
     }
+    const map = context.maps?.buildEntries(context, active, { ...child, value }, children, before);
     return {
       ...base,
       kind: 'object',
       widget: 'object',
       children,
+      map,
+      removable:
+        optional &&
+        !readOnly &&
+        !disabled &&
+        options.collapsed !== false &&
+        (pointerDepth(position.pointer) >= 2 || options.collapsed === true || resolved.recursive),
+      expand: position.at,
       inactiveProperties: active.inactiveProperties,
       alternatives:
         alternatives && alternatives.discriminator === undefined

@@ -10,7 +10,8 @@ export type DefinitionErrorCode =
   | 'unresolvable-ref'
   | 'cyclic-ref'
   | 'invalid-schema'
-  | 'unsupported-dialect';
+  | 'unsupported-dialect'
+  | 'too-many-controls';
 
 export class DefinitionError extends Error {
   override readonly name = 'DefinitionError';

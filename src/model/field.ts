@@ -55,6 +55,33 @@ export interface ObjectField extends FieldBase {
   inactiveProperties?: string[];
   /** Object alternatives without a discriminator: the person picks one. */
   alternatives?: { labels: Text[]; selected: number };
+  /**
+   * An optional (or recursive) object without data, shown as "Add …" until the person asks for
+   * it (see `startsCollapsed` in field-limit.ts); it then gets `expand`'s defaults.
+   */
+  collapsed?: boolean;
+  /** An optional object below the top level that has data: "Remove …" collapses it again. */
+  removable?: boolean;
+  /** The schema "Add …" fills in. Expanded once even where it is the recursive one above it. */
+  expand?: SchemaAt;
+  /** Entries under names that `properties` does not list (a map; see map-model.ts). */
+  map?: MapInfo;
+}
+
+/** The part of an object that is a map (`additionalProperties`, `patternProperties`). */
+export interface MapInfo {
+  /** Index in `children` of the first entry: the listed properties come before. */
+  firstEntry: number;
+  /** The schema of an entry whose name matches a pattern (`patternProperties`, in order). */
+  patterns: { pattern: string; at: SchemaAt }[];
+  /** The schema of an entry under any other name (`additionalProperties`); none: not allowed. */
+  other?: SchemaAt;
+  /** Names the object's `properties` list: no entry can take them. */
+  fixed: string[];
+  /** The resolved `propertyNames` schema, if any. */
+  propertyNames?: SchemaObject;
+  canAdd: boolean;
+  canRemove: boolean;
 }
 
 /** An array of items the person can add, remove and reorder. */

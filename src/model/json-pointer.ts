@@ -84,8 +84,9 @@ function writeTokens(
     } else {
       copy[position] = writeTokens(copy[position], tokens, index + 1, value);
     }
-    // Writing past the end leaves holes, which JSON cannot hold: fill them with null.
-    for (let i = 0; i < copy.length; i++) if (copy[i] === undefined) copy[i] = null;
+    // Writing past the end leaves holes, which JSON cannot hold: fill them with null. (An entry
+    // added but not answered yet stays `undefined`: see `withItemAdded`.)
+    for (let i = 0; i < copy.length; i++) if (!(i in copy)) copy[i] = null;
     return copy;
   }
   const copy: Record<string, JsonValue> =

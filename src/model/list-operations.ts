@@ -4,12 +4,16 @@
  */
 import type { JsonValue } from './types.js';
 
-/** The list with `item` appended (`null` for an entry whose schema has no default). */
+/**
+ * The list with `item` appended. An entry whose schema has no default stays without a value
+ * (`undefined`) until the person answers it: the form's value leaves such entries out at the end
+ * of a list and gives them as `null` before an answered one (see `activeValue`).
+ */
 export function withItemAdded(
-  list: readonly JsonValue[],
+  list: readonly (JsonValue | undefined)[],
   item: JsonValue | undefined,
 ): JsonValue[] {
-  return [...list, item === undefined ? null : item];
+  return [...list, item] as JsonValue[];
 }
 
 /** The list without entry `index`. */

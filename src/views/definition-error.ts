@@ -26,6 +26,8 @@ export function definitionMessage(error: DefinitionError): string {
       return msg(str`The form definition refers to itself in a loop (${p.ref}).`);
     case 'unsupported-dialect':
       return msg(str`The form definition uses an unsupported JSON Schema version (${p.dialect}).`);
+    case 'too-many-controls':
+      return msg(str`The form has more questions than can be shown at once (at most ${p.limit}).`);
     default:
       return msg('The form definition contains an error.');
   }

@@ -4,7 +4,7 @@
 import { html, nothing, type TemplateResult } from 'lit/html.js';
 import { css } from '../internal/css.js';
 import { msg } from '@lit/localize';
-import type { FormText } from '../i18n/form-text.js';
+import type { FormText, ShownText } from '../i18n/form-text.js';
 import type { Field } from '../model/field.js';
 import type { Step } from '../form/steps.js';
 import { formatAnswer } from '../i18n/format-answer.js';
@@ -49,19 +49,30 @@ export interface ReviewContext {
   change(pointer: string): void;
 }
 
-function rows(field: Field, context: ReviewContext, label?: string): TemplateResult[] {
-  const shownLabel = label ?? context.text.get(field.label).text;
+/**
+ * The rows of a field. A label keeps the language it is written in (`lang`): a text shown in the
+ * definition's language because the translation lacks it is marked as such.
+ */
+function rows(field: Field, context: ReviewContext, label?: ShownText): TemplateResult[] {
+  const shownLabel = label ?? context.text.get(field.label);
   switch (field.kind) {
     case 'object':
       return field.children.flatMap((child) => rows(child, context));
     case 'array':
       if (field.items.length === 0) return [row(field, shownLabel, context)];
       return field.items.flatMap((item, index) => {
-        const itemLabel = `${shownLabel} ${formatNumber(index + 1, context.locale)}`;
+        const itemLabel = {
+          text: `${shownLabel.text} ${formatNumber(index + 1, context.locale)}`,
+          lang: shownLabel.lang,
+        };
         if (item.kind === 'object') {
-          return item.children.flatMap((child) =>
-            rows(child, context, `${itemLabel}: ${context.text.get(child.label).text}`),
-          );
+          return item.children.flatMap((child) => {
+            const childLabel = context.text.get(child.label);
+            return rows(child, context, {
+              text: `${itemLabel.text}: ${childLabel.text}`,
+              lang: childLabel.lang,
+            });
+          });
         }
         return rows(item, context, itemLabel);
       });
@@ -71,10 +82,10 @@ function rows(field: Field, context: ReviewContext, label?: string): TemplateRes
   }
 }
 
-function row(field: Field, label: string, context: ReviewContext): TemplateResult {
+function row(field: Field, label: ShownText, context: ReviewContext): TemplateResult {
   const answer = formatAnswer(field, field.value, context.locale, context.text);
   return html`<div class="review-row" part="review-row">
-    <dt part="review-label">${label}</dt>
+    <dt part="review-label" lang=${label.lang}>${label.text}</dt>
     <dd part="review-answer"><bdi>${answer}</bdi></dd>
     <dd class="review-action">
       ${
@@ -86,7 +97,7 @@ function row(field: Field, label: string, context: ReviewContext): TemplateResul
               part="button change"
               @click=${() => context.change(field.pointer)}
             >
-              ${msg('Change')}<span class="visually-hidden"> ${label}</span>
+              ${msg('Change')}<span class="visually-hidden" lang=${label.lang}> ${label.text}</span>
             </button>`
       }
     </dd>

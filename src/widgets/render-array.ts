@@ -107,11 +107,18 @@ function moveItem(host: ArrayHost, field: ArrayField, from: number, to: number):
   host.announce(msg(str`Entry moved to position ${to + 1}.`));
 }
 
-function itemLabel(field: ArrayField, context: RenderContext, index: number): string {
+/** An entry's heading, with the language of its title (the definition's, where untranslated). */
+function itemHeading(
+  field: ArrayField,
+  context: RenderContext,
+  index: number,
+): { text: string; lang?: string } {
   const item = field.items[index];
-  const title = item && item.label.key !== undefined ? context.text.get(item.label).text : '';
+  const title = item && item.label.key !== undefined ? context.text.get(item.label) : undefined;
   const position = formatNumber(index + 1, context.locale);
-  return title ? `${title} ${position}` : msg(str`Entry ${position}`);
+  return title?.text
+    ? { text: `${title.text} ${position}`, lang: title.lang }
+    : { text: msg(str`Entry ${position}`) };
 }
 
 /** Renders a list: its entries, each with "Move up", "Move down" and "Remove", and "Add entry". */
@@ -137,7 +144,8 @@ export function renderArray(
     ${field.showLabel ? html`<legend part="legend" lang=${label.lang}>${label.text}${optionalMark(field)}</legend>` : nothing}
     ${renderHint(field, context, hintId)} ${renderError(errorId, error)}
     ${field.items.map((item, index) => {
-      const name = itemLabel(field, context, index);
+      const heading = itemHeading(field, context, index);
+      const name = heading.text;
       const fixed = index < field.fixedItems;
       const movable = field.orderable && !fixed && count - field.fixedItems > 1;
       const headingId = `${controlId(item.pointer)}-heading`;
@@ -148,7 +156,14 @@ export function renderArray(
         aria-labelledby=${headingId}
         data-item=${item.pointer}
       >
-        <p class="array-item-title" part="array-item-title" id=${headingId}>${name}</p>
+        <p
+          class="array-item-title"
+          part="array-item-title"
+          id=${headingId}
+          lang=${ifDefined(heading.lang)}
+        >
+          ${name}
+        </p>
         ${renderField({ ...item, showLabel: item.kind === 'value' ? item.showLabel : false, label: item.kind === 'value' ? { text: name } : item.label }, context, level + 1)}
         ${
           movable || (field.canRemove && !fixed)

@@ -15,6 +15,7 @@ import { moduleArrivals } from '../internal/lazy-module.js';
 import { lazyParts } from '../internal/lazy-parts.js';
 import { getWidget, type WidgetContext } from './registry.js';
 import type { ArrayHost } from './render-array.js';
+import type { ObjectHost } from './render-optional-object.js';
 import { renderText } from './render-text.js';
 import { formatNumber } from '../i18n/format-number.js';
 
@@ -39,6 +40,8 @@ export interface RenderContext {
   chooseAlternative(pointer: string, index: number): void;
   /** What editing lists needs of the form. */
   arrays: ArrayHost;
+  /** What opening optional objects and editing maps needs of the form. */
+  objects: ObjectHost;
 }
 
 const ids = new Map<string, string>();
@@ -143,12 +146,27 @@ export function renderField(field: Field, context: RenderContext, level = 0): Te
   }
 }
 
+/** A map's entries and its "Add entry" (the maps part), drawn once its code has arrived. */
+function renderMap(field: ObjectField, context: RenderContext, level: number) {
+  if (!field.map) return nothing;
+  const maps = lazyParts.maps.module;
+  if (maps) return maps.renderMapEntries(field, context, level);
+  lazyParts.maps.load().catch(() => undefined);
+  return nothing;
+}
+
 function renderObject(field: ObjectField, context: RenderContext, level: number): TemplateResult {
+  // "Add …" and "Remove …" (a lazy part, loaded before the form shows when it has them).
+  const optional = lazyParts.optionalObjects.module;
+  if ((field.collapsed || field.removable) && !optional)
+    lazyParts.optionalObjects.load().catch(() => undefined);
+  if (field.collapsed) return optional ? optional.renderCollapsed(field, context) : html``;
+  const properties = field.map ? field.children.slice(0, field.map.firstEntry) : field.children;
   const children = [
     field.alternatives
       ? (lazyParts.alternatives.module?.renderAlternatives(field, context) ?? nothing)
       : nothing,
-    ...field.children.map((child) =>
+    ...properties.map((child) =>
       level === 0
         ? // A change re-renders its own group only: the others' fields are the same objects
           // (the field tree keeps what did not change) and so are their signatures.
@@ -164,6 +182,8 @@ function renderObject(field: ObjectField, context: RenderContext, level: number)
           )
         : renderField(child, context, level + 1),
     ),
+    renderMap(field, context, level),
+    field.removable && optional ? optional.renderRemove(field, context) : nothing,
   ];
   const error = context.shownError(field.pointer);
   const errorId = `${controlId(field.pointer)}-error`;

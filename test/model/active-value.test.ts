@@ -129,7 +129,14 @@ describe('activeValue (the data the form sends)', () => {
   it('gives a list entry that has no value null, as JSON does', () => {
     const field = tree({ children: [{ age: 1 }] }) as Field & { kind: 'object' };
     const list = field.children.find((child) => child.pointer === '/children')!;
+    const sparse = [{ age: 1 }, undefined, { age: 2 }] as unknown as JsonValue;
+    expect(activeValue(list, sparse)).to.deep.equal([{ age: 1 }, null, { age: 2 }]);
+  });
+
+  it('leaves out entries at the end of a list that have no value', () => {
+    const field = tree({ children: [{ age: 1 }] }) as Field & { kind: 'object' };
+    const list = field.children.find((child) => child.pointer === '/children')!;
     const sparse = [{ age: 1 }, undefined] as unknown as JsonValue;
-    expect(activeValue(list, sparse)).to.deep.equal([{ age: 1 }, null]);
+    expect(activeValue(list, sparse)).to.deep.equal([{ age: 1 }]);
   });
 });

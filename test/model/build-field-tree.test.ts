@@ -488,18 +488,25 @@ describe('buildFieldTree', () => {
       properties: { name: { type: 'string' }, child: { $ref: '#' } },
     };
 
-    it('does not expand a `$ref: "#"` property without data', () => {
+    it('does not expand a `$ref: "#"` property without data: it is an "Add" in its place', () => {
       const root = tree(schema, {}, {});
-      expect(names(root)).to.deep.equal(['name']);
+      expect(names(root)).to.deep.equal(['name', 'child']);
+      const collapsed = child(root, 'child') as ObjectField;
+      expect(collapsed.collapsed).to.equal(true);
+      expect(collapsed.children).to.deep.equal([]);
+      expect(collapsed.expand?.location).to.equal('/schema/properties/child');
     });
 
     it('expands it as deep as the data goes, with all fields at each level', () => {
       const root = tree(schema, {}, { child: { child: {} } });
       const first = child(root, 'child');
-      const second = child(first, 'child');
+      const second = child(first, 'child') as ObjectField;
       expect(second.pointer).to.equal('/child/child');
-      expect(names(second)).to.deep.equal(['child/child/name']);
+      expect(second.collapsed).to.equal(undefined);
+      expect(second.removable).to.equal(true);
+      expect(names(second)).to.deep.equal(['child/child/name', 'child/child/child']);
       expect(child(second, 'name').pointer).to.equal('/child/child/name');
+      expect((child(second, 'child') as ObjectField).collapsed).to.equal(true);
     });
 
     it('builds recursive $defs trees through arrays', () => {

@@ -7,3 +7,5 @@ export { checkDefinitionLimits } from '../../model/definition-limits.js';
 export { checkReferences } from '../../model/check-references.js';
 // Where each `$ref` leads, worked out as the command line does it for a compiled module.
 export { referenceTable } from '../../core/schema-references.js';
+// The limit of controls at once, before the schema is compiled.
+export { checkControlCount } from '../../model/check-control-count.js';
