@@ -25,6 +25,7 @@ import {
 import { createRateLimiter, rateLimitKey } from './rate-limit.js';
 import { REFERENCE_PATTERN, isValidPrefix, newReference } from './references.js';
 import { inboxPlugin } from './inbox/index.js';
+import { indexSubmission } from './inbox/routing.js';
 import { serveStatic } from './static.js';
 import { summarizeSubmission } from './staff-summary.js';
 import { openStorage } from './storage/index.js';
@@ -199,6 +200,7 @@ export function createReceiver(options) {
       prefix: '/inbox',
       useStorage,
       hosts: staffHosts,
+      formsDir,
       write,
       ...(typeof inbox === 'object' ? inbox : {}),
     });
@@ -378,6 +380,14 @@ export function createReceiver(options) {
         })
         .catch(rethrowStorage);
       if (inserted) {
+        // Routing and search rows for the inbox. The submission is stored either way: a failure
+        // here is logged, and `node server/teams.js reindex` writes them later.
+        await indexSubmission(store, reference, {
+          ...envelope,
+          form: { ...envelope.form, id: form.id },
+        }).catch((error) =>
+          write({ level: 'error', event: 'inbox-index', reference, error: errorName(error) }),
+        );
         if (fault === 'dropAfterStore') return cut(reply);
         return sendJson(reply, 201, responseBody);
       }

@@ -11,6 +11,7 @@
 import fastifyCookie from '@fastify/cookie';
 import { hostAllowed, isLoopback, problem, sendJson } from '../http.js';
 import { verifyPassword } from '../passwords.js';
+import { apiPlugin } from './api.js';
 import { compilePlugin } from './compile.js';
 import { pagesPlugin } from './pages.js';
 import { cookieName, createSessions, csrfMatches } from './sessions.js';
@@ -32,6 +33,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * @property {() => Promise<object>} useStorage the receiver's storage once open
  * @property {readonly string[]} hosts the `Host` names the inbox answers to (DNS rebinding)
  * @property {(entry: object) => void} write the receiver's log
+ * @property {string} [formsDir] the receiver's forms folder (translation files named by a definition)
  * @property {{ idleMs?: number, absoluteMs?: number, now?: () => number }} [sessions]
  * @property {boolean} [secureCookies] default: Secure unless the request is plain HTTP on
  *   loopback (the demo); behind a TLS proxy always Secure
@@ -80,6 +82,7 @@ export async function inboxPlugin(app, options) {
   });
 
   await app.register(compilePlugin);
+  await app.register(apiPlugin, { useStorage, formsDir: options.formsDir });
   await app.register(pagesPlugin, { distDir: options.distDir });
 
   app.get('/api/session', async (request, reply) => {
