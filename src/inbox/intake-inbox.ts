@@ -295,8 +295,8 @@ export class IntakeInbox extends LitElement {
   override render() {
     const t = this.t;
     return html`
-      <a class="skip" href="#main" @click=${this.skip}>${t.skipLink}</a>
       <header>
+        <a class="skip" href="#main" @click=${this.skip}>${t.skipLink}</a>
         <p class="app-name">${t.appName}</p>
         ${this.me ? this.renderNav() : nothing}
         <div class="tools">
@@ -315,7 +315,7 @@ export class IntakeInbox extends LitElement {
           }
         </div>
       </header>
-      <main id="main">${this.renderPage()}</main>
+      <main id="main" tabindex="-1">${this.renderPage()}</main>
       <div class="visually-hidden" role="status">${this.live}</div>
     `;
   }

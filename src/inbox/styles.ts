@@ -39,6 +39,13 @@ export const baseStyles = css`
     outline: 3px solid var(--accent);
     outline-offset: 2px;
   }
+  /* Fields show where typing goes however they got the focus (date fields focus a part). */
+  input:focus,
+  select:focus,
+  textarea:focus {
+    outline: 3px solid var(--accent);
+    outline-offset: 2px;
+  }
   h1:focus {
     outline: none;
   }
