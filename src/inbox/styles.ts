@@ -41,6 +41,7 @@ export const baseStyles = css`
   }
   /* Fields show where typing goes however they got the focus (date fields focus a part). */
   input:focus,
+  input:focus-within,
   select:focus,
   textarea:focus {
     outline: 3px solid var(--accent);

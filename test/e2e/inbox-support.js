@@ -120,7 +120,7 @@ export async function tabTo(page, matches, { back = false, max = 150 } = {}) {
     await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
     const now = await focused(page);
     if (now && now.tag !== 'body') {
-      assert.ok(now.ring, `no visible focus on ${now.tag} "${now.text.slice(0, 40)}"`);
+      assert.ok(now.ring, `no visible focus on ${now.tag}#${now.id} "${now.text.slice(0, 40)}"`);
     }
     if (now && matches(now)) return now;
   }
