@@ -4,8 +4,7 @@
  * files, and submissions checked against schemas/<id>.json and stored (SQLite in data/, or
  * PostgreSQL with DATABASE_URL; every variable of server/README.md applies).
  *
- *   GET /api/submissions                       what arrived (loopback only)
- *   GET /api/submissions/<reference>/summary   one submission as German plain text (loopback only)
+ *   /inbox/                                    the staff inbox (sign in with a staff account)
  *
  *   node scripts/serve-demo.js           # http://localhost:8080/
  *   PORT=0 HOST=0.0.0.0 node scripts/serve-demo.js
@@ -75,8 +74,6 @@ const DEMO_OPTIONS = {
   staticIndex: STATIC_INDEX,
   csp: demoCsp,
   referencePrefix: 'KI',
-  // The demo shows what staff see (in memory, on this machine only).
-  staffEndpoints: true,
   // The staff inbox at /inbox/ (it also compiles forms for the builder's export).
   inbox: true,
 };

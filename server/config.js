@@ -19,10 +19,13 @@ const FILE_KEYS = new Set([
   'rateLimit',
   'bodyLimit',
   'trustProxy',
-  'staffEndpoints',
   'staffHosts',
   'inbox',
 ]);
+
+const ENDPOINTS_GONE =
+  'the loopback staff endpoints are gone; use the staff inbox (INBOX=on, /inbox/) or ' +
+  '`node server/list-submissions.js` on the server';
 
 /**
  * @param {Record<string, string | undefined>} [env]
@@ -40,6 +43,7 @@ export function optionsFromEnv(env = process.env) {
     const file = resolve(env.RECEIVER_CONFIG);
     const config = JSON.parse(readFileSync(file, 'utf8'));
     for (const [key, value] of Object.entries(config)) {
+      if (key === 'staffEndpoints') throw new Error(`${file}: ${ENDPOINTS_GONE}`);
       if (!FILE_KEYS.has(key)) throw new Error(`${file}: unknown setting ${key}`);
       // Folders in the file are relative to the file.
       options[key] =
@@ -67,7 +71,8 @@ export function optionsFromEnv(env = process.env) {
     options.rateLimit = { perMinute, burst };
   }
   if (env.TRUST_PROXY) options.trustProxy = flag(env.TRUST_PROXY, 'TRUST_PROXY');
-  if (env.STAFF_ENDPOINTS) options.staffEndpoints = flag(env.STAFF_ENDPOINTS, 'STAFF_ENDPOINTS');
+  // Said loudly rather than ignored: whoever set it reads submissions some other way now.
+  if (env.STAFF_ENDPOINTS) throw new Error(`STAFF_ENDPOINTS: ${ENDPOINTS_GONE}`);
   if (env.STAFF_HOSTS) options.staffHosts = list(env.STAFF_HOSTS);
   if (env.INBOX) options.inbox = flag(env.INBOX, 'INBOX');
   if (options.staffHosts !== undefined && !Array.isArray(options.staffHosts)) {

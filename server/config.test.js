@@ -27,7 +27,6 @@ test('every variable', () => {
     RATE_LIMIT: '10',
     RATE_LIMIT_BURST: '3',
     TRUST_PROXY: 'on',
-    STAFF_ENDPOINTS: 'on',
     STAFF_HOSTS: 'localhost:9000, intake.internal',
     CORS_ORIGINS: 'https://a.example, https://b.example',
     CORS_ALLOW_HEADERS: 'X-One,X-Two',
@@ -44,7 +43,6 @@ test('every variable', () => {
     bodyLimit: 2048,
     rateLimit: { perMinute: 10, burst: 3 },
     trustProxy: true,
-    staffEndpoints: true,
     staffHosts: ['localhost:9000', 'intake.internal'],
     cors: { '*': ['https://a.example', 'https://b.example'] },
     corsAllowHeaders: ['X-One', 'X-Two'],
@@ -66,6 +64,8 @@ test('mistakes are refused, not guessed at', () => {
   assert.throws(() => optionsFromEnv({ PORT: 'eighty' }), /PORT/);
   assert.throws(() => optionsFromEnv({ BODY_LIMIT: '-1' }), /BODY_LIMIT/);
   assert.throws(() => optionsFromEnv({ TRUST_PROXY: 'maybe' }), /TRUST_PROXY/);
+  // The loopback staff endpoints are gone: a setting that asks for them is refused, not ignored.
+  assert.throws(() => optionsFromEnv({ STAFF_ENDPOINTS: 'on' }), /staff inbox/);
   assert.throws(() => optionsFromEnv({ CORS_ORIGINS: '{"a": 1' }));
   assert.throws(() => optionsFromEnv({ FAULTS: 'chaos=1' }), /unknown fault/);
   const file = join(tempDir(), 'receiver.config.json');

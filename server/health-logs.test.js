@@ -45,7 +45,7 @@ storageTest(
 storageTest(
   'logs: one JSON line per request, without personal data, IP, key or body',
   async (t, env) => {
-    const receiver = await env.start({ rateLimit: { perMinute: 5 }, staffEndpoints: true });
+    const receiver = await env.start({ rateLimit: { perMinute: 5 }, inbox: true });
     const data = kontaktData();
     const key = `key-${randomUUID()}`;
     const sent = envelope(KONTAKT, data);
@@ -64,8 +64,8 @@ storageTest(
     await submit(receiver, 'kontakt', envelope(KONTAKT, { ...data, email: 'kaputt-quaxenbrueck' })); // 422
     await submit(receiver, 'kontakt', { ...sent, locale: 'Quaxenbrück?' }); // 400
     await submit(receiver, 'kontakt', '{"name": "Zuleika Quaxenbrück"'); // not JSON
-    await fetch(`${receiver.url}/api/submissions?form=kontakt&secret=Quaxenbrück`);
-    await fetch(`${receiver.url}/api/submissions/${reference}/summary`);
+    await fetch(`${receiver.url}/inbox/api/submissions?form=kontakt&secret=Quaxenbrück`);
+    await fetch(`${receiver.url}/inbox/api/submissions/${reference}`);
     await submit(receiver, 'kontakt', sent); // rate limited (6th)
     await fetch(`${receiver.url}/healthz`);
     // Wait for the last line: lines are written when the answer is complete.
@@ -87,8 +87,8 @@ storageTest(
         ['POST', '/api/forms/:id/submissions', 422, 'kontakt', false],
         ['POST', '/api/forms/:id/submissions', 400, 'kontakt', false],
         ['POST', '/api/forms/:id/submissions', 400, 'kontakt', false],
-        ['GET', '/api/submissions', 200, undefined, false],
-        ['GET', '/api/submissions/:reference/summary', 200, undefined, false],
+        ['GET', '/inbox/api/submissions', 401, undefined, false],
+        ['GET', '/inbox/api/submissions/:reference', 401, undefined, false],
         ['POST', '/api/forms/:id/submissions', 429, undefined, false],
         ['GET', '/healthz', 200, undefined, false],
       ],

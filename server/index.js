@@ -37,9 +37,7 @@ import { createReceiver } from './receiver.js';
  *   fields (src/core/limits.js); by default there is no such cap
  * @param {boolean} [options.trustProxy] take the client address from X-Forwarded-For
  * @param {string | Record<string, string>} [options.referencePrefix] for all forms, or per form id
- * @param {boolean} [options.staffEndpoints] default false: the staff list and summaries answer
- *   403 unless turned on (then only to loopback, without forwarding headers, and `staffHosts`)
- * @param {string[]} [options.staffHosts] the `Host` names staff endpoints answer to: `name` (any
+ * @param {string[]} [options.staffHosts] the `Host` names the inbox answers to: `name` (any
  *   port) or `name:port`; default `localhost`, `127.0.0.1`, `[::1]`
  * @param {boolean | object} [options.inbox] default false: the staff inbox under `/inbox/`
  *   (sign-in, the submissions a person's teams may see); an object passes options to it (see

@@ -13,17 +13,13 @@ import {
   DEFAULT_STAFF_HOSTS,
   PROBLEM,
   clientAddress,
-  hostAllowed,
-  isForwarded,
-  isLoopback,
   problem,
   readBody,
   sendJson,
-  sendText,
   errorName,
 } from './http.js';
 import { createRateLimiter, rateLimitKey } from './rate-limit.js';
-import { REFERENCE_PATTERN, isValidPrefix, newReference } from './references.js';
+import { isValidPrefix, newReference } from './references.js';
 import { inboxPlugin } from './inbox/index.js';
 import { indexSubmission } from './inbox/routing.js';
 import { serveStatic } from './static.js';
@@ -70,7 +66,6 @@ export function createReceiver(options) {
     bodyLimit: bodyLimitCap,
     trustProxy = false,
     referencePrefix,
-    staffEndpoints = false,
     staffHosts = DEFAULT_STAFF_HOSTS,
     inbox = false,
     log = (line) => process.stdout.write(`${line}\n`),
@@ -148,52 +143,6 @@ export function createReceiver(options) {
       receive(request, reply, request.params.id, request.intake),
     );
   });
-
-  app.get('/api/submissions', async (request, reply) => {
-    request.intake.route = '/api/submissions';
-    if (!staffAllowed(request)) return problem(reply, 403, 'Forbidden');
-    // A repeated parameter counts by its first value, as URLSearchParams.get() did.
-    const first = (value) => (Array.isArray(value) ? value[0] : value);
-    const limit = Math.min(Math.max(Number(first(request.query.limit)) || 100, 1), 1000);
-    const formId = first(request.query.form) || undefined;
-    const records = await (await useStorage()).list({ formId, limit }).catch(rethrowStorage);
-    return sendJson(
-      reply,
-      200,
-      records.map((record) => ({
-        reference: record.reference,
-        formId: record.formId,
-        formVersion: record.formVersion,
-        locale: record.locale,
-        submittedAt: record.submittedAt,
-        receivedAt: record.receivedAt,
-        envelope: JSON.parse(record.envelope),
-        summaryUrl: `/api/submissions/${encodeURIComponent(record.reference)}/summary`,
-      })),
-    );
-  });
-
-  app.get('/api/submissions/:reference/summary', async (request, reply) => {
-    request.intake.route = '/api/submissions/:reference/summary';
-    if (!staffAllowed(request)) return problem(reply, 403, 'Forbidden');
-    const wanted = request.params.reference;
-    const notFound = () =>
-      problem(reply, 404, 'Not Found', { detail: 'There is no submission with this reference.' });
-    // People read references aloud; staff may type them in lower case.
-    if (!wanted || !REFERENCE_PATTERN.test(wanted)) return notFound();
-    const text = await staffSummary(wanted.toUpperCase());
-    if (text === undefined) return notFound();
-    return sendText(reply, 200, text, { 'Cache-Control': 'no-store', 'Content-Language': 'de' });
-  });
-
-  // The other methods on the staff routes: 405 with what is allowed.
-  for (const url of ['/api/submissions', '/api/submissions/:reference/summary']) {
-    app.route({
-      method: app.supportedMethods.filter((m) => m !== 'GET'),
-      url,
-      handler: (request, reply) => allowMethods(request, reply, ['GET']) || reply,
-    });
-  }
 
   if (inbox) {
     app.register(inboxPlugin, {
@@ -382,10 +331,8 @@ export function createReceiver(options) {
       if (inserted) {
         // Routing and search rows for the inbox. The submission is stored either way: a failure
         // here is logged, and `node server/teams.js reindex` writes them later.
-        await indexSubmission(store, reference, {
-          ...envelope,
-          form: { ...envelope.form, id: form.id },
-        }).catch((error) =>
+        const indexed = { ...envelope, form: { ...envelope.form, id: form.id } };
+        await indexSubmission(store, reference, indexed, { replace: false }).catch((error) =>
           write({ level: 'error', event: 'inbox-index', reference, error: errorName(error) }),
         );
         if (fault === 'dropAfterStore') return cut(reply);
@@ -431,30 +378,6 @@ export function createReceiver(options) {
       headers: { Connection: 'close' },
       extra: { limit },
     });
-  }
-
-  // -------------------------------------------------------------------------------------------
-  // Staff
-
-  function staffAllowed(request) {
-    const req = request.raw;
-    // Behind a reverse proxy on this machine every request comes from loopback; a forwarding
-    // header shows that it did not start here. The Host check stops DNS rebinding: a page of
-    // evil.example whose name now resolves to 127.0.0.1 reaches this port from the person's
-    // own browser, on loopback, but says `Host: evil.example`.
-    return (
-      staffEndpoints === true &&
-      isLoopback(req.socket.remoteAddress) &&
-      !isForwarded(req) &&
-      hostAllowed(req.headers.host, staffHosts)
-    );
-  }
-
-  async function staffSummary(reference) {
-    const store = await useStorage();
-    const record = await store.findByReference(reference).catch(rethrowStorage);
-    if (!record) return undefined;
-    return summaryOf(store, record);
   }
 
   async function close() {

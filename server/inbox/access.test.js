@@ -148,6 +148,15 @@ storageTest(
       'no view of anything invisible was logged',
     );
 
+    // A routing answer counts only for the form its rule names: another form's submission with
+    // the same answer (here written by hand) stays invisible.
+    await storage.db
+      .insertInto('submission_routing')
+      .values({ reference: others.at(-1), pointer: '/kommune', value: 'Bergkamen' })
+      .execute();
+    assert.equal((await anna.get(`/inbox/api/submissions/${others.at(-1)}`)).status, 404);
+    assert.equal((await json('/inbox/api/submissions')).total, bergkamen.length);
+
     // Her own town: all of it works.
     const own = bergkamen[0];
     assert.equal((await anna.get(`/inbox/api/submissions/${own.toLowerCase()}`)).status, 200);

@@ -14,6 +14,7 @@ import { attachmentAt } from './answers.js';
 import { audit } from './audit.js';
 import { readJson, requireStaff } from './index.js';
 import { STATUSES } from './query.js';
+import { removeSearch } from './search.js';
 import { describe, noteOf } from './submissions.js';
 
 const NOTE_LIMIT = 10_000;
@@ -167,7 +168,7 @@ export async function actionsPlugin(app, { useStorage, useDefinitions }) {
  * SQLite has no foreign keys). The retention job uses it too.
  */
 export async function deleteSubmission(storage, reference) {
-  await storage.db.deleteFrom('submission_search').where('reference', '=', reference).execute();
+  await removeSearch(storage, reference);
   await storage.db.deleteFrom('submissions').where('reference', '=', reference).execute();
 }
 
@@ -184,6 +185,7 @@ export function contentDisposition(name) {
   const ascii =
     safe
       .normalize('NFKD')
+      .replace(/\p{M}/gu, '')
       .replace(/[^\w.\- ]/g, '_')
       .replace(/^\.+/, '_') || 'Datei';
   const encoded = encodeURIComponent(safe).replace(

@@ -5,7 +5,7 @@
  * definition, and the title and routing questions of a form.
  */
 import { readFile, realpath } from 'node:fs/promises';
-import { dirname, join, sep } from 'node:path';
+import { join, sep } from 'node:path';
 import { createFileCheck } from '../files.js';
 import { compileSchema, isObject } from '../validation.js';
 
@@ -54,7 +54,8 @@ export function createDefinitions(storage, { formsDir } = {}) {
 
   /**
    * The translation table for `locale` (or its language, "uk" for "uk-UA"), or undefined.
-   * A file name is read only inside the forms folder.
+   * A file name is read only inside the forms folder, as the file is now: the stored definition
+   * keeps its own text, not its translation files.
    */
   async function translations(definition, locale) {
     const all = definition?.translations;
@@ -65,7 +66,7 @@ export function createDefinitions(storage, { formsDir } = {}) {
     try {
       const base = await realpath(formsDir);
       const file = await realpath(join(base, entry));
-      if (!file.startsWith(base + sep) || dirname(file) === file) return undefined;
+      if (!file.startsWith(base + sep)) return undefined;
       const table = JSON.parse(await readFile(file, 'utf8'));
       return isObject(table) ? table : undefined;
     } catch {

@@ -15,11 +15,12 @@ import { listAnswers } from './answers.js';
 import { audit } from './audit.js';
 import { formTitle } from './definitions.js';
 import { requireStaff } from './index.js';
-import { filtered, page, parseFilters } from './query.js';
+import { countCapped, filtered, page, parseFilters } from './query.js';
 import { isoTime } from './time.js';
 
 /** A larger selection is refused (narrow the filters): the export is built in memory. */
 export const EXPORT_LIMIT = 5000;
+const BATCH = 200;
 const FORMATS = {
   csv: 'text/csv; charset=utf-8',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -45,45 +46,54 @@ export async function exportPlugin(app, { useStorage, useDefinitions }) {
     if (error) return problem(reply, 400, 'Bad Request', { detail: error });
     const storage = await useStorage();
     const definitions = await useDefinitions();
-    const rows = await page(filtered(storage, request.staff, filters), filters)
-      .select([
-        's.reference',
-        's.form_id',
-        's.form_version',
-        's.locale',
-        's.submitted_at',
-        's.received_at',
-        's.status',
-        's.envelope',
-        's.definition_hash',
-      ])
-      .limit(EXPORT_LIMIT + 1)
-      .execute();
-    if (rows.length > EXPORT_LIMIT) {
+    const matching = filtered(storage, request.staff, filters);
+    if ((await countCapped(storage.db, matching)) > EXPORT_LIMIT) {
       return problem(reply, 413, 'Content Too Large', {
         detail: `More than ${EXPORT_LIMIT} submissions match; narrow the filters.`,
       });
     }
-    const routing = await routingRows(
-      storage.db,
-      rows.map((row) => row.reference),
-    );
+    // In batches, keyset-paged like the list: only one batch of envelopes (which hold the
+    // files) is in memory at a time; each becomes its answers without file content.
     const records = [];
-    for (const row of rows) {
-      const definition = await definitions.byHash(row.definition_hash);
-      const { answers } = listAnswers(definition, undefined, JSON.parse(row.envelope).data);
-      records.push({
-        reference: row.reference,
-        formId: row.form_id,
-        formTitle: formTitle(definition, row.form_id),
-        formVersion: row.form_version,
-        receivedAt: isoTime(row.received_at),
-        submittedAt: row.submitted_at,
-        status: row.status,
-        locale: row.locale,
-        routing: routing.get(row.reference) ?? {},
-        answers,
-      });
+    let cursor;
+    for (;;) {
+      const rows = await page(matching, { cursor })
+        .select([
+          's.reference',
+          's.form_id',
+          's.form_version',
+          's.locale',
+          's.submitted_at',
+          's.received_at',
+          's.status',
+          's.envelope',
+          's.definition_hash',
+        ])
+        .limit(BATCH)
+        .execute();
+      const routing = await routingRows(
+        storage.db,
+        rows.map((row) => row.reference),
+      );
+      for (const row of rows) {
+        const definition = await definitions.byHash(row.definition_hash);
+        const { answers } = listAnswers(definition, undefined, JSON.parse(row.envelope).data);
+        records.push({
+          reference: row.reference,
+          formId: row.form_id,
+          formTitle: formTitle(definition, row.form_id),
+          formVersion: row.form_version,
+          receivedAt: isoTime(row.received_at),
+          submittedAt: row.submitted_at,
+          status: row.status,
+          locale: row.locale,
+          routing: routing.get(row.reference) ?? {},
+          answers,
+        });
+      }
+      if (rows.length < BATCH || records.length >= EXPORT_LIMIT) break;
+      const last = rows.at(-1);
+      cursor = [isoTime(last.received_at), last.reference];
     }
     await audit(storage.db, {
       actor: request.staff.name,

@@ -7,6 +7,8 @@
  *   from=<ISO date or date-time>  to=<ISO date (the whole day) or date-time>  q=<words>
  *   unread=1  cursor=<from the previous page>  limit=1..200 (default 50)
  */
+import { sql } from 'kysely';
+import { REFERENCE_PATTERN } from '../references.js';
 import { visible } from './access.js';
 import { matches, queryWords } from './search.js';
 
@@ -28,7 +30,12 @@ export function parseFilters(query = {}) {
     status: get('status'),
     route: get('route'),
     value: get('value'),
-    words: queryWords(get('q')),
+    // null: no search; []: a search without a single word, which finds nothing.
+    words: get('q') === undefined ? null : queryWords(get('q')),
+    // A whole reference typed into the search box finds that submission, not its neighbours.
+    reference: REFERENCE_PATTERN.test(get('q')?.trim() ?? '')
+      ? get('q').trim().toUpperCase()
+      : undefined,
     unread: get('unread') === '1' || get('unread') === 'true',
     from: undefined,
     to: undefined,
@@ -97,8 +104,12 @@ export function filtered(storage, staff, filters) {
   }
   if (filters.from) query = query.where('s.received_at', '>=', filters.from);
   if (filters.to) query = query.where('s.received_at', '<', filters.to);
-  if (filters.words.length > 0)
-    query = query.where((eb) => matches(eb, storage.kind, filters.words));
+  if (filters.reference) {
+    query = query.where('s.reference', '=', filters.reference);
+  } else if (filters.words) {
+    const { words } = filters;
+    query = query.where((eb) => (words.length > 0 ? matches(eb, storage.kind, words) : sql`1 = 0`));
+  }
   if (filters.unread) {
     query = query.where((eb) =>
       eb(

@@ -10,7 +10,7 @@
  * runs when a rule is added (server/teams.js grant), for the submissions stored before it.
  */
 import { getAtPointer } from '../../src/core/json-pointer.js';
-import { searchText } from './search.js';
+import { writeSearch } from './search.js';
 
 /**
  * Writes the routing rows and the search text of one stored submission.
@@ -19,8 +19,9 @@ import { searchText } from './search.js';
  * @param {string} reference
  * @param {{ form?: { id?: string }, data?: unknown }} envelope the parsed envelope (its form id is
  *   the one the receiver checked it against)
+ * @param {{ replace?: boolean }} [options] `replace: false` for a submission stored just now
  */
-export async function indexSubmission(storage, reference, envelope) {
+export async function indexSubmission(storage, reference, envelope, { replace = true } = {}) {
   const { db } = storage;
   const formId = envelope?.form?.id;
   const pointers = await routePointers(db, formId);
@@ -36,11 +37,7 @@ export async function indexSubmission(storage, reference, envelope) {
       )
       .execute();
   }
-  await db.deleteFrom('submission_search').where('reference', '=', reference).execute();
-  await db
-    .insertInto('submission_search')
-    .values({ reference, body: searchText(reference, envelope?.data) })
-    .execute();
+  await writeSearch(storage, reference, envelope?.data, { replace });
 }
 
 /** The pointers any routing rule names for `formId`. */

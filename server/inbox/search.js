@@ -61,8 +61,50 @@ export function matches(eb, kind, words) {
   const found = eb.selectFrom('submission_search').select('submission_search.reference');
   if (kind === 'postgres') {
     const query = words.map((word) => `${word}:*`).join(' & ');
-    return eb('s.reference', 'in', found.where(sql`document @@ to_tsquery('simple', ${query})`));
+    // ARRAY(…) is computed once, before the rest, and looked up in the primary key: with IN,
+    // PostgreSQL would walk the newest-first index hoping for 50 early matches and read every
+    // row when a word is rare.
+    const matching = found.where(sql`document @@ to_tsquery('simple', ${query})`);
+    return sql`s.reference = ANY(ARRAY(${matching}))`;
   }
   const query = words.map((word) => `"${word}"*`).join(' ');
   return eb('s.reference', 'in', found.where(sql`body MATCH ${query}`));
+}
+
+/**
+ * Writes the searched text of a stored submission; `replace: false` for a new submission (no
+ * row to replace, no look-up).
+ *
+ * @param {{ kind: string, db: import('kysely').Kysely<any> }} storage
+ */
+export async function writeSearch(storage, reference, data, { replace = true } = {}) {
+  const body = searchText(reference, data);
+  if (storage.kind === 'postgres') {
+    await storage.db
+      .insertInto('submission_search')
+      .values({ reference, body })
+      .onConflict((oc) => oc.column('reference').doUpdateSet({ body }))
+      .execute();
+    return;
+  }
+  if (replace) await removeSearch(storage, reference);
+  await storage.db.insertInto('submission_search').values({ reference, body }).execute();
+}
+
+/**
+ * Removes a submission's searched text. PostgreSQL's row goes with the submission (a foreign
+ * key); an FTS5 table has none, and is searched by its own index on the reference column (a
+ * plain `reference = ?` would read the whole table).
+ */
+export async function removeSearch(storage, reference) {
+  if (storage.kind === 'postgres') {
+    await storage.db.deleteFrom('submission_search').where('reference', '=', reference).execute();
+    return;
+  }
+  const phrase = `reference : "${reference.replace(/"/g, '""')}"`;
+  await storage.db
+    .deleteFrom('submission_search')
+    .where(sql`submission_search MATCH ${phrase}`)
+    .where('reference', '=', reference)
+    .execute();
 }
