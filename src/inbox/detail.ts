@@ -7,6 +7,7 @@ import { html, nothing } from 'lit';
 import { ApiError, type Detail, type Note } from './api.js';
 import { formatTime, STATUSES } from './i18n.js';
 import { renderAnswers, renderAttachments, renderFacts } from './submission-parts.js';
+import { memory } from './memory.js';
 import { InboxView } from './view.js';
 
 export class InboxDetail extends InboxView {
@@ -16,6 +17,7 @@ export class InboxDetail extends InboxView {
     error: { state: true },
     noteError: { state: true },
     busy: { state: true },
+    confirming: { state: true },
   };
 
   declare reference: string;
@@ -23,6 +25,7 @@ export class InboxDetail extends InboxView {
   declare private error: string;
   declare private noteError: string;
   declare private busy: boolean;
+  declare private confirming: boolean;
 
   constructor() {
     super();
@@ -31,6 +34,7 @@ export class InboxDetail extends InboxView {
     this.error = '';
     this.noteError = '';
     this.busy = false;
+    this.confirming = false;
   }
 
   override connectedCallback() {
@@ -97,7 +101,25 @@ export class InboxDetail extends InboxView {
             >${t.printView}</a
           >
           <button type="button" class="secondary" @click=${this.markUnread}>${t.markUnread}</button>
+          <button type="button" class="secondary" id="delete" @click=${this.askDelete}>
+            ${t.deleteSubmission}
+          </button>
         </p>
+        ${
+          this.confirming
+            ? html`<div class="notice" role="group" aria-labelledby="delete-ask">
+                <p id="delete-ask" tabindex="-1">${t.deleteAsk(d.reference)}</p>
+                <p class="row">
+                  <button type="button" @click=${this.delete} ?disabled=${this.busy}>
+                    ${t.deleteConfirm}
+                  </button>
+                  <button type="button" class="secondary" @click=${this.cancelDelete}>
+                    ${t.cancel}
+                  </button>
+                </p>
+              </div>`
+            : nothing
+        }
       </section>
       <section aria-labelledby="answers-heading">
         <h2 id="answers-heading">${t.answers}</h2>
@@ -183,6 +205,34 @@ export class InboxDetail extends InboxView {
       this.announce(this.t.markedUnread);
     } catch (error) {
       this.error = this.describeError(error);
+    }
+  }
+
+  private async askDelete() {
+    this.confirming = true;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#delete-ask')?.focus();
+  }
+
+  private async cancelDelete() {
+    this.confirming = false;
+    await this.updateComplete;
+    // Back to the button that asked.
+    this.renderRoot.querySelector<HTMLElement>('#delete')?.focus();
+  }
+
+  private async delete() {
+    this.busy = true;
+    this.error = '';
+    try {
+      await this.api.request<void>('DELETE', this.path());
+      const reference = this.detail?.reference ?? this.reference;
+      memory.flash = this.t.deleted(reference);
+      this.navigate('/inbox/');
+    } catch (error) {
+      this.error = this.describeError(error);
+    } finally {
+      this.busy = false;
     }
   }
 

@@ -17,12 +17,15 @@ export class InboxList extends InboxView {
     page: { state: true },
     error: { state: true },
     loading: { state: true },
+    flash: { state: true },
   };
 
   declare private forms: FormInfo[];
   declare private page: ListPage | null;
   declare private error: string;
   declare private loading: boolean;
+  /** What the page before wanted said (a deletion), shown above the list once. */
+  declare private flash: string;
 
   constructor() {
     super();
@@ -30,6 +33,8 @@ export class InboxList extends InboxView {
     this.page = null;
     this.error = '';
     this.loading = false;
+    this.flash = memory.flash;
+    memory.flash = '';
   }
 
   override connectedCallback() {
@@ -58,9 +63,10 @@ export class InboxList extends InboxView {
       this.page = await this.api.get<ListPage>(
         `/inbox/api/submissions?${filterQuery(memory.filters, extra)}`,
       );
-      this.announce(
-        this.page.items.length ? this.t.listLoaded(this.page.items.length) : this.t.noResults,
-      );
+      const count = this.page.items.length
+        ? this.t.listLoaded(this.page.items.length)
+        : this.t.noResults;
+      this.announce(this.flash ? `${this.flash} ${count}` : count);
     } catch (error) {
       this.page = null;
       this.error = this.describeError(error);
@@ -95,6 +101,7 @@ export class InboxList extends InboxView {
     const routeKey = f.route && f.value ? JSON.stringify([f.route, f.value]) : '';
     return html`
       <h1 tabindex="-1">${t.listTitle}</h1>
+      ${this.flash ? html`<p class="notice">${this.flash}</p>` : nothing}
       <form class="filters" @submit=${this.applyFilters} aria-labelledby="filters-heading">
         <h2 id="filters-heading">${t.filters}</h2>
         <div class="row">

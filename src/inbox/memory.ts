@@ -11,10 +11,13 @@ export const memory = {
   /** The cursors of the pages before the one shown ('' for the first). */
   cursors: [] as string[],
   cursor: '',
+  /** A message for the next page shown (e.g. "… was deleted"), said and shown once. */
+  flash: '',
 };
 
 export function forget(): void {
   memory.filters = { ...NO_FILTERS };
   memory.cursors = [];
   memory.cursor = '';
+  memory.flash = '';
 }

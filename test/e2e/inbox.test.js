@@ -236,7 +236,7 @@ test('the interface follows the browser’s language and switches', async (t) =>
 });
 
 test('the audit log is for administrators', async (t) => {
-  const { browser, url, hostileRef } = await inboxSetUp(t, { seeded: 0 });
+  const { browser, url, hostileRef, kamenRef } = await inboxSetUp(t, { seeded: 0 });
   // A caseworker has no link to it, and the page says it is not theirs.
   const anna = await openPage(browser);
   await anna.page.goto(url);
@@ -255,6 +255,24 @@ test('the audit log is for administrators', async (t) => {
   await root.page.getByLabel('Password').fill(TEST_PASSWORD);
   await root.page.getByRole('button', { name: 'Sign in' }).click();
   await headingFocused(root.page, 'Submissions');
+  // An administrator deletes a submission, after saying so twice, with the keyboard.
+  await tabTo(root.page, (f) => f.text === hostileRef);
+  await root.page.keyboard.press('Enter');
+  await headingFocused(root.page, `Submission ${hostileRef}`);
+  await tabTo(root.page, (f) => f.text === 'Delete this submission');
+  await root.page.keyboard.press('Enter');
+  await root.page.waitForFunction(() => {
+    let element = document.activeElement;
+    while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
+    return element?.id === 'delete-ask';
+  });
+  assert.deepEqual(await axeViolations(root.page), [], 'delete confirmation');
+  await tabTo(root.page, (f) => f.text === 'Delete for good');
+  await root.page.keyboard.press('Enter');
+  await headingFocused(root.page, 'Submissions');
+  await root.page.getByText(`${hostileRef} was deleted.`).waitFor({ state: 'attached' });
+  await root.page.getByRole('link', { name: kamenRef }).waitFor();
+  assert.equal(await root.page.getByRole('link', { name: hostileRef }).count(), 0);
   await tabTo(root.page, (f) => f.text === 'Audit log', { back: true });
   await root.page.keyboard.press('Enter');
   await headingFocused(root.page, 'Audit log');
@@ -262,6 +280,7 @@ test('the audit log is for administrators', async (t) => {
   await root.page.getByRole('cell', { name: 'anna' }).first().waitFor();
   const shown = await text(root.page);
   assert.match(shown, new RegExp(`anna\\s+Viewed\\s+${hostileRef}`));
+  assert.match(shown, new RegExp(`root\\s+Deleted\\s+${hostileRef}`));
   assert.deepEqual(await axeViolations(root.page), [], 'audit');
   assert.deepEqual([...anna.problems, ...root.problems], []);
 });
