@@ -270,7 +270,7 @@ test('the audit log is for administrators', async (t) => {
   await tabTo(root.page, (f) => f.text === 'Delete for good');
   await root.page.keyboard.press('Enter');
   await headingFocused(root.page, 'Submissions');
-  await root.page.getByText(`${hostileRef} was deleted.`).waitFor({ state: 'attached' });
+  await root.page.getByText(`${hostileRef} was deleted.`, { exact: true }).waitFor();
   await root.page.getByRole('link', { name: kamenRef }).waitFor();
   assert.equal(await root.page.getByRole('link', { name: hostileRef }).count(), 0);
   await tabTo(root.page, (f) => f.text === 'Audit log', { back: true });
