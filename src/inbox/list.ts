@@ -178,7 +178,8 @@ export class InboxList extends InboxView {
     const total = page.totalCapped ? t.atLeast(page.total) : String(page.total);
     return html`
       <h2 id="results-heading" tabindex="-1">${t.results(first, last, total)}</h2>
-      <div class="scroll">
+      <!-- A narrow window scrolls the table sideways: the keyboard can, too (WCAG 2.1.1). -->
+      <div class="scroll" role="region" tabindex="0" aria-labelledby="results-heading">
         <table aria-describedby="results-heading">
           <caption>
             ${t.tableCaption}

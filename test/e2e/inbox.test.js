@@ -224,6 +224,15 @@ test('the interface follows the browser’s language and switches', async (t) =>
   await page.getByRole('button', { name: 'Anmelden' }).click();
   await headingFocused(page, 'Eingänge');
   assert.deepEqual(await axeViolations(page), [], 'list in German');
+  // On a phone-sized window the table scrolls sideways inside its own region.
+  await page.setViewportSize({ width: 320, height: 700 });
+  assert.deepEqual(await axeViolations(page), [], 'list at 320 px');
+  assert.equal(
+    await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
+    true,
+    'the page itself does not scroll sideways',
+  );
+  await page.setViewportSize({ width: 1280, height: 720 });
   // The switch, by keyboard.
   await tabTo(page, (f) => f.id === 'ui-locale', { back: true });
   await page.keyboard.press('ArrowDown');
