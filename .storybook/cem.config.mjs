@@ -45,7 +45,8 @@ function publicApiOnly() {
 
 export default {
   globs: ['src/**/*.ts'],
-  exclude: ['src/generated/**', 'src/**/*.test.ts'],
+  // The staff inbox's pages are the receiver's own, not elements for embedders.
+  exclude: ['src/generated/**', 'src/**/*.test.ts', 'src/inbox/**'],
   outdir: '.',
   litelement: true,
   plugins: [publicApiOnly()],

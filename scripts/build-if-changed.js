@@ -32,7 +32,12 @@ export const BUILD_INPUTS = [
 /** Written by lit-localize during the build itself, so never a reason to build again. */
 const GENERATED = ['src/generated'];
 /** Written last by each step of the build; a build that stopped early lacks one of them. */
-export const BUILD_OUTPUTS = ['dist/intake-elements.js', 'dist/forms', 'dist/types/index.d.ts'];
+export const BUILD_OUTPUTS = [
+  'dist/intake-elements.js',
+  'dist/inbox/intake-inbox.js',
+  'dist/forms',
+  'dist/types/index.d.ts',
+];
 
 /**
  * Every file under `path` (a file or a folder) except the generated ones, with its mtime.

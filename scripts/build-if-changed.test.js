@@ -20,6 +20,7 @@ describe('build-if-changed', () => {
     write('src/index.ts', 1000);
     write('schemas/form.json', 1000);
     write('dist/intake-elements.js', 2000);
+    write('dist/inbox/intake-inbox.js', 2000);
     write('dist/forms/form.js', 2000);
     write('dist/types/index.d.ts', 2000);
   });

@@ -9,11 +9,14 @@
  *   node scripts/serve-demo.js           # http://localhost:8080/
  *   PORT=0 HOST=0.0.0.0 node scripts/serve-demo.js
  */
+import { randomBytes } from 'node:crypto';
 import { realpath } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { REPO_ROOT, optionsFromEnv } from '../server/config.js';
 import { runFromCommandLine } from '../server/index.js';
+import { isLoopback } from '../server/http.js';
+import { hashPassword } from '../server/passwords.js';
 import { createReceiver } from '../server/receiver.js';
 
 /** URL prefix → folder. Nothing outside these folders is ever served (no package.json, no src/). */
@@ -90,6 +93,39 @@ export function startDemoServer({ port = 8080, host = '127.0.0.1', ...options } 
   return server;
 }
 
+/** The demo's staff account: an administrator, so it sees every demo submission. */
+export const DEMO_ACCOUNT = 'demo';
+
+/**
+ * Makes the demo's staff account with a new random password (a new one on every start, also
+ * when the account is kept in data/), only when the demo listens on this machine alone: on any
+ * other address nobody gets an account they did not make themselves.
+ *
+ * @param {object} storage the receiver's open storage
+ * @param {string} host the address the demo listens on
+ * @returns {Promise<{ name: string, password: string } | undefined>}
+ */
+export async function demoAccount(storage, host) {
+  if (!isLoopback(host) && host !== 'localhost') return undefined;
+  const password = randomBytes(12).toString('base64url');
+  const passwordHash = await hashPassword(password);
+  const added = await storage.addStaffUser({
+    name: DEMO_ACCOUNT,
+    team: 'demo',
+    isAdmin: true,
+    passwordHash,
+    createdAt: new Date().toISOString(),
+  });
+  if (!added) {
+    await storage.db
+      .updateTable('staff_users')
+      .set({ password_hash: passwordHash })
+      .where('name', '=', DEMO_ACCOUNT)
+      .execute();
+  }
+  return { name: DEMO_ACCOUNT, password };
+}
+
 async function isMain() {
   if (!process.argv[1]) return false;
   try {
@@ -111,5 +147,16 @@ if (await isMain()) {
     options,
     (url, kind) => `Demo: ${url.replace('127.0.0.1', 'localhost')}/ (storage: ${kind})`,
   );
-  if (receiver) withBuilderPage(receiver.server);
+  if (receiver) {
+    withBuilderPage(receiver.server);
+    const account = await demoAccount(receiver.storage, options.host ?? '127.0.0.1');
+    const inbox = `${receiver.url.replace('127.0.0.1', 'localhost')}/inbox/`;
+    if (account) {
+      console.error(
+        `Staff inbox: ${inbox} (sign in as "${account.name}", password "${account.password}"; a new password on every start)`,
+      );
+    } else {
+      console.error(`Staff inbox: ${inbox} (no demo account off loopback: see server/README.md)`);
+    }
+  }
 }

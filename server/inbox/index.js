@@ -11,14 +11,20 @@ import { apiPlugin } from './api.js';
 import { compilePlugin } from './compile.js';
 import { deliveriesPlugin } from './deliveries.js';
 import { oidcPlugin } from './oidc.js';
+import { pagesPlugin } from './pages.js';
 import { sessionToken } from './session-cookie.js';
 import { createSessions, csrfMatches } from './sessions.js';
 import { signInPlugin } from './sign-in.js';
 
-/** Inbox pages and API: same-origin scripts and styles only, never framed. */
+/**
+ * Inbox pages and API: same-origin scripts and styles only, never framed. Trusted Types: only
+ * Lit's own policy (`lit-html`) may turn a string into markup, so an answer can never become
+ * script through a DOM sink.
+ */
 export const INBOX_CSP =
   "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
-  "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+  "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; " +
+  "require-trusted-types-for 'script'; trusted-types lit-html";
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -85,6 +91,7 @@ export async function inboxPlugin(app, options) {
   await app.register(oidcPlugin, { ...shared, sessionStore });
   await app.register(apiPlugin, { useStorage, formsDir: options.formsDir });
   await app.register(deliveriesPlugin, { useStorage, background: options.background });
+  await app.register(pagesPlugin, { distDir: options.distDir });
 }
 
 /**
