@@ -12,11 +12,15 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { REPO_ROOT } from '../config.js';
+import { fileURLToPath } from 'node:url';
 import { problem } from '../http.js';
 
-/** Where `npm run build` writes the inbox's script. */
-export const INBOX_DIST = join(REPO_ROOT, 'dist', 'inbox');
+/**
+ * Where `npm run build` writes the inbox's script. Found from this file rather than from
+ * ../config.js's REPO_ROOT: config.js imports the inbox's settings, so importing it back here
+ * would be a cycle that leaves REPO_ROOT undefined while this module loads.
+ */
+export const INBOX_DIST = fileURLToPath(new URL('../../dist/inbox/', import.meta.url));
 
 const PAGE = `<!doctype html>
 <html lang="de">
