@@ -154,11 +154,26 @@ const restored = (form: IntakeForm) =>
 async function saveDraftAndReload(form: IntakeForm): Promise<IntakeForm> {
   // A draft kept by an earlier visit (same page, same form id) was restored already.
   if (restored(form)) return form;
-  // The documented parts only (the element's ids and classes are internal).
-  const optIn = form.shadowRoot!.querySelector<HTMLInputElement>(
-    '[part~="draft"] input[type="checkbox"][part~="control"]',
-  );
-  if (!optIn) throw new Error('example setup: no draft opt-in (is draft="local" set?)');
+  // The documented parts only (the element's ids and classes are internal). The drafts part
+  // loads lazily, so its opt-in (or the offer of a draft an earlier visit kept) comes a moment
+  // after the form.
+  const optInSelector = '[part~="draft"] input[type="checkbox"][part~="control"]';
+  const offerSelector = '[part~="continue-draft"]';
+  try {
+    await until(
+      () => form.shadowRoot!.querySelector(`${optInSelector}, ${offerSelector}`) !== null,
+      'the drafts part',
+    );
+  } catch {
+    throw new Error('example setup: no draft opt-in (is draft="local" set?)');
+  }
+  const offered = form.shadowRoot!.querySelector<HTMLButtonElement>(offerSelector);
+  if (offered) {
+    offered.click();
+    await until(() => restored(form), 'continuing with the saved draft');
+    return form;
+  }
+  const optIn = form.shadowRoot!.querySelector<HTMLInputElement>(optInSelector)!;
   optIn.click();
   await until(() => restored(form), 'saving the draft');
   for (let attempt = 1; ; attempt++) {
