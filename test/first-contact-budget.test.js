@@ -16,7 +16,9 @@ import { describeRequests, openFirstContact, servedBytes } from './e2e/loading-s
  * with their chunks 5.2, the outbox 1.6. The budget is that, a guard against regressions: lower
  * it as the total shrinks, towards the target.
  */
-const BUDGET_BROTLI = 45.5 * 1024;
+// 45.14 KiB measured when the waves landed (issue 21); the merge with issues 19 and 20 (the
+// outbox's sealing and the control count in the main file) brought it to 48.87 KiB.
+const BUDGET_BROTLI = 49 * 1024;
 
 test('the compiled first-contact form in Arabic stays within its budget (brotli)', async (t) => {
   const { requests } = await openFirstContact(t, { locale: 'ar' });
