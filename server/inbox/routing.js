@@ -26,17 +26,7 @@ export async function indexSubmission(storage, reference, envelope, { replace = 
   const formId = envelope?.form?.id;
   const pointers = await routePointers(db, formId);
   const rows = routingRows(reference, envelope?.data, pointers);
-  if (rows.length > 0) {
-    await db
-      .insertInto('submission_routing')
-      .values(rows)
-      .onConflict((oc) =>
-        oc
-          .columns(['reference', 'pointer'])
-          .doUpdateSet((eb) => ({ value: eb.ref('excluded.value') })),
-      )
-      .execute();
-  }
+  await upsertRouting(db, rows);
   await writeSearch(storage, reference, envelope?.data, { replace });
 }
 
@@ -93,17 +83,7 @@ export async function reindexRouting(storage, formId, pointer) {
     const rows = page.flatMap((row) =>
       routingRows(row.reference, parse(row.envelope)?.data, [pointer]),
     );
-    if (rows.length > 0) {
-      await db
-        .insertInto('submission_routing')
-        .values(rows)
-        .onConflict((oc) =>
-          oc
-            .columns(['reference', 'pointer'])
-            .doUpdateSet((eb) => ({ value: eb.ref('excluded.value') })),
-        )
-        .execute();
-    }
+    await upsertRouting(db, rows);
     count += rows.length;
     after = page.at(-1).reference;
   }
@@ -142,4 +122,21 @@ function parse(text) {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Writes routing rows, replacing the value a submission had at a pointer (ingest with
+ * `replace`, and a re-index after a rule was added, may meet rows written before).
+ */
+async function upsertRouting(db, rows) {
+  if (rows.length === 0) return;
+  await db
+    .insertInto('submission_routing')
+    .values(rows)
+    .onConflict((oc) =>
+      oc
+        .columns(['reference', 'pointer'])
+        .doUpdateSet((eb) => ({ value: eb.ref('excluded.value') })),
+    )
+    .execute();
 }
