@@ -28,14 +28,6 @@ async function stored(receiver, form, data, doneDaysAgo) {
   const response = await submit(receiver, form.id, envelope(form, data));
   assert.equal(response.status, 201);
   const { reference } = await response.json();
-  if (doneDaysAgo !== undefined) {
-    const at = new Date(NOW - doneDaysAgo * DAY).toISOString();
-    await receiver.storage.db
-      .updateTable('submissions')
-      .set({ status: 'done', done_at: at, status_changed_at: at })
-      .where('reference', '=', reference)
-      .execute();
-  }
   // What the inbox adds to a submission: a routing row, a read mark, a note.
   const { db } = receiver.storage;
   const at = new Date(NOW - 300 * DAY).toISOString();
@@ -51,6 +43,16 @@ async function stored(receiver, form, data, doneDaysAgo) {
     .insertInto('submission_notes')
     .values({ reference, author: 'anna', body: 'Rückruf vereinbart', created_at: at })
     .execute();
+  // Marked done last: a running retention job must not delete the submission
+  // before its notes and read marks exist (a race seen in CI on PostgreSQL).
+  if (doneDaysAgo !== undefined) {
+    const doneAt = new Date(NOW - doneDaysAgo * DAY).toISOString();
+    await db
+      .updateTable('submissions')
+      .set({ status: 'done', done_at: doneAt, status_changed_at: doneAt })
+      .where('reference', '=', reference)
+      .execute();
+  }
   return reference;
 }
 
