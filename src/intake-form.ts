@@ -540,6 +540,7 @@ export class IntakeForm extends BaseElement {
             ${renderField(fields as Field, context)}`
       }
       ${renderUpload(this.#submitter.upload)} ${renderSending(this.#submitter.delivering)}
+      ${lazyParts.encryption.module?.renderEncryptionNotice(this.#submitter.notice)}
       ${renderActions({
         back: (multiStep || state.hasReview) && (index > 0 || reviewing),
         send: state.primaryAction() === 'submit',

@@ -10,18 +10,28 @@ import type { FormState, ValidationError } from '../form/form-state.js';
 import { emit } from '../internal/emit.js';
 import { lazyParts } from '../internal/lazy-parts.js';
 import { deliver, type RetryPolicy } from '../submit/deliver.js';
-import { buildEnvelope, newIdempotencyKey } from '../submit/envelope.js';
+import {
+  buildEnvelope,
+  newIdempotencyKey,
+  type Envelope,
+  type SealedEnvelope,
+  type WireEnvelope,
+} from '../submit/envelope.js';
 import type { SendResult } from '../submit/send-envelope.js';
 import { xhrTransport, type Transport } from '../submit/transport.js';
 import type { DraftController } from './draft-controller.js';
 import type { FocusController } from './focus-controller.js';
 import type { LocaleController } from './locale-controller.js';
 import type { OutboxController } from './outbox-controller.js';
+import type { EncryptionNotice } from '../crypto/encryption-notice.js';
 
 /** What `submit()` resolves to. */
 export type SubmitResult =
   | { ok: true; status: number; reference?: string }
   | { ok: false; reason: 'invalid' | 'queued' | 'rejected' | 'failed'; errors?: ValidationError[] };
+
+/** The receiver's problem type for an encryption key it does not accept (server/encryption.js). */
+const KEY_PROBLEM = 'urn:intake-elements:problem:encryption-key';
 
 /** The element the controller serves. */
 export type SubmitElement = ReactiveControllerHost &
@@ -55,6 +65,8 @@ export class SubmitController {
   confirmation?: { reference?: string };
   /** Upload progress of a large submission. */
   upload?: { loaded: number; total: number };
+  /** Why an encrypted submission did not go out (src/crypto/encryption-notice.ts renders it). */
+  notice?: EncryptionNotice;
   /** The submission is on its way to the office (after validation): "Sending…" shows. */
   delivering = false;
   #sending?: Promise<SubmitResult>;
@@ -97,6 +109,48 @@ export class SubmitController {
   /** The form starts afresh. */
   reset(): void {
     this.confirmation = undefined;
+    this.notice = undefined;
+  }
+
+  /**
+   * Encrypts the envelope (lazy part src/crypto/). On failure the person is told and nothing is
+   * sent: an encrypting form never sends its answers in clear.
+   */
+  async #seal(
+    envelope: Envelope,
+    action: string,
+    refetch = false,
+  ): Promise<SealedEnvelope | undefined> {
+    const settings = this.state.definition?.encryption;
+    if (!settings) return undefined;
+    try {
+      const { sealEnvelope } = await lazyParts.encryption.load();
+      return await sealEnvelope(envelope, settings, action, { refetch });
+    } catch (error) {
+      const unusable = (error as Error | undefined)?.name === 'EncryptionKeyError';
+      const message = unusable
+        ? msg('This form cannot be sent securely: the office’s encryption key cannot be used.')
+        : msg('The form could not be sent. Please check your connection and try again.');
+      this.notice = { message };
+      await this.#renderAndFocus('.encryption-notice-text');
+      emit(this.host, 'intake-error', { type: 'encryption', message });
+      return undefined;
+    }
+  }
+
+  /** The office refused the ciphertext itself (its key, its structure): told, with a copy. */
+  async #encryptionRefused(sealed: SealedEnvelope, detail?: string): Promise<SubmitResult> {
+    const message = msg('The office could not accept the encrypted form.');
+    this.notice = {
+      message: detail ? `${message} (${detail})` : message,
+      copy: {
+        text: JSON.stringify(sealed),
+        name: `${sealed.form.id}-${sealed.submittedAt.slice(0, 10)}.encrypted.json`,
+      },
+    };
+    await this.#renderAndFocus('.encryption-notice-text');
+    emit(this.host, 'intake-error', { type: 'encryption', message });
+    return { ok: false, reason: 'failed' };
   }
 
   async #send(): Promise<SubmitResult> {
@@ -105,6 +159,7 @@ export class SubmitController {
     if (!peers.ready() || !definition) return { ok: false, reason: 'failed' };
     // The server's earlier objections are checked again by sending; they must not block it.
     state.clearServerErrors();
+    this.notice = undefined;
     const result = state.validateAll();
     if (!result.valid) {
       if (state.showStepOf(result.errors[0].pointer)) peers.stepShown();
@@ -141,24 +196,44 @@ export class SubmitController {
     const action = new URL(host.action, document.baseURI).href;
     const idempotencyKey = newIdempotencyKey();
     const headers = { ...(host.headers ?? {}) };
-    const outcome = await deliver(
-      {
-        action,
-        envelope,
-        idempotencyKey,
-        headers,
-        timeoutMs: host.timeout,
-        transport: host.transport ?? xhrTransport,
-        onUploadProgress: (loaded, total) => {
-          // Only worth showing for large submissions (files).
-          if (total < 200_000) return;
-          this.upload = { loaded, total };
-          host.requestUpdate();
+    let wire: WireEnvelope = envelope;
+    if (definition.encryption) {
+      const sealed = await this.#seal(envelope, action);
+      if (!sealed) return { ok: false, reason: 'failed' };
+      wire = sealed;
+    }
+    const send = (body: WireEnvelope) =>
+      deliver(
+        {
+          action,
+          envelope: body,
+          idempotencyKey,
+          headers,
+          timeoutMs: host.timeout,
+          transport: host.transport ?? xhrTransport,
+          onUploadProgress: (loaded, total) => {
+            // Only worth showing for large submissions (files).
+            if (total < 200_000) return;
+            this.upload = { loaded, total };
+            host.requestUpdate();
+          },
         },
-      },
-      host.retryPolicy,
-    );
+        host.retryPolicy,
+      );
+    let outcome = await send(wire);
+    if (outcome.kind === 'rejected' && outcome.type === KEY_PROBLEM && definition.encryption) {
+      // The office rotated its key since this page was loaded (or the definition's key expired):
+      // encrypted once more to the key it serves now. Nothing was stored, so the same
+      // Idempotency-Key is right.
+      const resealed = await this.#seal(envelope, action, true);
+      if (!resealed) return { ok: false, reason: 'failed' };
+      wire = resealed;
+      outcome = await send(wire);
+    }
     this.upload = undefined;
+    if (outcome.kind === 'rejected' && definition.encryption && outcome.errors.length === 0) {
+      return this.#encryptionRefused(wire as SealedEnvelope, outcome.title);
+    }
     if (outcome.kind === 'accepted') return this.accepted(outcome);
     if (outcome.kind === 'rejected') return this.rejected(outcome);
     if (outcome.retryable) {
@@ -169,7 +244,7 @@ export class SubmitController {
         formId: definition.id,
         action,
         headers,
-        envelope,
+        envelope: wire,
         queuedAt: Date.now(),
         attempts: 1,
       });

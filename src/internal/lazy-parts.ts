@@ -32,6 +32,8 @@ export const lazyParts = {
   rareInputWidgets: new LazyModule(() => import('../widgets/rare-input-widgets.js')),
   /** The checkbox group for lists of distinct choices. */
   checkboxes: new LazyModule(() => import('../widgets/checkbox-group-widget.js')),
+  /** Encryption of the envelope to the office's key (definitions with `encryption`). */
+  encryption: new LazyModule(() => import('../crypto/seal-envelope.js')),
   /** The look of `<intake-language-picker>`. */
   languagePicker: new LazyModule(() => import('../views/language-picker.js')),
 };

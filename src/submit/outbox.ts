@@ -5,7 +5,7 @@
  * someone else's site cannot register one for it.
  */
 import { createStore, del, entries, set, type UseStore } from 'idb-keyval';
-import type { Envelope } from './envelope.js';
+import type { WireEnvelope } from './envelope.js';
 
 /** One waiting submission. */
 export interface OutboxEntry {
@@ -14,7 +14,7 @@ export interface OutboxEntry {
   formId: string;
   action: string;
   headers: Record<string, string>;
-  envelope: Envelope;
+  envelope: WireEnvelope;
   /** When it was first queued (ms since epoch). */
   queuedAt: number;
   attempts: number;
