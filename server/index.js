@@ -44,6 +44,8 @@ import { createReceiver } from './receiver.js';
  * @param {boolean | object} [options.inbox] default false: the staff inbox under `/inbox/`
  *   (sign-in, the submissions a person's teams may see); an object passes options to it (see
  *   ./inbox/index.js)
+ * @param {string} [options.keysDir] the office's public encryption keys (keys.json, written by
+ *   `intake-elements keys`) for forms with `encryption` (./keys.js, docs/security.md)
  * @param {(line: string) => void} [options.log] receives one JSON line per request
  * @returns {Promise<{ server: import('node:http').Server, url: string, close: () => Promise<void>,
  *   storage: object }>}
