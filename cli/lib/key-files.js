@@ -63,13 +63,16 @@ export function writeAtomically(file, text, mode = 0o600) {
  *
  * @returns {Promise<{ kid: string, createdAt: string, publicKey: object, jwe: string }>}
  */
-export async function makeKeyPair(passphrase, { now = new Date(), count = PBES2_COUNT } = {}) {
+export async function makeKeyPair(
+  passphrase,
+  { now = new Date(), count = PBES2_COUNT, bits = 4096 } = {},
+) {
   if (typeof passphrase !== 'string' || passphrase.length < MIN_PASSPHRASE) {
     throw new CliError(`The passphrase must have at least ${MIN_PASSPHRASE} characters.`);
   }
   const kid = newKid(now);
   const { publicKey, privateKey } = await generateKeyPair('RSA-OAEP-256', {
-    modulusLength: 4096,
+    modulusLength: bits,
     extractable: true,
   });
   const pub = await exportJWK(publicKey);
