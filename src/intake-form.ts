@@ -515,6 +515,11 @@ export class IntakeForm extends BaseElement {
     return html`<form
       part="form"
       novalidate
+      autocomplete=${
+        // An encrypting form keeps its answers out of the browser's autocomplete history,
+        // which the profile stores in clear (test/e2e/encryption.test.js reads it).
+        state.definition?.encryption ? 'off' : 'on'
+      }
       lang=${locale}
       dir=${directionOf(locale)}
       @submit=${this.#handleSubmit}

@@ -81,6 +81,8 @@ export async function setUp(
     receiver,
     browser,
     logs,
+    /** The receiver's data folder (the SQLite files). */
+    dataDir: join(work, 'data'),
     pageUrl: `${receiver.url}/`,
     /** The rows in the receiver's database. */
     rows: () => receiver.storage.list({ limit: 10_000 }),
