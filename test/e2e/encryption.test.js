@@ -280,3 +280,98 @@ test('encrypted from the form to the caseworker: only ciphertext on the server a
   await assertDirHasNoSecrets(caseworkerProfile, 'the caseworker’s browser profile on disk');
   assert.equal(caseworkerBytes.includes(PASSPHRASE), false, 'the passphrase is not kept');
 });
+
+test('refusals are told, nothing is lost: an expired key, a key of the wrong type, a refused ciphertext', async (t) => {
+  const keys = await officeKeys({ count: 2, expired: [0] });
+  const { browser, pageUrl, rows } = await setUp(t, {
+    serverDefinition: FORM,
+    // The page still has the key from before the rotation, which has expired since.
+    pageDefinition: { ...FORM, encryption: { ...FORM.encryption, key: keys.pairs[0].publicKey } },
+    receiverOptions: { keysDir: keys.keysDir },
+  });
+  const page = await browser.newPage();
+  const posts = [];
+  page.on('response', async (response) => {
+    if (response.request().method() === 'POST') {
+      posts.push({
+        status: response.status(),
+        type: (await response.json().catch(() => ({}))).type,
+      });
+    }
+  });
+
+  // 1. Expired key: the office refuses it, the element fetches the current key and sends again.
+  await openForm(page, pageUrl);
+  await fill(page);
+  let outcome = nextOutcome(page);
+  await page.getByRole('button', { name: 'Send' }).click();
+  assert.ok((await outcome).submitted?.reference);
+  // The answers' bodies are read in the background: wait for both.
+  for (let i = 0; i < 50 && posts.length < 2; i++) await new Promise((r) => setTimeout(r, 50));
+  assert.deepEqual(posts, [
+    { status: 400, type: 'urn:intake-elements:problem:encryption-key' },
+    { status: 201, type: undefined },
+  ]);
+  const [row] = await rows();
+  assert.equal(
+    JSON.parse(Buffer.from(JSON.parse(row.envelope).encrypted.split('.')[0], 'base64url')).kid,
+    keys.pairs[1].kid,
+  );
+
+  // 2. A key of the wrong type in the definition: nothing goes out, the person is told.
+  posts.length = 0;
+  await page.route('**/e2e/e2e-sicher.json', (route) =>
+    route.fulfill({
+      contentType: 'application/json',
+      body: JSON.stringify({
+        ...FORM,
+        encryption: { key: { kty: 'EC', crv: 'P-256', kid: 'ec-1', x: 'AA', y: 'AA' } },
+      }),
+    }),
+  );
+  await openForm(page, pageUrl);
+  await fill(page);
+  outcome = nextOutcome(page);
+  await page.getByRole('button', { name: 'Send' }).click();
+  assert.equal((await outcome).error?.type, 'encryption');
+  const notice = page.locator('intake-form .encryption-notice');
+  await notice.waitFor();
+  assert.match(await notice.innerText(), /cannot be sent securely/);
+  assert.match(await notice.innerText(), /still in this form/);
+  assert.deepEqual(posts, [], 'nothing was sent, in clear or otherwise');
+  assert.equal(await page.getByLabel('Request').inputValue(), TYPED, 'the answers are kept');
+  await page.unroute('**/e2e/e2e-sicher.json');
+
+  // 3. The office refuses the ciphertext itself: told, offered the encrypted copy, can retry.
+  await openForm(page, pageUrl);
+  await fill(page);
+  await page.route('**/submissions', (route) =>
+    route.fulfill({
+      status: 400,
+      contentType: 'application/problem+json',
+      body: JSON.stringify({
+        type: 'urn:intake-elements:problem:invalid-jwe',
+        title: 'Bad Request',
+        detail: 'The JWE header member "zip" is not supported.',
+      }),
+    }),
+  );
+  outcome = nextOutcome(page);
+  await page.getByRole('button', { name: 'Send' }).click();
+  assert.equal((await outcome).error?.type, 'encryption');
+  await notice.waitFor();
+  assert.match(await notice.innerText(), /could not accept the encrypted form/);
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('link', { name: /Download an encrypted copy/ }).click();
+  const download = await downloading;
+  const copy = await readFile(await download.path(), 'utf8');
+  assertNoSecrets(copy, 'the encrypted copy');
+  const parsed = JSON.parse(copy);
+  assert.equal(parsed.form.id, FORM.id);
+  assert.match(parsed.encrypted, /^ey[^.]+\.[^.]+\.[^.]+\.[^.]+\.[^.]+$/);
+  await page.unroute('**/submissions');
+  outcome = nextOutcome(page);
+  await page.getByRole('button', { name: 'Send' }).click();
+  assert.ok((await outcome).submitted?.reference, 'sent on the second try');
+  assert.equal((await rows()).length, 2);
+});
