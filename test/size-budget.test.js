@@ -26,9 +26,12 @@ const ENTRY = path.join(ROOT, 'dist', 'intake-elements.js');
  * the containment of errors after loading (an exception becomes the definition error, never the
  * host page's) then brought it to 29.3 KiB: the budget is 29.5 KiB, a guard against regressions
  * (what a phone downloads in all is measured by `npm run bench:phone`). Lower it when the file
- * shrinks; raise it only with a decision like these.
+ * shrinks; raise it only with a decision like these. End-to-end encryption (issue 23) added
+ * 0.21 KiB to the main file (29.48 → 29.69 KiB: the lazy part's declaration, the branch in the
+ * submit path, the notice's slot, `autocomplete` off for encrypting forms); the encryption itself
+ * is a lazy part. Raised to 29.75 KiB for it (the lead sets the final number at merge).
  */
-const BUDGET_GZIP = 29.5 * 1024;
+const BUDGET_GZIP = 29.75 * 1024;
 
 /** Relative module specifiers a file imports statically (`import … from` / `import '…'`). */
 export function staticImports(code) {

@@ -10,13 +10,7 @@ import type { FormState, ValidationError } from '../form/form-state.js';
 import { emit } from '../internal/emit.js';
 import { lazyParts } from '../internal/lazy-parts.js';
 import { deliver, type RetryPolicy } from '../submit/deliver.js';
-import {
-  buildEnvelope,
-  newIdempotencyKey,
-  type Envelope,
-  type SealedEnvelope,
-  type WireEnvelope,
-} from '../submit/envelope.js';
+import { buildEnvelope, newIdempotencyKey, type WireEnvelope } from '../submit/envelope.js';
 import type { SendResult } from '../submit/send-envelope.js';
 import { xhrTransport, type Transport } from '../submit/transport.js';
 import type { DraftController } from './draft-controller.js';
@@ -29,9 +23,6 @@ import type { EncryptionNotice } from '../crypto/encryption-notice.js';
 export type SubmitResult =
   | { ok: true; status: number; reference?: string }
   | { ok: false; reason: 'invalid' | 'queued' | 'rejected' | 'failed'; errors?: ValidationError[] };
-
-/** The receiver's problem type for an encryption key it does not accept (server/encryption.js). */
-const KEY_PROBLEM = 'urn:intake-elements:problem:encryption-key';
 
 /** The element the controller serves. */
 export type SubmitElement = ReactiveControllerHost &
@@ -112,47 +103,6 @@ export class SubmitController {
     this.notice = undefined;
   }
 
-  /**
-   * Encrypts the envelope (lazy part src/crypto/). On failure the person is told and nothing is
-   * sent: an encrypting form never sends its answers in clear.
-   */
-  async #seal(
-    envelope: Envelope,
-    action: string,
-    refetch = false,
-  ): Promise<SealedEnvelope | undefined> {
-    const settings = this.state.definition?.encryption;
-    if (!settings) return undefined;
-    try {
-      const { sealEnvelope } = await lazyParts.encryption.load();
-      return await sealEnvelope(envelope, settings, action, { refetch });
-    } catch (error) {
-      const unusable = (error as Error | undefined)?.name === 'EncryptionKeyError';
-      const message = unusable
-        ? msg('This form cannot be sent securely: the office’s encryption key cannot be used.')
-        : msg('The form could not be sent. Please check your connection and try again.');
-      this.notice = { message };
-      await this.#renderAndFocus('.encryption-notice-text');
-      emit(this.host, 'intake-error', { type: 'encryption', message });
-      return undefined;
-    }
-  }
-
-  /** The office refused the ciphertext itself (its key, its structure): told, with a copy. */
-  async #encryptionRefused(sealed: SealedEnvelope, detail?: string): Promise<SubmitResult> {
-    const message = msg('The office could not accept the encrypted form.');
-    this.notice = {
-      message: detail ? `${message} (${detail})` : message,
-      copy: {
-        text: JSON.stringify(sealed),
-        name: `${sealed.form.id}-${sealed.submittedAt.slice(0, 10)}.encrypted.json`,
-      },
-    };
-    await this.#renderAndFocus('.encryption-notice-text');
-    emit(this.host, 'intake-error', { type: 'encryption', message });
-    return { ok: false, reason: 'failed' };
-  }
-
   async #send(): Promise<SubmitResult> {
     const { host, state, peers } = this;
     const definition = state.definition;
@@ -196,12 +146,6 @@ export class SubmitController {
     const action = new URL(host.action, document.baseURI).href;
     const idempotencyKey = newIdempotencyKey();
     const headers = { ...(host.headers ?? {}) };
-    let wire: WireEnvelope = envelope;
-    if (definition.encryption) {
-      const sealed = await this.#seal(envelope, action);
-      if (!sealed) return { ok: false, reason: 'failed' };
-      wire = sealed;
-    }
     const send = (body: WireEnvelope) =>
       deliver(
         {
@@ -220,20 +164,32 @@ export class SubmitController {
         },
         host.retryPolicy,
       );
-    let outcome = await send(wire);
-    if (outcome.kind === 'rejected' && outcome.type === KEY_PROBLEM && definition.encryption) {
-      // The office rotated its key since this page was loaded (or the definition's key expired):
-      // encrypted once more to the key it serves now. Nothing was stored, so the same
-      // Idempotency-Key is right.
-      const resealed = await this.#seal(envelope, action, true);
-      if (!resealed) return { ok: false, reason: 'failed' };
-      wire = resealed;
+    let wire: WireEnvelope = envelope;
+    let outcome: SendResult;
+    if (definition.encryption) {
+      // Encrypted, sent and (for a refused key) encrypted again by the lazy part src/crypto/.
+      const sealed = await lazyParts.encryption.load().then(
+        (part) => part.deliverSealed(envelope, definition.encryption!, action, send),
+        // The part did not load (offline before it ever arrived): the usual words for that.
+        () => ({
+          notice: {
+            message: msg('The form could not be sent. Please check your connection and try again.'),
+          },
+        }),
+      );
+      this.upload = undefined;
+      if ('notice' in sealed) {
+        // Nothing went out in clear; the answers stay in the form.
+        this.notice = sealed.notice;
+        await this.#renderAndFocus('.encryption-notice-text');
+        emit(host, 'intake-error', { type: 'encryption', message: sealed.notice.message });
+        return { ok: false, reason: 'failed' };
+      }
+      ({ wire, outcome } = sealed);
+    } else {
       outcome = await send(wire);
     }
     this.upload = undefined;
-    if (outcome.kind === 'rejected' && definition.encryption && outcome.errors.length === 0) {
-      return this.#encryptionRefused(wire as SealedEnvelope, outcome.title);
-    }
     if (outcome.kind === 'accepted') return this.accepted(outcome);
     if (outcome.kind === 'rejected') return this.rejected(outcome);
     if (outcome.retryable) {

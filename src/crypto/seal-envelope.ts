@@ -5,12 +5,15 @@
  * answers the definition names as routing data (`encryption.routing`, e.g. `/kommune`).
  */
 import type { Envelope, SealedEnvelope } from '../submit/envelope.js';
+import type { SendResult } from '../submit/send-envelope.js';
 import type { EncryptionSettings } from '../model/types.js';
 import { getAtPointer } from '../core/json-pointer.js';
+import { msg } from '@lit/localize';
 import { utf8 } from './base64url.js';
+import type { EncryptionNotice } from './encryption-notice.js';
 import { EncryptionKeyError, encryptCompact, importPublicKey } from './jwe-encrypt.js';
 
-export { EncryptionKeyError } from './jwe-encrypt.js';
+export { EncryptionKeyError };
 
 export type { EncryptionSettings, SealedEnvelope };
 
@@ -70,3 +73,67 @@ export async function sealEnvelope(
 }
 
 export { renderEncryptionNotice, type EncryptionNotice } from './encryption-notice.js';
+
+/**
+ * `sealEnvelope` for the submit path: the sealed envelope, or the notice that says why there is
+ * none (a key that cannot be used, or one that could not be fetched).
+ */
+export async function sealOrNotice(
+  envelope: Envelope,
+  settings: EncryptionSettings,
+  action: string,
+  refetch: boolean,
+): Promise<SealedEnvelope | EncryptionNotice> {
+  try {
+    return await sealEnvelope(envelope, settings, action, { refetch });
+  } catch (error) {
+    return {
+      message:
+        error instanceof EncryptionKeyError
+          ? msg('This form cannot be sent securely: the office’s encryption key cannot be used.')
+          : msg('The form could not be sent. Please check your connection and try again.'),
+    };
+  }
+}
+
+/** The notice for a ciphertext the office refused, with the copy to download. */
+export function refusedNotice(sealed: SealedEnvelope, detail?: string): EncryptionNotice {
+  const message = msg('The office could not accept the encrypted form.');
+  return {
+    message: detail ? `${message} (${detail})` : message,
+    copy: {
+      text: JSON.stringify(sealed),
+      name: `${sealed.form.id}-${sealed.submittedAt.slice(0, 10)}.encrypted.json`,
+    },
+  };
+}
+
+/** The receiver's problem type for an encryption key it does not accept (server/encryption.js). */
+const KEY_PROBLEM = 'urn:intake-elements:problem:encryption-key';
+
+/**
+ * The submit path of an encrypting form: encrypts, sends with `send`, and when the office refuses
+ * the key (rotated since the page was loaded, or the definition's key expired) encrypts once more
+ * to the key it serves now and sends again (nothing was stored, so the same Idempotency-Key is
+ * right). Resolves to the outcome, or to the notice that tells the person why nothing went out
+ * or why the office refused the ciphertext (with the encrypted copy).
+ */
+export async function deliverSealed(
+  envelope: Envelope,
+  settings: EncryptionSettings,
+  action: string,
+  send: (body: SealedEnvelope) => Promise<SendResult>,
+): Promise<{ wire: SealedEnvelope; outcome: SendResult } | { notice: EncryptionNotice }> {
+  let wire = await sealOrNotice(envelope, settings, action, false);
+  if (!('encrypted' in wire)) return { notice: wire };
+  let outcome = await send(wire);
+  if (outcome.kind === 'rejected' && outcome.type === KEY_PROBLEM) {
+    wire = await sealOrNotice(envelope, settings, action, true);
+    if (!('encrypted' in wire)) return { notice: wire };
+    outcome = await send(wire);
+  }
+  if (outcome.kind === 'rejected' && outcome.errors.length === 0) {
+    return { notice: refusedNotice(wire, outcome.title) };
+  }
+  return { wire, outcome };
+}
