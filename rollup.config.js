@@ -57,4 +57,14 @@ const builder = {
   ],
 };
 
-export default [runtime, builder];
+/**
+ * dist/inbox/intake-inbox.js: the staff inbox's pages, served by the receiver under /inbox/.
+ * One file (Lit included): the inbox is a page of its own, it shares nothing with a form page.
+ */
+const inbox = {
+  ...runtime,
+  input: { 'intake-inbox': 'src/inbox/index.ts' },
+  output: { ...runtime.output, dir: 'dist/inbox', inlineDynamicImports: true },
+};
+
+export default [runtime, builder, inbox];

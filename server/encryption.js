@@ -244,3 +244,25 @@ export function routingValue(envelope, pointer) {
   }
   return getAtTokens(envelope.data, parsePointer(pointer));
 }
+
+/**
+ * The answers the server may read, as a data object: `data` of a plain envelope; for an
+ * encrypted one, only its clear routing answers, put at their pointers (so that the inbox's
+ * routing rows and search index see exactly what is public, and nothing else).
+ */
+export function clearData(envelope) {
+  if (!isObject(envelope)) return undefined;
+  if (typeof envelope.encrypted !== 'string') return envelope.data;
+  const data = {};
+  for (const [pointer, value] of Object.entries(
+    isObject(envelope.routing) ? envelope.routing : {},
+  )) {
+    const tokens = parsePointer(pointer);
+    let node = data;
+    tokens.forEach((token, i) => {
+      if (i === tokens.length - 1) node[token] = value;
+      else node = isObject(node[token]) ? node[token] : (node[token] = {});
+    });
+  }
+  return data;
+}

@@ -27,6 +27,7 @@ import { REFERENCE_PATTERN, isValidPrefix, newReference } from './references.js'
 import { inboxPlugin } from './inbox/index.js';
 import { checkSealedEnvelope, isEncryptedForm, sealedBodyLimit } from './encryption.js';
 import { createKeyStore, publicJwk } from './keys.js';
+import { indexSubmission } from './inbox/routing.js';
 import { serveStatic } from './static.js';
 import { summarizeSubmission } from './staff-summary.js';
 import { openStorage } from './storage/index.js';
@@ -230,6 +231,7 @@ export function createReceiver(options) {
       prefix: '/inbox',
       useStorage,
       hosts: staffHosts,
+      formsDir,
       write,
       ...(typeof inbox === 'object' ? inbox : {}),
     });
@@ -435,6 +437,14 @@ export function createReceiver(options) {
         })
         .catch(rethrowStorage);
       if (inserted) {
+        // Routing and search rows for the inbox. The submission is stored either way: a failure
+        // here is logged, and `node server/teams.js reindex` writes them later.
+        await indexSubmission(storage, reference, {
+          ...envelope,
+          form: { ...envelope.form, id: form.id },
+        }).catch((error) =>
+          write({ level: 'error', event: 'inbox-index', reference, error: errorName(error) }),
+        );
         if (fault === 'dropAfterStore') return cut(reply);
         return sendJson(reply, 201, responseBody);
       }

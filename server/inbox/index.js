@@ -11,13 +11,20 @@
 import fastifyCookie from '@fastify/cookie';
 import { hostAllowed, isLoopback, problem, sendJson } from '../http.js';
 import { verifyPassword } from '../passwords.js';
+import { apiPlugin } from './api.js';
 import { compilePlugin } from './compile.js';
+import { pagesPlugin } from './pages.js';
 import { cookieName, createSessions, csrfMatches } from './sessions.js';
 
-/** Inbox pages and API: same-origin scripts and styles only, never framed. */
+/**
+ * Inbox pages and API: same-origin scripts and styles only, never framed. Trusted Types: only
+ * Lit's own policy (`lit-html`) may turn a string into markup, so an answer can never become
+ * script through a DOM sink.
+ */
 export const INBOX_CSP =
   "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
-  "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+  "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; " +
+  "require-trusted-types-for 'script'; trusted-types lit-html";
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -26,6 +33,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * @property {() => Promise<object>} useStorage the receiver's storage once open
  * @property {readonly string[]} hosts the `Host` names the inbox answers to (DNS rebinding)
  * @property {(entry: object) => void} write the receiver's log
+ * @property {string} [formsDir] the receiver's forms folder (translation files named by a definition)
  * @property {{ idleMs?: number, absoluteMs?: number, now?: () => number }} [sessions]
  * @property {boolean} [secureCookies] default: Secure unless the request is plain HTTP on
  *   loopback (the demo); behind a TLS proxy always Secure
@@ -74,6 +82,8 @@ export async function inboxPlugin(app, options) {
   });
 
   await app.register(compilePlugin);
+  await app.register(apiPlugin, { useStorage, formsDir: options.formsDir });
+  await app.register(pagesPlugin, { distDir: options.distDir });
 
   app.get('/api/session', async (request, reply) => {
     if (!request.staff) return signedOut(reply);

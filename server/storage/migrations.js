@@ -113,6 +113,41 @@ export const MIGRATIONS = Object.freeze([
         q: `${q}.`,
       }),
   },
+  {
+    version: 4,
+    name: 'staff inbox: full-text search over the answers, keyset index',
+    // The text is what search.js searchText() builds at ingest: the reference and every string
+    // or number in `data` except files. Rows stored before this migration get the same text
+    // here, from SQL's own JSON functions.
+    sqlite: `
+      CREATE VIRTUAL TABLE submission_search USING fts5 (
+        reference UNINDEXED,
+        body,
+        tokenize = 'unicode61 remove_diacritics 2'
+      );
+      INSERT INTO submission_search (reference, body)
+        SELECT s.reference, s.reference || ' ' || coalesce((
+          SELECT group_concat(j.value, ' ') FROM json_tree(s.envelope, '$.data') j
+          WHERE j.type IN ('text', 'integer', 'real') AND j.value NOT LIKE 'data:%'
+        ), '')
+        FROM submissions s WHERE json_valid(s.envelope);
+      CREATE INDEX submissions_received_reference ON submissions (received_at, reference);`,
+    postgres: (q) => `
+      CREATE TABLE ${q}.submission_search (
+        reference text PRIMARY KEY REFERENCES ${q}.submissions (reference) ON DELETE CASCADE,
+        body      text NOT NULL,
+        document  tsvector GENERATED ALWAYS AS (to_tsvector('simple', body)) STORED
+      );
+      CREATE INDEX submission_search_document ON ${q}.submission_search USING gin (document);
+      INSERT INTO ${q}.submission_search (reference, body)
+        SELECT s.reference, s.reference || ' ' || coalesce((
+          SELECT string_agg(v #>> '{}', ' ')
+          FROM jsonb_path_query(s.envelope::jsonb -> 'data', 'strict $.**') AS v
+          WHERE jsonb_typeof(v) IN ('string', 'number') AND (v #>> '{}') NOT LIKE 'data:%'
+        ), '')
+        FROM ${q}.submissions s;
+      CREATE INDEX submissions_received_reference ON ${q}.submissions (received_at, reference);`,
+  },
 ]);
 
 /**

@@ -1,0 +1,214 @@
+/**
+ * `<inbox-detail>`: one submission: its facts, the German staff summary beside the person's
+ * own language, attachments, the status (with a select to change it), internal notes, and
+ * links to the print view and back to the list. Opening it marks it read (the server does).
+ */
+import { html, nothing } from 'lit';
+import { ApiError, type Detail, type Note } from './api.js';
+import { formatTime, STATUSES } from './i18n.js';
+import { renderAnswers, renderAttachments, renderFacts } from './submission-parts.js';
+import { InboxView } from './view.js';
+
+export class InboxDetail extends InboxView {
+  static override properties = {
+    reference: {},
+    detail: { state: true },
+    error: { state: true },
+    noteError: { state: true },
+    busy: { state: true },
+  };
+
+  declare reference: string;
+  declare private detail: Detail | null;
+  declare private error: string;
+  declare private noteError: string;
+  declare private busy: boolean;
+
+  constructor() {
+    super();
+    this.reference = '';
+    this.detail = null;
+    this.error = '';
+    this.noteError = '';
+    this.busy = false;
+  }
+
+  override connectedCallback() {
+    super.connectedCallback();
+    void this.load();
+  }
+
+  private path(suffix = '') {
+    return `/inbox/api/submissions/${encodeURIComponent(this.reference)}${suffix}`;
+  }
+
+  private async load() {
+    this.announce(this.t.loading);
+    try {
+      this.detail = await this.api.get<Detail>(this.path());
+      this.announce(this.t.submissionTitle(this.detail.reference));
+    } catch (error) {
+      this.error =
+        error instanceof ApiError && error.status === 404
+          ? this.t.notFound
+          : this.describeError(error);
+    }
+  }
+
+  override render() {
+    const t = this.t;
+    const d = this.detail;
+    return html`
+      <p class="no-print">
+        <a href="/inbox/" @click=${this.followLink}>${t.backToList}</a>
+      </p>
+      <h1 tabindex="-1">${t.submissionTitle(d?.reference ?? this.reference)}</h1>
+      ${this.error ? this.renderError(this.error) : nothing}
+      ${d ? this.renderSubmission(d) : this.error ? nothing : html`<p>${t.loading}</p>`}
+    `;
+  }
+
+  private renderSubmission(d: Detail) {
+    const t = this.t;
+    return html`
+      <section aria-labelledby="facts-heading">
+        <h2 id="facts-heading">${t.facts}</h2>
+        ${renderFacts(d, t, this.locale)}
+      </section>
+      <section aria-labelledby="actions-heading">
+        <h2 id="actions-heading">${t.changeStatus}</h2>
+        <form class="row" @submit=${this.saveStatus}>
+          <div>
+            <label for="status">${t.status}</label>
+            <select id="status" name="status">
+              ${STATUSES.map(
+                (s) =>
+                  html`<option value=${s} ?selected=${s === d.status}>${t.statuses[s]}</option>`,
+              )}
+            </select>
+          </div>
+          <button type="submit" ?disabled=${this.busy}>${t.saveStatus}</button>
+        </form>
+        <p class="row">
+          <a
+            class="button secondary"
+            href="/inbox/print/${encodeURIComponent(d.reference)}"
+            @click=${this.followLink}
+            >${t.printView}</a
+          >
+          <button type="button" class="secondary" @click=${this.markUnread}>${t.markUnread}</button>
+        </p>
+      </section>
+      <section aria-labelledby="answers-heading">
+        <h2 id="answers-heading">${t.answers}</h2>
+        ${renderAnswers(d, t, this.locale)}
+      </section>
+      <section aria-labelledby="attachments-heading">
+        <h2 id="attachments-heading">${t.attachments}</h2>
+        ${renderAttachments(d, t, this.locale)}
+      </section>
+      <section aria-labelledby="notes-heading">
+        <h2 id="notes-heading">${t.notes}</h2>
+        ${this.renderNotes(d.notes ?? [])}
+        <form novalidate @submit=${this.addNote}>
+          ${
+            this.noteError
+              ? html`<div class="error-summary" tabindex="-1" aria-labelledby="note-error-heading">
+                  <h3 id="note-error-heading">${t.errorSummary}</h3>
+                  <ul>
+                    <li><a href="#note" @click=${this.focusNote}>${this.noteError}</a></li>
+                  </ul>
+                </div>`
+              : nothing
+          }
+          <label for="note">${t.newNote}</label>
+          <span class="hint" id="note-hint">${t.noteHint}</span>
+          ${
+            this.noteError
+              ? html`<span class="field-error" id="note-error">${this.noteError}</span>`
+              : nothing
+          }
+          <textarea
+            id="note"
+            name="text"
+            maxlength="10000"
+            aria-invalid=${this.noteError ? 'true' : 'false'}
+            aria-describedby=${this.noteError ? 'note-hint note-error' : 'note-hint'}
+          ></textarea>
+          <p><button type="submit" ?disabled=${this.busy}>${t.addNote}</button></p>
+        </form>
+      </section>
+    `;
+  }
+
+  private renderNotes(notes: Note[]) {
+    if (notes.length === 0) return html`<p>${this.t.noNotes}</p>`;
+    return html`<ol class="notes">
+      ${notes.map(
+        (n) =>
+          html`<li>
+            <p class="note-meta">${this.t.noteBy(n.author, formatTime(n.at, this.locale))}</p>
+            <p class="text">${n.text}</p>
+          </li>`,
+      )}
+    </ol>`;
+  }
+
+  private focusNote(event: Event) {
+    event.preventDefault();
+    this.renderRoot.querySelector<HTMLElement>('#note')?.focus();
+  }
+
+  private async saveStatus(event: Event) {
+    event.preventDefault();
+    const status = String(new FormData(event.currentTarget as HTMLFormElement).get('status'));
+    this.busy = true;
+    this.error = '';
+    try {
+      const updated = await this.api.request<Detail>('PATCH', this.path(), { status });
+      // The answer is the whole submission again; keep the notes shown if it leaves them out.
+      this.detail = { ...this.detail!, ...updated };
+      this.announce(this.t.statusSaved(this.t.statuses[status] ?? status));
+    } catch (error) {
+      this.error = this.describeError(error);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private async markUnread() {
+    this.error = '';
+    try {
+      await this.api.request<void>('POST', this.path('/unread'));
+      this.announce(this.t.markedUnread);
+    } catch (error) {
+      this.error = this.describeError(error);
+    }
+  }
+
+  private async addNote(event: Event) {
+    event.preventDefault();
+    const form = event.currentTarget as HTMLFormElement;
+    const text = String(new FormData(form).get('text') ?? '').trim();
+    if (!text) {
+      this.noteError = this.t.noteMissing;
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('.error-summary')?.focus();
+      return;
+    }
+    this.noteError = '';
+    this.busy = true;
+    try {
+      const note = await this.api.request<Note>('POST', this.path('/notes'), { text });
+      this.detail = { ...this.detail!, notes: [...(this.detail!.notes ?? []), note] };
+      form.reset();
+      this.announce(this.t.noteAdded);
+    } catch (error) {
+      this.error = this.describeError(error);
+    } finally {
+      this.busy = false;
+    }
+  }
+}
+
+customElements.define('inbox-detail', InboxDetail);
