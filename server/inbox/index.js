@@ -13,6 +13,7 @@ import { hostAllowed, isLoopback, problem, sendJson } from '../http.js';
 import { verifyPassword } from '../passwords.js';
 import { apiPlugin } from './api.js';
 import { compilePlugin } from './compile.js';
+import { decryptPlugin } from './decrypt.js';
 import { pagesPlugin } from './pages.js';
 import { cookieName, createSessions, csrfMatches } from './sessions.js';
 
@@ -84,6 +85,7 @@ export async function inboxPlugin(app, options) {
   await app.register(compilePlugin);
   await app.register(apiPlugin, { useStorage, formsDir: options.formsDir });
   await app.register(pagesPlugin, { distDir: options.distDir });
+  await app.register(decryptPlugin, { useStorage });
 
   app.get('/api/session', async (request, reply) => {
     if (!request.staff) return signedOut(reply);
