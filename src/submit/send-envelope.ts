@@ -99,7 +99,7 @@ export async function sendEnvelope(options: SendOptions): Promise<SendResult> {
       errors,
       title: typeof problem.title === 'string' ? problem.title : undefined,
       // Problems with no field (an encryption key the office refused) are told by their type.
-      type: typeof problem.type === 'string' ? problem.type : undefined,
+      ...(typeof problem.type === 'string' ? { type: problem.type } : {}),
     };
   }
   return {
