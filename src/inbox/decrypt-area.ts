@@ -36,6 +36,8 @@ export class InboxDecrypt extends InboxView {
   declare private failure: string;
   declare private busy: boolean;
   #urls: string[] = [];
+  /** The decrypted answers as shown (made once: files become blob URLs). */
+  #shown: Shown[] = [];
 
   constructor() {
     super();
@@ -97,10 +99,13 @@ export class InboxDecrypt extends InboxView {
           /* @vite-ignore */ `/inbox/api/submissions/${encodeURIComponent(this.detail.reference)}/validator.js`
         ) as Promise<{ default: FormDefinition }>,
       ]);
-      this.opened = await openSubmission(encrypted.jwe, compiled.default, {
+      const opened = await openSubmission(encrypted.jwe, compiled.default, {
         formId: this.detail.formId,
         routing: this.detail.routing,
       });
+      for (const url of this.#urls.splice(0)) URL.revokeObjectURL(url);
+      this.#shown = this.answersOf(opened.data, compiled.default.schema);
+      this.opened = opened;
       this.message = this.t.decrypted;
     } catch (error) {
       this.failure = this.t.decryptFailed((error as Error).message);
@@ -145,7 +150,7 @@ export class InboxDecrypt extends InboxView {
 
   private renderOpened(opened: OpenedSubmission) {
     const t = this.t;
-    const shown = this.answersOf(opened.data, opened);
+    const shown = this.#shown;
     return html`
       <p>${t.decryptedLanguage(languageName(opened.envelope.locale, this.locale))}</p>
       ${
@@ -170,22 +175,31 @@ export class InboxDecrypt extends InboxView {
     `;
   }
 
-  /** The answers as label/value pairs, files as downloads (blob URLs, never rendered inline). */
-  private answersOf(data: unknown, opened: OpenedSubmission, pointer = '', label = ''): Shown[] {
+  /**
+   * The answers as label/value pairs (labels: the questions' titles where the schema has them,
+   * else the property names), files as downloads (blob URLs, never rendered inline).
+   */
+  private answersOf(data: unknown, schema: unknown, pointer = '', label = ''): Shown[] {
+    const node = (typeof schema === 'object' && schema !== null ? schema : {}) as {
+      properties?: Record<string, unknown>;
+      items?: unknown;
+    };
     if (Array.isArray(data)) {
       return data.flatMap((item, i) =>
-        this.answersOf(item, opened, `${pointer}/${i}`, `${label} ${i + 1}`.trim()),
+        this.answersOf(item, node.items, `${pointer}/${i}`, `${label} ${i + 1}`.trim()),
       );
     }
     if (typeof data === 'object' && data !== null) {
-      return Object.entries(data).flatMap(([key, value]) =>
-        this.answersOf(
+      return Object.entries(data).flatMap(([key, value]) => {
+        const child = node.properties?.[key] as { title?: unknown } | undefined;
+        const title = typeof child?.title === 'string' ? child.title : key;
+        return this.answersOf(
           value,
-          opened,
+          child,
           `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`,
-          label ? `${label} › ${key}` : key,
-        ),
-      );
+          label ? `${label} › ${title}` : title,
+        );
+      });
     }
     const text = String(data);
     const file = /^data:([^;,]*)(?:;name=([^;,]*))?(?:;[^,]*)?,/.exec(text);
