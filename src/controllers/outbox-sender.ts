@@ -122,6 +122,23 @@ export class OutboxSender {
             await queueSubmission({ ...entry, attempts: entry.attempts + 1 });
             return; // still no way through; the next trigger tries again
           }
+          if (
+            outcome.kind === 'rejected' &&
+            outcome.errors.length === 0 &&
+            'encrypted' in entry.envelope
+          ) {
+            // An encrypted submission the office refused as a whole (its key expired while it
+            // waited): it cannot be encrypted again here, so it is kept, offered to the host
+            // page as a copy only the office can open, and tried again later (the office may
+            // extend the key's time). Never dropped.
+            await queueSubmission({ ...entry, attempts: entry.attempts + 1 });
+            host.emit('intake-error', {
+              type: 'encryption',
+              message: msg('The office could not accept the encrypted form.'),
+              copy: JSON.stringify(entry.envelope),
+            });
+            continue;
+          }
           await removeSubmission(entry.key);
           const mine = this.queued?.key === entry.key;
           if (mine) this.queued = undefined;

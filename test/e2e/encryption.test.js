@@ -374,4 +374,47 @@ test('refusals are told, nothing is lost: an expired key, a key of the wrong typ
   await page.getByRole('button', { name: 'Send' }).click();
   assert.ok((await outcome).submitted?.reference, 'sent on the second try');
   assert.equal((await rows()).length, 2);
+
+  // 4. A submission waiting in the outbox whose key the office refuses by the time it goes out:
+  // kept (it cannot be encrypted again without the answers), offered as a copy, never dropped.
+  await openForm(page, pageUrl);
+  await fill(page);
+  await page.route('**/submissions', (route) =>
+    route.fulfill({ status: 503, headers: { 'Retry-After': '3600' }, body: '' }),
+  );
+  outcome = nextOutcome(page);
+  await page.getByRole('button', { name: 'Send' }).click();
+  assert.equal((await outcome).error?.queued, true);
+  await page.unroute('**/submissions');
+  await page.route('**/submissions', (route) =>
+    route.fulfill({
+      status: 400,
+      contentType: 'application/problem+json',
+      body: JSON.stringify({
+        type: 'urn:intake-elements:problem:encryption-key',
+        title: 'Bad Request',
+        detail: 'The data is encrypted to a key that has expired.',
+      }),
+    }),
+  );
+  outcome = nextOutcome(page);
+  await page.evaluate(() => window.dispatchEvent(new Event('online')));
+  const refused = (await outcome).error;
+  assert.equal(refused?.type, 'encryption');
+  assert.match(JSON.parse(refused.copy).encrypted, /^ey/);
+  assertNoSecrets(refused.copy, 'the offered copy');
+  assert.equal(await outboxCount(page), 1, 'the refused submission stays in the outbox');
+  // The page's key (from the definition) is the expired one, so the real office refuses it too;
+  // once the office extends that key's time (keys.json), it goes out on the next try.
+  await page.unroute('**/submissions');
+  await writeFile(
+    join(keys.keysDir, 'keys.json'),
+    JSON.stringify({ ...keys.set, keys: keys.set.keys.map((k) => ({ ...k, expiresAt: null })) }),
+  );
+  await page.evaluate(() => window.dispatchEvent(new Event('online')));
+  for (let i = 0; i < 100 && (await outboxCount(page)) > 0; i++) {
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  assert.equal(await outboxCount(page), 0);
+  assert.equal((await rows()).length, 3);
 });
