@@ -25,6 +25,7 @@ const FILE_KEYS = new Set([
   'staffHosts',
   'inbox',
   'retention',
+  'keysDir',
 ]);
 
 const ENDPOINTS_GONE =
@@ -51,7 +52,7 @@ export function optionsFromEnv(env = process.env) {
       if (!FILE_KEYS.has(key)) throw new Error(`${file}: unknown setting ${key}`);
       // Folders in the file are relative to the file.
       options[key] =
-        (key === 'formsDir' || key === 'dataDir') && typeof value === 'string'
+        (key === 'formsDir' || key === 'dataDir' || key === 'keysDir') && typeof value === 'string'
           ? resolve(dirname(file), value)
           : value;
     }
@@ -62,6 +63,7 @@ export function optionsFromEnv(env = process.env) {
   if (env.HOST) options.host = env.HOST;
   if (env.FORMS_DIR) options.formsDir = resolve(env.FORMS_DIR);
   if (env.DATA_DIR) options.dataDir = resolve(env.DATA_DIR);
+  if (env.KEYS_DIR) options.keysDir = resolve(env.KEYS_DIR);
   if (env.DATABASE_URL) options.databaseUrl = env.DATABASE_URL;
   if (env.DATABASE_SCHEMA) options.databaseSchema = env.DATABASE_SCHEMA;
   if (env.BODY_LIMIT) options.bodyLimit = integer(env.BODY_LIMIT, 'BODY_LIMIT');

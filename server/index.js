@@ -48,6 +48,8 @@ import { createReceiver } from './receiver.js';
  *   per form id (./inbox/webhooks.js); off without it
  * @param {{ days?: number, forms?: Record<string, number>, intervalMs?: number } | false}
  *   [options.retention] deletion after done (./inbox/retention.js); default 180 days, hourly
+ * @param {string} [options.keysDir] the office's public encryption keys (keys.json, written by
+ *   `intake-elements keys`) for forms with `encryption` (./keys.js, docs/security.md)
  * @param {(line: string) => void} [options.log] receives one JSON line per request
  * @returns {Promise<{ server: import('node:http').Server, url: string, close: () => Promise<void>,
  *   storage: object }>}

@@ -23,6 +23,8 @@ import { rateLimiterFor } from './rate-limit-shared.js';
 import { isValidPrefix, newReference } from './references.js';
 import { createBackground } from './inbox/background.js';
 import { inboxPlugin } from './inbox/index.js';
+import { checkSealedEnvelope, isEncryptedForm, sealedBodyLimit } from './encryption.js';
+import { createKeyStore, publicJwk } from './keys.js';
 import { indexSubmission } from './inbox/routing.js';
 import { serveStatic } from './static.js';
 import { summarizeSubmission } from './staff-summary.js';
@@ -73,6 +75,7 @@ export function createReceiver(options) {
     notify,
     webhooks,
     retention,
+    keysDir,
     log = (line) => process.stdout.write(`${line}\n`),
     newReference: makeReference = newReference,
   } = options;
@@ -87,6 +90,7 @@ export function createReceiver(options) {
 
   const forms = createFormRegistry({ formsDir, prefixes, prefix: globalPrefix });
   const faults = createFaults(faultOptions);
+  const keys = createKeyStore({ keysDir });
   const shutdown = new AbortController();
   /** Definition hashes known to be stored already. */
   const savedDefinitions = new Set();
@@ -157,6 +161,33 @@ export function createReceiver(options) {
     scope.all('/api/forms/:id/submissions', (request, reply) =>
       receive(request, reply, request.params.id, request.intake),
     );
+  });
+
+  // The office's current public encryption key (server/keys.js), for forms with `encryption`.
+  app.get('/api/forms/:id/key', async (request, reply) => {
+    request.intake.route = '/api/forms/:id/key';
+    let form;
+    try {
+      form = await forms.get(request.params.id);
+    } catch (error) {
+      if (!(error instanceof DefinitionError)) throw error;
+      form = undefined;
+    }
+    if (!form || !isEncryptedForm(form)) {
+      return problem(reply, 404, 'Not Found', { detail: 'This form has no encryption key.' });
+    }
+    const key = await keys.current();
+    if (!key) {
+      write({ level: 'error', event: 'keys', formId: form.id, error: 'no current key' });
+      return problem(reply, 404, 'Not Found', { detail: 'The office has no current key.' });
+    }
+    // Short: after a rotation, pages fetch the new key within minutes.
+    return reply
+      .code(200)
+      .header('Content-Type', 'application/jwk+json')
+      .header('Cache-Control', 'public, max-age=300')
+      .header('Access-Control-Allow-Origin', '*')
+      .send(JSON.stringify(publicJwk(key)));
   });
 
   if (inbox) {
@@ -233,7 +264,12 @@ export function createReceiver(options) {
     }
     context.formId = form.id;
     // Derived from the form's file fields (src/core/limits.js); BODY_LIMIT can only lower it.
-    const bodyLimit = Math.min(form.bodyLimit, bodyLimitCap ?? Infinity);
+    const encrypted = isEncryptedForm(form);
+    // Ciphertext travels as base64url: a third more than the plain envelope.
+    const bodyLimit = Math.min(
+      encrypted ? sealedBodyLimit(form.bodyLimit) : form.bodyLimit,
+      bodyLimitCap ?? Infinity,
+    );
     context.bodyLimit = bodyLimit;
 
     const contentType = (req.headers['content-type'] ?? '').toLowerCase().split(';');
@@ -285,6 +321,20 @@ export function createReceiver(options) {
     const previous = await store.findByKey(key).catch(rethrowStorage);
     if (previous) return replay(reply, previous, bodyHash, context);
 
+    if (encrypted) {
+      // Nothing here can be read; what can be checked without the key is (server/encryption.js).
+      const refused = await checkSealedEnvelope(envelope, form, keys);
+      if (refused) {
+        context.refused = refused.type;
+        return problem(reply, refused.status, refused.title, {
+          type: refused.type,
+          detail: refused.detail,
+          ...(refused.errors ? { errors: refused.errors } : {}),
+        });
+      }
+      return storeAccepted(reply, form, envelope, { key, bodyHash, fault, context });
+    }
+
     const envelopeErrors = checkEnvelope(envelope, form.id);
     if (envelopeErrors.length > 0) {
       // Nothing is stored for a refused request: the sender may fix it and use the key again.
@@ -311,8 +361,14 @@ export function createReceiver(options) {
       });
     }
 
+    return storeAccepted(reply, form, envelope, { key, bodyHash, fault, context });
+  }
+
+  /** Stores an accepted envelope (plain or encrypted) under a new reference and answers 201. */
+  async function storeAccepted(reply, form, envelope, { key, bodyHash, fault, context }) {
+    const storage = await useStorage();
     if (!savedDefinitions.has(form.hash)) {
-      await store
+      await storage
         .saveDefinition({
           hash: form.hash,
           formId: form.id,
@@ -328,12 +384,13 @@ export function createReceiver(options) {
     for (let attempt = 0; attempt < REFERENCE_ATTEMPTS; attempt++) {
       const reference = makeReference(form.prefix);
       const responseBody = JSON.stringify({ reference });
-      const inserted = await store
+      const inserted = await storage
         .insertSubmission({
           reference,
           formId: form.id,
           formVersion: envelope.form.version,
-          locale: envelope.locale,
+          // An encrypted envelope's language is inside the ciphertext: "undetermined" here.
+          locale: typeof envelope.encrypted === 'string' ? 'und' : envelope.locale,
           submittedAt: envelope.submittedAt,
           receivedAt,
           idempotencyKey: key,
@@ -348,7 +405,7 @@ export function createReceiver(options) {
         // Routing and search rows for the inbox. The submission is stored either way: a failure
         // here is logged, and `node server/teams.js reindex` writes them later.
         const indexed = { ...envelope, form: { ...envelope.form, id: form.id } };
-        await indexSubmission(store, reference, indexed, { replace: false }).catch((error) =>
+        await indexSubmission(storage, reference, indexed, { replace: false }).catch((error) =>
           write({ level: 'error', event: 'inbox-index', reference, error: errorName(error) }),
         );
         background.stored({ reference, form, envelope });
@@ -356,7 +413,7 @@ export function createReceiver(options) {
         return sendJson(reply, 201, responseBody);
       }
       // Either another request with this key got in first (a concurrent retry)…
-      const winner = await store.findByKey(key).catch(rethrowStorage);
+      const winner = await storage.findByKey(key).catch(rethrowStorage);
       if (winner) return replay(reply, winner, bodyHash, context);
       // …or the reference was taken: draw again.
     }
@@ -431,6 +488,11 @@ export function createReceiver(options) {
 
 /** The German staff summary of one stored record, read with the definition it was checked with. */
 export async function summaryOf(store, record) {
+  const envelope = JSON.parse(record.envelope);
+  if (typeof envelope.encrypted === 'string') {
+    // The server cannot read it; the inbox decrypts it in the caseworker's browser.
+    return `Vorgang ${record.reference}: verschlüsselt (nur im Posteingang lesbar).\n`;
+  }
   const text = record.definitionHash ? await store.getDefinition(record.definitionHash) : undefined;
   let definition;
   try {
@@ -438,7 +500,7 @@ export async function summaryOf(store, record) {
   } catch {
     definition = undefined;
   }
-  return summarizeSubmission(definition, JSON.parse(record.envelope), {
+  return summarizeSubmission(definition, envelope, {
     reference: record.reference,
     receivedAt: record.receivedAt,
   });

@@ -522,6 +522,11 @@ export class IntakeForm extends BaseElement {
     return html`<form
       part="form"
       novalidate
+      autocomplete=${
+        // An encrypting form keeps its answers out of the browser's autocomplete history,
+        // which the profile stores in clear (test/e2e/encryption.test.js reads it).
+        state.definition?.encryption ? 'off' : 'on'
+      }
       lang=${locale}
       dir=${directionOf(locale)}
       @submit=${this.#handleSubmit}
@@ -547,6 +552,7 @@ export class IntakeForm extends BaseElement {
             ${renderField(fields as Field, context)}`
       }
       ${renderUpload(this.#submitter.upload)} ${renderSending(this.#submitter.delivering)}
+      ${lazyParts.encryption.module?.renderEncryptionNotice(this.#submitter.notice)}
       ${renderActions({
         back: (multiStep || state.hasReview) && (index > 0 || reviewing),
         send: state.primaryAction() === 'submit',

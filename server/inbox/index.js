@@ -11,6 +11,7 @@ import { apiPlugin } from './api.js';
 import { compilePlugin } from './compile.js';
 import { deliveriesPlugin } from './deliveries.js';
 import { oidcPlugin } from './oidc.js';
+import { decryptPlugin } from './decrypt.js';
 import { pagesPlugin } from './pages.js';
 import { sessionToken } from './session-cookie.js';
 import { createSessions, csrfMatches } from './sessions.js';
@@ -92,6 +93,7 @@ export async function inboxPlugin(app, options) {
   await app.register(apiPlugin, { useStorage, formsDir: options.formsDir });
   await app.register(deliveriesPlugin, { useStorage, background: options.background });
   await app.register(pagesPlugin, { distDir: options.distDir });
+  await app.register(decryptPlugin, { useStorage });
 }
 
 /**

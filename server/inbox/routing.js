@@ -11,6 +11,7 @@
  */
 import { getAtPointer } from '../../src/core/json-pointer.js';
 import { writeSearch } from './search.js';
+import { clearData } from '../encryption.js';
 
 /**
  * Writes the routing rows and the search text of one stored submission.
@@ -25,9 +26,11 @@ export async function indexSubmission(storage, reference, envelope, { replace = 
   const { db } = storage;
   const formId = envelope?.form?.id;
   const pointers = await routePointers(db, formId);
-  const rows = routingRows(reference, envelope?.data, pointers);
+  // An encrypted envelope offers only its clear routing answers (server/encryption.js).
+  const data = clearData(envelope);
+  const rows = routingRows(reference, data, pointers);
   await upsertRouting(db, rows);
-  await writeSearch(storage, reference, envelope?.data, { replace });
+  await writeSearch(storage, reference, data, { replace });
 }
 
 /** The pointers any routing rule names for `formId`. */
@@ -81,7 +84,7 @@ export async function reindexRouting(storage, formId, pointer) {
       .execute();
     if (page.length === 0) return count;
     const rows = page.flatMap((row) =>
-      routingRows(row.reference, parse(row.envelope)?.data, [pointer]),
+      routingRows(row.reference, clearData(parse(row.envelope)), [pointer]),
     );
     await upsertRouting(db, rows);
     count += rows.length;

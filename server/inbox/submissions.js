@@ -11,6 +11,7 @@ import { getAtPointer, parsePointer } from '../../src/core/json-pointer.js';
 import { problem, sendJson } from '../http.js';
 import { summaryOf } from '../receiver.js';
 import { summarizeSubmission } from '../staff-summary.js';
+import { sealedOf } from '../encryption.js';
 import { languageName } from '../summary-text.js';
 import { findVisible, notFound, SUMMARY_COLUMNS } from './access.js';
 import { listAnswers, translateDefinition } from './answers.js';
@@ -111,7 +112,8 @@ export async function submissionsPlugin(app, { useStorage, useDefinitions }) {
         unread: !read.has(row.reference),
         locale: row.locale,
         routing: routing.get(row.reference) ?? {},
-        encrypted: false,
+        // The language of an encrypted submission is inside it: stored as "und".
+        encrypted: row.locale === 'und',
       })),
       next:
         rows.length > filters.limit
@@ -157,10 +159,14 @@ export async function describe(storage, definitions, row) {
   const table =
     german || !definition ? undefined : await definitions.translations(definition, row.locale);
   const translated = table && translateDefinition(definition, table);
-  const { answers, attachments } = listAnswers(definition, translated, envelope.data);
+  // An encrypted submission's answers are read and validated in the caseworker's browser only.
+  const sealed = sealedOf(envelope) !== null;
+  const { answers, attachments } = sealed
+    ? { answers: [], attachments: [] }
+    : listAnswers(definition, translated, envelope.data);
   const [summary, validation, notes, routing] = await Promise.all([
     summaryOf(storage, record),
-    definitions.validate(row.definition_hash, envelope.data),
+    sealed ? { valid: true, errors: [] } : definitions.validate(row.definition_hash, envelope.data),
     storage.db
       .selectFrom('submission_notes')
       .select(['id', 'author', 'body', 'created_at'])
@@ -202,12 +208,10 @@ export function noteOf(row) {
   return { id: Number(row.id), author: row.author, at: isoTime(row.created_at), text: row.body };
 }
 
-/** An encrypted envelope's JWE and key id (crypto helper's shape), else null. */
+/** An encrypted envelope's JWE and key id, else null (server/encryption.js). */
 function envelopeEncryption(envelope) {
-  const box = envelope?.encrypted;
-  if (box && typeof box.jwe === 'string')
-    return { jwe: box.jwe, kid: typeof box.kid === 'string' ? box.kid : null };
-  return null;
+  const sealed = sealedOf(envelope);
+  return sealed && { jwe: sealed.jwe, kid: sealed.kid ?? null };
 }
 
 async function markRead(db, reference, userName) {

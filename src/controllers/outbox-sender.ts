@@ -152,6 +152,23 @@ export class OutboxSender {
             blocked = true;
             continue;
           }
+          if (
+            outcome.kind === 'rejected' &&
+            outcome.errors.length === 0 &&
+            'encrypted' in entry.envelope
+          ) {
+            // An encrypted submission the office refused as a whole (its key expired while it
+            // waited): it cannot be encrypted again here, so it is kept, offered to the host
+            // page as a copy only the office can open, and tried again later (the office may
+            // extend the key's time). Never dropped.
+            await queueSubmission({ ...entry, attempts: entry.attempts + 1 });
+            host.emit('intake-error', {
+              type: 'encryption',
+              message: msg('The office could not accept the encrypted form.'),
+              copy: JSON.stringify(entry.envelope),
+            });
+            continue;
+          }
           const mine = this.queued?.key === entry.key;
           if (mine) this.queued = undefined;
           if (outcome.kind === 'accepted') {
@@ -220,10 +237,12 @@ export class OutboxSender {
   /** What the person can do with a stuck entry. */
   private readonly actions: ProblemActions = {
     fix: (entry) => {
+      const { envelope } = entry;
+      if ('encrypted' in envelope) return; // ciphertext only: not offered (outbox-problems.ts)
       this.fixing = entry.key;
       this.problems = this.problems.filter((other) => other.key !== entry.key);
       // The stuck answers go back into the form, the server's objections on their fields.
-      this.host.load(entry.envelope.data);
+      this.host.load(envelope.data);
       const { status = 422, errors, title } = entry.problem ?? {};
       if (errors?.length) void this.host.rejected({ kind: 'rejected', status, errors, title });
       else this.host.update();

@@ -10,13 +10,14 @@ import type { FormState, ValidationError } from '../form/form-state.js';
 import { emit } from '../internal/emit.js';
 import { lazyParts } from '../internal/lazy-parts.js';
 import { deliver, type RetryPolicy } from '../submit/deliver.js';
-import { buildEnvelope, newIdempotencyKey } from '../submit/envelope.js';
+import { buildEnvelope, newIdempotencyKey, type WireEnvelope } from '../submit/envelope.js';
 import type { SendResult } from '../submit/send-envelope.js';
 import { xhrTransport, type Transport } from '../submit/transport.js';
 import type { DraftController } from './draft-controller.js';
 import type { FocusController } from './focus-controller.js';
 import type { LocaleController } from './locale-controller.js';
 import type { OutboxController } from './outbox-controller.js';
+import type { EncryptionNotice } from '../crypto/encryption-notice.js';
 
 /** What `submit()` resolves to. */
 export type SubmitResult =
@@ -55,6 +56,8 @@ export class SubmitController {
   confirmation?: { reference?: string };
   /** Upload progress of a large submission. */
   upload?: { loaded: number; total: number };
+  /** Why an encrypted submission did not go out (src/crypto/encryption-notice.ts renders it). */
+  notice?: EncryptionNotice;
   /** The submission is on its way to the office (after validation): "Sending…" shows. */
   delivering = false;
   #sending?: Promise<SubmitResult>;
@@ -97,6 +100,7 @@ export class SubmitController {
   /** The form starts afresh. */
   reset(): void {
     this.confirmation = undefined;
+    this.notice = undefined;
   }
 
   async #send(): Promise<SubmitResult> {
@@ -105,6 +109,7 @@ export class SubmitController {
     if (!peers.ready() || !definition) return { ok: false, reason: 'failed' };
     // The server's earlier objections are checked again by sending; they must not block it.
     state.clearServerErrors();
+    this.notice = undefined;
     const result = state.validateAll();
     if (!result.valid) {
       if (state.showStepOf(result.errors[0].pointer)) peers.stepShown();
@@ -142,23 +147,49 @@ export class SubmitController {
     const action = new URL(host.action, document.baseURI).href;
     const idempotencyKey = newIdempotencyKey();
     const headers = { ...(host.headers ?? {}) };
-    const outcome = await deliver(
-      {
-        action,
-        envelope,
-        idempotencyKey,
-        headers,
-        timeoutMs: host.timeout,
-        transport: host.transport ?? xhrTransport,
-        onUploadProgress: (loaded, total) => {
-          // Only worth showing for large submissions (files).
-          if (total < 200_000) return;
-          this.upload = { loaded, total };
-          host.requestUpdate();
+    const send = (body: WireEnvelope) =>
+      deliver(
+        {
+          action,
+          envelope: body,
+          idempotencyKey,
+          headers,
+          timeoutMs: host.timeout,
+          transport: host.transport ?? xhrTransport,
+          onUploadProgress: (loaded, total) => {
+            // Only worth showing for large submissions (files).
+            if (total < 200_000) return;
+            this.upload = { loaded, total };
+            host.requestUpdate();
+          },
         },
-      },
-      host.retryPolicy,
-    );
+        host.retryPolicy,
+      );
+    let wire: WireEnvelope = envelope;
+    let outcome: SendResult;
+    if (definition.encryption) {
+      // Encrypted, sent and (for a refused key) encrypted again by the lazy part src/crypto/.
+      const sealed = await lazyParts.encryption.load().then(
+        (part) => part.deliverSealed(envelope, definition.encryption!, action, send),
+        // The part did not load (offline before it ever arrived): the usual words for that.
+        () => ({
+          notice: {
+            message: msg('The form could not be sent. Please check your connection and try again.'),
+          },
+        }),
+      );
+      this.upload = undefined;
+      if ('notice' in sealed) {
+        // Nothing went out in clear; the answers stay in the form.
+        this.notice = sealed.notice;
+        await this.#renderAndFocus('.encryption-notice-text');
+        emit(host, 'intake-error', { type: 'encryption', message: sealed.notice.message });
+        return { ok: false, reason: 'failed' };
+      }
+      ({ wire, outcome } = sealed);
+    } else {
+      outcome = await send(wire);
+    }
     this.upload = undefined;
     if (outcome.kind === 'accepted') return this.accepted(outcome);
     if (outcome.kind === 'rejected') return this.rejected(outcome);
@@ -169,7 +200,7 @@ export class SubmitController {
         key: idempotencyKey,
         formId: definition.id,
         action,
-        envelope,
+        envelope: wire,
         queuedAt: Date.now(),
         attempts: 1,
       });

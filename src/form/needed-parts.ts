@@ -8,7 +8,8 @@ import type { SchemaResolver } from '../model/schema-resolver.js';
 import type { FormDefinition } from '../model/types.js';
 
 /** A part that a definition may need. */
-export type NeededPart = 'conditions' | 'alternatives' | 'lists' | 'maps' | 'markdown' | 'drafts';
+export type NeededPart =
+  'conditions' | 'alternatives' | 'lists' | 'maps' | 'markdown' | 'drafts' | 'encryption';
 
 /** Keywords that make a schema need the condition logic. */
 const CONDITION_KEYWORDS = [
@@ -99,6 +100,9 @@ export function neededParts(
   )
     parts.add('markdown');
   if (options.drafts) parts.add('drafts');
+  // Loaded with the form, not at sending: a person who goes offline after the form appeared
+  // can still have their answers encrypted and queued.
+  if (definition.encryption) parts.add('encryption');
   return parts;
 }
 

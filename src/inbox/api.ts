@@ -103,7 +103,7 @@ export interface Detail {
   validation: { valid: boolean; errors: { pointer: string; message: string }[] };
   notes: Note[];
   routing: Record<string, string>;
-  encrypted: null | { kid?: string };
+  encrypted: null | { jwe: string; kid: string | null };
 }
 
 export interface AuditEntry {

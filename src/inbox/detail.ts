@@ -9,6 +9,7 @@ import { formatTime, STATUSES } from './i18n.js';
 import { renderAnswers, renderAttachments, renderFacts } from './submission-parts.js';
 import { memory } from './memory.js';
 import { InboxView } from './view.js';
+import './decrypt-area.js';
 
 export class InboxDetail extends InboxView {
   static override properties = {
@@ -124,6 +125,16 @@ export class InboxDetail extends InboxView {
       <section aria-labelledby="answers-heading">
         <h2 id="answers-heading">${t.answers}</h2>
         ${renderAnswers(d, t, this.locale)}
+        ${
+          d.encrypted
+            ? html`<inbox-decrypt
+                .api=${this.api}
+                .me=${this.me}
+                locale=${this.locale}
+                .detail=${d}
+              ></inbox-decrypt>`
+            : nothing
+        }
       </section>
       <section aria-labelledby="attachments-heading">
         <h2 id="attachments-heading">${t.attachments}</h2>

@@ -51,6 +51,8 @@ export const lazyParts = {
     () => import('../widgets/checkbox-group-widget.js'),
     'checkbox-group-widget',
   ),
+  /** Encryption of the envelope to the office's key (definitions with `encryption`). */
+  encryption: new LazyModule(() => import('../crypto/seal-envelope.js'), 'seal-envelope'),
   /** The look of `<intake-language-picker>`. */
   languagePicker: new LazyModule(() => import('../views/language-picker.js'), 'language-picker'),
 };

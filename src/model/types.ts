@@ -87,6 +87,18 @@ export interface FormDefinition {
   schema: SchemaObject;
   ui?: UiSchema;
   translations?: Record<string, LocaleTranslations>;
+  /** Present when submissions are encrypted to the office's key (docs/security.md). */
+  encryption?: EncryptionSettings;
+}
+
+/** The definition's `encryption` property (schemas/intake-definition.schema.json). */
+export interface EncryptionSettings {
+  /** The office's public key (JWK with `kid`); without it, it is fetched from `keyUrl`. */
+  key?: Record<string, unknown>;
+  /** Where the current public key is served; default: `key` beside the submission URL. */
+  keyUrl?: string;
+  /** JSON Pointers into the data whose answers travel in clear for routing (a town, a team). */
+  routing?: string[];
 }
 
 /** A validation error in the shape of the public API. */

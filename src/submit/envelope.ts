@@ -10,6 +10,21 @@ export interface Envelope {
   data: JsonValue;
 }
 
+/**
+ * What an encrypting form sends instead (src/crypto/seal-envelope.ts): the envelope above as a
+ * JWE, with only the routing answers the definition names in clear.
+ */
+export interface SealedEnvelope {
+  form: { id: string; version?: string };
+  submittedAt: string;
+  /** JWE compact serialization (RSA-OAEP-256, A256GCM) of the plain envelope as JSON. */
+  encrypted: string;
+  routing: Record<string, string | number | boolean>;
+}
+
+/** Either envelope, as it goes over the wire and waits in the outbox. */
+export type WireEnvelope = Envelope | SealedEnvelope;
+
 /** Builds the envelope for one submission. */
 export function buildEnvelope(
   form: { id: string; version?: string },

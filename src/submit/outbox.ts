@@ -11,7 +11,7 @@
  * download or delete them (src/controllers/outbox-sender.ts).
  */
 import { createStore, del, entries, set, type UseStore } from 'idb-keyval';
-import type { Envelope } from './envelope.js';
+import type { WireEnvelope } from './envelope.js';
 import { deviceKey, seal, unseal, type Sealed } from './sealed.js';
 import type { ServerFieldError } from './send-envelope.js';
 
@@ -34,7 +34,7 @@ export interface OutboxEntry {
   key: string;
   formId: string;
   action: string;
-  envelope: Envelope;
+  envelope: WireEnvelope;
   /** When it was first queued (ms since epoch). */
   queuedAt: number;
   attempts: number;

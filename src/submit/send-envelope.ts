@@ -5,7 +5,7 @@
  * worth retrying; anything else failed for good.
  */
 import { DEFAULT_TIMEOUT_MS } from './defaults.js';
-import type { Envelope } from './envelope.js';
+import type { WireEnvelope } from './envelope.js';
 import type { Transport } from './transport.js';
 
 /** A field error sent back by the server (RFC 9457 `errors[]`). */
@@ -16,12 +16,12 @@ export interface ServerFieldError {
 
 export type SendResult =
   | { kind: 'accepted'; status: number; reference?: string; response: unknown }
-  | { kind: 'rejected'; status: number; errors: ServerFieldError[]; title?: string }
+  | { kind: 'rejected'; status: number; errors: ServerFieldError[]; title?: string; type?: string }
   | { kind: 'failed'; status: number; message: string; retryable: boolean; retryAfterMs?: number };
 
 export interface SendOptions {
   action: string;
-  envelope: Envelope;
+  envelope: WireEnvelope;
   idempotencyKey: string;
   headers?: Record<string, string>;
   timeoutMs?: number;
@@ -55,7 +55,8 @@ export async function sendEnvelope(options: SendOptions): Promise<SendResult> {
         'Content-Type': 'application/json',
         Accept: 'application/json, application/problem+json',
         'Idempotency-Key': options.idempotencyKey,
-        'Content-Language': options.envelope.locale,
+        // Not for an encrypted envelope: the person's language is part of what is encrypted.
+        ...('locale' in options.envelope ? { 'Content-Language': options.envelope.locale } : {}),
       },
       body: JSON.stringify(options.envelope),
       signal: controller.signal,
@@ -81,7 +82,7 @@ export async function sendEnvelope(options: SendOptions): Promise<SendResult> {
     return { kind: 'accepted', status, reference, response: body };
   }
   if ((status === 400 || status === 422) && typeof body === 'object' && body !== null) {
-    const problem = body as { errors?: unknown; title?: unknown };
+    const problem = body as { errors?: unknown; title?: unknown; type?: unknown; detail?: unknown };
     const errors = Array.isArray(problem.errors)
       ? problem.errors
           .filter(
@@ -97,6 +98,8 @@ export async function sendEnvelope(options: SendOptions): Promise<SendResult> {
       status,
       errors,
       title: typeof problem.title === 'string' ? problem.title : undefined,
+      // Problems with no field (an encryption key the office refused) are told by their type.
+      ...(typeof problem.type === 'string' ? { type: problem.type } : {}),
     };
   }
   return {

@@ -8,6 +8,14 @@ import { html, nothing, type TemplateResult } from 'lit/html.js';
 import { msg, str } from '@lit/localize';
 import { OUTBOX_DAYS, type OutboxEntry, type OutboxProblem } from '../submit/outbox.js';
 
+/**
+ * Whether an entry holds only ciphertext (an encrypting form): its answers cannot go back into
+ * the form on this device, so it can be tried again, downloaded or deleted, not corrected.
+ */
+export function isSealed(entry: OutboxEntry): boolean {
+  return 'encrypted' in entry.envelope;
+}
+
 /** What can be done with a stuck entry. */
 export interface ProblemActions {
   fix(entry: OutboxEntry): void;
@@ -51,9 +59,13 @@ function renderProblem(entry: OutboxEntry, locale: string, actions: ProblemActio
     <p>${problemText(entry.problem!)}</p>
     <p>${msg('Nothing you wrote is lost. You can:')}</p>
     <p class="confirmation-actions">
-      <button type="button" part="button fix" @click=${() => actions.fix(entry)}>
-        ${msg('Correct it in the form')}
-      </button>
+      ${
+        isSealed(entry)
+          ? nothing
+          : html`<button type="button" part="button fix" @click=${() => actions.fix(entry)}>
+              ${msg('Correct it in the form')}
+            </button>`
+      }
       <button type="button" part="button retry" @click=${() => actions.retry(entry)}>
         ${msg('Try again')}
       </button>
@@ -79,18 +91,24 @@ export function renderProblems(
 
 /** A copy of the entry as a file the person can keep, print or bring to the office. */
 export function downloadCopy(entry: OutboxEntry): void {
-  const copy = {
-    form: entry.envelope.form,
-    language: entry.envelope.locale,
-    savedOn: new Date(entry.queuedAt).toISOString(),
-    answers: entry.envelope.data,
-    problem: entry.problem,
-  };
+  const { envelope } = entry;
+  const savedOn = new Date(entry.queuedAt).toISOString();
+  // An encrypted entry is downloaded as it is: a copy only the office can open.
+  const copy =
+    'encrypted' in envelope
+      ? { ...envelope, savedOn, problem: entry.problem }
+      : {
+          form: envelope.form,
+          language: envelope.locale,
+          savedOn,
+          answers: envelope.data,
+          problem: entry.problem,
+        };
   const blob = new Blob([JSON.stringify(copy, null, 2)], { type: 'application/json' });
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
-  link.download = `${entry.envelope.form.id}-${copy.savedOn.slice(0, 10)}.json`;
+  link.download = `${envelope.form.id}-${savedOn.slice(0, 10)}.json`;
   document.body.append(link);
   link.click();
   link.remove();

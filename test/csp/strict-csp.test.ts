@@ -247,6 +247,41 @@ describe('under the strictest Content-Security-Policy', () => {
     noViolations(page, 'in Arabic');
   });
 
+  it('an encrypting form seals its answers with WebCrypto under the strict policy, with zero violations', async () => {
+    const page = await open({ src: '/dist/forms/ki-erstberatung.js' });
+    expect(await whenSettled(page)).to.equal('intake-ready');
+    // The office's key, made here; the compiled definition given again with `encryption`.
+    const pair = await crypto.subtle.generateKey(
+      {
+        name: 'RSA-OAEP',
+        modulusLength: 2048,
+        publicExponent: new Uint8Array([1, 0, 1]),
+        hash: 'SHA-256',
+      },
+      true,
+      ['encrypt', 'decrypt'],
+    );
+    const jwk = await crypto.subtle.exportKey('jwk', pair.publicKey);
+    const compiled = (await import('/dist/forms/ki-erstberatung.js' as string)) as {
+      default: Record<string, unknown>;
+    };
+    page.win.__events.length = 0;
+    page.form.definition = {
+      ...compiled.default,
+      encryption: { key: { kty: 'RSA', n: jwk.n, e: jwk.e, kid: 'csp-1' } },
+    } as never;
+    await until(() => page.win.__events.some((e) => e.type === 'intake-ready'), 'ready again');
+    page.form.value = KI_ANSWERS;
+    const result = await page.form.submit();
+    expect(result.ok, JSON.stringify(result)).to.equal(true);
+    const [request] = await received(page.bucket);
+    const body = JSON.parse(request.body) as { encrypted: string; data?: unknown };
+    expect(body.data).to.equal(undefined);
+    expect(body.encrypted.split('.')).to.have.length(5);
+    expect(request.body).not.to.contain('Haddad');
+    noViolations(page, 'while encrypting');
+  });
+
   describe('the violation detector', () => {
     it('sees the violation of a raw JSON definition (ajv compiles with new Function)', async () => {
       const page = await open({ src: '/schemas/sprachkurs-anmeldung.json' });

@@ -87,6 +87,8 @@ export async function setUp(
     receiver,
     browser,
     logs,
+    /** The receiver's data folder (the SQLite files). */
+    dataDir: join(work, 'data'),
     pageUrl: `${receiver.url}/`,
     /** A scratch folder removed after the test (for a browser profile). */
     work,

@@ -1,3 +1,4 @@
+import type { Envelope } from '../../src/submit/envelope.js';
 import { expect, oneEvent } from '@open-wc/testing';
 import type { IntakeForm, SchemaObject } from '../../src/index.js';
 import type { TransportRequest } from '../../src/submit/transport.js';
@@ -82,7 +83,7 @@ describe('delivery', () => {
     expect(el.shadowRoot!.activeElement).to.equal(title);
     expect(title.textContent!.trim()).to.equal('Your request is saved on this device');
     const [waiting] = await pendingSubmissions();
-    expect(waiting.envelope.data).to.deep.equal({ email: 'amal@example.org' });
+    expect((waiting.envelope as Envelope).data).to.deep.equal({ email: 'amal@example.org' });
     // The connection is back.
     el.transport = undefined;
     const submitted = oneEvent(el, 'intake-submitted');

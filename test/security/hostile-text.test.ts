@@ -3,6 +3,7 @@
  * the server's error details and in the person's own input: nothing executes, nothing is injected
  * into the page, and every string is shown as text.
  */
+import type { Envelope } from '../../src/submit/envelope.js';
 import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/index.js';
@@ -762,7 +763,7 @@ describe('lone surrogates', () => {
       const result = await el.submit();
       expect(result).to.deep.equal({ ok: false, reason: 'queued' });
       const [entry] = await pendingSubmissions(outboxId);
-      expect(entry.envelope.data).to.deep.equal(data);
+      expect((entry.envelope as Envelope).data).to.deep.equal(data);
       await removeSubmission(entry.key);
       el.remove();
     });

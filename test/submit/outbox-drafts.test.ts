@@ -1,5 +1,6 @@
 // The outbox and the drafts in IndexedDB (src/submit/outbox.ts, src/submit/drafts.ts), without an
 // element: what waits is kept in order per form, and a draft is stored encrypted and expires.
+import type { Envelope } from '../../src/submit/envelope.js';
 import { expect } from '@open-wc/testing';
 import { clear, createStore, del, entries, get, keys, set } from 'idb-keyval';
 import {
@@ -49,7 +50,7 @@ describe('outbox', () => {
       attempts: 2,
       envelope: first.envelope,
     });
-    expect(first.envelope.data).to.deep.equal({ n: 'k-1' });
+    expect((first.envelope as Envelope).data).to.deep.equal({ n: 'k-1' });
 
     await removeSubmission('k-1');
     expect((await pendingSubmissions('a')).map((e) => e.key)).to.deep.equal(['k-3']);
@@ -80,7 +81,7 @@ describe('outbox', () => {
       ['attempts', 'ciphertext', 'formId', 'iv', 'key', 'queuedAt'].sort(),
     );
     const [back] = await pendingSubmissions('a');
-    expect(back.envelope.data).to.deep.equal({ passport: typed });
+    expect((back.envelope as Envelope).data).to.deep.equal({ passport: typed });
     expect(back.problem?.errors?.[0].detail).to.equal(typed);
     expect('headers' in back).to.equal(false);
   });

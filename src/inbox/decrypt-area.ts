@@ -1,0 +1,220 @@
+/**
+ * `<inbox-decrypt>`: the "Decrypt" area of an encrypted submission's detail. The caseworker
+ * imports the office's key file once (with its passphrase) into this browser, then opens the
+ * submission here: decrypted with WebCrypto, validated against the form with the compiled,
+ * eval-free definition the server serves for it (src/inbox-crypto/, docs/security.md). The key
+ * and the answers never go to the server.
+ */
+import { html, nothing, type PropertyDeclarations } from 'lit';
+import type { Detail } from './api.js';
+import { languageName } from './i18n.js';
+import { InboxView } from './view.js';
+import type { OpenedSubmission } from '../inbox-crypto/index.js';
+import type { FormDefinition } from '../model/types.js';
+
+/** One answer as shown: a label path and a text, or a file to download. */
+interface Shown {
+  pointer: string;
+  label: string;
+  text?: string;
+  file?: { name: string; url: string };
+}
+
+export class InboxDecrypt extends InboxView {
+  static override properties: PropertyDeclarations = {
+    ...InboxView.properties,
+    detail: { attribute: false },
+    opened: { state: true },
+    message: { state: true },
+    failure: { state: true },
+    busy: { state: true },
+  };
+
+  declare detail: Detail;
+  declare private opened: OpenedSubmission | null;
+  declare private message: string;
+  declare private failure: string;
+  declare private busy: boolean;
+  #urls: string[] = [];
+  /** The decrypted answers as shown (made once: files become blob URLs). */
+  #shown: Shown[] = [];
+
+  constructor() {
+    super();
+    this.opened = null;
+    this.message = '';
+    this.failure = '';
+    this.busy = false;
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    for (const url of this.#urls) URL.revokeObjectURL(url);
+  }
+
+  private get crypto() {
+    return import('../inbox-crypto/index.js');
+  }
+
+  private async importKeys(event: SubmitEvent) {
+    event.preventDefault();
+    const form = event.currentTarget as HTMLFormElement;
+    const file = (form.elements.namedItem('keyfile') as HTMLInputElement).files?.[0];
+    const passphraseInput = form.elements.namedItem('passphrase') as HTMLInputElement;
+    this.failure = '';
+    this.message = '';
+    if (!file || !passphraseInput.value) {
+      this.failure = this.t.keyFileMissing;
+      return;
+    }
+    this.busy = true;
+    try {
+      const { importKeyFile } = await this.crypto;
+      const result = await importKeyFile(await file.text(), passphraseInput.value);
+      this.message = [
+        this.t.keysImported(result.imported.length),
+        ...result.failed.map((f) => this.t.keyNotImported(f.kid, f.message)),
+      ].join(' ');
+      if (result.imported.length === 0) this.failure = this.message;
+    } catch (error) {
+      this.failure = (error as Error).message;
+    } finally {
+      // The passphrase is not kept, not even in the field.
+      passphraseInput.value = '';
+      this.busy = false;
+    }
+    this.announce(this.failure || this.message);
+  }
+
+  private async decrypt() {
+    const encrypted = this.detail.encrypted as { jwe?: string } | null;
+    if (!encrypted?.jwe) return;
+    this.failure = '';
+    this.busy = true;
+    try {
+      const [{ openSubmission }, compiled] = await Promise.all([
+        this.crypto,
+        // Same origin and eval-free: what the inbox's CSP allows (server/inbox/decrypt.js).
+        import(
+          /* @vite-ignore */ `/inbox/api/submissions/${encodeURIComponent(this.detail.reference)}/validator.js`
+        ) as Promise<{ default: FormDefinition }>,
+      ]);
+      const opened = await openSubmission(encrypted.jwe, compiled.default, {
+        formId: this.detail.formId,
+        routing: this.detail.routing,
+      });
+      for (const url of this.#urls.splice(0)) URL.revokeObjectURL(url);
+      this.#shown = this.answersOf(opened.data, compiled.default.schema);
+      this.opened = opened;
+      this.message = this.t.decrypted;
+    } catch (error) {
+      this.failure = this.t.decryptFailed((error as Error).message);
+    } finally {
+      this.busy = false;
+    }
+    this.announce(this.failure || this.message);
+  }
+
+  private async forget() {
+    const { forgetKeys } = await this.crypto;
+    await forgetKeys();
+    this.opened = null;
+    this.message = this.t.keysForgotten;
+    this.announce(this.message);
+  }
+
+  override render() {
+    const t = this.t;
+    const kid = (this.detail?.encrypted as { kid?: string } | null)?.kid ?? '?';
+    return html`<section aria-labelledby="decrypt-heading" class="decrypt">
+      <h2 id="decrypt-heading">${t.decryptTitle}</h2>
+      <p>${t.decryptIntro(kid)}</p>
+      ${this.failure ? this.renderError(this.failure) : nothing}
+      ${this.message && !this.failure ? html`<p class="notice" role="status">${this.message}</p>` : nothing}
+      ${this.opened ? this.renderOpened(this.opened) : nothing}
+      <p class="row">
+        <button type="button" class="decrypt-button" ?disabled=${this.busy} @click=${this.decrypt}>
+          ${t.decrypt}
+        </button>
+      </p>
+      <form class="import" @submit=${this.importKeys}>
+        <label for="keyfile">${t.keyFile}</label>
+        <input id="keyfile" name="keyfile" type="file" accept=".json,application/json" />
+        <label for="passphrase">${t.passphrase}</label>
+        <input id="passphrase" name="passphrase" type="password" autocomplete="off" />
+        <button type="submit" class="secondary" ?disabled=${this.busy}>${t.importKey}</button>
+      </form>
+      <p><button type="button" class="secondary" @click=${this.forget}>${t.forgetKeys}</button></p>
+    </section>`;
+  }
+
+  private renderOpened(opened: OpenedSubmission) {
+    const t = this.t;
+    const shown = this.#shown;
+    return html`
+      <p>${t.decryptedLanguage(languageName(opened.envelope.locale, this.locale))}</p>
+      ${
+        opened.problems.length === 0
+          ? html`<p class="notice">${t.decryptValid}</p>`
+          : html`<div class="error-summary" role="alert">
+              <p>${t.decryptProblems}</p>
+              <ul>
+                ${opened.problems.map((p) => html`<li><code>${p.pointer || '/'}</code> ${p.keyword}</li>`)}
+              </ul>
+            </div>`
+      }
+      <dl class="decrypted-answers">
+        ${shown.map(
+          (a) =>
+            html`<dt>${a.label}</dt>
+              <dd dir="auto">
+                ${a.file ? html`<a href=${a.file.url} download=${a.file.name}>${a.file.name}</a>` : a.text}
+              </dd>`,
+        )}
+      </dl>
+    `;
+  }
+
+  /**
+   * The answers as label/value pairs (labels: the questions' titles where the schema has them,
+   * else the property names), files as downloads (blob URLs, never rendered inline).
+   */
+  private answersOf(data: unknown, schema: unknown, pointer = '', label = ''): Shown[] {
+    const node = (typeof schema === 'object' && schema !== null ? schema : {}) as {
+      properties?: Record<string, unknown>;
+      items?: unknown;
+    };
+    if (Array.isArray(data)) {
+      return data.flatMap((item, i) =>
+        this.answersOf(item, node.items, `${pointer}/${i}`, `${label} ${i + 1}`.trim()),
+      );
+    }
+    if (typeof data === 'object' && data !== null) {
+      return Object.entries(data).flatMap(([key, value]) => {
+        const child = node.properties?.[key] as { title?: unknown } | undefined;
+        const title = typeof child?.title === 'string' ? child.title : key;
+        return this.answersOf(
+          value,
+          child,
+          `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`,
+          label ? `${label} › ${title}` : title,
+        );
+      });
+    }
+    const text = String(data);
+    const file = /^data:([^;,]*)(?:;name=([^;,]*))?(?:;[^,]*)?,/.exec(text);
+    if (file && text.includes(';base64,')) {
+      const name = decodeURIComponent(file[2] ?? 'file');
+      const bytes = Uint8Array.from(atob(text.slice(text.indexOf(',') + 1)), (c) =>
+        c.charCodeAt(0),
+      );
+      // Offered as octet-stream: a file from a submission is never opened by this page.
+      const url = URL.createObjectURL(new Blob([bytes], { type: 'application/octet-stream' }));
+      this.#urls.push(url);
+      return [{ pointer, label, file: { name, url } }];
+    }
+    return [{ pointer, label, text }];
+  }
+}
+
+customElements.define('inbox-decrypt', InboxDecrypt);

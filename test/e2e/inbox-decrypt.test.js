@@ -1,0 +1,154 @@
+// End to end, in Chromium against the real receiver with the inbox on: a caseworker of the town
+// the submission is routed to opens an encrypted submission (made by jose, as any standard
+// backend would) in the inbox's detail view, imports the office's key file there once, and
+// reads the answers decrypted in the browser, validated against the form, under the inbox's
+// strict CSP. The server's detail API holds the ciphertext only.
+import assert from 'node:assert/strict';
+import { Buffer } from 'node:buffer';
+import { existsSync } from 'node:fs';
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { test } from 'node:test';
+import { chromium } from 'playwright';
+import { startReceiver } from '../../server/index.js';
+import { CHROMIUM_ARGS, findBrowser } from '../../scripts/find-browser.js';
+import { addStaff, TEST_PASSWORD } from '../../server/testing/inbox-harness.js';
+import { joseSeal, officeKeys, PASSPHRASE } from '../../server/testing/encryption-helpers.js';
+import { REPO } from './support.js';
+
+const TYPED = 'Familiennachzug Quokkaweg 7';
+
+const FORM = {
+  id: 'e2e-inbox-sicher',
+  version: '1',
+  lang: 'de',
+  encryption: { routing: ['/kommune'] },
+  schema: {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    title: 'Sichere Anfrage',
+    type: 'object',
+    required: ['kommune', 'anliegen'],
+    properties: {
+      kommune: { type: 'string', title: 'Kommune', enum: ['Bergkamen', 'Unna'] },
+      anliegen: { type: 'string', title: 'Anliegen', maxLength: 100 },
+    },
+  },
+};
+
+test('the inbox decrypts an encrypted submission in the caseworker’s browser', async (t) => {
+  assert.ok(existsSync(join(REPO, 'dist/inbox/intake-inbox.js')), 'run `npx rollup -c` first');
+  const work = await mkdtemp(join(tmpdir(), 'intake-e2e-inbox-'));
+  const formsDir = join(work, 'forms');
+  await mkdir(formsDir);
+  await writeFile(join(formsDir, `${FORM.id}.json`), JSON.stringify(FORM));
+  const keys = await officeKeys();
+  const receiver = await startReceiver({
+    port: 0,
+    host: '127.0.0.1',
+    formsDir,
+    dataDir: join(work, 'data'),
+    rateLimit: false,
+    inbox: true,
+    keysDir: keys.keysDir,
+    log: () => {},
+  });
+  const browser = await chromium.launch({
+    executablePath: findBrowser(),
+    headless: true,
+    args: CHROMIUM_ARGS,
+  });
+  t.after(async () => {
+    await browser.close();
+    await receiver.close();
+    await rm(work, { recursive: true, force: true });
+  });
+
+  await addStaff(receiver.storage, { name: 'ayse', team: 'bergkamen' });
+  await receiver.storage.db
+    .insertInto('team_forms')
+    .values({
+      team_id: 'bergkamen',
+      form_id: FORM.id,
+      route_pointer: '/kommune',
+      route_value: 'Bergkamen',
+    })
+    .execute();
+
+  const inner = {
+    form: { id: FORM.id, version: '1' },
+    locale: 'tr',
+    submittedAt: new Date().toISOString(),
+    data: { kommune: 'Bergkamen', anliegen: TYPED },
+  };
+  /** Posts an encrypted submission (`change` alters its JWE) and returns its reference. */
+  const post = async (change = (jwe) => jwe) => {
+    const response = await fetch(`${receiver.url}/api/forms/${FORM.id}/submissions`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': randomUUID() },
+      body: JSON.stringify({
+        form: inner.form,
+        submittedAt: inner.submittedAt,
+        encrypted: change(await joseSeal(inner, keys.pairs[0].publicKey)),
+        routing: { '/kommune': 'Bergkamen' },
+      }),
+    });
+    assert.equal(response.status, 201);
+    return (await response.json()).reference;
+  };
+  const reference = await post();
+  // Altered at rest (or on the way): the receiver cannot tell without the key; the inbox can.
+  const tampered = await post((jwe) => {
+    const parts = jwe.split('.');
+    parts[3] = `${parts[3][0] === 'A' ? 'B' : 'A'}${parts[3].slice(1)}`;
+    return parts.join('.');
+  });
+
+  const page = await browser.newPage({ locale: 'en-US' });
+  const problems = [];
+  page.on('pageerror', (error) => problems.push(error.message));
+  await page.goto(`${receiver.url}/inbox/`);
+  await page.getByLabel('Name').fill('ayse');
+  await page.getByLabel('Password').fill(TEST_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign out' }).waitFor();
+  await page.goto(`${receiver.url}/inbox/submissions/${reference}`);
+  const area = page.locator('inbox-decrypt');
+  await area.waitFor({ timeout: 10_000 }).catch(async (error) => {
+    throw new Error(
+      `${error.message}\n${await page.locator('body').innerText()}\n${problems.join('\n')}`,
+    );
+  });
+  // What the server sent: ciphertext, no answers.
+  assert.equal(await page.getByText(TYPED).count(), 0);
+
+  await page.getByLabel('Office key file').setInputFiles({
+    name: 'office-keys.private.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(keys.privateText),
+  });
+  await page.getByLabel('Passphrase of the key file').fill(PASSPHRASE);
+  await page.getByRole('button', { name: 'Import key into this browser' }).click();
+  await area.getByText('1 key imported.').waitFor();
+  await page.getByRole('button', { name: 'Decrypt', exact: true }).click();
+  await area.getByText(TYPED).waitFor();
+  await area.getByText('The answers match the form.').waitFor();
+  // Under the question's title from the form, not the property name.
+  await area.locator('dt', { hasText: 'Anliegen' }).waitFor();
+  await area.getByText('Decrypted in this browser').waitFor();
+  assert.equal(await page.getByLabel('Passphrase of the key file').inputValue(), '');
+
+  // After reloading, the key is still in this browser: Decrypt works without importing again.
+  await page.reload();
+  await area.waitFor();
+  await page.getByRole('button', { name: 'Decrypt', exact: true }).click();
+  await area.getByText(TYPED).waitFor();
+
+  await page.goto(`${receiver.url}/inbox/submissions/${tampered}`);
+  await area.waitFor();
+  await page.getByRole('button', { name: 'Decrypt', exact: true }).click();
+  await area.getByText(/altered or damaged/).waitFor();
+  assert.equal(await area.getByText(TYPED).count(), 0);
+  assert.deepEqual(problems, []);
+});
