@@ -17,8 +17,9 @@ import { describeRequests, openFirstContact, servedBytes } from './e2e/loading-s
  * it as the total shrinks, towards the target.
  */
 // 45.14 KiB measured when the waves landed (issue 21); the merge with issues 19 and 20 (the
-// outbox's sealing and the control count in the main file) brought it to 48.87 KiB.
-const BUDGET_BROTLI = 49 * 1024;
+// outbox's sealing and the control count in the main file) brought it to 48.87 KiB, and the
+// encryption seam (issue 23: main file, Arabic strings, outbox) to 49.28 KiB.
+const BUDGET_BROTLI = 49.5 * 1024;
 
 test('the compiled first-contact form in Arabic stays within its budget (brotli)', async (t) => {
   const { requests } = await openFirstContact(t, { locale: 'ar' });
