@@ -175,6 +175,48 @@ describe('a waiting submission the office refuses for good', () => {
     await waitUntil(() => !root(el).querySelector('.outbox-problem'), 'deleted');
     expect(await pendingSubmissions(formId)).to.have.length(0);
   });
+
+  it('an encrypted entry (ciphertext only) is not offered for correction; its copy is the JWE', async () => {
+    const { transport } = office({ 'https://office.example/sealed': [{ status: 413 }] });
+    const el = await formFlushing(transport);
+    const jwe = 'eyJhbGciOiJSU0EtT0FFUC0yNTYiLCJlbmMiOiJBMjU2R0NNIn0.a2V5.aXY.Y2lwaGVy.dGFn';
+    await queueSubmission({
+      key: 'sealed',
+      formId,
+      action: 'https://office.example/sealed',
+      envelope: {
+        form: { id: formId, version: '1' },
+        submittedAt: new Date().toISOString(),
+        encrypted: jwe,
+        routing: { '/kommune': 'Kamen' },
+      },
+      queuedAt: Date.now() - 60_000,
+      attempts: 1,
+    });
+    await flushNow(el);
+    const panel = root(el).querySelector('.outbox-problem')!;
+    expect(panel.querySelector('[part~="fix"]'), 'no "Correct it in the form"').to.equal(null);
+    for (const part of ['retry', 'download', 'delete'])
+      expect(panel.querySelector(`[part~="${part}"]`), part).to.exist;
+    expect(await axeViolations(el), 'axe with an encrypted refused entry').to.deep.equal([]);
+
+    const create = URL.createObjectURL;
+    let blob: Blob | undefined;
+    URL.createObjectURL = (b: Blob | MediaSource) => {
+      blob = b as Blob;
+      return create.call(URL, b);
+    };
+    try {
+      panel.querySelector<HTMLButtonElement>('[part~="download"]')!.click();
+    } finally {
+      URL.createObjectURL = create;
+    }
+    const copy = JSON.parse(await blob!.text());
+    expect(copy.encrypted).to.equal(jwe);
+    expect(copy.routing).to.deep.equal({ '/kommune': 'Kamen' });
+    expect(copy).not.to.have.property('answers');
+    expect(copy.problem).to.include({ status: 413 });
+  });
 });
 
 describe('the outbox', () => {
