@@ -26,12 +26,13 @@ export const HOSTILE = {
 const PDF = 'data:application/pdf;name=befund.pdf;base64,JVBERi0xLjQK';
 
 /**
- * Starts the receiver with the inbox and Chromium; closes both after the test.
+ * Starts the receiver with the inbox and Chromium; closes both after the test. `inbox`: the
+ * receiver's inbox options (session timeouts, lock-out, TOTP key, OIDC), default `true`.
  *
  * @returns {Promise<{ receiver: object, storage: object, browser: import('playwright').Browser,
  *   url: string, hostileRef: string, kamenRef: string }>}
  */
-export async function inboxSetUp(t, { seeded = 52 } = {}) {
+export async function inboxSetUp(t, { seeded = 52, inbox = true } = {}) {
   assert.ok(existsSync(join(REPO, 'dist', 'inbox', 'intake-inbox.js')), 'run `npm run build`');
   const executablePath = findBrowser();
   assert.ok(executablePath, 'no Chromium found (set CHROME_PATH)');
@@ -43,7 +44,7 @@ export async function inboxSetUp(t, { seeded = 52 } = {}) {
     formsDir: work,
     dataDir: join(work, 'data'),
     rateLimit: false,
-    inbox: true,
+    inbox,
     log: () => undefined,
   });
   const browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
