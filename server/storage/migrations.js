@@ -181,7 +181,48 @@ export const MIGRATIONS = Object.freeze([
         q: `${q}.`,
       }),
   },
+  {
+    version: 7,
+    name: 'new-request e-mail outbox',
+    sqlite: noticeTable(
+      { text: 'TEXT', time: 'TEXT', int: 'INTEGER', q: '' },
+      'INTEGER PRIMARY KEY AUTOINCREMENT',
+    ),
+    postgres: (q) =>
+      noticeTable(
+        { text: 'text', time: 'timestamptz', int: 'integer', q: `${q}.` },
+        'bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY',
+      ),
+  },
 ]);
+
+/**
+ * `notice_deliveries`: one row per new-request e-mail (server/inbox/notify.js), one per
+ * address, in the durable outbox of server/inbox/outbox.js (the same columns as
+ * `webhook_deliveries`), so that a notice survives a stop. It holds what the message says (the
+ * reference and the form's title) and the team's address, never an answer.
+ */
+function noticeTable({ text, time, int, q }, id) {
+  return `
+    CREATE TABLE ${q}notice_deliveries (
+      id              ${id},
+      reference       ${text} NOT NULL REFERENCES ${q}submissions (reference) ON DELETE CASCADE,
+      form_id         ${text} NOT NULL,
+      form_title      ${text} NOT NULL,
+      recipient       ${text} NOT NULL,
+      teams           ${text} NOT NULL,
+      state           ${text} NOT NULL DEFAULT 'pending',
+      attempts        ${int} NOT NULL DEFAULT 0,
+      next_attempt_at ${time},
+      last_attempt_at ${time},
+      last_status     ${int},
+      last_error      ${text},
+      created_at      ${time} NOT NULL,
+      delivered_at    ${time}
+    );
+    CREATE INDEX notice_deliveries_due ON ${q}notice_deliveries (state, next_attempt_at);
+    CREATE INDEX notice_deliveries_reference ON ${q}notice_deliveries (reference);`;
+}
 
 /**
  * The service's tables (the migration after the inbox's):
