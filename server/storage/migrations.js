@@ -184,33 +184,37 @@ export const MIGRATIONS = Object.freeze([
   {
     version: 7,
     name: 'new-request e-mail outbox',
-    sqlite: noticeTable(
-      { text: 'TEXT', time: 'TEXT', int: 'INTEGER', q: '' },
-      'INTEGER PRIMARY KEY AUTOINCREMENT',
-    ),
+    sqlite: noticeTable({
+      text: 'TEXT',
+      time: 'TEXT',
+      int: 'INTEGER',
+      id: 'INTEGER PRIMARY KEY AUTOINCREMENT',
+      q: '',
+    }),
     postgres: (q) =>
-      noticeTable(
-        { text: 'text', time: 'timestamptz', int: 'integer', q: `${q}.` },
-        'bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY',
-      ),
+      noticeTable({
+        text: 'text',
+        time: 'timestamptz',
+        int: 'integer',
+        id: 'bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY',
+        q: `${q}.`,
+      }),
   },
 ]);
 
 /**
- * `notice_deliveries`: one row per new-request e-mail (server/inbox/notify.js), one per
- * address, in the durable outbox of server/inbox/outbox.js (the same columns as
- * `webhook_deliveries`), so that a notice survives a stop. It holds what the message says (the
- * reference and the form's title) and the team's address, never an answer.
+ * A table of the durable outbox (server/inbox/outbox.js): one row per thing to send for a
+ * submission, with `payload` columns of its own. `state` is pending, delivered or failed (gave
+ * up; staff may retry). A pending row is due at `next_attempt_at`; whoever sends it first moves
+ * that time on (a lease), so two receivers never send one row at once.
  */
-function noticeTable({ text, time, int, q }, id) {
+function outboxTable(name, payload, { text, time, int, id, q }) {
   return `
-    CREATE TABLE ${q}notice_deliveries (
+    CREATE TABLE ${q}${name} (
       id              ${id},
       reference       ${text} NOT NULL REFERENCES ${q}submissions (reference) ON DELETE CASCADE,
       form_id         ${text} NOT NULL,
-      form_title      ${text} NOT NULL,
-      recipient       ${text} NOT NULL,
-      teams           ${text} NOT NULL,
+      ${payload.map((column) => `${column} ${text} NOT NULL,`).join('\n      ')}
       state           ${text} NOT NULL DEFAULT 'pending',
       attempts        ${int} NOT NULL DEFAULT 0,
       next_attempt_at ${time},
@@ -220,38 +224,29 @@ function noticeTable({ text, time, int, q }, id) {
       created_at      ${time} NOT NULL,
       delivered_at    ${time}
     );
-    CREATE INDEX notice_deliveries_due ON ${q}notice_deliveries (state, next_attempt_at);
-    CREATE INDEX notice_deliveries_reference ON ${q}notice_deliveries (reference);`;
+    CREATE INDEX ${name}_due ON ${q}${name} (state, next_attempt_at);
+    CREATE INDEX ${name}_reference ON ${q}${name} (reference);`;
+}
+
+/**
+ * `notice_deliveries`: one row per new-request e-mail (server/inbox/notify.js) and address, so
+ * that a notice survives a stop. It holds what the message says (the reference and the form's
+ * title) and the team's address (`teams`: the ids of the teams it is for, JSON), never an answer.
+ */
+function noticeTable(types) {
+  return outboxTable('notice_deliveries', ['form_title', 'recipient', 'teams'], types);
 }
 
 /**
  * The service's tables (the migration after the inbox's):
  *
  * - `webhook_deliveries`: one row per accepted submission and configured webhook
- *   (server/inbox/webhooks.js). `state` is pending, delivered or failed (gave up; staff may
- *   retry). A pending row is due at `next_attempt_at`; whoever sends it first moves that time
- *   on (a lease), so two receivers never send one delivery at once. No content is kept here.
+ *   (server/inbox/webhooks.js), in the outbox's shape (outboxTable()). No content is kept here.
  * - `rate_limits`: the token buckets of server/rate-limit-shared.js, shared by every receiver
  *   on one PostgreSQL (SQLite installations count in memory; the table stays empty there).
  */
 function opsTables({ text, time, int, real, id, q }) {
-  return `
-    CREATE TABLE ${q}webhook_deliveries (
-      id              ${id},
-      reference       ${text} NOT NULL REFERENCES ${q}submissions (reference) ON DELETE CASCADE,
-      form_id         ${text} NOT NULL,
-      url             ${text} NOT NULL,
-      state           ${text} NOT NULL DEFAULT 'pending',
-      attempts        ${int} NOT NULL DEFAULT 0,
-      next_attempt_at ${time},
-      last_attempt_at ${time},
-      last_status     ${int},
-      last_error      ${text},
-      created_at      ${time} NOT NULL,
-      delivered_at    ${time}
-    );
-    CREATE INDEX webhook_deliveries_due ON ${q}webhook_deliveries (state, next_attempt_at);
-    CREATE INDEX webhook_deliveries_reference ON ${q}webhook_deliveries (reference);
+  return `${outboxTable('webhook_deliveries', ['url'], { text, time, int, id, q })}
     CREATE TABLE ${q}rate_limits (
       client_key ${text} PRIMARY KEY,
       tokens     ${real} NOT NULL,

@@ -11,7 +11,7 @@ import { test } from 'node:test';
 import { Secret, TOTP } from 'otpauth';
 import { updateAccount } from '../../server/inbox/accounts.js';
 import { newTotp, sealSecret } from '../../server/inbox/totp.js';
-import { CLIENT_ID, CLIENT_SECRET, listenIdp } from '../../server/testing/oidc-idp.js';
+import { listenIdp } from '../../server/testing/oidc-idp.js';
 import {
   TEST_PASSWORD,
   axeViolations,
@@ -157,15 +157,7 @@ test('OpenID Connect through the sign-in page’s button lands in the team’s i
   t.after(() => idp.close());
   const { storage, browser, url, receiver, hostileRef, kamenRef } = await inboxSetUp(t, {
     seeded: 0,
-    inbox: {
-      oidc: {
-        issuer: idp.issuer,
-        clientId: CLIENT_ID,
-        clientSecret: CLIENT_SECRET,
-        scope: 'openid profile groups',
-        label: 'Kreis-Login',
-      },
-    },
+    inbox: { oidc: idp.inboxOidc() },
   });
   idp.configure({
     redirectUri: `${receiver.url}/inbox/oidc/callback`,
