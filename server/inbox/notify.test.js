@@ -5,14 +5,7 @@
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { SMTPServer } from 'smtp-server';
-import {
-  KONTAKT,
-  envelope,
-  formsDir,
-  kontaktData,
-  storageTest,
-  submit,
-} from '../testing/harness.js';
+import { KONTAKT, envelope, kontaktData, storageTest, submit } from '../testing/harness.js';
 
 /**
  * An SMTP server that keeps each message; `refuse` of the first RCPT TO answer 451. `port`: a
@@ -169,10 +162,9 @@ storageTest(
     const down = await mailbox();
     await down.close();
     const port = Number(new URL(down.url).port);
-    const forms = formsDir();
     const notify = { smtpUrl: down.url, from: 'posteingang@kreis.example' };
     // The next try would be due in 5–15 s: the receiver stops long before.
-    const first = await env.start({ formsDir: forms, notify: { ...notify, retryMs: 10_000 } });
+    const first = await env.start({ notify: { ...notify, retryMs: 10_000 } });
     await teams(first.storage.db);
     const data = kontaktData({ address: { postalCode: '59192', city: 'Bergkamen' } });
     const response = await submit(first, 'kontakt', envelope(KONTAKT, data));
@@ -204,7 +196,6 @@ storageTest(
     const smtp = await mailbox({ port });
     t.after(smtp.close);
     const options = {
-      formsDir: forms,
       notify: { ...notify, sweepMs: 25, now: () => Date.now() + 20_000 },
     };
     const [second] = await Promise.all([env.start(options), env.start(options)]);

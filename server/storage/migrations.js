@@ -15,6 +15,27 @@
  *   postgres: (schema: string) => string }} Migration `postgres` gets the quoted schema name
  */
 
+/**
+ * Column types for the migrations written once for both databases (`q`: the schema and a dot
+ * in front of table names on PostgreSQL).
+ */
+const SQLITE_TYPES = Object.freeze({
+  text: 'TEXT',
+  time: 'TEXT',
+  int: 'INTEGER',
+  real: 'REAL',
+  id: 'INTEGER PRIMARY KEY AUTOINCREMENT',
+  q: '',
+});
+const postgresTypes = (q) => ({
+  text: 'text',
+  time: 'timestamptz',
+  int: 'integer',
+  real: 'double precision',
+  id: 'bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY',
+  q: `${q}.`,
+});
+
 /** @type {readonly Migration[]} */
 export const MIGRATIONS = Object.freeze([
   {
@@ -97,21 +118,8 @@ export const MIGRATIONS = Object.freeze([
   {
     version: 3,
     name: 'staff inbox: teams, sessions, workflow, audit log',
-    sqlite: inboxTables({
-      text: 'TEXT',
-      time: 'TEXT',
-      int: 'INTEGER',
-      id: 'INTEGER PRIMARY KEY AUTOINCREMENT',
-      q: '',
-    }),
-    postgres: (q) =>
-      inboxTables({
-        text: 'text',
-        time: 'timestamptz',
-        int: 'integer',
-        id: 'bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY',
-        q: `${q}.`,
-      }),
+    sqlite: inboxTables(SQLITE_TYPES),
+    postgres: (q) => inboxTables(postgresTypes(q)),
   },
   {
     version: 4,
@@ -163,42 +171,14 @@ export const MIGRATIONS = Object.freeze([
   {
     version: 6,
     name: 'webhook deliveries, shared rate limits',
-    sqlite: opsTables({
-      text: 'TEXT',
-      time: 'TEXT',
-      int: 'INTEGER',
-      real: 'REAL',
-      id: 'INTEGER PRIMARY KEY AUTOINCREMENT',
-      q: '',
-    }),
-    postgres: (q) =>
-      opsTables({
-        text: 'text',
-        time: 'timestamptz',
-        int: 'integer',
-        real: 'double precision',
-        id: 'bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY',
-        q: `${q}.`,
-      }),
+    sqlite: opsTables(SQLITE_TYPES),
+    postgres: (q) => opsTables(postgresTypes(q)),
   },
   {
     version: 7,
     name: 'new-request e-mail outbox',
-    sqlite: noticeTable({
-      text: 'TEXT',
-      time: 'TEXT',
-      int: 'INTEGER',
-      id: 'INTEGER PRIMARY KEY AUTOINCREMENT',
-      q: '',
-    }),
-    postgres: (q) =>
-      noticeTable({
-        text: 'text',
-        time: 'timestamptz',
-        int: 'integer',
-        id: 'bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY',
-        q: `${q}.`,
-      }),
+    sqlite: noticeTable(SQLITE_TYPES),
+    postgres: (q) => noticeTable(postgresTypes(q)),
   },
 ]);
 
