@@ -151,6 +151,17 @@ export function storageTest(name, fn, options = {}) {
   }
 }
 
+/** Drops a test's PostgreSQL schema (on PG_URL) with everything in it. */
+export async function dropPgSchema(schema) {
+  const client = new pg.Client({ connectionString: PG_URL });
+  await client.connect();
+  try {
+    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+  } finally {
+    await client.end();
+  }
+}
+
 /**
  * @returns {Promise<{ backend: object, storageOptions: object, start: (options?: object) =>
  *   Promise<object>, logs: string[] }>}
@@ -164,15 +175,7 @@ async function backendEnv(t, backend) {
   } else {
     const schema = `intake_test_${randomBytes(6).toString('hex')}`;
     storageOptions = { databaseUrl: PG_URL, databaseSchema: schema };
-    dropSchema = async () => {
-      const client = new pg.Client({ connectionString: PG_URL });
-      await client.connect();
-      try {
-        await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-      } finally {
-        await client.end();
-      }
-    };
+    dropSchema = () => dropPgSchema(schema);
   }
   const logs = [];
   t.after(async () => {

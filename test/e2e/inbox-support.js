@@ -10,10 +10,9 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import pg from 'pg';
 import { chromium } from 'playwright';
 import { startReceiver } from '../../server/index.js';
-import { BACKENDS, PG_MISSING, PG_URL } from '../../server/testing/harness.js';
+import { BACKENDS, PG_MISSING, PG_URL, dropPgSchema } from '../../server/testing/harness.js';
 import { addStaff } from '../../server/testing/inbox-harness.js';
 import { HILFE, seedInbox, seedTeams } from '../../server/testing/seed-inbox.js';
 import { CHROMIUM_ARGS, findBrowser } from '../../scripts/find-browser.js';
@@ -60,7 +59,7 @@ export async function inboxSetUp(t, { seeded = 52, inbox = true, backend = 'sqli
     await browser.close();
     await receiver.close();
     await rm(work, { recursive: true, force: true });
-    if (storageOptions.databaseSchema) await dropSchema(storageOptions.databaseSchema);
+    if (storageOptions.databaseSchema) await dropPgSchema(storageOptions.databaseSchema);
   });
   const storage = receiver.storage;
   await seedTeams(storage);
@@ -85,17 +84,6 @@ export async function inboxSetUp(t, { seeded = 52, inbox = true, backend = 'sqli
   await addStaff(storage, { name: 'anna', team: 'bergkamen' });
   await addStaff(storage, { name: 'root', team: 'admins', isAdmin: true });
   return { receiver, storage, browser, url: `${receiver.url}/inbox/`, hostileRef, kamenRef };
-}
-
-/** Drops a test's PostgreSQL schema. */
-async function dropSchema(schema) {
-  const client = new pg.Client({ connectionString: PG_URL });
-  await client.connect();
-  try {
-    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-  } finally {
-    await client.end();
-  }
 }
 
 /**
