@@ -10,10 +10,9 @@
 // nothing new. PostgreSQL comes from DATABASE_URL or TEST_DATABASE_URL, or is started with
 // scripts/ci-postgres.sh (as root). Writes bench/results/receiver-load.json and prints the
 // table for docs/benchmarks.md ("Receiver under load").
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import console from 'node:console';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { once } from 'node:events';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -22,6 +21,8 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { receiverProcess } from '../server/testing/receiver-process.js';
+import { sprachkursData } from '../server/testing/sprachkurs-data.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const FORM_ID = 'sprachkurs-anmeldung';
@@ -41,28 +42,7 @@ const REPLAYS = Number(args.replays);
 
 /** Valid answers for the form; `i` makes each submission different. */
 function answers(i) {
-  return {
-    givenName: `Olena ${i}`,
-    familyName: 'Koval',
-    birthDate: '1985-12-31',
-    email: `olena.${i}@example.org`,
-    address: { street: 'Hauptstr. 1', postalCode: '50667', city: 'Köln' },
-    residenceStatus: 'aufenthaltserlaubnis',
-    permitParagraph: '§ 24 AufenthG',
-    permitExpiry: '2027-06-30',
-    courseEntitlement: 'entitled',
-    courseType: 'parents-women',
-    germanLevel: 'A1',
-    preferredTimes: ['morning', 'weekend'],
-    childcareNeeded: true,
-    childrenCount: 2,
-    children: [{ age: 4, specialNeeds: true, specialNeedsDetails: 'Nussallergie' }, { age: 0 }],
-    attendedCourseBefore: true,
-    previousCourseType: 'job-related',
-    previousCourseYear: 2024,
-    message: 'Ich kann nur dienstags.',
-    consent: true,
-  };
+  return sprachkursData({ givenName: `Olena ${i}`, email: `olena.${i}@example.org` });
 }
 
 function databaseUrl() {
@@ -78,22 +58,9 @@ function databaseUrl() {
   return match[1];
 }
 
-async function startReceiver(env) {
-  const child = spawn(process.execPath, [path.join(ROOT, 'server/index.js')], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', RATE_LIMIT: '0', ...env },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let said = '';
-  const url = await new Promise((resolve, reject) => {
-    child.stderr.setEncoding('utf8');
-    child.stderr.on('data', (text) => {
-      said += text;
-      const match = /Receiver: (http:\/\/\S+)/.exec(said);
-      if (match) resolve(match[1]);
-    });
-    child.once('exit', (code) => reject(new Error(`receiver exited with ${code}: ${said}`)));
-  });
-  return { url, child };
+/** The receiver without its rate limit (the load comes from one address). */
+function startReceiver(env) {
+  return receiverProcess({ RATE_LIMIT: '0', ...env });
 }
 
 const url = databaseUrl();
@@ -180,8 +147,7 @@ const unknown = [...stored.keys()].filter((key) => !bodies.has(key)).length;
 const duplicates = [...stored.values()].filter((n) => n > 1).length;
 const other = [...answered.values()].flat().filter((status) => status !== 201).length;
 
-receiver.child.kill('SIGTERM');
-await once(receiver.child, 'exit');
+await receiver.stop();
 await client.query(`DROP SCHEMA "${schema}" CASCADE`);
 await client.end();
 

@@ -24,6 +24,8 @@ export class DefinitionError extends Error {}
 export function createFormRegistry({ formsDir, prefixes = {}, prefix }) {
   /** id → { mtimeMs, size, form } */
   const cache = new Map();
+  /** The forms folder's real path, once it was found. */
+  let realBase;
 
   /**
    * The form, or undefined when there is no such definition. Throws a DefinitionError when the
@@ -39,14 +41,16 @@ export function createFormRegistry({ formsDir, prefixes = {}, prefix }) {
     let file;
     let info;
     try {
-      const [realBase, realFile] = await Promise.all([
-        realpath(formsDir),
-        realpath(join(formsDir, `${id}.json`)),
-      ]);
+      // The folder's real path once (it does not move under a running receiver); the file's on
+      // every request, with its size and time beside it, so that an edited definition is used
+      // at once. Both looked up together: they are the path's target either way.
+      realBase ??= await realpath(formsDir);
+      const path = join(formsDir, `${id}.json`);
+      const [realFile, found] = await Promise.all([realpath(path), stat(path)]);
       // A symlink in the folder could point anywhere.
       if (!realFile.startsWith(realBase + sep)) return undefined;
       file = realFile;
-      info = await stat(file);
+      info = found;
     } catch {
       return undefined;
     }
@@ -54,7 +58,19 @@ export function createFormRegistry({ formsDir, prefixes = {}, prefix }) {
 
     const cached = cache.get(id);
     if (cached && cached.mtimeMs === info.mtimeMs && cached.size === info.size) return cached.form;
+    // Kept while it compiles, so that the requests that arrive meanwhile (40 at once when a
+    // receiver starts under load) wait for this one compilation instead of each starting its
+    // own. A file that turns out unusable is not kept: it is read again next time.
+    const form = compile(id, file);
+    const entry = { mtimeMs: info.mtimeMs, size: info.size, form };
+    cache.set(id, entry);
+    const forget = () => cache.get(id) === entry && cache.delete(id);
+    form.then((compiled) => compiled ?? forget(), forget);
+    return form;
+  }
 
+  /** Reads and compiles one definition file (see get()). */
+  async function compile(id, file) {
     const text = await readFile(file, 'utf8');
     let definition;
     try {
@@ -86,7 +102,6 @@ export function createFormRegistry({ formsDir, prefixes = {}, prefix }) {
       bodyLimit: bodyLimitFor(definition),
       checkFiles: createFileCheck(definition),
     };
-    cache.set(id, { mtimeMs: info.mtimeMs, size: info.size, form });
     return form;
   }
 

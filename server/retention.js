@@ -10,7 +10,7 @@
  * a receiver started with RETENTION=off, and for checking a policy before it applies.
  */
 import { parseArgs } from 'node:util';
-import { optionsFromEnv } from './config.js';
+import { settingsFromEnv, stderr, stdout } from './cli.js';
 import { checkRetention, runRetention } from './inbox/retention.js';
 import { isMainModule } from './main-module.js';
 import { openStorage } from './storage/index.js';
@@ -25,12 +25,7 @@ const USAGE = 'Usage: node server/retention.js run | due';
  */
 export async function main(
   argv,
-  {
-    env = process.env,
-    now = Date.now,
-    out = (text) => process.stdout.write(text),
-    err = (text) => process.stderr.write(text),
-  } = {},
+  { env = process.env, now = Date.now, out = stdout, err = stderr } = {},
 ) {
   let command;
   try {
@@ -41,10 +36,10 @@ export async function main(
     err(`${USAGE}\n`);
     return 2;
   }
-  let options;
+  const options = settingsFromEnv(env, err);
+  if (!options) return 2;
   let policy;
   try {
-    options = optionsFromEnv(env);
     // RETENTION=off stops the receiver's job, not a run asked for by hand.
     policy = checkRetention(options.retention || {});
   } catch (error) {

@@ -18,11 +18,9 @@
 import { realpathSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
-import { optionsFromEnv } from './config.js';
+import { parseCommandLine, stderr, stdout, withStorage } from './cli.js';
 import { passwordProblem } from './passwords.js';
 import * as commands from './staff-commands.js';
-import { openStorage } from './storage/index.js';
 
 const USAGE = `Usage: node server/staff.js <command>
   add-user <name> --team <team> [--admin]
@@ -57,30 +55,19 @@ const TEAM = /^[a-z0-9][a-z0-9_-]{0,63}$/;
  */
 export async function main(
   argv,
-  {
-    env = process.env,
-    input = process.stdin,
-    out = (text) => process.stdout.write(text),
-    err = (text) => process.stderr.write(text),
-  } = {},
+  { env = process.env, input = process.stdin, out = stdout, err = stderr } = {},
 ) {
-  let args;
-  try {
-    args = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        team: { type: 'string' },
-        admin: { type: 'boolean', default: false },
-        issuer: { type: 'string' },
-      },
-    });
-  } catch (error) {
-    // --password and the like end up here too: unknown options are refused.
-    err(`${error.message}\n${USAGE}\nThe password is read from the terminal or stdin.\n`);
-    return 2;
-  }
+  // Unknown options are refused, --password and the like too.
+  const args = parseCommandLine(
+    argv,
+    {
+      team: { type: 'string' },
+      admin: { type: 'boolean', default: false },
+      issuer: { type: 'string' },
+    },
+    { err, usage: `${USAGE}\nThe password is read from the terminal or stdin.` },
+  );
+  if (!args) return 2;
   const [command, rawName, ...extra] = args.positionals;
   const entry = Object.hasOwn(COMMANDS, command ?? '') ? COMMANDS[command] : undefined;
   if (
@@ -123,19 +110,9 @@ export async function main(
     }
   }
 
-  let options;
-  try {
-    options = optionsFromEnv(env);
-  } catch (error) {
-    err(`Configuration: ${error.message}\n`);
-    return 2;
-  }
-  const storage = await openStorage(options);
-  try {
-    return await run({ storage, name, values, env, out, err, password });
-  } finally {
-    await storage.close();
-  }
+  return withStorage(env, err, (storage) =>
+    run({ storage, name, values, env, out, err, password }),
+  );
 }
 
 /**

@@ -12,12 +12,10 @@
  * answer at the pointer equals the value (a town's caseworkers see their town). The routing
  * rows of submissions stored before the rule are written at once.
  */
-import { parseArgs } from 'node:util';
-import { optionsFromEnv } from './config.js';
+import { parseCommandLine, stderr, stdout, withStorage } from './cli.js';
 import { reindexAll, reindexRouting } from './inbox/routing.js';
 import { isMainModule } from './main-module.js';
 import { FORM_ID } from './forms.js';
-import { openStorage } from './storage/index.js';
 
 const USAGE = `Usage:
   node server/teams.js add <id> --name <name> [--email <addr>] [--oidc-group <group>]
@@ -39,31 +37,18 @@ const ROUTE = /^(\/[^=]*)=(.+)$/;
  *   err?: (text: string) => void }} [io]
  * @returns {Promise<number>} 0 done, 1 refused, 2 wrong usage
  */
-export async function main(
-  argv,
-  {
-    env = process.env,
-    out = (text) => process.stdout.write(text),
-    err = (text) => process.stderr.write(text),
-  } = {},
-) {
-  let args;
-  try {
-    args = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        name: { type: 'string' },
-        email: { type: 'string' },
-        'oidc-group': { type: 'string' },
-        route: { type: 'string' },
-      },
-    });
-  } catch (error) {
-    err(`${error.message}\n${USAGE}`);
-    return 2;
-  }
+export async function main(argv, { env = process.env, out = stdout, err = stderr } = {}) {
+  const args = parseCommandLine(
+    argv,
+    {
+      name: { type: 'string' },
+      email: { type: 'string' },
+      'oidc-group': { type: 'string' },
+      route: { type: 'string' },
+    },
+    { err, usage: USAGE },
+  );
+  if (!args) return 2;
   const [command, ...rest] = args.positionals;
   const usage = (message) => {
     err(`${message ? `${message}\n` : ''}${USAGE}`);
@@ -72,15 +57,7 @@ export async function main(
   const arity = { add: 1, grant: 2, 'add-member': 2, list: 0, reindex: 0 };
   if (!Object.hasOwn(arity, command) || rest.length !== arity[command]) return usage();
 
-  let options;
-  try {
-    options = optionsFromEnv(env);
-  } catch (error) {
-    err(`Configuration: ${error.message}\n`);
-    return 2;
-  }
-  const storage = await openStorage(options);
-  try {
+  return withStorage(env, err, async (storage) => {
     const { db } = storage;
     const now = new Date().toISOString();
     if (command === 'add') {
@@ -202,9 +179,7 @@ export async function main(
     }
     if (teams.length === 0) out('No teams yet.\n');
     return 0;
-  } finally {
-    await storage.close();
-  }
+  });
 }
 
 async function teamExists(db, id) {

@@ -2,33 +2,13 @@
 // without a routing rule (which re-indexes the submissions stored before it, so that the
 // town's caseworker sees them at once), memberships, the listing, and wrong usage.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { storageTest } from './testing/harness.js';
 import { addStaff, signIn } from './testing/inbox-harness.js';
 import { seedInbox } from './testing/seed-inbox.js';
+import { runCli } from './testing/staff-cli.js';
 
-const SCRIPT = fileURLToPath(new URL('./teams.js', import.meta.url));
-
-function teams(args, storageOptions) {
-  const env = { ...process.env };
-  for (const name of ['DATABASE_URL', 'DATABASE_SCHEMA', 'RECEIVER_CONFIG', 'DATA_DIR'])
-    delete env[name];
-  if (storageOptions.dataDir) env.DATA_DIR = storageOptions.dataDir;
-  if (storageOptions.databaseUrl) {
-    env.DATABASE_URL = storageOptions.databaseUrl;
-    env.DATABASE_SCHEMA = storageOptions.databaseSchema;
-  }
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [SCRIPT, ...args], { env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+/** `node server/teams.js <args>` on the test's storage. */
+const teams = (args, storageOptions) => runCli('teams.js', args, { storageOptions });
 
 storageTest(
   'teams.js: add, grant with a route, add-member, list; the grant reaches old submissions',

@@ -2,11 +2,8 @@
 // with no sticky routing in front: a submission sent to both at once with one Idempotency-Key is
 // stored once, and the rate limit counts a client's requests across both.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { once } from 'node:events';
 import { test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import {
   KONTAKT,
@@ -17,34 +14,16 @@ import {
   kontaktData,
   submit,
 } from './testing/harness.js';
+import { receiverProcess as startProcess } from './testing/receiver-process.js';
 
-const ENTRY = fileURLToPath(new URL('./index.js', import.meta.url));
-
-/** Starts `node server/index.js` and resolves once it says where it listens. */
+/** `node server/index.js` on PostgreSQL (a receiver that says otherwise fails the test). */
 async function receiverProcess(env) {
-  const child = spawn(process.execPath, [ENTRY], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let said = '';
-  const url = await new Promise((resolve, reject) => {
-    child.stderr.setEncoding('utf8');
-    child.stderr.on('data', (text) => {
-      said += text;
-      const match = /Receiver: (http:\/\/\S+) \(storage: postgres\)/.exec(said);
-      if (match) resolve(match[1]);
-    });
-    child.once('exit', (code) => reject(new Error(`receiver exited with ${code}: ${said}`)));
-  });
-  return {
-    url,
-    child,
-    async stop() {
-      if (child.exitCode !== null) return;
-      child.kill('SIGTERM');
-      await once(child, 'exit');
-    },
-  };
+  const receiver = await startProcess(env);
+  if (receiver.storage !== 'postgres') {
+    await receiver.stop();
+    throw new Error(`the receiver uses ${receiver.storage}, not postgres`);
+  }
+  return receiver;
 }
 
 /** Two receivers on a fresh schema; both stopped and the schema dropped after the test. */

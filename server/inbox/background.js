@@ -13,8 +13,8 @@ import { checkWebhooks, createWebhooks } from './webhooks.js';
  * @typedef {object} BackgroundOptions
  * @property {() => Promise<object>} useStorage the receiver's storage once open
  * @property {(entry: object) => void} write the receiver's log
- * @property {{ smtpUrl: string, from: string, inboxUrl?: string, attempts?: number,
- *   retryMs?: number }} [notify] the new-request e-mail; off without it
+ * @property {import('./notify.js').NotifyOptions} [notify] the new-request e-mail (kept in a
+ *   table until sent); off without it
  * @property {Record<string, { url: string, secret: string }> | { hooks: Record<string,
  *   { url: string, secret: string }>, [option: string]: unknown }} [webhooks] per form id
  *   (or with more options of createWebhooks()); off without it
@@ -27,7 +27,7 @@ import { checkWebhooks, createWebhooks } from './webhooks.js';
  * @param {BackgroundOptions} options
  */
 export function createBackground({ useStorage, write, notify, webhooks, retention = {} }) {
-  const notifier = notify?.smtpUrl ? createNotifier({ ...notify, write }) : undefined;
+  const notifier = notify?.smtpUrl ? createNotifier({ ...notify, useStorage, write }) : undefined;
   const { hooks, ...webhookOptions } = webhooks?.hooks ? webhooks : { hooks: webhooks };
   const deliveries =
     hooks && Object.keys(hooks).length > 0
@@ -54,16 +54,12 @@ export function createBackground({ useStorage, write, notify, webhooks, retentio
   function stored({ reference, form, envelope }) {
     if (closed) return;
     if (notifier) {
-      const submission = {
+      notifier.notify({
         reference,
         formId: form.id,
         formTitle: formTitle(form.definition, form.id),
         data: envelope.data,
-      };
-      notifier.notify(
-        useStorage().then((storage) => storage.db),
-        submission,
-      );
+      });
     }
     deliveries?.enqueue({ reference, formId: form.id });
   }

@@ -4,17 +4,18 @@
  * title — never an answer, a name or a file, since e-mail leaves the service unencrypted and is
  * kept in mailboxes outside any retention period.
  *
- * Sending happens after the submitter has their answer: messages wait in a queue in memory,
- * are tried again with growing pauses when the SMTP server refuses or cannot be reached, and
- * every outcome is logged (form and team; like every log line, no reference and no address). A message still queued when
- * the process ends is lost; the log says how many.
+ * Sending happens after the submitter has their answer. Each message is a `notice_deliveries`
+ * row in the durable outbox of ./outbox.js: tried again with growing pauses when the SMTP
+ * server refuses or cannot be reached, and still there after a stop or a crash, when the next
+ * start (of this or another receiver on the same database) sends it. Every outcome is logged
+ * (form and team; like every log line, no reference and no address).
  *
  * SMTP comes from the environment: SMTP_URL (`smtp://user:pass@host:587`, `smtps://…:465`)
  * and SMTP_FROM (the sender address).
  */
-import { setTimeout as sleep } from 'node:timers/promises';
 import nodemailer from 'nodemailer';
 import { teamsSeeing } from './audience.js';
+import { createOutbox } from './outbox.js';
 
 /**
  * @typedef {object} NotifyOptions
@@ -24,93 +25,86 @@ import { teamsSeeing } from './audience.js';
  * @property {number} [attempts] per message, default 5
  * @property {number} [retryMs] the first pause before trying again, doubled each time
  *   (default 30 s)
+ * @property {number} [sweepMs] how often messages left by a stopped process are looked for
+ *   (default 60 s)
+ * @property {() => number} [now] the clock (tests)
  */
 
 /**
- * @param {NotifyOptions & { write: (entry: object) => void }} options
- * @returns {{ notify: (db: object, submission: { reference: string, formId: string,
- *   formTitle: string, data: unknown }) => void, idle: () => Promise<void>,
- *   close: () => Promise<void> }}
+ * @param {NotifyOptions & { useStorage: () => Promise<object>, write: (entry: object) => void }}
+ *   options
+ * @returns {{ notify: (submission: { reference: string, formId: string, formTitle: string,
+ *   data: unknown }) => void, idle: () => Promise<void>, close: () => Promise<void> }}
  */
-export function createNotifier({ smtpUrl, from, inboxUrl, attempts = 5, retryMs = 30_000, write }) {
+export function createNotifier({
+  smtpUrl,
+  from,
+  inboxUrl,
+  attempts = 5,
+  retryMs = 30_000,
+  useStorage,
+  write,
+  ...timing
+}) {
   const transport = nodemailer.createTransport(smtpUrl);
-  const stop = new AbortController();
-  /** Messages being sent or waiting for their next try. */
-  const pending = new Set();
+  const outbox = createOutbox({
+    table: 'notice_deliveries',
+    useStorage,
+    write,
+    attempts,
+    retryMs,
+    ...timing,
+    columns: ['reference', 'form_id', 'form_title', 'recipient', 'teams'],
+    about: (row) => ({ formId: row.form_id, teams: JSON.parse(row.teams) }),
+    events: { delivered: 'notice-sent', retry: 'notice-retry', failed: 'notice-failed' },
+    send: async (row) => {
+      const message = compose(
+        { reference: row.reference, formTitle: row.form_title },
+        { from, to: row.recipient, inboxUrl },
+      );
+      try {
+        await transport.sendMail(message);
+        return { ok: true, status: 250 };
+      } catch (error) {
+        return { ok: false, status: error.responseCode, error: error.code ?? error.message };
+      }
+    },
+  });
 
   /**
-   * Looks up the teams that see the submission and queues one message per address. Never
-   * rejects: a failed look-up is logged.
-   *
-   * @param {object | Promise<object>} db the Kysely instance (or a promise of it)
+   * Looks up the teams that see the submission and stores one message per address, then sends
+   * them. Never rejects: a failed look-up is logged.
    */
-  function notify(db, submission) {
-    track(
+  function notify(submission) {
+    outbox.track(
       (async () => {
-        const teams = await teamsSeeing(await db, submission);
+        const { db } = await useStorage();
+        const teams = await teamsSeeing(db, submission);
         const byAddress = new Map();
         for (const team of teams) {
           if (!team.email) continue;
           byAddress.set(team.email, [...(byAddress.get(team.email) ?? []), team.id]);
         }
-        for (const [to, teamIds] of byAddress) {
-          const message = compose(submission, { from, to, inboxUrl });
-          track(send(message, { formId: submission.formId, teams: teamIds }));
-        }
-      })().catch((error) =>
-        write({
-          level: 'error',
-          event: 'notice-failed',
-          formId: submission.formId,
-          error: error.message,
-        }),
-      ),
+        await outbox.add(
+          [...byAddress].map(([recipient, teamIds]) => ({
+            reference: submission.reference,
+            form_id: submission.formId,
+            form_title: submission.formTitle,
+            recipient,
+            teams: JSON.stringify(teamIds),
+          })),
+        );
+      })(),
     );
-  }
-
-  function track(job) {
-    pending.add(job);
-    job.finally(() => pending.delete(job));
-  }
-
-  async function send(message, about) {
-    for (let attempt = 1; attempt <= attempts; attempt++) {
-      if (stop.signal.aborted) return;
-      try {
-        await transport.sendMail(message);
-        write({ level: 'info', event: 'notice-sent', ...about, attempt });
-        return;
-      } catch (error) {
-        const last = attempt === attempts;
-        write({
-          level: last ? 'error' : 'warn',
-          event: last ? 'notice-failed' : 'notice-retry',
-          ...about,
-          attempt,
-          error: error.code ?? error.message,
-        });
-        if (last) return;
-        try {
-          await sleep(retryMs * 2 ** (attempt - 1), undefined, { signal: stop.signal, ref: false });
-        } catch {
-          return; // closing
-        }
-      }
-    }
   }
 
   return {
     notify,
-    /** Resolves when every queued message is sent or given up (for tests and shutdown). */
-    async idle() {
-      while (pending.size > 0) await Promise.allSettled([...pending]);
-    },
+    /** Resolves when no message is being stored or sent in this process (tests, shutdown). */
+    idle: outbox.idle,
+    /** Stops; messages not yet sent stay stored for the next start. */
     async close() {
-      if (pending.size > 0) {
-        write({ level: 'warn', event: 'notice-dropped', count: pending.size });
-      }
-      stop.abort();
-      await Promise.allSettled([...pending]);
+      await outbox.close();
       transport.close();
     },
   };

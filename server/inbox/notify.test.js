@@ -1,13 +1,17 @@
 // The new-request e-mail (server/inbox/notify.js) through a real SMTP server on 127.0.0.1
 // (smtp-server): to each team that sees the submission, with the reference and the form's title
-// only, retried when the server refuses, and never in the way of the submission's answer.
+// only, retried when the server refuses, and never in the way of the submission's answer; a
+// notice the SMTP server could not take before the receiver stopped is sent once after a restart.
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { SMTPServer } from 'smtp-server';
 import { KONTAKT, envelope, kontaktData, storageTest, submit } from '../testing/harness.js';
 
-/** An SMTP server that keeps each message; `refuse` of the first RCPT TO answer 451. */
-async function mailbox({ refuse = 0 } = {}) {
+/**
+ * An SMTP server that keeps each message; `refuse` of the first RCPT TO answer 451. `port`: a
+ * given one (a server that comes back where it was), default any free one.
+ */
+async function mailbox({ refuse = 0, port = 0 } = {}) {
   const messages = [];
   let refusals = 0;
   const server = new SMTPServer({
@@ -35,7 +39,7 @@ async function mailbox({ refuse = 0 } = {}) {
       });
     },
   });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
   return {
     url: `smtp://127.0.0.1:${server.server.address().port}`,
     messages,
@@ -150,3 +154,72 @@ storageTest('an unreachable SMTP server neither delays nor fails the answer', as
   );
   assert.equal(tries[2].error, 'ESOCKET', 'the connection was refused');
 });
+
+storageTest(
+  'a notice not sent before the receiver stopped is sent once after the restart',
+  async (t, env) => {
+    // The SMTP server is down: its port is taken and closed again, nothing listens there.
+    const down = await mailbox();
+    await down.close();
+    const port = Number(new URL(down.url).port);
+    const notify = { smtpUrl: down.url, from: 'posteingang@kreis.example' };
+    // The next try would be due in 5–15 s: the receiver stops long before.
+    const first = await env.start({ notify: { ...notify, retryMs: 10_000 } });
+    await teams(first.storage.db);
+    const data = kontaktData({ address: { postalCode: '59192', city: 'Bergkamen' } });
+    const response = await submit(first, 'kontakt', envelope(KONTAKT, data));
+    assert.equal(response.status, 201);
+    const { reference } = await response.json();
+    const logged = () => env.logs.map((line) => JSON.parse(line));
+    await until(
+      () => logged().filter((l) => l.event === 'notice-retry').length === 2,
+      'both first tries to fail',
+    );
+    assert.ok(
+      logged()
+        .filter((l) => l.event === 'notice-retry')
+        .every((l) => l.error === 'ESOCKET'),
+      'the fault fired: the SMTP server could not be reached',
+    );
+    const kept = await first.storage.db
+      .selectFrom('notice_deliveries')
+      .select(['state', 'attempts', 'recipient'])
+      .execute();
+    assert.deepEqual(kept.map((row) => [row.state, Number(row.attempts)]).sort(), [
+      ['pending', 1],
+      ['pending', 1],
+    ]);
+    await first.close();
+
+    // The SMTP server is back where it was. Two receivers start on the same storage, their
+    // clocks 20 s on (the tries are due), both sweeping often: each notice arrives once.
+    const smtp = await mailbox({ port });
+    t.after(smtp.close);
+    const options = {
+      notify: { ...notify, sweepMs: 25, now: () => Date.now() + 20_000 },
+    };
+    const [second] = await Promise.all([env.start(options), env.start(options)]);
+    await until(() => smtp.messages.length >= 2, 'two messages after the restart');
+    await sleep(300); // nothing sent twice is still on its way
+    const recipients = smtp.messages.flatMap((m) => m.to).sort();
+    assert.deepEqual(recipients, ['bergkamen@kreis.example', 'kreis@kreis.example']);
+    for (const message of smtp.messages) {
+      assert.match(message.raw, new RegExp(`Aktenzeichen: ${reference}`));
+      for (const answer of PERSONAL) {
+        assert.ok(!message.raw.includes(answer), `the message does not contain ${answer}`);
+      }
+    }
+    const rows = await second.storage.db.selectFrom('notice_deliveries').select('state').execute();
+    assert.deepEqual(
+      rows.map((row) => row.state),
+      ['delivered', 'delivered'],
+    );
+    // What is kept until sent holds no answer either.
+    const stored = JSON.stringify(
+      await second.storage.db.selectFrom('notice_deliveries').selectAll().execute(),
+    );
+    for (const answer of PERSONAL)
+      assert.ok(!stored.includes(answer), `no ${answer} in the outbox`);
+    assert.ok(!env.logs.some((line) => line.includes('kreis.example')), 'no address in the log');
+  },
+);

@@ -4,7 +4,7 @@
 // (test/e2e/oidc-sign-in.test.js does the same sign-in in Chromium.)
 import assert from 'node:assert/strict';
 import { storageTest } from '../testing/harness.js';
-import { CLIENT_ID, CLIENT_SECRET, listenIdp, signInThroughIdp } from '../testing/oidc-idp.js';
+import { CLIENT_ID, listenIdp, signInThroughIdp } from '../testing/oidc-idp.js';
 
 const ACCOUNTS = {
   anna: { name: 'Anna Berg', groups: ['kreis-bergkamen', 'kreis-unna', 'unrelated'] },
@@ -17,15 +17,7 @@ async function setUp(t, env) {
   t.after(() => idp.close());
   const receiver = await env.start({
     inbox: {
-      oidc: {
-        issuer: idp.issuer,
-        clientId: CLIENT_ID,
-        clientSecret: CLIENT_SECRET,
-        scope: 'openid profile groups',
-        adminGroup: 'inbox-admins',
-        nameClaim: 'preferred_username',
-        label: 'Kreis-Login',
-      },
+      oidc: idp.inboxOidc({ adminGroup: 'inbox-admins', nameClaim: 'preferred_username' }),
     },
   });
   idp.configure({ redirectUri: `${receiver.url}/inbox/oidc/callback`, accounts: ACCOUNTS });

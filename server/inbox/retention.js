@@ -24,6 +24,7 @@ export const DEPENDENT_TABLES = Object.freeze([
   'submission_reads',
   'submission_notes',
   'webhook_deliveries',
+  'notice_deliveries',
   // The searched text (./search.js). An FTS5 table has no foreign key, so on SQLite it would
   // stay behind; here a plain `reference = ?` scans it, which an hourly batch job can afford.
   'submission_search',

@@ -16,20 +16,17 @@
  * so that many deliveries do not come back at once), up to `attempts` tries; then the delivery
  * is `failed`, listed in the inbox (./deliveries.js) and can be retried by staff.
  *
- * Every delivery is a `webhook_deliveries` row. Timers in this process send it when due; a
- * sweep every `sweepMs` also picks up rows whose process ended before their next try. Sending
- * first moves the row's `next_attempt_at` on by a lease, in one UPDATE that only one process
- * can win, so a delivery is not sent by two receivers at once.
+ * Every delivery is a `webhook_deliveries` row in the durable outbox of ./outbox.js: sent when
+ * due, picked up after a restart, never sent by two receivers at once.
  */
 import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { isLoopback } from '../http.js';
+import { createOutbox } from './outbox.js';
 import { isoTime } from './time.js';
 
-/** How long one try may take. */
+/** How long one try may take (less than the outbox's lease). */
 const TIMEOUT_MS = 10_000;
-/** A try in progress holds its row this long (longer than TIMEOUT_MS). */
-const LEASE_MS = 60_000;
 
 /**
  * Reads and checks a webhooks file (see above).
@@ -91,6 +88,7 @@ export function sign(secret, timestamp, body) {
  * @property {number} [maxRetryMs] the longest pause, default 1 h
  * @property {number} [timeoutMs] per try, default 10 s
  * @property {number} [sweepMs] how often due rows are looked for; default 60 s, 0 turns it off
+ * @property {number} [firstSweepMs] the first look after start, default 1 s
  * @property {() => number} [now] the clock (tests)
  * @property {() => number} [random] 0…1, for the jitter (tests)
  */
@@ -104,146 +102,26 @@ export function createWebhooks({
   write,
   attempts = 8,
   retryMs = 10_000,
-  maxRetryMs = 3_600_000,
   timeoutMs = TIMEOUT_MS,
-  sweepMs = 60_000,
   now = Date.now,
-  random = Math.random,
+  ...timing
 }) {
-  const stop = new AbortController();
-  const timers = new Set();
-  const inFlight = new Set();
-  let sweeper;
-  if (sweepMs > 0) {
-    sweeper = setInterval(() => track(sweep()), sweepMs);
-    sweeper.unref();
-  }
-
-  /** Runs `promise` to its end, logging a failure; close() waits for what is tracked. */
-  function track(promise) {
-    const job = promise.catch((error) =>
-      write({ level: 'error', event: 'webhook', error: error.message }),
-    );
-    inFlight.add(job);
-    job.finally(() => inFlight.delete(job));
-    return job;
-  }
-
-  /** Records a delivery for a stored submission (when its form has a webhook) and sends it. */
-  async function enqueue({ reference, formId }) {
-    const hook = hooks[formId];
-    if (!hook || stop.signal.aborted) return;
-    const { db } = await useStorage();
-    const at = new Date(now()).toISOString();
-    const row = await db
-      .insertInto('webhook_deliveries')
-      .values({
-        reference,
-        form_id: formId,
-        url: hook.url,
-        state: 'pending',
-        attempts: 0,
-        next_attempt_at: at,
-        created_at: at,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await attempt(Number(row.id));
-  }
-
-  /**
-   * Tries one delivery if it is pending and due, and nobody else is trying it.
-   *
-   * @returns {Promise<boolean>} whether this call sent it (successfully or not)
-   */
-  async function attempt(id) {
-    if (stop.signal.aborted) return false;
-    const { db } = await useStorage();
-    const time = now();
-    const at = new Date(time).toISOString();
-    const claimed = await db
-      .updateTable('webhook_deliveries')
-      .set((eb) => ({
-        attempts: eb('attempts', '+', 1),
-        last_attempt_at: at,
-        next_attempt_at: new Date(time + LEASE_MS).toISOString(),
-      }))
-      .where('id', '=', id)
-      .where('state', '=', 'pending')
-      .where('next_attempt_at', '<=', at)
-      .executeTakeFirst();
-    if (Number(claimed.numUpdatedRows) !== 1) return false;
-
-    const delivery = await db
-      .selectFrom('webhook_deliveries')
-      .select(['id', 'reference', 'form_id', 'url', 'attempts'])
-      .where('id', '=', id)
-      .executeTakeFirst();
-    if (!delivery) return false; // deleted meanwhile (retention, staff)
-    const outcome = await post(delivery);
-    // Stopped while sending: the row stays leased, and a receiver's sweep sends it once the
-    // lease has run out.
-    if (stop.signal.aborted) return true;
-    const done = new Date(now()).toISOString();
-    const count = Number(delivery.attempts);
-    if (outcome.ok) {
-      await db
-        .updateTable('webhook_deliveries')
-        .set({
-          state: 'delivered',
-          delivered_at: done,
-          next_attempt_at: null,
-          last_status: outcome.status,
-          last_error: null,
-        })
-        .where('id', '=', id)
-        .execute();
-      write({ level: 'info', event: 'webhook-delivered', id, formId: delivery.form_id });
-      return true;
-    }
-    const giveUp = count >= attempts;
-    const pause = giveUp ? undefined : backoff(count);
-    await db
-      .updateTable('webhook_deliveries')
-      .set({
-        state: giveUp ? 'failed' : 'pending',
-        next_attempt_at: giveUp ? null : new Date(now() + pause).toISOString(),
-        last_status: outcome.status ?? null,
-        last_error: outcome.error ?? null,
-      })
-      .where('id', '=', id)
-      .execute();
-    write({
-      level: giveUp ? 'error' : 'warn',
-      event: giveUp ? 'webhook-failed' : 'webhook-retry',
-      id,
-      formId: delivery.form_id,
-      attempt: count,
-      status: outcome.status,
-      error: outcome.error,
-    });
-    if (!giveUp) later(id, pause);
-    return true;
-  }
-
-  /** The pause after the `count`-th failed try: doubling, capped, with ±50 % jitter. */
-  function backoff(count) {
-    const base = Math.min(maxRetryMs, retryMs * 2 ** (count - 1));
-    return Math.round(base / 2 + random() * base);
-  }
-
-  function later(id, ms) {
-    if (stop.signal.aborted) return;
-    const timer = setTimeout(() => {
-      timers.delete(timer);
-      track(attempt(id));
-    }, ms);
-    timer.unref();
-    timers.add(timer);
-  }
+  const outbox = createOutbox({
+    table: 'webhook_deliveries',
+    useStorage,
+    write,
+    attempts,
+    retryMs,
+    now,
+    ...timing,
+    columns: ['reference', 'form_id'],
+    about: (row) => ({ id: Number(row.id), formId: row.form_id }),
+    events: { delivered: 'webhook-delivered', retry: 'webhook-retry', failed: 'webhook-failed' },
+    send: post,
+  });
 
   /** One POST; never throws. */
-  async function post(delivery) {
+  async function post(delivery, stopped) {
     const hook = hooks[delivery.form_id];
     if (!hook) return { ok: false, error: 'no webhook configured for this form any more' };
     const store = await useStorage();
@@ -269,7 +147,7 @@ export function createWebhooks({
           'X-Intake-Delivery': String(delivery.id),
         },
         body,
-        signal: AbortSignal.any([stop.signal, AbortSignal.timeout(timeoutMs)]),
+        signal: AbortSignal.any([stopped, AbortSignal.timeout(timeoutMs)]),
       });
       // The answer's body is not needed; reading it frees the connection.
       await response.arrayBuffer().catch(() => {});
@@ -286,56 +164,22 @@ export function createWebhooks({
     }
   }
 
-  /** Sends every pending delivery that is due (after a restart, or another process's). */
-  async function sweep() {
-    if (stop.signal.aborted) return;
-    const { db } = await useStorage();
-    const due = await db
-      .selectFrom('webhook_deliveries')
-      .select('id')
-      .where('state', '=', 'pending')
-      .where('next_attempt_at', '<=', new Date(now()).toISOString())
-      .orderBy('id')
-      .limit(100)
-      .execute();
-    for (const row of due) await attempt(Number(row.id));
-  }
-
-  /**
-   * Staff's retry: the delivery becomes pending and due with a fresh count of tries, and is
-   * tried once right away.
-   *
-   * @returns {Promise<boolean>} false when there is no such delivery
-   */
-  async function retry(id) {
-    const { db } = await useStorage();
-    const result = await db
-      .updateTable('webhook_deliveries')
-      .set({ state: 'pending', attempts: 0, next_attempt_at: new Date(now()).toISOString() })
-      .where('id', '=', id)
-      .where('state', '!=', 'delivered')
-      .executeTakeFirst();
-    if (Number(result.numUpdatedRows) !== 1) return false;
-    await track(attempt(id));
-    return true;
-  }
-
   return {
-    /** Never rejects: a failure is logged. */
-    enqueue: (submission) => track(enqueue(submission)),
-    retry,
-    sweep: () => track(sweep()),
-    /** Resolves when no try is running in this process (tests). */
-    async idle() {
-      while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+    /** Records a delivery for a stored submission (when its form has a webhook) and sends it. */
+    enqueue({ reference, formId }) {
+      const hook = hooks[formId];
+      if (hook) outbox.add([{ reference, form_id: formId, url: hook.url }]);
     },
-    async close() {
-      stop.abort();
-      clearInterval(sweeper);
-      for (const timer of timers) clearTimeout(timer);
-      timers.clear();
-      await Promise.allSettled([...inFlight]);
-    },
+    /**
+     * Staff's retry: the delivery becomes pending and due with a fresh count of tries, and is
+     * tried once right away.
+     *
+     * @returns {Promise<boolean>} false when there is no such delivery
+     */
+    retry: outbox.retry,
+    sweep: outbox.sweep,
+    idle: outbox.idle,
+    close: outbox.close,
   };
 }
 

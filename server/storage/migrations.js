@@ -15,6 +15,27 @@
  *   postgres: (schema: string) => string }} Migration `postgres` gets the quoted schema name
  */
 
+/**
+ * Column types for the migrations written once for both databases (`q`: the schema and a dot
+ * in front of table names on PostgreSQL).
+ */
+const SQLITE_TYPES = Object.freeze({
+  text: 'TEXT',
+  time: 'TEXT',
+  int: 'INTEGER',
+  real: 'REAL',
+  id: 'INTEGER PRIMARY KEY AUTOINCREMENT',
+  q: '',
+});
+const postgresTypes = (q) => ({
+  text: 'text',
+  time: 'timestamptz',
+  int: 'integer',
+  real: 'double precision',
+  id: 'bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY',
+  q: `${q}.`,
+});
+
 /** @type {readonly Migration[]} */
 export const MIGRATIONS = Object.freeze([
   {
@@ -97,21 +118,8 @@ export const MIGRATIONS = Object.freeze([
   {
     version: 3,
     name: 'staff inbox: teams, sessions, workflow, audit log',
-    sqlite: inboxTables({
-      text: 'TEXT',
-      time: 'TEXT',
-      int: 'INTEGER',
-      id: 'INTEGER PRIMARY KEY AUTOINCREMENT',
-      q: '',
-    }),
-    postgres: (q) =>
-      inboxTables({
-        text: 'text',
-        time: 'timestamptz',
-        int: 'integer',
-        id: 'bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY',
-        q: `${q}.`,
-      }),
+    sqlite: inboxTables(SQLITE_TYPES),
+    postgres: (q) => inboxTables(postgresTypes(q)),
   },
   {
     version: 4,
@@ -163,43 +171,30 @@ export const MIGRATIONS = Object.freeze([
   {
     version: 6,
     name: 'webhook deliveries, shared rate limits',
-    sqlite: opsTables({
-      text: 'TEXT',
-      time: 'TEXT',
-      int: 'INTEGER',
-      real: 'REAL',
-      id: 'INTEGER PRIMARY KEY AUTOINCREMENT',
-      q: '',
-    }),
-    postgres: (q) =>
-      opsTables({
-        text: 'text',
-        time: 'timestamptz',
-        int: 'integer',
-        real: 'double precision',
-        id: 'bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY',
-        q: `${q}.`,
-      }),
+    sqlite: opsTables(SQLITE_TYPES),
+    postgres: (q) => opsTables(postgresTypes(q)),
+  },
+  {
+    version: 7,
+    name: 'new-request e-mail outbox',
+    sqlite: noticeTable(SQLITE_TYPES),
+    postgres: (q) => noticeTable(postgresTypes(q)),
   },
 ]);
 
 /**
- * The service's tables (the migration after the inbox's):
- *
- * - `webhook_deliveries`: one row per accepted submission and configured webhook
- *   (server/inbox/webhooks.js). `state` is pending, delivered or failed (gave up; staff may
- *   retry). A pending row is due at `next_attempt_at`; whoever sends it first moves that time
- *   on (a lease), so two receivers never send one delivery at once. No content is kept here.
- * - `rate_limits`: the token buckets of server/rate-limit-shared.js, shared by every receiver
- *   on one PostgreSQL (SQLite installations count in memory; the table stays empty there).
+ * A table of the durable outbox (server/inbox/outbox.js): one row per thing to send for a
+ * submission, with `payload` columns of its own. `state` is pending, delivered or failed (gave
+ * up; staff may retry). A pending row is due at `next_attempt_at`; whoever sends it first moves
+ * that time on (a lease), so two receivers never send one row at once.
  */
-function opsTables({ text, time, int, real, id, q }) {
+function outboxTable(name, payload, { text, time, int, id, q }) {
   return `
-    CREATE TABLE ${q}webhook_deliveries (
+    CREATE TABLE ${q}${name} (
       id              ${id},
       reference       ${text} NOT NULL REFERENCES ${q}submissions (reference) ON DELETE CASCADE,
       form_id         ${text} NOT NULL,
-      url             ${text} NOT NULL,
+      ${payload.map((column) => `${column} ${text} NOT NULL,`).join('\n      ')}
       state           ${text} NOT NULL DEFAULT 'pending',
       attempts        ${int} NOT NULL DEFAULT 0,
       next_attempt_at ${time},
@@ -209,8 +204,29 @@ function opsTables({ text, time, int, real, id, q }) {
       created_at      ${time} NOT NULL,
       delivered_at    ${time}
     );
-    CREATE INDEX webhook_deliveries_due ON ${q}webhook_deliveries (state, next_attempt_at);
-    CREATE INDEX webhook_deliveries_reference ON ${q}webhook_deliveries (reference);
+    CREATE INDEX ${name}_due ON ${q}${name} (state, next_attempt_at);
+    CREATE INDEX ${name}_reference ON ${q}${name} (reference);`;
+}
+
+/**
+ * `notice_deliveries`: one row per new-request e-mail (server/inbox/notify.js) and address, so
+ * that a notice survives a stop. It holds what the message says (the reference and the form's
+ * title) and the team's address (`teams`: the ids of the teams it is for, JSON), never an answer.
+ */
+function noticeTable(types) {
+  return outboxTable('notice_deliveries', ['form_title', 'recipient', 'teams'], types);
+}
+
+/**
+ * The service's tables (the migration after the inbox's):
+ *
+ * - `webhook_deliveries`: one row per accepted submission and configured webhook
+ *   (server/inbox/webhooks.js), in the outbox's shape (outboxTable()). No content is kept here.
+ * - `rate_limits`: the token buckets of server/rate-limit-shared.js, shared by every receiver
+ *   on one PostgreSQL (SQLite installations count in memory; the table stays empty there).
+ */
+function opsTables({ text, time, int, real, id, q }) {
+  return `${outboxTable('webhook_deliveries', ['url'], { text, time, int, id, q })}
     CREATE TABLE ${q}rate_limits (
       client_key ${text} PRIMARY KEY,
       tokens     ${real} NOT NULL,

@@ -151,6 +151,17 @@ export function storageTest(name, fn, options = {}) {
   }
 }
 
+/** Drops a test's PostgreSQL schema (on PG_URL) with everything in it. */
+export async function dropPgSchema(schema) {
+  const client = new pg.Client({ connectionString: PG_URL });
+  await client.connect();
+  try {
+    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+  } finally {
+    await client.end();
+  }
+}
+
 /**
  * @returns {Promise<{ backend: object, storageOptions: object, start: (options?: object) =>
  *   Promise<object>, logs: string[] }>}
@@ -164,15 +175,7 @@ async function backendEnv(t, backend) {
   } else {
     const schema = `intake_test_${randomBytes(6).toString('hex')}`;
     storageOptions = { databaseUrl: PG_URL, databaseSchema: schema };
-    dropSchema = async () => {
-      const client = new pg.Client({ connectionString: PG_URL });
-      await client.connect();
-      try {
-        await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-      } finally {
-        await client.end();
-      }
-    };
+    dropSchema = () => dropPgSchema(schema);
   }
   const logs = [];
   t.after(async () => {
@@ -263,29 +266,4 @@ export function requestLines(logs) {
   return logs.map((line) => JSON.parse(line)).filter((entry) => entry.method !== undefined);
 }
 
-/** Data that is valid for the shipped schemas/sprachkurs-anmeldung.json. */
-export function sprachkursData(overrides = {}) {
-  return {
-    givenName: 'Olena',
-    familyName: 'Koval',
-    birthDate: '1985-12-31',
-    email: 'olena@example.org',
-    address: { street: 'Hauptstr. 1', postalCode: '50667', city: 'Köln' },
-    residenceStatus: 'aufenthaltserlaubnis',
-    permitParagraph: '§ 24 AufenthG',
-    permitExpiry: '2027-06-30',
-    courseEntitlement: 'entitled',
-    courseType: 'parents-women',
-    germanLevel: 'A1',
-    preferredTimes: ['morning', 'weekend'],
-    childcareNeeded: true,
-    childrenCount: 2,
-    children: [{ age: 4, specialNeeds: true, specialNeedsDetails: 'Nussallergie' }, { age: 0 }],
-    attendedCourseBefore: true,
-    previousCourseType: 'job-related',
-    previousCourseYear: 2024,
-    message: 'Ich kann nur dienstags.',
-    consent: true,
-    ...overrides,
-  };
-}
+export { sprachkursData } from './sprachkurs-data.js';

@@ -17,7 +17,8 @@ export const CLIENT_SECRET = 'a client secret for tests only';
  * @param {{ hostName?: string }} [options] the issuer's host name (it listens on 127.0.0.1)
  * @returns {Promise<{ issuer: string, configure: (options: { redirectUri: string,
  *   accounts: Record<string, { name: string, groups: string[] }> }) => void,
- *   close: () => Promise<void> }>}
+ *   inboxOidc: (extra?: object) => object, close: () => Promise<void> }>} `inboxOidc()`: the
+ *   receiver's `inbox.oidc` options for this provider (`extra` over them)
  */
 export async function listenIdp({ hostName = '127.0.0.1' } = {}) {
   let handler = (req, res) => res.writeHead(503).end();
@@ -28,6 +29,14 @@ export async function listenIdp({ hostName = '127.0.0.1' } = {}) {
   const issuer = `http://${hostName}:${server.address().port}`;
   return {
     issuer,
+    inboxOidc: (extra = {}) => ({
+      issuer,
+      clientId: CLIENT_ID,
+      clientSecret: CLIENT_SECRET,
+      scope: 'openid profile groups',
+      label: 'Kreis-Login',
+      ...extra,
+    }),
     configure({ redirectUri, accounts }) {
       const provider = new Provider(issuer, {
         clients: [

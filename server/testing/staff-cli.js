@@ -1,27 +1,30 @@
-/** Runs `node server/staff.js` as a real process against a test's storage. */
+/**
+ * Runs the receiver's command-line tools (`node server/staff.js`, `node server/teams.js`) as
+ * real processes against a test's storage.
+ */
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-const SCRIPT = fileURLToPath(new URL('../staff.js', import.meta.url));
-
 /**
+ * @param {string} script the tool's file name under server/
  * @param {string[]} args
  * @param {{ stdin?: string, storageOptions: object, env?: Record<string, string> }} options
+ *   `env` over the test process's, without its storage and TOTP settings
  * @returns {Promise<{ code: number, stdout: string, stderr: string }>}
  */
-export function staff(args, { stdin = '', storageOptions, env: extraEnv = {} }) {
+export function runCli(script, args, { stdin = '', storageOptions, env: extraEnv = {} }) {
   const env = { ...process.env, ...extraEnv };
-  delete env.DATABASE_URL;
-  delete env.DATABASE_SCHEMA;
-  delete env.RECEIVER_CONFIG;
+  for (const name of ['DATABASE_URL', 'DATABASE_SCHEMA', 'RECEIVER_CONFIG', 'DATA_DIR'])
+    delete env[name];
   if (!('INBOX_TOTP_KEY' in extraEnv)) delete env.INBOX_TOTP_KEY;
   if (storageOptions.dataDir) env.DATA_DIR = storageOptions.dataDir;
   if (storageOptions.databaseUrl) {
     env.DATABASE_URL = storageOptions.databaseUrl;
     env.DATABASE_SCHEMA = storageOptions.databaseSchema;
   }
+  const file = fileURLToPath(new URL(`../${script}`, import.meta.url));
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [SCRIPT, ...args], { env });
+    const child = spawn(process.execPath, [file, ...args], { env });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
@@ -31,3 +34,6 @@ export function staff(args, { stdin = '', storageOptions, env: extraEnv = {} }) 
     child.stdin.end(stdin);
   });
 }
+
+/** `node server/staff.js <args>` (see runCli()). */
+export const staff = (args, options) => runCli('staff.js', args, options);

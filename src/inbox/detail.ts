@@ -3,83 +3,51 @@
  * own language, attachments, the status (with a select to change it), internal notes, and
  * links to the print view and back to the list. Opening it marks it read (the server does).
  */
-import { html, nothing } from 'lit';
-import { ApiError, type Detail, type Note } from './api.js';
-import { formatTime, STATUSES } from './i18n.js';
-import { renderAnswers, renderAttachments, renderFacts } from './submission-parts.js';
+import { html, nothing, type PropertyDeclarations } from 'lit';
+import type { Detail, Note } from './api.js';
+import { STATUSES } from './i18n.js';
+import {
+  renderAnswers,
+  renderAttachments,
+  renderFacts,
+  renderNotes,
+  renderSection,
+} from './submission-parts.js';
+import { InboxSubmissionView } from './submission-view.js';
 import { memory } from './memory.js';
-import { InboxView } from './view.js';
 import './decrypt-area.js';
 
-export class InboxDetail extends InboxView {
-  static override properties = {
-    reference: {},
-    detail: { state: true },
-    error: { state: true },
+export class InboxDetail extends InboxSubmissionView {
+  static override properties: PropertyDeclarations = {
     noteError: { state: true },
     busy: { state: true },
     confirming: { state: true },
   };
 
-  declare reference: string;
-  declare private detail: Detail | null;
-  declare private error: string;
   declare private noteError: string;
   declare private busy: boolean;
   declare private confirming: boolean;
 
   constructor() {
     super();
-    this.reference = '';
-    this.detail = null;
-    this.error = '';
     this.noteError = '';
     this.busy = false;
     this.confirming = false;
   }
 
-  override connectedCallback() {
-    super.connectedCallback();
-    void this.load();
-  }
-
-  private path(suffix = '') {
-    return `/inbox/api/submissions/${encodeURIComponent(this.reference)}${suffix}`;
-  }
-
-  private async load() {
-    this.announce(this.t.loading);
-    try {
-      this.detail = await this.api.get<Detail>(this.path());
-      this.announce(this.t.submissionTitle(this.detail.reference));
-    } catch (error) {
-      this.error =
-        error instanceof ApiError && error.status === 404
-          ? this.t.notFound
-          : this.describeError(error);
-    }
-  }
-
   override render() {
-    const t = this.t;
-    const d = this.detail;
-    return html`
-      <p class="no-print">
-        <a href="/inbox/" @click=${this.followLink}>${t.backToList}</a>
-      </p>
-      <h1 tabindex="-1">${t.submissionTitle(d?.reference ?? this.reference)}</h1>
-      ${this.error ? this.renderError(this.error) : nothing}
-      ${d ? this.renderSubmission(d) : this.error ? nothing : html`<p>${t.loading}</p>`}
-    `;
+    return this.renderFrame(
+      html`<p class="no-print">
+        <a href="/inbox/" @click=${this.followLink}>${this.t.backToList}</a>
+      </p>`,
+      (d) => this.renderSubmission(d),
+    );
   }
 
   private renderSubmission(d: Detail) {
     const t = this.t;
     return html`
-      <section aria-labelledby="facts-heading">
-        <h2 id="facts-heading">${t.facts}</h2>
-        ${renderFacts(d, t, this.locale)}
-      </section>
+      ${renderSection('facts', t.facts, renderFacts(d, t, this.locale))}
       <section aria-labelledby="actions-heading">
         <h2 id="actions-heading">${t.changeStatus}</h2>
         <form class="row" @submit=${this.saveStatus}>
@@ -122,9 +90,10 @@ export class InboxDetail extends InboxView {
             : nothing
         }
       </section>
-      <section aria-labelledby="answers-heading">
-        <h2 id="answers-heading">${t.answers}</h2>
-        ${renderAnswers(d, t, this.locale)}
+      ${renderSection(
+        'answers',
+        t.answers,
+        html`${renderAnswers(d, t, this.locale)}
         ${
           d.encrypted
             ? html`<inbox-decrypt
@@ -134,12 +103,9 @@ export class InboxDetail extends InboxView {
                 .detail=${d}
               ></inbox-decrypt>`
             : nothing
-        }
-      </section>
-      <section aria-labelledby="attachments-heading">
-        <h2 id="attachments-heading">${t.attachments}</h2>
-        ${renderAttachments(d, t, this.locale)}
-      </section>
+        }`,
+      )}
+      ${renderSection('attachments', t.attachments, renderAttachments(d, t, this.locale))}
       <section aria-labelledby="notes-heading">
         <h2 id="notes-heading">${t.notes}</h2>
         ${this.renderNotes(d.notes ?? [])}
@@ -176,15 +142,7 @@ export class InboxDetail extends InboxView {
 
   private renderNotes(notes: Note[]) {
     if (notes.length === 0) return html`<p>${this.t.noNotes}</p>`;
-    return html`<ol class="notes">
-      ${notes.map(
-        (n) =>
-          html`<li>
-            <p class="note-meta">${this.t.noteBy(n.author, formatTime(n.at, this.locale))}</p>
-            <p class="text">${n.text}</p>
-          </li>`,
-      )}
-    </ol>`;
+    return renderNotes(notes, this.t, this.locale);
   }
 
   private focusNote(event: Event) {

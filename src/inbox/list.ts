@@ -4,7 +4,7 @@
  * the filtered selection.
  */
 import { html, nothing } from 'lit';
-import { filterQuery, type Filters, type FormInfo, type ListPage } from './api.js';
+import { filterQuery, NO_FILTERS, type Filters, type FormInfo, type ListPage } from './api.js';
 import { formatTime, languageName, STATUSES } from './i18n.js';
 import { memory } from './memory.js';
 import { InboxView } from './view.js';
@@ -280,17 +280,7 @@ export class InboxList extends InboxView {
   }
 
   private resetFilters() {
-    memory.filters = {
-      ...memory.filters,
-      form: '',
-      status: '',
-      route: '',
-      value: '',
-      from: '',
-      to: '',
-      q: '',
-      unread: false,
-    };
+    memory.filters = { ...memory.filters, ...NO_FILTERS };
     memory.cursors = [];
     memory.cursor = '';
     this.requestUpdate();

@@ -1,12 +1,33 @@
 /**
  * The parts of one submission that both its page (detail.ts) and its print view (print.ts)
- * show: the facts, the answers (German staff summary beside the person's own language), the
+ * show: its sections, the notes, the facts, the answers (German staff summary beside the person's own language), the
  * attachments and the validation result. Every value is rendered as text (Lit escapes it): an
  * answer can never become markup.
  */
-import { html, nothing } from 'lit';
-import type { Detail } from './api.js';
+import { html, nothing, type TemplateResult } from 'lit';
+import type { Detail, Note } from './api.js';
 import { formatSize, formatTime, languageName, type InboxLocale, type Strings } from './i18n.js';
+
+/** A section named by its heading (`id`-heading). */
+export function renderSection(id: string, heading: string, content: unknown): TemplateResult {
+  return html`<section aria-labelledby="${id}-heading">
+    <h2 id="${id}-heading">${heading}</h2>
+    ${content}
+  </section>`;
+}
+
+/** The internal notes, oldest first, each with who wrote it when. */
+export function renderNotes(notes: Note[], t: Strings, locale: InboxLocale) {
+  return html`<ol class="notes">
+    ${notes.map(
+      (n) =>
+        html`<li>
+          <p class="note-meta">${t.noteBy(n.author, formatTime(n.at, locale))}</p>
+          <p class="text">${n.text}</p>
+        </li>`,
+    )}
+  </ol>`;
+}
 
 export function renderFacts(d: Detail, t: Strings, locale: InboxLocale) {
   return html`<dl class="facts">

@@ -3,14 +3,16 @@
 // sent through the real POST /api/forms/hilfe/submissions), accounts, and a Chromium on it.
 // Helpers for keyboard-only use and for axe-core run inside the page.
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { test } from 'node:test';
 import { chromium } from 'playwright';
 import { startReceiver } from '../../server/index.js';
+import { BACKENDS, PG_MISSING, PG_URL, dropPgSchema } from '../../server/testing/harness.js';
 import { addStaff } from '../../server/testing/inbox-harness.js';
 import { HILFE, seedInbox, seedTeams } from '../../server/testing/seed-inbox.js';
 import { CHROMIUM_ARGS, findBrowser } from '../../scripts/find-browser.js';
@@ -26,24 +28,30 @@ export const HOSTILE = {
 const PDF = 'data:application/pdf;name=befund.pdf;base64,JVBERi0xLjQK';
 
 /**
- * Starts the receiver with the inbox and Chromium; closes both after the test.
+ * Starts the receiver with the inbox and Chromium; closes both after the test. `inbox`: the
+ * receiver's inbox options (session timeouts, lock-out, TOTP key, OIDC), default `true`;
+ * `backend`: `sqlite` (default) or `postgres` (a fresh schema, dropped after the test).
  *
  * @returns {Promise<{ receiver: object, storage: object, browser: import('playwright').Browser,
  *   url: string, hostileRef: string, kamenRef: string }>}
  */
-export async function inboxSetUp(t, { seeded = 52 } = {}) {
+export async function inboxSetUp(t, { seeded = 52, inbox = true, backend = 'sqlite' } = {}) {
   assert.ok(existsSync(join(REPO, 'dist', 'inbox', 'intake-inbox.js')), 'run `npm run build`');
   const executablePath = findBrowser();
   assert.ok(executablePath, 'no Chromium found (set CHROME_PATH)');
   const work = await mkdtemp(join(tmpdir(), 'intake-inbox-e2e-'));
   await writeFile(join(work, 'hilfe.json'), JSON.stringify(HILFE));
+  const storageOptions =
+    backend === 'postgres'
+      ? { databaseUrl: PG_URL, databaseSchema: `intake_e2e_${randomBytes(6).toString('hex')}` }
+      : { dataDir: join(work, 'data') };
   const receiver = await startReceiver({
     port: 0,
     host: '127.0.0.1',
     formsDir: work,
-    dataDir: join(work, 'data'),
+    ...storageOptions,
     rateLimit: false,
-    inbox: true,
+    inbox,
     log: () => undefined,
   });
   const browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
@@ -51,6 +59,7 @@ export async function inboxSetUp(t, { seeded = 52 } = {}) {
     await browser.close();
     await receiver.close();
     await rm(work, { recursive: true, force: true });
+    if (storageOptions.databaseSchema) await dropPgSchema(storageOptions.databaseSchema);
   });
   const storage = receiver.storage;
   await seedTeams(storage);
@@ -75,6 +84,24 @@ export async function inboxSetUp(t, { seeded = 52 } = {}) {
   await addStaff(storage, { name: 'anna', team: 'bergkamen' });
   await addStaff(storage, { name: 'root', team: 'admins', isAdmin: true });
   return { receiver, storage, browser, url: `${receiver.url}/inbox/`, hostileRef, kamenRef };
+}
+
+/**
+ * Registers `fn(t, backend)` once per storage: `SQLite: <name>` and `PostgreSQL: <name>` (the
+ * latter skipped, saying why, when no PostgreSQL is configured), as storageTest() does for
+ * the server's tests.
+ */
+export function backendTest(name, fn) {
+  for (const backend of BACKENDS) {
+    test(`${backend.name}: ${name}`, async (t) => {
+      if (!backend.available) {
+        t.diagnostic(PG_MISSING);
+        t.skip(PG_MISSING);
+        return;
+      }
+      await fn(t, backend.kind);
+    });
+  }
 }
 
 /**

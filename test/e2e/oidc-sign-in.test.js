@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { chromium } from 'playwright';
 import { startReceiver } from '../../server/index.js';
-import { CLIENT_ID, CLIENT_SECRET, listenIdp } from '../../server/testing/oidc-idp.js';
+import { listenIdp } from '../../server/testing/oidc-idp.js';
 import { CHROMIUM_ARGS, findBrowser } from '../../scripts/find-browser.js';
 import { REPO } from './support.js';
 
@@ -26,15 +26,7 @@ test('sign-in to the inbox through the identity provider, in Chromium', async (t
     dataDir: join(work, 'data'),
     rateLimit: false,
     log: () => {},
-    inbox: {
-      oidc: {
-        issuer: idp.issuer,
-        clientId: CLIENT_ID,
-        clientSecret: CLIENT_SECRET,
-        scope: 'openid profile groups',
-        label: 'Kreis-Login',
-      },
-    },
+    inbox: { oidc: idp.inboxOidc() },
   });
   idp.configure({
     redirectUri: `${receiver.url}/inbox/oidc/callback`,
