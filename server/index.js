@@ -51,7 +51,7 @@ import { createReceiver } from './receiver.js';
  * @param {string} [options.keysDir] the office's public encryption keys (keys.json, written by
  *   `intake-elements keys`) for forms with `encryption` (./keys.js, docs/security.md)
  * @param {(line: string) => void} [options.log] receives one JSON line per request
- * @returns {Promise<{ server: import('node:http').Server, url: string, close: () => Promise<void>,
+ * @returns {Promise<{ server: import('node:http').Server, url: string, close: (options?: { graceMs?: number }) => Promise<void>,
  *   storage: object }>}
  */
 export async function startReceiver(options = {}) {
@@ -98,6 +98,9 @@ async function isMain() {
   }
 }
 
+/** How long requests under way may take to finish when the process is asked to stop. */
+const SHUTDOWN_GRACE_MS = 10_000;
+
 /** Starts with `options`, logs where, and closes cleanly on SIGINT/SIGTERM. */
 export async function runFromCommandLine(options, describe = (url) => `Receiver: ${url}`) {
   let receiver;
@@ -111,7 +114,8 @@ export async function runFromCommandLine(options, describe = (url) => `Receiver:
   console.error(describe(receiver.url, receiver.storage.kind));
   for (const signal of ['SIGINT', 'SIGTERM']) {
     process.once(signal, () => {
-      receiver.close().then(
+      // Submissions under way finish (up to 10 s) before the storage closes.
+      receiver.close({ graceMs: SHUTDOWN_GRACE_MS }).then(
         () => process.exit(0),
         () => process.exit(1),
       );

@@ -51,7 +51,7 @@ const REFERENCE_ATTEMPTS = 5;
  * Most callers want startReceiver() in ./index.js instead.
  *
  * @param {object} options see startReceiver() in ./index.js
- * @returns {{ server: import('node:http').Server, ready: Promise<void>, close: () => Promise<void>,
+ * @returns {{ server: import('node:http').Server, ready: Promise<void>, close: (options?: { graceMs?: number }) => Promise<void>,
  *   storage: () => object | undefined }}
  */
 export function createReceiver(options) {
@@ -454,12 +454,28 @@ export function createReceiver(options) {
     });
   }
 
-  async function close() {
-    shutdown.abort();
+  /**
+   * Stops taking connections and closes the storage. With `graceMs`, requests already under way
+   * (a submission being stored, indexed, answered) get that long to finish first, so that a
+   * restart does not cut a person's submission in half; then whatever is left is cut (the
+   * element sends it again with the same Idempotency-Key). Tests close at once (the default).
+   *
+   * @param {{ graceMs?: number }} [options]
+   */
+  async function close({ graceMs = 0 } = {}) {
+    let force;
     await new Promise((resolve) => {
       server.close(() => resolve());
-      server.closeAllConnections();
+      // Idle keep-alive connections hold nothing: they go now.
+      server.closeIdleConnections();
+      force = () => {
+        shutdown.abort();
+        server.closeAllConnections();
+      };
+      if (graceMs > 0) setTimeout(force, graceMs).unref();
+      else force();
     });
+    force();
     await closeStorage();
   }
 
