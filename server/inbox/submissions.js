@@ -3,7 +3,8 @@
  *
  *   GET /inbox/api/forms                       forms the person may see, with routing filters
  *   GET /inbox/api/submissions?<filters>       newest first, keyset pages, total (capped)
- *   GET /inbox/api/submissions/:reference      the detail; audit 'view', marks it read
+ *   GET /inbox/api/submissions/:reference      the detail; audit 'view', marks it read (not
+ *                                              with ?search=1: the browser-side search)
  *
  * The changing routes are in ./actions.js, the export in ./export.js.
  */
@@ -130,12 +131,16 @@ export async function submissionsPlugin(app, { useStorage, useDefinitions }) {
     const row = await findVisible(storage.db, request.staff, request.params.reference);
     if (!row) return notFound(reply, problem);
     const detail = await describe(storage, await useDefinitions(), row);
-    await markRead(storage.db, row.reference, request.staff.name);
+    // `?search=1`: the inbox's search inside encrypted submissions fetches many details to
+    // decrypt them in the browser; that leaves them unread, and the audit says why it viewed.
+    const search = request.query?.search === '1';
+    if (!search) await markRead(storage.db, row.reference, request.staff.name);
     await audit(storage.db, {
       actor: request.staff.name,
       action: 'view',
       reference: row.reference,
       formId: row.form_id,
+      ...(search ? { detail: { purpose: 'search in encrypted submissions' } } : {}),
     });
     return sendJson(reply, 200, detail);
   });

@@ -84,6 +84,7 @@ export interface Detail {
   reference: string;
   formId: string;
   formTitle: string;
+  formVersion?: string | null;
   receivedAt: string;
   submittedAt?: string | null;
   status: string;
