@@ -149,6 +149,7 @@ const EN = {
   encryptedSearchFailed: (reference: string, why: string) =>
     `${reference} could not be opened: ${why}`,
   encryptedSearchResults: 'Encrypted submissions that contain the text',
+  foundInDecrypted: 'text found in the decrypted answers',
   encryptedSearchCapped: (n: number) =>
     `Only the newest ${n} encrypted submissions were searched; narrow the filters to search the others.`,
   forgetKeys: 'Remove the office keys from this browser',
@@ -334,6 +335,7 @@ const DE: Strings = {
   encryptedSearchFailed: (reference: string, why: string) =>
     `${reference} konnte nicht geöffnet werden: ${why}`,
   encryptedSearchResults: 'Verschlüsselte Eingänge, die den Text enthalten',
+  foundInDecrypted: 'Text in den entschlüsselten Antworten gefunden',
   encryptedSearchCapped: (n: number) =>
     `Nur die neuesten ${n} verschlüsselten Eingänge wurden durchsucht; grenzen Sie die Filter ein, um die übrigen zu durchsuchen.`,
   forgetKeys: 'Schlüssel der Behörde aus diesem Browser entfernen',
