@@ -2,6 +2,7 @@
  * The inbox's reading routes (all behind a session, all through the access rule):
  *
  *   GET /inbox/api/forms                       forms the person may see, with routing filters
+ *                                              and whether they encrypt
  *   GET /inbox/api/submissions?<filters>       newest first, keyset pages, total (capped)
  *   GET /inbox/api/submissions/:reference      the detail; audit 'view', marks it read (not
  *                                              with ?search=1: the browser-side search)
@@ -68,7 +69,13 @@ export async function submissionsPlugin(app, { useStorage, useDefinitions }) {
           values: [...new Set(values)].sort(),
         });
       }
-      forms.push({ id: formId, title: formTitle(definition, formId), routes });
+      forms.push({
+        id: formId,
+        title: formTitle(definition, formId),
+        routes,
+        // Its submissions are encrypted: the list says that its search covers only metadata.
+        encrypted: Boolean(definition?.encryption),
+      });
     }
     return sendJson(reply, 200, { forms });
   });

@@ -71,6 +71,8 @@ export interface FormInfo {
   id: string;
   title: string;
   routes: { pointer: string; title: string; values: string[] }[];
+  /** Submissions of this form are encrypted (the server's search sees only their metadata). */
+  encrypted?: boolean;
 }
 
 export interface Note {

@@ -64,9 +64,19 @@ export class InboxList extends InboxView {
     }
   }
 
-  /** Whether encrypted submissions are in view or can be searched here. */
+  /**
+   * Whether encrypted submissions can be in view: a form in view encrypts, one is listed, or
+   * this browser holds an office key.
+   */
   private get encryptedInView() {
-    return this.hasKeys || (this.page?.items.some((item) => item.encrypted) ?? false);
+    const forms = memory.filters.form
+      ? this.forms.filter((f) => f.id === memory.filters.form)
+      : this.forms;
+    return (
+      this.hasKeys ||
+      forms.some((f) => f.encrypted) ||
+      (this.page?.items.some((item) => item.encrypted) ?? false)
+    );
   }
 
   private async loadForms() {
