@@ -3,13 +3,16 @@
  * cannot read their answers, so its search covers only their public metadata; this decrypts the
  * encrypted submissions under the current filters (without the search words, which would
  * exclude them) in the browser, with the office key imported here, and lists those whose answers
- * contain the text. Bounded (MAX_SEARCHED), one at a time, with progress in the live region, and
- * cancellable between two submissions. Nothing decrypted leaves the browser.
+ * contain the text; or downloads their decrypted answers as one JSON or CSV file made here. Both
+ * bounded (MAX_SEARCHED), one at a time, with progress in the live region, and cancellable
+ * between two submissions. Nothing decrypted leaves the browser.
  */
 import { html, nothing, type PropertyDeclarations } from 'lit';
 import { filterQuery, type Detail, type ListItem, type ListPage } from './api.js';
+import type { DecryptedRecord } from './decrypted-export.js';
 import { memory } from './memory.js';
 import { InboxView } from './view.js';
+import type { FormDefinition } from '../model/types.js';
 
 /** At most this many encrypted submissions are decrypted in one search (newest first). */
 export const MAX_SEARCHED = 200;
@@ -127,6 +130,26 @@ export class InboxEncryptedSearch extends InboxView {
               </ul>`
           : nothing
       }
+      <h3 id="encrypted-export">${t.encryptedExportTitle}</h3>
+      <p>${t.encryptedExportIntro(MAX_SEARCHED)}</p>
+      <p class="row">
+        <button
+          type="button"
+          class="secondary"
+          ?disabled=${this.running}
+          @click=${() => this.exportDecrypted('csv')}
+        >
+          ${t.encryptedExportAs('CSV')}
+        </button>
+        <button
+          type="button"
+          class="secondary"
+          ?disabled=${this.running}
+          @click=${() => this.exportDecrypted('json')}
+        >
+          ${t.encryptedExportAs('JSON')}
+        </button>
+      </p>
       ${
         this.failures.length
           ? html`<ul class="error">
@@ -176,16 +199,80 @@ export class InboxEncryptedSearch extends InboxView {
       return;
     }
     this.error = '';
+    this.found = [];
+    this.emitFound();
+    const { readSubmission } = await import('../inbox-crypto/index.js');
+    const { done, total, capped } = await this.walk(async (item, detail, jwe) => {
+      const { envelope } = await readSubmission(jwe, { formId: detail.formId });
+      if (answersContain(envelope.data, needle)) {
+        this.found = [...this.found, item];
+        this.emitFound();
+      }
+    });
+    this.finish(
+      total === 0
+        ? t.encryptedSearchNone
+        : this.#cancelled
+          ? t.encryptedSearchCancelled(done, total)
+          : `${t.encryptedSearchDone(this.found.length, total)}${capped ? ` ${t.encryptedSearchCapped(MAX_SEARCHED)}` : ''}`,
+    );
+  }
+
+  /**
+   * Decrypts the encrypted submissions under the filters and downloads their answers as one
+   * JSON or CSV file made in this browser (as the Decrypt area does for one).
+   */
+  private async exportDecrypted(format: 'json' | 'csv') {
+    const t = this.t;
+    this.error = '';
+    const [{ readSubmission }, exporter, { listDecrypted }] = await Promise.all([
+      import('../inbox-crypto/index.js'),
+      import('./decrypted-export.js'),
+      import('./decrypted-answers.js'),
+    ]);
+    const records: DecryptedRecord[] = [];
+    const { done, total, capped } = await this.walk(async (_item, detail, jwe) => {
+      const [{ envelope }, compiled] = await Promise.all([
+        readSubmission(jwe, { formId: detail.formId }),
+        // The form's labels: the same eval-free module the Decrypt area validates with.
+        import(
+          /* @vite-ignore */ `/inbox/api/submissions/${encodeURIComponent(detail.reference)}/validator.js`
+        ) as Promise<{ default: FormDefinition }>,
+      ]);
+      const answers = listDecrypted(compiled.default, envelope.data, envelope.locale);
+      records.push(exporter.recordOf(detail, answers, envelope.locale));
+    });
+    if (this.#cancelled || total === 0) {
+      this.finish(total === 0 ? t.encryptedSearchNone : t.encryptedSearchCancelled(done, total));
+      return;
+    }
+    const blob = format === 'json' ? exporter.jsonBlob(records) : exporter.csvBlob(records);
+    exporter.saveBlob(
+      blob,
+      `eingang-entschluesselt-${new Date().toISOString().slice(0, 10)}.${format}`,
+      this,
+    );
+    this.finish(
+      `${t.encryptedExported(records.length, format.toUpperCase())}${capped ? ` ${t.encryptedSearchCapped(MAX_SEARCHED)}` : ''}`,
+    );
+  }
+
+  /**
+   * Runs `each` on every encrypted submission under the filters, one after the other, with its
+   * detail (fetched with ?search=1: left unread) and JWE; stops between two when cancelled. A
+   * submission that fails is listed under the form and the walk goes on.
+   */
+  private async walk(
+    each: (item: ListItem, detail: Detail, jwe: string) => Promise<void>,
+  ): Promise<{ done: number; total: number; capped: boolean }> {
+    const t = this.t;
     this.#cancelled = false;
     this.running = true;
-    this.found = [];
     this.failures = [];
-    this.emitFound();
     let done = 0;
     let total = 0;
     let capped = false;
     try {
-      const { readSubmission } = await import('../inbox-crypto/index.js');
       const candidates = await this.candidates();
       capped = candidates.capped;
       total = candidates.items.length;
@@ -196,15 +283,7 @@ export class InboxEncryptedSearch extends InboxView {
           const detail = await this.api.get<Detail>(
             `/inbox/api/submissions/${encodeURIComponent(item.reference)}?search=1`,
           );
-          if (detail.encrypted?.jwe) {
-            const { envelope } = await readSubmission(detail.encrypted.jwe, {
-              formId: detail.formId,
-            });
-            if (answersContain(envelope.data, needle)) {
-              this.found = [...this.found, item];
-              this.emitFound();
-            }
-          }
+          if (detail.encrypted?.jwe) await each(item, detail, detail.encrypted.jwe);
         } catch (error) {
           this.failures = [
             ...this.failures,
@@ -219,18 +298,12 @@ export class InboxEncryptedSearch extends InboxView {
     } finally {
       this.running = false;
     }
-    const summary =
-      total === 0
-        ? t.encryptedSearchNone
-        : this.#cancelled
-          ? t.encryptedSearchCancelled(done, total)
-          : [
-              t.encryptedSearchDone(this.found.length, total),
-              capped ? t.encryptedSearchCapped(MAX_SEARCHED) : '',
-            ]
-              .join(' ')
-              .trim();
-    this.report(summary, true);
+    return { done, total, capped };
+  }
+
+  /** The closing words: shown and said. */
+  private finish(text: string) {
+    this.report(text, true);
   }
 
   /** Shows the progress and, now and then, says it in the live region. */

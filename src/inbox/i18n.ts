@@ -150,6 +150,14 @@ const EN = {
     `${reference} could not be opened: ${why}`,
   encryptedSearchResults: 'Encrypted submissions that contain the text',
   foundInDecrypted: 'text found in the decrypted answers',
+  encryptedExportTitle: 'Decrypt and export in this browser',
+  encryptedExportIntro: (n: number) =>
+    `Decrypts the encrypted submissions under the current filters (without the search words), at most ${n}, and downloads their answers as one file made in this browser. The server’s export (“Export these submissions”) lists them without their answers.`,
+  encryptedExportAs: (format: string) => `Decrypt and download as ${format}`,
+  encryptedExported: (n: number, format: string) =>
+    n === 1
+      ? `1 encrypted submission decrypted into a ${format} file made in this browser.`
+      : `${n} encrypted submissions decrypted into a ${format} file made in this browser.`,
   encryptedSearchCapped: (n: number) =>
     `Only the newest ${n} encrypted submissions were searched; narrow the filters to search the others.`,
   forgetKeys: 'Remove the office keys from this browser',
@@ -336,6 +344,14 @@ const DE: Strings = {
     `${reference} konnte nicht geöffnet werden: ${why}`,
   encryptedSearchResults: 'Verschlüsselte Eingänge, die den Text enthalten',
   foundInDecrypted: 'Text in den entschlüsselten Antworten gefunden',
+  encryptedExportTitle: 'In diesem Browser entschlüsseln und exportieren',
+  encryptedExportIntro: (n: number) =>
+    `Entschlüsselt die verschlüsselten Eingänge der aktuellen Filter (ohne die Suchwörter), höchstens ${n}, und lädt ihre Angaben als eine Datei herunter, die in diesem Browser entsteht. Der Export des Servers („Diese Eingänge exportieren“) führt sie ohne ihre Angaben auf.`,
+  encryptedExportAs: (format: string) => `Entschlüsseln und als ${format} herunterladen`,
+  encryptedExported: (n: number, format: string) =>
+    n === 1
+      ? `1 verschlüsselter Eingang in eine ${format}-Datei entschlüsselt, die in diesem Browser entstand.`
+      : `${n} verschlüsselte Eingänge in eine ${format}-Datei entschlüsselt, die in diesem Browser entstand.`,
   encryptedSearchCapped: (n: number) =>
     `Nur die neuesten ${n} verschlüsselten Eingänge wurden durchsucht; grenzen Sie die Filter ein, um die übrigen zu durchsuchen.`,
   forgetKeys: 'Schlüssel der Behörde aus diesem Browser entfernen',

@@ -238,6 +238,29 @@ test('decrypted answers: summary, downloads made in the browser, search inside e
   assert.equal(await otherRow.getByText('Unread').count(), 1, 'the search marks nothing read');
   assert.deepEqual(await axeViolations(page), [], 'list with the search inside encrypted ones');
 
+  // Decrypt and export the encrypted ones under the filters, in the browser, as one CSV.
+  requests.length = 0;
+  const [bulk] = await Promise.all([
+    page.waitForEvent('download'),
+    search.getByRole('button', { name: 'Decrypt and download as CSV' }).click(),
+  ]);
+  assert.match(bulk.suggestedFilename(), /^eingang-entschluesselt-\d{4}-\d{2}-\d{2}\.csv$/);
+  const bulkCsv = await readFile(await bulk.path(), 'utf8');
+  const lines = bulkCsv.slice(1).trimEnd().split('\r\n');
+  assert.equal(lines.length, 1 + OTHERS + 1, 'a header and one line per encrypted submission');
+  assert.ok(
+    lines.some((line) => line.includes(`"'=HYPERLINK(`)),
+    'the formula neutralised',
+  );
+  assert.ok(!lines.some((line) => /(^|;)"=/.test(line)), 'no cell starts with =');
+  await search.getByText(`${OTHERS + 1} encrypted submissions decrypted into a CSV file`).waitFor();
+  // What reached the server: the list and the details (ciphertext) and forms, no answers.
+  assert.ok(
+    requests.every((url) => new URL(url).pathname.startsWith('/inbox/api/')),
+    requests.join('\n'),
+  );
+  assert.ok(requests.every((url) => !url.includes('Wohnungssuche')));
+
   // Cancelling: each detail answers slowly (a delay this test puts in); cancel after two.
   let delayed = 0;
   await page.route(/\/inbox\/api\/submissions\/[^/?]+\?search=1$/, async (route) => {
