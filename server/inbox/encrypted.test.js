@@ -1,7 +1,8 @@
 // Encrypted submissions in the inbox's data API: routed to the right town by their clear
 // routing answer, listed as encrypted, the detail carries the JWE and no answers, server-side
-// search finds nothing of the ciphertext's content, and the validator module is served only to
-// those who may see the submission.
+// search finds nothing of the ciphertext's content (the browser-side search fetches details with
+// ?search=1, which leaves them unread), and the validator module is served only to those who may
+// see the submission.
 import assert from 'node:assert/strict';
 import { formsDir, storageTest, submit } from '../testing/harness.js';
 import { SICHER, joseSeal, officeKeys } from '../testing/encryption-helpers.js';
@@ -65,7 +66,30 @@ storageTest(
     const byTown = await (await berg.get(`/inbox/api/submissions?q=Bergkamen`)).json();
     assert.equal(byTown.items.length, 1, 'but finds the clear routing answer');
 
+    const forms = await (await berg.get('/inbox/api/forms')).json();
+    assert.equal(forms.forms.find((f) => f.id === 'sicher').encrypted, true);
+
+    // The browser-side search fetches the detail with ?search=1: it stays unread, and the audit
+    // log says why it was viewed.
+    const searched = await berg.get(`/inbox/api/submissions/${reference}?search=1`);
+    assert.equal(searched.status, 200);
+    assert.equal((await searched.json()).encrypted.kid, keys.pairs[0].kid);
+    const unreadAfterSearch = await (await berg.get('/inbox/api/submissions')).json();
+    assert.equal(unreadAfterSearch.items[0].unread, true, 'the search marks nothing read');
+    const views = await receiver.storage.db
+      .selectFrom('audit_log')
+      .select(['actor', 'detail'])
+      .where('action', '=', 'view')
+      .where('reference', '=', reference)
+      .execute();
+    assert.deepEqual(
+      views.map((v) => [v.actor, JSON.parse(v.detail)]),
+      [['berg', { purpose: 'search in encrypted submissions' }]],
+    );
+
     const detail = await (await berg.get(`/inbox/api/submissions/${reference}`)).json();
+    const readAfterOpening = await (await berg.get('/inbox/api/submissions')).json();
+    assert.equal(readAfterOpening.items[0].unread, false, 'opening it marks it read');
     assert.deepEqual(detail.answers, []);
     assert.deepEqual(detail.attachments, []);
     assert.equal(detail.encrypted.kid, keys.pairs[0].kid);

@@ -6,10 +6,12 @@
  * the count and the references, never the content.
  *
  * Spreadsheet programs run cells that start with = + - @ (and TAB or CR before them) as
- * formulas ("CSV injection"). In CSV such a cell gets a leading apostrophe; in XLSX every cell
- * is written as a string cell, which is never evaluated.
+ * formulas ("CSV injection"). In CSV such a cell gets a leading apostrophe (the rule and the
+ * table are src/core/export-table.js, which the inbox's browser-side export of decrypted
+ * submissions uses too); in XLSX every cell is written as a string cell, never evaluated.
  */
 import writeXlsxFile from 'write-excel-file/node';
+import { csvText, toTable } from '../../src/core/export-table.js';
 import { problem, sendJson } from '../http.js';
 import { listAnswers } from './answers.js';
 import { audit } from './audit.js';
@@ -117,8 +119,7 @@ export async function exportPlugin(app, { useStorage, useDefinitions }) {
     const table = toTable(records);
     const body =
       format === 'csv'
-        ? // A byte order mark, so that spreadsheet programs read UTF-8 (umlauts, Arabic).
-          `\uFEFF${table.map((line) => line.map(csvCell).join(';')).join('\r\n')}\r\n`
+        ? csvText(table)
         : await writeXlsxFile(
             table.map((line) => line.map((value) => ({ type: String, value }))),
           ).toBuffer();
@@ -129,55 +130,8 @@ export async function exportPlugin(app, { useStorage, useDefinitions }) {
   });
 }
 
-/** Header row and one row of strings per record; answer columns in order of first appearance. */
-export function toTable(records) {
-  const routePointers = [...new Set(records.flatMap((r) => Object.keys(r.routing)))].sort();
-  const labels = [];
-  const seen = new Set();
-  for (const record of records) {
-    for (const answer of record.answers) {
-      if (!seen.has(answer.label)) {
-        seen.add(answer.label);
-        labels.push(answer.label);
-      }
-    }
-  }
-  const header = [
-    'Aktenzeichen',
-    'Formular',
-    'Eingang',
-    'Gesendet',
-    'Status',
-    'Sprache',
-    ...routePointers,
-    ...labels,
-  ];
-  const lines = records.map((record) => {
-    const values = new Map(record.answers.map((answer) => [answer.label, answer.value]));
-    return [
-      record.reference,
-      record.formTitle,
-      record.receivedAt,
-      record.submittedAt,
-      record.status,
-      record.locale,
-      ...routePointers.map((pointer) => record.routing[pointer] ?? ''),
-      ...labels.map((label) => values.get(label) ?? ''),
-    ];
-  });
-  return [header, ...lines];
-}
-
-/** A leading apostrophe before what a spreadsheet would run as a formula. */
-export function neutralise(value) {
-  const text = String(value ?? '');
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-}
-
-/** One CSV cell: neutralised, always quoted, quotes doubled. */
-export function csvCell(value) {
-  return `"${neutralise(value).replace(/"/g, '""')}"`;
-}
+// The shared rule, exported here as before.
+export { csvCell, neutralise, toTable } from '../../src/core/export-table.js';
 
 async function routingRows(db, references) {
   const map = new Map();

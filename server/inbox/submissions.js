@@ -2,8 +2,10 @@
  * The inbox's reading routes (all behind a session, all through the access rule):
  *
  *   GET /inbox/api/forms                       forms the person may see, with routing filters
+ *                                              and whether they encrypt
  *   GET /inbox/api/submissions?<filters>       newest first, keyset pages, total (capped)
- *   GET /inbox/api/submissions/:reference      the detail; audit 'view', marks it read
+ *   GET /inbox/api/submissions/:reference      the detail; audit 'view', marks it read (not
+ *                                              with ?search=1: the browser-side search)
  *
  * The changing routes are in ./actions.js, the export in ./export.js.
  */
@@ -67,7 +69,13 @@ export async function submissionsPlugin(app, { useStorage, useDefinitions }) {
           values: [...new Set(values)].sort(),
         });
       }
-      forms.push({ id: formId, title: formTitle(definition, formId), routes });
+      forms.push({
+        id: formId,
+        title: formTitle(definition, formId),
+        routes,
+        // Its submissions are encrypted: the list says that its search covers only metadata.
+        encrypted: Boolean(definition?.encryption),
+      });
     }
     return sendJson(reply, 200, { forms });
   });
@@ -130,12 +138,16 @@ export async function submissionsPlugin(app, { useStorage, useDefinitions }) {
     const row = await findVisible(storage.db, request.staff, request.params.reference);
     if (!row) return notFound(reply, problem);
     const detail = await describe(storage, await useDefinitions(), row);
-    await markRead(storage.db, row.reference, request.staff.name);
+    // `?search=1`: the inbox's search inside encrypted submissions fetches many details to
+    // decrypt them in the browser; that leaves them unread, and the audit says why it viewed.
+    const search = request.query?.search === '1';
+    if (!search) await markRead(storage.db, row.reference, request.staff.name);
     await audit(storage.db, {
       actor: request.staff.name,
       action: 'view',
       reference: row.reference,
       formId: row.form_id,
+      ...(search ? { detail: { purpose: 'search in encrypted submissions' } } : {}),
     });
     return sendJson(reply, 200, detail);
   });

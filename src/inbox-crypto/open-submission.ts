@@ -24,18 +24,14 @@ export interface OpenedSubmission {
 }
 
 /**
- * Decrypts and checks a submission. Throws a DecryptError with a message for the caseworker:
- * `no-key` (import the key file), `tampered`, `malformed`, `algorithm`, `wrong-form`.
- *
- * @param encrypted the detail API's `encrypted.jwe`
- * @param definition the form's definition (a compiled one where the page's CSP forbids eval)
- * @param expected what the server's clear metadata says (form id), checked against the inside
+ * Decrypts a submission and checks that it belongs to the form it was filed under, without
+ * validating its answers (what the inbox's search inside encrypted submissions needs). Throws a
+ * DecryptError as openSubmission() does.
  */
-export async function openSubmission(
+export async function readSubmission(
   encrypted: string,
-  definition: FormDefinition,
-  expected: { formId: string; routing?: Record<string, unknown> },
-): Promise<OpenedSubmission> {
+  expected: { formId: string },
+): Promise<{ kid: string; envelope: Envelope }> {
   const kid = kidOf(encrypted);
   if (!kid) throw new DecryptError('malformed', 'The encrypted submission names no key (kid).');
   const stored = await keyFor(kid);
@@ -60,6 +56,23 @@ export async function openSubmission(
       'The decrypted submission belongs to another form than the one it was filed under.',
     );
   }
+  return { kid, envelope };
+}
+
+/**
+ * Decrypts and checks a submission. Throws a DecryptError with a message for the caseworker:
+ * `no-key` (import the key file), `tampered`, `malformed`, `algorithm`, `wrong-form`.
+ *
+ * @param encrypted the detail API's `encrypted.jwe`
+ * @param definition the form's definition (a compiled one where the page's CSP forbids eval)
+ * @param expected what the server's clear metadata says (form id), checked against the inside
+ */
+export async function openSubmission(
+  encrypted: string,
+  definition: FormDefinition,
+  expected: { formId: string; routing?: Record<string, unknown> },
+): Promise<OpenedSubmission> {
+  const { kid, envelope } = await readSubmission(encrypted, expected);
   const data = envelope.data ?? {};
   const validator = isCompiledDefinition(definition)
     ? precompiledValidator(definition)

@@ -71,6 +71,8 @@ export interface FormInfo {
   id: string;
   title: string;
   routes: { pointer: string; title: string; values: string[] }[];
+  /** Submissions of this form are encrypted (the server's search sees only their metadata). */
+  encrypted?: boolean;
 }
 
 export interface Note {
@@ -84,6 +86,7 @@ export interface Detail {
   reference: string;
   formId: string;
   formTitle: string;
+  formVersion?: string | null;
   receivedAt: string;
   submittedAt?: string | null;
   status: string;

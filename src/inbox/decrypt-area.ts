@@ -2,22 +2,26 @@
  * `<inbox-decrypt>`: the "Decrypt" area of an encrypted submission's detail. The caseworker
  * imports the office's key file once (with its passphrase) into this browser, then opens the
  * submission here: decrypted with WebCrypto, validated against the form with the compiled,
- * eval-free definition the server serves for it (src/inbox-crypto/, docs/security.md). The key
- * and the answers never go to the server.
+ * eval-free definition the server serves for it (src/inbox-crypto/, docs/security.md), shown as
+ * the staff summary of a plain submission is (German beside the person's language), and offered
+ * as JSON and CSV downloads made in the browser. The key and the answers never go to the server.
  */
 import { html, nothing, type PropertyDeclarations } from 'lit';
 import type { Detail } from './api.js';
-import { languageName } from './i18n.js';
+import { formatSize, languageName } from './i18n.js';
+import { listDecrypted, type DecryptedAnswers } from './decrypted-answers.js';
+import { csvBlob, jsonBlob, recordOf, saveBlob } from './decrypted-export.js';
+import { renderAnswers } from './submission-parts.js';
 import { InboxView } from './view.js';
 import type { OpenedSubmission } from '../inbox-crypto/index.js';
 import type { FormDefinition } from '../model/types.js';
 
-/** One answer as shown: a label path and a text, or a file to download. */
-interface Shown {
-  pointer: string;
-  label: string;
-  text?: string;
-  file?: { name: string; url: string };
+/** A file of the decrypted answers, offered for download by a blob URL. */
+interface ShownFile {
+  name: string;
+  type: string;
+  size: number;
+  url: string;
 }
 
 export class InboxDecrypt extends InboxView {
@@ -36,8 +40,10 @@ export class InboxDecrypt extends InboxView {
   declare private failure: string;
   declare private busy: boolean;
   #urls: string[] = [];
-  /** The decrypted answers as shown (made once: files become blob URLs). */
-  #shown: Shown[] = [];
+  /** The decrypted answers as listed, summarised and exported. */
+  #answers: DecryptedAnswers | null = null;
+  /** Their files (made once: files become blob URLs). */
+  #files: ShownFile[] = [];
 
   constructor() {
     super();
@@ -104,7 +110,15 @@ export class InboxDecrypt extends InboxView {
         routing: this.detail.routing,
       });
       for (const url of this.#urls.splice(0)) URL.revokeObjectURL(url);
-      this.#shown = this.answersOf(opened.data, compiled.default.schema);
+      this.#answers = listDecrypted(compiled.default, opened.data, opened.envelope.locale);
+      this.#files = this.#answers.files.map((file) => {
+        // Offered as octet-stream: a file from a submission is never opened by this page.
+        const url = URL.createObjectURL(
+          new Blob([file.bytes], { type: 'application/octet-stream' }),
+        );
+        this.#urls.push(url);
+        return { name: file.name, type: file.type, size: file.size, url };
+      });
       this.opened = opened;
       this.message = this.t.decrypted;
     } catch (error) {
@@ -119,6 +133,7 @@ export class InboxDecrypt extends InboxView {
     const { forgetKeys } = await this.crypto;
     await forgetKeys();
     this.opened = null;
+    this.#answers = null;
     this.message = this.t.keysForgotten;
     this.announce(this.message);
   }
@@ -150,9 +165,11 @@ export class InboxDecrypt extends InboxView {
 
   private renderOpened(opened: OpenedSubmission) {
     const t = this.t;
-    const shown = this.#shown;
+    const answers = this.#answers;
+    if (!answers) return nothing;
+    const locale = opened.envelope.locale;
     return html`
-      <p>${t.decryptedLanguage(languageName(opened.envelope.locale, this.locale))}</p>
+      <p>${t.decryptedLanguage(languageName(locale, this.locale))}</p>
       ${
         opened.problems.length === 0
           ? html`<p class="notice">${t.decryptValid}</p>`
@@ -163,57 +180,53 @@ export class InboxDecrypt extends InboxView {
               </ul>
             </div>`
       }
-      <dl class="decrypted-answers">
-        ${shown.map(
-          (a) =>
-            html`<dt>${a.label}</dt>
-              <dd dir="auto">
-                ${a.file ? html`<a href=${a.file.url} download=${a.file.name}>${a.file.name}</a>` : a.text}
-              </dd>`,
-        )}
-      </dl>
+      ${renderAnswers(
+        // The same rendering as a plain submission's summary, from the decrypted answers.
+        {
+          ...this.detail,
+          encrypted: null,
+          locale,
+          localeName: '',
+          summary: answers.summary,
+          original: answers.original,
+        },
+        t,
+        this.locale,
+      )}
+      ${
+        this.#files.length
+          ? html`<h3 id="decrypted-files">${t.attachments}</h3>
+              <ul aria-labelledby="decrypted-files">
+                ${this.#files.map(
+                  (f) =>
+                    html`<li>
+                      <a href=${f.url} download=${f.name}>${t.download(f.name)}</a>
+                      (${f.type}, ${formatSize(f.size, this.locale)})
+                    </li>`,
+                )}
+              </ul>`
+          : nothing
+      }
+      <h3 id="decrypted-export">${t.decryptedExport}</h3>
+      <p class="hint">${t.decryptedExportHint}</p>
+      <p class="row">
+        <button type="button" class="secondary" @click=${() => this.download('json')}>
+          ${t.downloadDecrypted('JSON')}
+        </button>
+        <button type="button" class="secondary" @click=${() => this.download('csv')}>
+          ${t.downloadDecrypted('CSV')}
+        </button>
+      </p>
     `;
   }
 
-  /**
-   * The answers as label/value pairs (labels: the questions' titles where the schema has them,
-   * else the property names), files as downloads (blob URLs, never rendered inline).
-   */
-  private answersOf(data: unknown, schema: unknown, pointer = '', label = ''): Shown[] {
-    const node = (typeof schema === 'object' && schema !== null ? schema : {}) as {
-      properties?: Record<string, unknown>;
-      items?: unknown;
-    };
-    if (Array.isArray(data)) {
-      return data.flatMap((item, i) =>
-        this.answersOf(item, node.items, `${pointer}/${i}`, `${label} ${i + 1}`.trim()),
-      );
-    }
-    if (typeof data === 'object' && data !== null) {
-      return Object.entries(data).flatMap(([key, value]) => {
-        const child = node.properties?.[key] as { title?: unknown } | undefined;
-        const title = typeof child?.title === 'string' ? child.title : key;
-        return this.answersOf(
-          value,
-          child,
-          `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`,
-          label ? `${label} › ${title}` : title,
-        );
-      });
-    }
-    const text = String(data);
-    const file = /^data:([^;,]*)(?:;name=([^;,]*))?(?:;[^,]*)?,/.exec(text);
-    if (file && text.includes(';base64,')) {
-      const name = decodeURIComponent(file[2] ?? 'file');
-      const bytes = Uint8Array.from(atob(text.slice(text.indexOf(',') + 1)), (c) =>
-        c.charCodeAt(0),
-      );
-      // Offered as octet-stream: a file from a submission is never opened by this page.
-      const url = URL.createObjectURL(new Blob([bytes], { type: 'application/octet-stream' }));
-      this.#urls.push(url);
-      return [{ pointer, label, file: { name, url } }];
-    }
-    return [{ pointer, label, text }];
+  /** The decrypted answers as a file made in this browser; the server sees no request. */
+  private download(format: 'json' | 'csv') {
+    if (!this.opened || !this.#answers) return;
+    const record = recordOf(this.detail, this.#answers, this.opened.envelope.locale);
+    const blob = format === 'json' ? jsonBlob([record]) : csvBlob([record]);
+    saveBlob(blob, `${this.detail.reference}-entschluesselt.${format}`, this);
+    this.announce(this.t.decryptedDownloaded(format.toUpperCase()));
   }
 }
 

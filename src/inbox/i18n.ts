@@ -123,6 +123,43 @@ const EN = {
   decryptValid: 'The answers match the form.',
   decryptProblems: 'The answers do not match the form:',
   decryptedLanguage: (name: string) => `Language of the person: ${name}`,
+  decryptedExport: 'Download the decrypted answers',
+  decryptedExportHint:
+    'The file is made in this browser from the decrypted answers; nothing is sent to the server. Cells a spreadsheet would run as formulas begin with an apostrophe.',
+  downloadDecrypted: (format: string) => `Download as ${format}`,
+  decryptedDownloaded: (format: string) => `${format} file made in this browser.`,
+  // Searching inside encrypted submissions (src/inbox/encrypted-search.ts)
+  searchMetadataHint:
+    'For encrypted submissions the search covers only the public metadata (reference, form, dates, status, routing answers), not their answers. To search their answers, use “Search inside encrypted submissions” below.',
+  encryptedSearchTitle: 'Search inside encrypted submissions',
+  encryptedSearchIntro: (n: number) =>
+    `Decrypts in this browser the encrypted submissions under the current filters (without the search words), at most ${n}, and looks for the text in their answers. Nothing is sent to the server.`,
+  encryptedSearchNeedsKey:
+    'To search inside encrypted submissions, first import the office’s key file in the Decrypt area of an encrypted submission.',
+  encryptedSearchText: 'Text to find in the decrypted answers',
+  encryptedSearchStart: 'Search encrypted submissions',
+  encryptedSearchCancel: 'Cancel the search',
+  encryptedSearchMissing: 'Enter the text to find.',
+  encryptedSearchProgress: (done: number, total: number) => `Decrypted ${done} of ${total}…`,
+  encryptedSearchDone: (found: number, total: number) =>
+    `${found} of ${total} encrypted submissions contain the text.`,
+  encryptedSearchCancelled: (done: number, total: number) =>
+    `Search cancelled after ${done} of ${total}.`,
+  encryptedSearchNone: 'There are no encrypted submissions under these filters.',
+  encryptedSearchFailed: (reference: string, why: string) =>
+    `${reference} could not be opened: ${why}`,
+  encryptedSearchResults: 'Encrypted submissions that contain the text',
+  foundInDecrypted: 'text found in the decrypted answers',
+  encryptedExportTitle: 'Decrypt and export in this browser',
+  encryptedExportIntro: (n: number) =>
+    `Decrypts the encrypted submissions under the current filters (without the search words), at most ${n}, and downloads their answers as one file made in this browser. The server’s export (“Export these submissions”) lists them without their answers.`,
+  encryptedExportAs: (format: string) => `Decrypt and download as ${format}`,
+  encryptedExported: (n: number, format: string) =>
+    n === 1
+      ? `1 encrypted submission decrypted into a ${format} file made in this browser.`
+      : `${n} encrypted submissions decrypted into a ${format} file made in this browser.`,
+  encryptedSearchCapped: (n: number) =>
+    `Only the newest ${n} encrypted submissions were searched; narrow the filters to search the others.`,
   forgetKeys: 'Remove the office keys from this browser',
   keysForgotten: 'The office keys were removed from this browser.',
   notFound: 'There is no submission with this reference, or it is not in your inbox.',
@@ -281,6 +318,42 @@ const DE: Strings = {
   decryptValid: 'Die Angaben passen zum Formular.',
   decryptProblems: 'Die Angaben passen nicht zum Formular:',
   decryptedLanguage: (name: string) => `Sprache der Person: ${name}`,
+  decryptedExport: 'Entschlüsselte Angaben herunterladen',
+  decryptedExportHint:
+    'Die Datei entsteht in diesem Browser aus den entschlüsselten Angaben; nichts davon wird an den Server gesendet. Zellen, die eine Tabellenkalkulation als Formel ausführen würde, beginnen mit einem Apostroph.',
+  downloadDecrypted: (format: string) => `Als ${format} herunterladen`,
+  decryptedDownloaded: (format: string) => `${format}-Datei in diesem Browser erstellt.`,
+  searchMetadataHint:
+    'Bei verschlüsselten Eingängen durchsucht die Suche nur die öffentlichen Metadaten (Aktenzeichen, Formular, Daten, Status, Zuständigkeitsangaben), nicht die Antworten. Um ihre Antworten zu durchsuchen, nutzen Sie unten „In verschlüsselten Eingängen suchen“.',
+  encryptedSearchTitle: 'In verschlüsselten Eingängen suchen',
+  encryptedSearchIntro: (n: number) =>
+    `Entschlüsselt in diesem Browser die verschlüsselten Eingänge der aktuellen Filter (ohne die Suchwörter), höchstens ${n}, und sucht den Text in ihren Antworten. Nichts davon wird an den Server gesendet.`,
+  encryptedSearchNeedsKey:
+    'Um in verschlüsselten Eingängen zu suchen, übernehmen Sie zuerst die Schlüsseldatei der Behörde im Bereich „Entschlüsseln“ eines verschlüsselten Eingangs.',
+  encryptedSearchText: 'Text, der in den entschlüsselten Antworten gesucht wird',
+  encryptedSearchStart: 'Verschlüsselte Eingänge durchsuchen',
+  encryptedSearchCancel: 'Suche abbrechen',
+  encryptedSearchMissing: 'Geben Sie den gesuchten Text ein.',
+  encryptedSearchProgress: (done: number, total: number) => `${done} von ${total} entschlüsselt …`,
+  encryptedSearchDone: (found: number, total: number) =>
+    `${found} von ${total} verschlüsselten Eingängen enthalten den Text.`,
+  encryptedSearchCancelled: (done: number, total: number) =>
+    `Suche nach ${done} von ${total} abgebrochen.`,
+  encryptedSearchNone: 'Unter diesen Filtern gibt es keine verschlüsselten Eingänge.',
+  encryptedSearchFailed: (reference: string, why: string) =>
+    `${reference} konnte nicht geöffnet werden: ${why}`,
+  encryptedSearchResults: 'Verschlüsselte Eingänge, die den Text enthalten',
+  foundInDecrypted: 'Text in den entschlüsselten Antworten gefunden',
+  encryptedExportTitle: 'In diesem Browser entschlüsseln und exportieren',
+  encryptedExportIntro: (n: number) =>
+    `Entschlüsselt die verschlüsselten Eingänge der aktuellen Filter (ohne die Suchwörter), höchstens ${n}, und lädt ihre Angaben als eine Datei herunter, die in diesem Browser entsteht. Der Export des Servers („Diese Eingänge exportieren“) führt sie ohne ihre Angaben auf.`,
+  encryptedExportAs: (format: string) => `Entschlüsseln und als ${format} herunterladen`,
+  encryptedExported: (n: number, format: string) =>
+    n === 1
+      ? `1 verschlüsselter Eingang in eine ${format}-Datei entschlüsselt, die in diesem Browser entstand.`
+      : `${n} verschlüsselte Eingänge in eine ${format}-Datei entschlüsselt, die in diesem Browser entstand.`,
+  encryptedSearchCapped: (n: number) =>
+    `Nur die neuesten ${n} verschlüsselten Eingänge wurden durchsucht; grenzen Sie die Filter ein, um die übrigen zu durchsuchen.`,
   forgetKeys: 'Schlüssel der Behörde aus diesem Browser entfernen',
   keysForgotten: 'Die Schlüssel der Behörde wurden aus diesem Browser entfernt.',
   encryptedNote:

@@ -1,13 +1,15 @@
 /**
  * `<inbox-list>`: the submissions a person may see, newest first, with filters (form, status,
  * routing answer, date range, full-text search, unread), keyset paging and export links for
- * the filtered selection.
+ * the filtered selection. The server's search covers only the public metadata of encrypted
+ * submissions; `<inbox-encrypted-search>` searches their answers in the browser.
  */
 import { html, nothing } from 'lit';
 import { filterQuery, NO_FILTERS, type Filters, type FormInfo, type ListPage } from './api.js';
 import { formatTime, languageName, STATUSES } from './i18n.js';
 import { memory } from './memory.js';
 import { InboxView } from './view.js';
+import './encrypted-search.js';
 
 const PAGE_SIZE = 50;
 
@@ -18,6 +20,8 @@ export class InboxList extends InboxView {
     error: { state: true },
     loading: { state: true },
     flash: { state: true },
+    hasKeys: { state: true },
+    foundEncrypted: { state: true },
   };
 
   declare private forms: FormInfo[];
@@ -26,6 +30,10 @@ export class InboxList extends InboxView {
   declare private loading: boolean;
   /** What the page before wanted said (a deletion), shown above the list once. */
   declare private flash: string;
+  /** Whether this browser holds an office key (the search inside encrypted submissions). */
+  declare private hasKeys: boolean;
+  /** References the search inside encrypted submissions found (their rows are marked). */
+  declare private foundEncrypted: Set<string>;
 
   constructor() {
     super();
@@ -35,12 +43,40 @@ export class InboxList extends InboxView {
     this.loading = false;
     this.flash = memory.flash;
     memory.flash = '';
+    this.hasKeys = false;
+    this.foundEncrypted = new Set();
   }
 
   override connectedCallback() {
     super.connectedCallback();
     void this.loadForms();
     void this.load();
+    void this.loadKeys();
+  }
+
+  /** Whether office keys are imported here (the key store is loaded only for this). */
+  private async loadKeys() {
+    try {
+      const { listKeys } = await import('../inbox-crypto/index.js');
+      this.hasKeys = (await listKeys()).length > 0;
+    } catch {
+      this.hasKeys = false;
+    }
+  }
+
+  /**
+   * Whether encrypted submissions can be in view: a form in view encrypts, one is listed, or
+   * this browser holds an office key.
+   */
+  private get encryptedInView() {
+    const forms = memory.filters.form
+      ? this.forms.filter((f) => f.id === memory.filters.form)
+      : this.forms;
+    return (
+      this.hasKeys ||
+      forms.some((f) => f.encrypted) ||
+      (this.page?.items.some((item) => item.encrypted) ?? false)
+    );
   }
 
   private async loadForms() {
@@ -147,7 +183,18 @@ export class InboxList extends InboxView {
           </div>
           <div>
             <label for="f-q">${t.search}</label>
-            <input id="f-q" name="q" type="search" .value=${f.q} />
+            ${
+              this.encryptedInView
+                ? html`<span class="hint" id="f-q-hint">${t.searchMetadataHint}</span>`
+                : nothing
+            }
+            <input
+              id="f-q"
+              name="q"
+              type="search"
+              .value=${f.q}
+              aria-describedby=${this.encryptedInView ? 'f-q-hint' : nothing}
+            />
           </div>
           <div>
             <label class="inline" for="f-unread"
@@ -164,6 +211,17 @@ export class InboxList extends InboxView {
         </p>
       </form>
       ${this.error ? this.renderError(this.error) : nothing} ${this.renderTable()}
+      ${
+        this.encryptedInView
+          ? html`<inbox-encrypted-search
+              .api=${this.api}
+              .me=${this.me}
+              locale=${this.locale}
+              .hasKeys=${this.hasKeys}
+              @inbox-encrypted-found=${this.markFound}
+            ></inbox-encrypted-search>`
+          : nothing
+      }
       ${this.renderExport()}
     `;
   }
@@ -212,7 +270,11 @@ export class InboxList extends InboxView {
                   <td>${Object.values(item.routing ?? {}).join(', ') || '–'}</td>
                   <td>${languageName(item.locale, this.locale)}</td>
                   <td>
-                    ${item.unread ? t.unread : t.isRead}${item.encrypted ? html`, ${t.encrypted}` : nothing}
+                    ${item.unread ? t.unread : t.isRead}${item.encrypted ? html`, ${t.encrypted}` : nothing}${
+                      this.foundEncrypted.has(item.reference)
+                        ? html`, <strong>${t.foundInDecrypted}</strong>`
+                        : nothing
+                    }
                   </td>
                 </tr>`,
             )}
@@ -254,6 +316,10 @@ export class InboxList extends InboxView {
         )}
       </ul>
     </section>`;
+  }
+
+  private markFound(event: CustomEvent<Set<string>>) {
+    this.foundEncrypted = event.detail;
   }
 
   private applyFilters(event: Event) {

@@ -134,8 +134,11 @@ test('the inbox decrypts an encrypted submission in the caseworker’s browser',
   await page.getByRole('button', { name: 'Decrypt', exact: true }).click();
   await area.getByText(TYPED).waitFor();
   await area.getByText('The answers match the form.').waitFor();
-  // Under the question's title from the form, not the property name.
-  await area.locator('dt', { hasText: 'Anliegen' }).waitFor();
+  // In the staff summary, under the question's title from the form, not the property name.
+  assert.match(
+    await area.locator('section[aria-labelledby="summary-de"] pre').innerText(),
+    new RegExp(`^Anliegen: ${TYPED}$`, 'm'),
+  );
   await area.getByText('Decrypted in this browser').waitFor();
   assert.equal(await page.getByLabel('Passphrase of the key file').inputValue(), '');
 
