@@ -363,6 +363,20 @@ describe('the meta-schema for editors', () => {
       assert.ok(meta.$defs.uiOptions.properties[key], key);
   });
 
+  it('takes an encrypting definition with the public key and refuses one with the private key', () => {
+    const key = { kty: 'RSA', kid: 'office-1', n: 'n'.repeat(342), e: 'AQAB' };
+    const encrypting = (jwk) =>
+      definition({ type: 'object', properties: {} }, {}, { encryption: { key: jwk } });
+    assert.equal(validate(encrypting(key)), true, JSON.stringify(validate.errors));
+    for (const member of ['d', 'p', 'q', 'dp', 'dq', 'qi']) {
+      assert.equal(validate(encrypting({ ...key, [member]: 'secret' })), false, member);
+      assert.ok(
+        validate.errors.some((e) => e.instancePath === `/encryption/key/${member}`),
+        JSON.stringify(validate.errors),
+      );
+    }
+  });
+
   it('the examples name it in "$schema" and pass it, including their schemas against the dialect meta-schema', () => {
     for (const path of EXAMPLES) {
       const value = JSON.parse(readFileSync(path, 'utf8'));
