@@ -16,6 +16,7 @@ import { LocaleController } from './controllers/locale-controller.js';
 import { OutboxController } from './controllers/outbox-controller.js';
 import { SubmitController, type SubmitResult } from './controllers/submit-controller.js';
 import { FormState, type ValidationResult } from './form/form-state.js';
+import { ProgressiveFields } from './form/progressive.js';
 import { directionOf } from './i18n/direction.js';
 import { getLocale } from './i18n/localization.js';
 import type { Field, ObjectField } from './model/field.js';
@@ -193,6 +194,8 @@ export class IntakeForm extends BaseElement {
     onChange: (pointer) => this.#changed(pointer),
   });
   readonly #focus = new FocusController(this);
+  // A long step is drawn a part at a time, so that loading it is no long task (issue 19).
+  readonly #progressive = new ProgressiveFields(() => this.requestUpdate());
   readonly #locale: LocaleController = new LocaleController(
     this,
     this.#state,
@@ -518,7 +521,10 @@ export class IntakeForm extends BaseElement {
     const stepTitle = multiStep && step?.title.text ? context.text.get(step.title) : undefined;
     const stepDescription =
       multiStep && step?.description ? context.text.get(step.description) : undefined;
-    const fields = { ...(tree as ObjectField), kind: 'object', children: step ? step.fields : [] };
+    const children = step
+      ? this.#progressive.visible([state.definition, index], step.fields, !!state.summary)
+      : [];
+    const fields = { ...(tree as ObjectField), kind: 'object', children };
     return html`<form
       part="form"
       novalidate

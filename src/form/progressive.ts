@@ -1,0 +1,74 @@
+/**
+ * Progressive rendering of a long step (issue 19): the first screen of controls is drawn at once,
+ * the rest a frame's worth at a time in later tasks, so that no single task renders a thousand
+ * questions. The form is usable (and `intake-ready` fires) after the first part; the person can
+ * answer it while the rest arrives. Only the step's top-level fields are split: a field is drawn
+ * whole or not yet.
+ */
+import type { Field } from '../model/field.js';
+
+/**
+ * Controls drawn in the first render of a step, and added in each later task. About two screens
+ * of questions on a phone; 200 fields take some 30 ms to render in Chromium on a shared machine.
+ */
+export const CONTROLS_PER_TASK = 200;
+
+/** Top-level fields rendered as one template (see `topLevelGroups` in render-field.ts). */
+export const FIELDS_PER_GROUP = 25;
+
+/** The controls `field` shows: itself, and what it contains when it is open. */
+export function controlsIn(field: Field): number {
+  let count = 1;
+  if (field.kind === 'object' && !field.collapsed)
+    for (const child of field.children) count += controlsIn(child);
+  else if (field.kind === 'array') for (const item of field.items) count += controlsIn(item);
+  return count;
+}
+
+/** Which of a step's fields are drawn now, growing by {@link CONTROLS_PER_TASK} a task. */
+export class ProgressiveFields {
+  #view: readonly unknown[] = [];
+  #budget = CONTROLS_PER_TASK;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+
+  /** @param redraw asks the element to render again (with a larger budget). */
+  constructor(private readonly redraw: () => void) {}
+
+  /**
+   * The leading part of `fields` to draw for `view` (what identifies the step on show: the
+   * definition and the step's index). A new view starts with one task's budget again; `all`
+   * (an error summary on show, whose links must reach every field) draws everything.
+   */
+  visible(view: readonly unknown[], fields: Field[], all: boolean): Field[] {
+    if (view.length !== this.#view.length || view.some((part, i) => part !== this.#view[i])) {
+      this.#view = view;
+      this.#budget = CONTROLS_PER_TASK;
+    }
+    if (all) this.#budget = Infinity;
+    let left = this.#budget;
+    let count = 0;
+    while (count < fields.length && left > 0) left -= controlsIn(fields[count++]);
+    // Whole groups only: a group is inserted into the page at once (render-field.ts).
+    count = Math.ceil(count / FIELDS_PER_GROUP) * FIELDS_PER_GROUP;
+    if (count >= fields.length) return fields;
+    this.#growLater();
+    return fields.slice(0, count);
+  }
+
+  /** Whether some fields of the step on show are not drawn yet. */
+  get pending(): boolean {
+    return this.#timer !== undefined;
+  }
+
+  // A timer, not `requestAnimationFrame`: a page in a background tab gets no frames, and its form
+  // would never be complete. Each timer is a task of its own, so the browser paints and handles
+  // input between two parts.
+  #growLater(): void {
+    if (this.#timer !== undefined) return;
+    this.#timer = setTimeout(() => {
+      this.#timer = undefined;
+      this.#budget += CONTROLS_PER_TASK;
+      this.redraw();
+    }, 0);
+  }
+}
