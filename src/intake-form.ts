@@ -195,7 +195,10 @@ export class IntakeForm extends BaseElement {
   });
   readonly #focus = new FocusController(this);
   // A long step is drawn a part at a time, so that loading it is no long task (issue 19).
-  readonly #progressive = new ProgressiveFields(() => this.requestUpdate());
+  readonly #progressive = new ProgressiveFields(() => {
+    this.requestUpdate();
+    return this.updateComplete;
+  });
   readonly #locale: LocaleController = new LocaleController(
     this,
     this.#state,

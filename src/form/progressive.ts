@@ -25,14 +25,23 @@ export function controlsIn(field: Field): number {
   return count;
 }
 
-/** Which of a step's fields are drawn now, growing by {@link CONTROLS_PER_TASK} a task. */
+/** A later part that took longer than this to draw makes the next part smaller, and the reverse. */
+const TASK_TARGET_MS = 50;
+
+/**
+ * Which of a step's fields are drawn now: {@link CONTROLS_PER_TASK} controls first, then a part
+ * in each later task, sized by how long the last part took (twice as many after a quick one,
+ * half after a slow one), so that a fast device completes the form in a few tasks and a slow one
+ * still gets no long task.
+ */
 export class ProgressiveFields {
   #view: readonly unknown[] = [];
   #budget = CONTROLS_PER_TASK;
+  #step = CONTROLS_PER_TASK;
   #timer: ReturnType<typeof setTimeout> | undefined;
 
-  /** @param redraw asks the element to render again (with a larger budget). */
-  constructor(private readonly redraw: () => void) {}
+  /** @param redraw asks the element to render again (with a larger budget); resolves when done. */
+  constructor(private readonly redraw: () => Promise<unknown>) {}
 
   /**
    * The leading part of `fields` to draw for `view` (what identifies the step on show: the
@@ -43,6 +52,7 @@ export class ProgressiveFields {
     if (view.length !== this.#view.length || view.some((part, i) => part !== this.#view[i])) {
       this.#view = view;
       this.#budget = CONTROLS_PER_TASK;
+      this.#step = CONTROLS_PER_TASK;
     }
     if (all) this.#budget = Infinity;
     let left = this.#budget;
@@ -55,11 +65,6 @@ export class ProgressiveFields {
     return fields.slice(0, count);
   }
 
-  /** Whether some fields of the step on show are not drawn yet. */
-  get pending(): boolean {
-    return this.#timer !== undefined;
-  }
-
   // A timer, not `requestAnimationFrame`: a page in a background tab gets no frames, and its form
   // would never be complete. Each timer is a task of its own, so the browser paints and handles
   // input between two parts.
@@ -67,8 +72,14 @@ export class ProgressiveFields {
     if (this.#timer !== undefined) return;
     this.#timer = setTimeout(() => {
       this.#timer = undefined;
-      this.#budget += CONTROLS_PER_TASK;
-      this.redraw();
+      this.#budget += this.#step;
+      const started = performance.now();
+      void this.redraw().then(() => {
+        const took = performance.now() - started;
+        if (took < TASK_TARGET_MS) this.#step *= 2;
+        else if (took > 2 * TASK_TARGET_MS)
+          this.#step = Math.max(FIELDS_PER_GROUP, Math.floor(this.#step / 2));
+      });
     }, 0);
   }
 }

@@ -15,6 +15,7 @@ const RUNS = 5;
 
 interface Run {
   ready: number;
+  drawn: number;
   longest: number;
 }
 
@@ -39,10 +40,11 @@ async function once(generated: Generated, controls: number): Promise<Run> {
     performance.now() < until
   )
     await new Promise((resolve) => setTimeout(resolve, 20));
+  const drawnAfter = performance.now() - started;
   await new Promise((resolve) => setTimeout(resolve, 50));
   observer.disconnect();
   el.remove();
-  return { ready: readyAfter, longest: Math.max(0, ...tasks) };
+  return { ready: readyAfter, drawn: drawnAfter, longest: Math.max(0, ...tasks) };
 }
 
 const median = (values: number[]) =>
@@ -62,8 +64,8 @@ describe('large definitions: longest task while loading', function () {
   ];
   it('measures', async () => {
     const rows = [
-      '| Definition | Potential fields | `intake-ready` (median) | Longest task (median) | Longest task (worst) |',
-      '| --- | ---: | ---: | ---: | ---: |',
+      '| Definition | Potential fields | `intake-ready` (median) | All drawn (median) | Longest task (median) | Longest task (worst) |',
+      '| --- | ---: | ---: | ---: | ---: | ---: |',
     ];
     for (const [generated, controls] of cases) {
       // One run to warm the compiler and the JIT, not counted.
@@ -71,7 +73,7 @@ describe('large definitions: longest task while loading', function () {
       const runs: Run[] = [];
       for (let i = 0; i < RUNS; i++) runs.push(await once(generated, controls));
       rows.push(
-        `| ${generated.name} | ${generated.potential} | ${Math.round(median(runs.map((r) => r.ready)))} ms | ${Math.round(median(runs.map((r) => r.longest)))} ms | ${Math.round(Math.max(...runs.map((r) => r.longest)))} ms |`,
+        `| ${generated.name} | ${generated.potential} | ${Math.round(median(runs.map((r) => r.ready)))} ms | ${Math.round(median(runs.map((r) => r.drawn)))} ms | ${Math.round(median(runs.map((r) => r.longest)))} ms | ${Math.round(Math.max(...runs.map((r) => r.longest)))} ms |`,
       );
     }
     console.log(rows.join('\n'));
