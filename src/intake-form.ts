@@ -189,6 +189,10 @@ export class IntakeForm extends BaseElement {
   readonly #state: FormState = new FormState({
     message: (error, field) => this.#locale.errorMessage(error, field),
     label: (field) => this.#locale.text.get(field.label).text,
+    labelLang: (field) => {
+      const { lang } = this.#locale.text.get(field.label);
+      return lang === this.#locale.locale ? undefined : lang;
+    },
     hasWidget,
     widgetsVersion,
     onChange: (pointer) => this.#changed(pointer),
