@@ -62,6 +62,15 @@ function shownTitle(field: Field, context: RenderContext): { text: string; lang?
 /** Stands for the title in a localized wording, so that the title can be marked with its `lang`. */
 const TITLE_SLOT = '\u0000';
 
+/** "Add {title}" and "Remove {title}" with {@link TITLE_SLOT} for the title. */
+function addWording(title = TITLE_SLOT): string {
+  return msg(str`Add ${title}`);
+}
+
+function removeWording(title = TITLE_SLOT): string {
+  return msg(str`Remove ${title}`);
+}
+
 /**
  * `wording` (a localized "Add {title}", with {@link TITLE_SLOT} for the title) with the title
  * marked with its language: a fallback title in the source language is read in that language.
@@ -90,7 +99,7 @@ export function renderCollapsed(field: ObjectField, context: RenderContext): Tem
       ?disabled=${field.readOnly || field.disabled}
       @click=${() => expand(context.objects, field, title)}
     >
-      ${withTitle(msg(str`Add ${TITLE_SLOT}`), shownTitle(field, context))}
+      ${withTitle(addWording(), shownTitle(field, context))}
     </button>
     ${hint}
   </div>`;
@@ -105,6 +114,6 @@ export function renderRemove(field: ObjectField, context: RenderContext): Templa
     data-action="collapse"
     @click=${() => collapse(context.objects, field, title)}
   >
-    ${withTitle(msg(str`Remove ${TITLE_SLOT}`), shownTitle(field, context))}
+    ${withTitle(removeWording(), shownTitle(field, context))}
   </button>`;
 }
