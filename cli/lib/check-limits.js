@@ -3,11 +3,8 @@
  * src/core/control-count.js, docs/limits.md), checked before compiling: a compiled definition is
  * trusted by the element, which does not check them again.
  */
-import {
-  findTooManyControls,
-  MAX_CONTROLS,
-  tooManyControlsMessage,
-} from '../../src/core/control-count.js';
+import { MAX_CONTROLS, tooManyControlsMessage } from '../../src/core/control-count.js';
+import { findTooManyControls } from '../../src/core/count-controls.js';
 import {
   describeLimitProblem,
   findLimitProblem,

@@ -2,14 +2,12 @@
 /**
  * The limit of controls a form shows at once (docs/limits.md), one rule for the element and the
  * command line: the element refuses a raw definition beyond it before compiling it
- * (src/model/check-control-count.ts), and its field tree keeps the same budget
+ * (count-controls.js, in the raw-definition checks), and its field tree keeps the same budget
  * (src/model/field-limit.ts); `intake-elements check` and `compile` report it with the same
  * number and words (cli/lib/check-limits.js).
  *
  * Plain JavaScript (checked by tsc through its JSDoc): the command line runs it in Node unbuilt.
  */
-import { appendPointer } from './json-pointer.js';
-
 /** Controls (questions, lists, "Add …" buttons) a form shows at once, all steps together. */
 export const MAX_CONTROLS = 5000;
 
@@ -71,61 +69,4 @@ export function primaryType(schema) {
       return typeof first;
   }
   return undefined;
-}
-
-/**
- * @typedef {object} CountResolver The part of a schema resolver (src/core/schema-resolver.js)
- *   the count needs.
- * @property {() => { schema: any, location: string }} rootAt
- * @property {string} rootLocation
- * @property {(at: { schema: any, location: string }, refs: readonly string[]) => {
- *   schema: Record<string, unknown>, propertyLocations?: Record<string, string>,
- *   refTargets: readonly string[], recursive: boolean }} resolve
- */
-
-/**
- * Counts the controls an empty form of `resolver`'s schema shows (what `startsCollapsed` leaves
- * open), stopping as soon as there are more than {@link MAX_CONTROLS}: costs at most that many
- * visits, however large the schema. Returns where the limit was crossed, or `undefined`.
- *
- * @param {CountResolver} resolver
- * @returns {{ count: number, pointer: string } | undefined}
- */
-export function findTooManyControls(resolver) {
-  let count = 0;
-  /** @type {{ count: number, pointer: string } | undefined} */
-  let crossed;
-  /** @param {string} pointer */
-  const spend = (pointer) => {
-    count += 1;
-    if (count > MAX_CONTROLS) crossed = { count, pointer };
-  };
-  /**
-   * @param {{ schema: any, location: string }} at
-   * @param {string} pointer
-   * @param {boolean} required
-   * @param {readonly string[]} refs
-   */
-  const visit = (at, pointer, required, refs) => {
-    if (crossed) return;
-    const resolved = resolver.resolve(at, refs);
-    const { schema } = resolved;
-    const type = primaryType(schema);
-    if (type !== 'object' && !(type === undefined && schema.properties)) return spend(pointer);
-    if (pointer !== '' && startsCollapsed(pointer, required, resolved.recursive, undefined))
-      return spend(pointer);
-    const requiredNames = new Set(Array.isArray(schema.required) ? schema.required : []);
-    const properties = /** @type {Record<string, unknown>} */ (schema.properties ?? {});
-    for (const [name, child] of Object.entries(properties)) {
-      visit(
-        { schema: child, location: resolved.propertyLocations?.[name] ?? at.location },
-        appendPointer(pointer, name),
-        requiredNames.has(name),
-        resolved.refTargets,
-      );
-      if (crossed) return;
-    }
-  };
-  visit(resolver.rootAt(), '', true, [resolver.rootLocation]);
-  return crossed;
 }

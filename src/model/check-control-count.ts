@@ -2,10 +2,10 @@
  * The limit of controls checked on the schema alone, before a raw definition is compiled (part of
  * the raw-definition checks, src/internal/chunks/raw-definition-checks.ts): compiling a schema of
  * 50 000 questions with ajv would itself be a long task. The count is the command line's too
- * (src/core/control-count.js); the field tree's budget holds the same limit for every
+ * (src/core/count-controls.js); the field tree's budget holds the same limit for every
  * definition, compiled ones too (field-limit.ts).
  */
-import { findTooManyControls } from '../core/control-count.js';
+import { findTooManyControls } from '../core/count-controls.js';
 import { tooManyControls } from './field-limit.js';
 import type { SchemaResolver } from './schema-resolver.js';
 
