@@ -30,8 +30,8 @@ const TASK_TARGET_MS = 50;
 
 /**
  * Which of a step's fields are drawn now: {@link CONTROLS_PER_TASK} controls first, then a part
- * in each later task, sized by how long the last part took (twice as many after a quick one,
- * half after a slow one), so that a fast device completes the form in a few tasks and a slow one
+ * in each later task, sized by how long the last part took (twice as many after a quick one, up to
+ * four times the first, half after a slow one), so that a fast device completes the form in a few tasks and a slow one
  * still gets no long task.
  */
 export class ProgressiveFields {
@@ -76,7 +76,9 @@ export class ProgressiveFields {
       const started = performance.now();
       void this.redraw().then(() => {
         const took = performance.now() - started;
-        if (took < TASK_TARGET_MS) this.#step *= 2;
+        // At most four first parts: the browser's style and layout of a part come after it, in
+        // a task the time measured here does not see.
+        if (took < TASK_TARGET_MS) this.#step = Math.min(this.#step * 2, 4 * CONTROLS_PER_TASK);
         else if (took > 2 * TASK_TARGET_MS)
           this.#step = Math.max(FIELDS_PER_GROUP, Math.floor(this.#step / 2));
       });
