@@ -154,6 +154,9 @@ export class DefinitionController {
         drafts: host.draft === 'local',
       });
       this.#preloadFor(definition, resolver, url);
+      // The raw-definition checks of a large schema and its compiling are separate tasks too.
+      if (!compiled) await nextTask();
+      if (token !== this.#token) return;
       const [validator] = await Promise.all([
         compiled
           ? this.#precompiled(candidate as CompiledDefinition, resolver)
