@@ -391,6 +391,7 @@ export class IntakeForm extends BaseElement {
   /** Opens the field at `pointer` from the review; "Continue" then returns to the review. */
   #changeFromReview(pointer: string): void {
     this.#state.changeFromReview(pointer);
+    this.#progressive.drawAll();
     void this.#stepChanged().then(() => this.#focus.focusPointer(pointer));
   }
 

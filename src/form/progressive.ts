@@ -39,6 +39,7 @@ export class ProgressiveFields {
   #budget = CONTROLS_PER_TASK;
   #step = CONTROLS_PER_TASK;
   #timer: ReturnType<typeof setTimeout> | undefined;
+  #drawAll = false;
 
   /** @param redraw asks the element to render again (with a larger budget); resolves when done. */
   constructor(private readonly redraw: () => Promise<unknown>) {}
@@ -54,7 +55,8 @@ export class ProgressiveFields {
       this.#budget = CONTROLS_PER_TASK;
       this.#step = CONTROLS_PER_TASK;
     }
-    if (all) this.#budget = Infinity;
+    if (all || this.#drawAll) this.#budget = Infinity;
+    this.#drawAll = false;
     let left = this.#budget;
     let count = 0;
     while (count < fields.length && left > 0) left -= controlsIn(fields[count++]);
@@ -63,6 +65,11 @@ export class ProgressiveFields {
     if (count >= fields.length) return fields;
     this.#growLater();
     return fields.slice(0, count);
+  }
+
+  /** The next render draws the whole step (to focus a field in it: "Change" on the review). */
+  drawAll(): void {
+    this.#drawAll = true;
   }
 
   // A timer, not `requestAnimationFrame`: a page in a background tab gets no frames, and its form

@@ -154,4 +154,43 @@ describe('large and recursive definitions stay responsive', function () {
     link!.click();
     expect(again.shadowRoot!.activeElement?.getAttribute('name')).to.equal('/q999');
   });
+
+  it('"Change" on the review reaches a question beyond the first part of a long step', async () => {
+    const generated = wide(1000);
+    const el = await fixture<IntakeForm>(html`<intake-form locale="en"></intake-form>`);
+    const ready = new Promise((resolve) =>
+      el.addEventListener('intake-ready', resolve, { once: true }),
+    );
+    el.definition = {
+      id: 'large',
+      lang: 'en',
+      schema: {
+        ...generated.schema,
+        properties: { ...generated.schema.properties, extra: { type: 'string' } },
+      },
+      // Two steps: coming back from the review to the first, its drawing starts anew.
+      ui: {
+        'ui:review': true,
+        'ui:steps': [
+          { title: 'Questions', fields: Object.keys(generated.schema.properties!) },
+          { title: 'Extra', fields: ['extra'] },
+        ],
+      },
+    } as FormDefinition;
+    await ready;
+    el.value = { q999: 'last answer' };
+    expect(await el.next()).to.equal(true);
+    expect(await el.next()).to.equal(true);
+    expect(el.step).to.equal(-1);
+    await el.updateComplete;
+    const change = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part~="change"]')].find(
+      (button) => button.textContent!.includes('Question 999'),
+    )!;
+    change.click();
+    await el.updateComplete;
+    await el.updateComplete;
+    const target = el.shadowRoot!.querySelector<HTMLInputElement>('[name="/q999"]');
+    expect(target, 'drawn at once').to.exist;
+    expect(el.shadowRoot!.activeElement).to.equal(target);
+  });
 });
