@@ -2,7 +2,15 @@
 // meta-schema for editors, exit codes and output.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -10,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import Ajv2020Module from 'ajv/dist/2020.js';
 import { checkFile, run } from './check.js';
 import { checkDefinition } from './lib/check-definition.js';
+import { MAX_CONTROLS } from './lib/check-limits.js';
 import { jsonPositions } from './lib/check-positions.js';
 import { loadElementSource } from './lib/compile-element-source.js';
 import { META_SCHEMA_ID, readMetaSchema } from './lib/meta-schema.js';
@@ -257,6 +266,57 @@ describe('limits', () => {
       [['too-many-choices', '/schema/properties/c/enum']],
     );
     assert.deepEqual(checkDefinition(definition(nested(100))), []);
+  });
+
+  /** `count` text questions at the top level, each `{ type: "string" }`. */
+  function questions(count) {
+    const properties = {};
+    for (let i = 0; i < count; i++) properties[`q${i}`] = { type: 'string' };
+    return { type: 'object', properties };
+  }
+
+  it('refuses more controls at once than the element shows, in its words', () => {
+    const problems = checkDefinition(definition(questions(MAX_CONTROLS + 1)));
+    assert.deepEqual(
+      problems.map((p) => [p.code, p.pointer, p.severity]),
+      [['too-many-controls', '/schema', 'error']],
+    );
+    // The element's definition error says the same (src/core/control-count.js).
+    assert.match(
+      problems[0].message,
+      /^The form needs more than 5000 controls at once \(5001 counted before \/q5000\)\./,
+    );
+    assert.deepEqual(checkDefinition(definition(questions(MAX_CONTROLS))), []);
+    // Optional parts below the top level count as one "Add …" button each, as in the element.
+    const sections = { type: 'object', properties: {} };
+    for (let i = 0; i < 50; i++)
+      sections.properties[`s${i}`] = {
+        type: 'object',
+        properties: { inner: questions(200) },
+      };
+    assert.deepEqual(checkDefinition(definition(sections)), []);
+    sections.required = [];
+    for (let i = 0; i < 50; i++) sections.properties[`s${i}`].required = ['inner'];
+    assert.deepEqual(
+      checkDefinition(definition(sections)).map((p) => p.code),
+      ['too-many-controls'],
+    );
+  });
+
+  it('check and compile exit 1 naming the limit for such a definition', () => {
+    const file = join(temp, 'too-many-controls.json');
+    writeFileSync(file, JSON.stringify(definition(questions(6000))));
+    const checked = cli('check', file);
+    assert.equal(checked.code, 1, checked.stdout + checked.stderr);
+    assert.match(
+      checked.stdout + checked.stderr,
+      /\/schema: The form needs more than 5000 controls at once \(5001 counted before \/q5000\)/,
+    );
+    const out = join(temp, 'too-many-out');
+    const compiled = cli('compile', file, '-o', out);
+    assert.equal(compiled.code, 1, compiled.stdout + compiled.stderr);
+    assert.match(compiled.stderr, /The form needs more than 5000 controls at once/);
+    assert.ok(!existsSync(join(out, 'test.js')));
   });
 });
 

@@ -16,6 +16,7 @@ import { LocaleController } from './controllers/locale-controller.js';
 import { OutboxController } from './controllers/outbox-controller.js';
 import { SubmitController, type SubmitResult } from './controllers/submit-controller.js';
 import { FormState, type ValidationResult } from './form/form-state.js';
+import { ProgressiveFields } from './form/progressive.js';
 import { directionOf } from './i18n/direction.js';
 import { getLocale } from './i18n/localization.js';
 import type { Field, ObjectField } from './model/field.js';
@@ -58,7 +59,7 @@ function whenIdle(task: () => void): void {
  *
  * @summary A multilingual, accessible form driven by JSON Schema that posts validated data.
  *
- * @fires intake-ready - `{ id, version }` after the definition is loaded and first rendered.
+ * @fires intake-ready - `{ id, version }` after the definition is loaded and its first screen rendered (a long step draws the rest in later tasks).
  * @fires intake-change - `{ value, pointer }` after the person changes a value.
  * @fires intake-step - `{ index, count }` after the visible step changed (`index` is `-1` on the review).
  * @fires intake-submit - `{ value, envelope }`, cancelable: `preventDefault()` means the host sends the data.
@@ -188,11 +189,20 @@ export class IntakeForm extends BaseElement {
   readonly #state: FormState = new FormState({
     message: (error, field) => this.#locale.errorMessage(error, field),
     label: (field) => this.#locale.text.get(field.label).text,
+    labelLang: (field) => {
+      const { lang } = this.#locale.text.get(field.label);
+      return lang === this.#locale.locale ? undefined : lang;
+    },
     hasWidget,
     widgetsVersion,
     onChange: (pointer) => this.#changed(pointer),
   });
   readonly #focus = new FocusController(this);
+  // A long step is drawn a part at a time, so that loading it is no long task (issue 19).
+  readonly #progressive = new ProgressiveFields(() => {
+    this.requestUpdate();
+    return this.updateComplete;
+  });
   readonly #locale: LocaleController = new LocaleController(
     this,
     this.#state,
@@ -381,6 +391,7 @@ export class IntakeForm extends BaseElement {
   /** Opens the field at `pointer` from the review; "Continue" then returns to the review. */
   #changeFromReview(pointer: string): void {
     this.#state.changeFromReview(pointer);
+    this.#progressive.drawAll();
     void this.#stepChanged().then(() => this.#focus.focusPointer(pointer));
   }
 
@@ -518,7 +529,10 @@ export class IntakeForm extends BaseElement {
     const stepTitle = multiStep && step?.title.text ? context.text.get(step.title) : undefined;
     const stepDescription =
       multiStep && step?.description ? context.text.get(step.description) : undefined;
-    const fields = { ...(tree as ObjectField), kind: 'object', children: step ? step.fields : [] };
+    const children = step
+      ? this.#progressive.visible([state.definition, index], step.fields, !!state.summary)
+      : [];
+    const fields = { ...(tree as ObjectField), kind: 'object', children };
     return html`<form
       part="form"
       novalidate

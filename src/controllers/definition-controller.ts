@@ -31,6 +31,11 @@ import { compileValidator, preloadCompiler, type FormValidator } from '../valida
 import { loadWidgets } from '../widgets/registry.js';
 import type { LocaleController } from './locale-controller.js';
 
+/** Resolves in a task of its own, after the browser had a chance to paint and handle input. */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
 /** Where the form is in loading its definition. */
 export type LoadStatus = 'empty' | 'loading' | 'ready' | 'error';
 
@@ -149,6 +154,9 @@ export class DefinitionController {
         drafts: host.draft === 'local',
       });
       this.#preloadFor(definition, resolver, url);
+      // The raw-definition checks of a large schema and its compiling are separate tasks too.
+      if (!compiled) await nextTask();
+      if (token !== this.#token) return;
       const [validator] = await Promise.all([
         compiled
           ? this.#precompiled(candidate as CompiledDefinition, resolver)
@@ -156,6 +164,9 @@ export class DefinitionController {
         // A needed part is named as its lazy part.
         ...[...parts].map((part) => lazyParts[part].load()),
       ]);
+      // Compiling a large schema is one long task; building the form and drawing it are the next
+      // ones, not the same (issue 19: no task over 200 ms while a definition loads).
+      await nextTask();
       if (token !== this.#token) return;
       this.sourceUrl = url;
       this.error = undefined;

@@ -10,6 +10,12 @@ export interface SummaryEntry {
   pointer: string;
   /** "Label: message". */
   message: string;
+  /**
+   * Where the label is in another language than the form's strings (a fallback in the source
+   * language): the label, its language, the separator and the error, so that the view marks the
+   * label with its `lang`.
+   */
+  parts?: { label: string; lang: string; separator: string; error: string };
 }
 
 /**
@@ -21,6 +27,7 @@ export function summaryEntries(
   errors: readonly { pointer: string; message: string }[],
   fields: ReadonlyMap<string, Field>,
   label: (field: Field) => string,
+  labelLang?: (field: Field) => string | undefined,
 ): SummaryEntry[] {
   const seen = new Set<string>();
   const entries: SummaryEntry[] = [];
@@ -31,9 +38,11 @@ export function summaryEntries(
     const field = fields.get(pointer);
     const text = field && field.label.text ? label(field).replace(/[\s.:;]+$/, '') : '';
     const separator = /[?!؟]$/.test(text) ? ' ' : ': ';
+    const lang = text && field ? labelLang?.(field) : undefined;
     entries.push({
       pointer,
       message: text ? `${text}${separator}${error.message}` : error.message,
+      ...(lang ? { parts: { label: text, lang, separator, error: error.message } } : {}),
     });
   }
   return entries;

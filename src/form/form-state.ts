@@ -83,6 +83,8 @@ export interface FormStateOptions {
   message(error: FieldError, field: Field | undefined): string;
   /** A field's label, in the current language (for the error summary). */
   label(field: Field): string;
+  /** The language of that label where it is a fallback in another (marked in the summary). */
+  labelLang?(field: Field): string | undefined;
   /** Whether a widget of that name exists. */
   hasWidget(name: string): boolean;
   /** Changes whenever a widget is registered. */
@@ -389,7 +391,7 @@ export class FormState {
   }
 
   #summaryOf(errors: ValidationError[] = this.errors()): SummaryEntry[] {
-    return summaryEntries(errors, this.fields, this.options.label);
+    return summaryEntries(errors, this.fields, this.options.label, this.options.labelLang);
   }
 
   #messageFor(error: FieldError): string {

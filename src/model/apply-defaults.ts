@@ -175,16 +175,16 @@ function fillDefaults(
         location: active.propertyLocations[name],
       });
     }
-    // Data kept under other names gets the defaults of `additionalProperties` where that is a
-    // schema (e.g. a map of objects whose entries have defaults).
-    const additional = schema.additionalProperties;
-    if (source && isPlainObject(additional as JsonValue)) {
+    // Data kept under other names (the entries of a map) gets the defaults of the entry's
+    // schema, as the map editor picks it (`entrySchema` in map-model.ts): the first of
+    // `patternProperties` whose pattern matches the name, else `additionalProperties` where that
+    // is a schema. So an entry holding an object gets its properties' defaults like any object.
+    if (source) {
+      const entryAt = entrySchemaOf(active, at.location);
       for (const name of Object.keys(source)) {
         if (Object.prototype.hasOwnProperty.call(properties, name)) continue;
-        fill(name, {
-          schema: additional as Schema,
-          location: appendPointer(resolved.origins.additionalProperties, 'additionalProperties'),
-        });
+        const at = entryAt(name);
+        if (at) fill(name, at);
       }
     }
     return nullByDefault && !hasContent(result) ? null : result;
@@ -199,4 +199,46 @@ function fillDefaults(
   }
 
   return data !== undefined ? data : fallback;
+}
+
+/** A map's `pattern` as a regular expression (ECMA-262 with `u`), or `null` if it is not one. */
+function entryPattern(pattern: string): RegExp | null {
+  try {
+    return new RegExp(pattern, 'u');
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The schema of a map entry by its name in the object `resolved` describes: the first matching
+ * `patternProperties` schema, else `additionalProperties` (a schema; `true` and `false` hold no
+ * defaults).
+ */
+function entrySchemaOf(
+  resolved: ResolvedSchema,
+  location: string,
+): (name: string) => SchemaAt | undefined {
+  const { schema, origins } = resolved;
+  const patterns = isPlainObject(schema.patternProperties as JsonValue)
+    ? Object.entries(schema.patternProperties as Record<string, Schema>).map(
+        ([pattern, entry]) => ({
+          test: entryPattern(pattern),
+          at: {
+            schema: entry,
+            location: appendPointer(
+              appendPointer(origins.patternProperties ?? location, 'patternProperties'),
+              pattern,
+            ),
+          },
+        }),
+      )
+    : [];
+  const other = isPlainObject(schema.additionalProperties as JsonValue)
+    ? {
+        schema: schema.additionalProperties as Schema,
+        location: appendPointer(origins.additionalProperties ?? location, 'additionalProperties'),
+      }
+    : undefined;
+  return (name) => patterns.find(({ test }) => test?.test(name))?.at ?? other;
 }

@@ -2,6 +2,10 @@
  * Picks the widget for a value: `ui:widget` where given, else from type, format and choices.
  */
 import type { SchemaObject, UiSchema } from './types.js';
+import { primaryType } from '../core/control-count.js';
+
+// One rule with the command line's count of controls (src/core/control-count.js).
+export { primaryType };
 
 /** react-jsonschema-form widget names that mean one of ours. */
 export const WIDGET_ALIASES: Readonly<Record<string, string>> = {
@@ -33,23 +37,6 @@ export const FORMAT_WIDGETS: Readonly<Record<string, string>> = {
   'data-url': 'file',
   color: 'color',
 };
-
-/** The type a schema's value has (first non-null entry of a type list). */
-export function primaryType(schema: SchemaObject): string | undefined {
-  const { type } = schema;
-  if (typeof type === 'string') return type;
-  if (Array.isArray(type)) return type.find((t) => t !== 'null') ?? type[0];
-  if (schema.properties) return 'object';
-  if (schema.items || schema.prefixItems) return 'array';
-  if ('const' in schema && schema.const !== null)
-    return typeof schema.const === 'object' ? undefined : (typeof schema.const as string);
-  if (Array.isArray(schema.enum) && schema.enum.length > 0) {
-    const first = schema.enum.find((v) => v !== null);
-    if (typeof first === 'string' || typeof first === 'number' || typeof first === 'boolean')
-      return typeof first;
-  }
-  return undefined;
-}
 
 /**
  * Chooses a widget name. `registered` tells whether an embedder registered a widget of that name,

@@ -10,8 +10,10 @@
  */
 import { DefinitionError } from './definition-error.js';
 
-/** Controls (questions, lists, "Add …" buttons) a form shows at once, all steps together. */
-export const MAX_CONTROLS = 5000;
+// The limit, its wording and the rule of what starts collapsed are shared with the command line.
+import { MAX_CONTROLS, tooManyControlsMessage } from '../core/control-count.js';
+
+export { MAX_CONTROLS, pointerDepth, startsCollapsed } from '../core/control-count.js';
 
 /**
  * Schemas whose defaults are worked out before the form shows. Beyond it, parts without data get
@@ -24,7 +26,7 @@ export const MAX_DEFAULT_SCHEMAS = 20_000;
 export function tooManyControls(count: number, pointer: string): DefinitionError {
   return new DefinitionError(
     'too-many-controls',
-    `The form needs more than ${MAX_CONTROLS} controls at once (${count} counted before ${pointer || 'the root'}).`,
+    tooManyControlsMessage(count, pointer),
     { limit: MAX_CONTROLS },
     pointer,
   );
@@ -39,27 +41,4 @@ export class ControlBudget {
     this.count += controls;
     if (this.count > MAX_CONTROLS) throw tooManyControls(this.count, pointer);
   }
-}
-
-/** The depth of a data pointer (`""` 0, `/a` 1, `/a/b` 2). */
-export function pointerDepth(pointer: string): number {
-  let depth = 0;
-  for (let i = 0; i < pointer.length; i++) if (pointer.charCodeAt(i) === 47) depth += 1;
-  return depth;
-}
-
-/**
- * Whether an object without data is shown collapsed ("Add …"): when it is optional and below the
- * top level (top-level sections stay open), or recursive (which could never be shown expanded),
- * unless `ui:options.collapsed` says otherwise.
- */
-export function startsCollapsed(
-  pointer: string,
-  required: boolean,
-  recursive: boolean,
-  option: unknown,
-): boolean {
-  if (recursive) return true;
-  if (option === true) return !required;
-  return option !== false && !required && pointerDepth(pointer) >= 2;
 }

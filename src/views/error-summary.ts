@@ -35,7 +35,12 @@ export function renderErrorSummary(
                 event.preventDefault();
                 follow(entry.pointer);
               }}
-              >${entry.message}</a
+              >${
+                entry.parts
+                  ? html`<span lang=${entry.parts.lang}>${entry.parts.label}</span
+                      >${entry.parts.separator}${entry.parts.error}`
+                  : entry.message
+              }</a
             >
           </li>`,
       )}

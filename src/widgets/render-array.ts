@@ -216,7 +216,9 @@ export function renderArray(
             data-action="add"
             @click=${() => addItem(context.arrays, field)}
           >
-            ${msg('Add entry')}<span class="visually-hidden"> (${label.text})</span>
+            ${msg('Add entry')}<span class="visually-hidden" lang=${label.lang}>
+              (${label.text})</span
+            >
           </button>`
         : nothing
     }

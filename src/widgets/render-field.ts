@@ -18,6 +18,7 @@ import type { ArrayHost } from './render-array.js';
 import type { ObjectHost } from './render-optional-object.js';
 import { renderText } from './render-text.js';
 import { formatNumber } from '../i18n/format-number.js';
+import { FIELDS_PER_GROUP } from '../form/progressive.js';
 
 /** What rendering needs from the element. */
 export interface RenderContext {
@@ -155,6 +156,36 @@ function renderMap(field: ObjectField, context: RenderContext, level: number) {
   return nothing;
 }
 
+/**
+ * The top-level fields, in templates of {@link FIELDS_PER_GROUP}: a group added to a long form
+ * (progressive rendering, form/progressive.ts) is built apart and inserted at once. Chromium
+ * handles form controls inserted one by one into a connected `<form>` in time that grows with
+ * the form's size (200 questions into a form of 800: some 100 ms), a group at once in one step.
+ * A change re-renders its own group only: the others' fields are the same objects (the field
+ * tree keeps what did not change) and so are their signatures.
+ */
+function topLevelGroups(fields: Field[], context: RenderContext): TemplateResult[] {
+  const groups: TemplateResult[] = [];
+  for (let start = 0; start < fields.length; start += FIELDS_PER_GROUP) {
+    const group = fields
+      .slice(start, start + FIELDS_PER_GROUP)
+      .map((child) =>
+        guard(
+          [
+            child,
+            context.text,
+            context.stringsLocale,
+            moduleArrivals(),
+            context.groupSignature(topLevelName(child.pointer)),
+          ],
+          () => renderField(child, context, 1),
+        ),
+      );
+    groups.push(html`${group}`);
+  }
+  return groups;
+}
+
 function renderObject(field: ObjectField, context: RenderContext, level: number): TemplateResult {
   // "Add …" and "Remove …" (a lazy part, loaded before the form shows when it has them).
   const optional = lazyParts.optionalObjects.module;
@@ -166,22 +197,9 @@ function renderObject(field: ObjectField, context: RenderContext, level: number)
     field.alternatives
       ? (lazyParts.alternatives.module?.renderAlternatives(field, context) ?? nothing)
       : nothing,
-    ...properties.map((child) =>
-      level === 0
-        ? // A change re-renders its own group only: the others' fields are the same objects
-          // (the field tree keeps what did not change) and so are their signatures.
-          guard(
-            [
-              child,
-              context.text,
-              context.stringsLocale,
-              moduleArrivals(),
-              context.groupSignature(topLevelName(child.pointer)),
-            ],
-            () => renderField(child, context, level + 1),
-          )
-        : renderField(child, context, level + 1),
-    ),
+    ...(level === 0
+      ? topLevelGroups(properties, context)
+      : properties.map((child) => renderField(child, context, level + 1))),
     renderMap(field, context, level),
     field.removable && optional ? optional.renderRemove(field, context) : nothing,
   ];

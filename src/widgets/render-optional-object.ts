@@ -50,8 +50,36 @@ function collapse(host: ObjectHost, field: ObjectField, title: string): void {
 
 /** The name a part is announced and labelled by: its title, else its property name. */
 function titleOf(field: Field, context: RenderContext): string {
-  const label = context.text.get(field.label).text;
-  return label || field.pointer.slice(field.pointer.lastIndexOf('/') + 1);
+  return shownTitle(field, context).text;
+}
+
+/** The title with its language (a fallback in the source language has the source's). */
+function shownTitle(field: Field, context: RenderContext): { text: string; lang?: string } {
+  const label = context.text.get(field.label);
+  return label.text ? label : { text: field.pointer.slice(field.pointer.lastIndexOf('/') + 1) };
+}
+
+/** Stands for the title in a localized wording, so that the title can be marked with its `lang`. */
+const TITLE_SLOT = '\u0000';
+
+/** "Add {title}" and "Remove {title}" with {@link TITLE_SLOT} for the title. */
+function addWording(title = TITLE_SLOT): string {
+  return msg(str`Add ${title}`);
+}
+
+function removeWording(title = TITLE_SLOT): string {
+  return msg(str`Remove ${title}`);
+}
+
+/**
+ * `wording` (a localized "Add {title}", with {@link TITLE_SLOT} for the title) with the title
+ * marked with its language: a fallback title in the source language is read in that language.
+ */
+function withTitle(wording: string, title: { text: string; lang?: string }) {
+  const at = wording.indexOf(TITLE_SLOT);
+  if (at < 0) return wording;
+  return html`${wording.slice(0, at)}<span lang=${title.lang ?? nothing}>${title.text}</span
+    >${wording.slice(at + TITLE_SLOT.length)}`;
 }
 
 /** "Add <title>" in the place of an object without data. */
@@ -71,7 +99,7 @@ export function renderCollapsed(field: ObjectField, context: RenderContext): Tem
       ?disabled=${field.readOnly || field.disabled}
       @click=${() => expand(context.objects, field, title)}
     >
-      ${msg(str`Add ${title}`)}
+      ${withTitle(addWording(), shownTitle(field, context))}
     </button>
     ${hint}
   </div>`;
@@ -86,6 +114,6 @@ export function renderRemove(field: ObjectField, context: RenderContext): Templa
     data-action="collapse"
     @click=${() => collapse(context.objects, field, title)}
   >
-    ${msg(str`Remove ${title}`)}
+    ${withTitle(removeWording(), shownTitle(field, context))}
   </button>`;
 }

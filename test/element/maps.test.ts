@@ -125,4 +125,69 @@ describe('maps', () => {
     const result = el.validate();
     expect(result.errors.map((e) => e.pointer)).to.deep.equal(['/contacts/office/phone']);
   });
+
+  describe('defaults of entries', () => {
+    const withDefaults = {
+      type: 'object',
+      properties: {
+        rooms: {
+          type: 'object',
+          title: 'Rooms',
+          patternProperties: {
+            '^hall': {
+              type: 'object',
+              properties: {
+                seats: { type: 'integer', default: 100 },
+                stage: { type: 'boolean', default: true },
+              },
+            },
+          },
+          additionalProperties: {
+            type: 'object',
+            properties: { seats: { type: 'integer', default: 10 }, note: { type: 'string' } },
+          },
+        },
+        tags: {
+          type: 'object',
+          title: 'Tags',
+          additionalProperties: { type: 'string', default: 'none' },
+        },
+      },
+    };
+
+    async function add(el: IntakeForm, pointer: string, name: string) {
+      const input = root(el).querySelector<HTMLInputElement>(
+        `[data-map-name="${CSS.escape(pointer)}"]`,
+      )!;
+      input.focus();
+      await sendKeys({ type: name });
+      await sendKeys({ press: 'Enter' });
+      await settle(el);
+    }
+
+    it("a new entry starts with its schema's defaults: the matching pattern's, else additionalProperties'", async () => {
+      const el = await renderForm({ schema: withDefaults });
+      await add(el, '/rooms', 'hallA');
+      await add(el, '/rooms', 'kitchen');
+      await add(el, '/tags', 'colour');
+      expect(el.value).to.deep.equal({
+        rooms: { hallA: { seats: 100, stage: true }, kitchen: { seats: 10 } },
+        tags: { colour: 'none' },
+      });
+      expect(control(el, '/rooms/hallA/seats').value).to.equal('100');
+      expect(control(el, '/rooms/kitchen/seats').value).to.equal('10');
+      expect(control(el, '/tags/colour').value).to.equal('none');
+    });
+
+    it("entries in the data get their schema's defaults where they leave a value out", async () => {
+      const el = await renderForm({ schema: withDefaults });
+      el.value = { rooms: { hallB: { stage: false }, office: { note: 'upstairs' } } };
+      await settle(el);
+      // Given values stay (stage: false); missing ones are filled from the entry's own schema.
+      expect(el.value).to.deep.equal({
+        rooms: { hallB: { stage: false, seats: 100 }, office: { note: 'upstairs', seats: 10 } },
+      });
+      expect(control(el, '/rooms/office/seats').value).to.equal('10');
+    });
+  });
 });

@@ -1,0 +1,81 @@
+/**
+ * The large-schema benchmark (issue 19; `npm run bench:large`, figures in docs/benchmarks.md):
+ * for generated definitions up to the limit of controls, the longest main-thread task (Long Tasks
+ * API) from setting the definition until every field is drawn, and the time to `intake-ready`.
+ * Each definition is loaded `RUNS` times in a fresh element; the median and the worst are shown.
+ * Not part of `npm test`: speed on a shared machine is measured, not asserted.
+ */
+import { fixture } from '@open-wc/testing';
+import { html } from 'lit';
+import '../../src/index.js';
+import type { FormDefinition, IntakeForm } from '../../src/index.js';
+import { chain, recursive, wide, type Generated } from '../helpers/large-schemas.js';
+
+const RUNS = 5;
+
+interface Run {
+  ready: number;
+  drawn: number;
+  longest: number;
+}
+
+async function once(generated: Generated, controls: number): Promise<Run> {
+  const tasks: number[] = [];
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) tasks.push(entry.duration);
+  });
+  observer.observe({ type: 'longtask' });
+  const el = await fixture<IntakeForm>(html`<intake-form locale="en"></intake-form>`);
+  const ready = new Promise((resolve) =>
+    el.addEventListener('intake-ready', resolve, { once: true }),
+  );
+  const started = performance.now();
+  el.definition = { id: 'large', lang: 'en', schema: generated.schema } as FormDefinition;
+  await ready;
+  const readyAfter = performance.now() - started;
+  // Until every control is drawn (or five seconds passed), then let the observer report.
+  const until = performance.now() + 5000;
+  while (
+    el.shadowRoot!.querySelectorAll('input, button.add').length < controls &&
+    performance.now() < until
+  )
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  const drawnAfter = performance.now() - started;
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  observer.disconnect();
+  el.remove();
+  return { ready: readyAfter, drawn: drawnAfter, longest: Math.max(0, ...tasks) };
+}
+
+const median = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+describe('large definitions: longest task while loading', function () {
+  this.timeout(600_000);
+  // [definition, controls it shows when loaded]
+  const cases: [Generated, number][] = [
+    [wide(200), 200],
+    [wide(1000), 1000],
+    [wide(2500), 2500],
+    [wide(4500), 4500],
+    [chain(10, 2, 10), 1],
+    [chain(10, 3, 2), 1],
+    [recursive(100), 1],
+  ];
+  it('measures', async () => {
+    const rows = [
+      '| Definition | Potential fields | `intake-ready` (median) | All drawn (median) | Longest task (median) | Longest task (worst) |',
+      '| --- | ---: | ---: | ---: | ---: | ---: |',
+    ];
+    for (const [generated, controls] of cases) {
+      // One run to warm the compiler and the JIT, not counted.
+      await once(generated, controls);
+      const runs: Run[] = [];
+      for (let i = 0; i < RUNS; i++) runs.push(await once(generated, controls));
+      rows.push(
+        `| ${generated.name} | ${generated.potential} | ${Math.round(median(runs.map((r) => r.ready)))} ms | ${Math.round(median(runs.map((r) => r.drawn)))} ms | ${Math.round(median(runs.map((r) => r.longest)))} ms | ${Math.round(Math.max(...runs.map((r) => r.longest)))} ms |`,
+      );
+    }
+    console.log(rows.join('\n'));
+  });
+});
