@@ -18,8 +18,9 @@ import { describeRequests, openFirstContact, servedBytes } from './e2e/loading-s
  */
 // 45.14 KiB measured when the waves landed (issue 21); the merge with issues 19 and 20 (the
 // outbox's sealing and the control count in the main file) brought it to 48.87 KiB, and the
-// encryption seam (issue 23: main file, Arabic strings, outbox) to 49.28 KiB.
-const BUDGET_BROTLI = 49.5 * 1024;
+// encryption seam (issue 23: main file, Arabic strings, outbox) to 49.28 KiB, and the
+// progressive drawing of long steps (issue 19) to 49.89 KiB.
+const BUDGET_BROTLI = 50 * 1024;
 
 test('the compiled first-contact form in Arabic stays within its budget (brotli)', async (t) => {
   const { requests } = await openFirstContact(t, { locale: 'ar' });

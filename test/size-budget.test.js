@@ -38,11 +38,14 @@ const ENTRY = path.join(ROOT, 'dist', 'intake-elements.js');
  * defaults; root lists and root answers) added 1.03 KiB. Together 31.37 KiB after the merge of
  * issues 19 to 21. End-to-end encryption (issue 23) adds about 0.2 KiB: the lazy part's
  * declaration, the branch in the submit path, the notice's slot, `autocomplete` off for
- * encrypting forms (the encryption itself is a lazy part). 31.63 KiB with it: the budget is
- * 31.75 KiB.
+ * encrypting forms (the encryption itself is a lazy part): 31.63 KiB. No long task while a large
+ * definition loads (issue 19, second round: the checks, the compile and the render as separate
+ * tasks, a long step drawn in parts of at most 800 controls, top-level fields in groups of 25,
+ * the source-language marks on summary labels and "Add …" buttons) added 0.70 KiB: 32.33 KiB
+ * measured, the budget is 32.5 KiB.
  * Lower it when the file shrinks; raise it only with a decision like these.
  */
-const BUDGET_GZIP = 31.75 * 1024;
+const BUDGET_GZIP = 32.5 * 1024;
 
 /** Relative module specifiers a file imports statically (`import … from` / `import '…'`). */
 export function staticImports(code) {
