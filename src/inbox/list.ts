@@ -8,6 +8,7 @@ import { filterQuery, NO_FILTERS, type Filters, type FormInfo, type ListPage } f
 import { formatTime, languageName, STATUSES } from './i18n.js';
 import { memory } from './memory.js';
 import { InboxView } from './view.js';
+import './delivery-hint.js';
 
 const PAGE_SIZE = 50;
 
@@ -101,6 +102,7 @@ export class InboxList extends InboxView {
     const routeKey = f.route && f.value ? JSON.stringify([f.route, f.value]) : '';
     return html`
       <h1 tabindex="-1">${t.listTitle}</h1>
+      <inbox-delivery-hint .api=${this.api} .locale=${this.locale}></inbox-delivery-hint>
       ${this.flash ? html`<p class="notice">${this.flash}</p>` : nothing}
       <form class="filters" @submit=${this.applyFilters} aria-labelledby="filters-heading">
         <h2 id="filters-heading">${t.filters}</h2>
