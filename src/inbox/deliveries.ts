@@ -84,6 +84,8 @@ export class InboxDeliveries extends InboxView {
 
   private async load() {
     this.error = '';
+    // The rows shown were of the filter before: they go, rather than stand under a new caption.
+    this.sections = {};
     this.announce(this.t.loading);
     try {
       const kinds = this.kindsShown();
