@@ -56,7 +56,9 @@ export async function deliveriesPlugin(app, options) {
   /** The kind asked for (default webhook); undefined after answering 400. */
   function kindOf(request, reply) {
     const { kind = 'webhook' } = request.query;
-    if (Object.hasOwn(KINDS, kind)) return { name: kind, ...KINDS[kind] };
+    if (typeof kind === 'string' && Object.hasOwn(KINDS, kind)) {
+      return { name: kind, ...KINDS[kind] };
+    }
     problem(reply, 400, 'Bad Request', { detail: 'kind is webhook or email.' });
     return undefined;
   }
