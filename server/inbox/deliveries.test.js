@@ -1,8 +1,10 @@
 // The inbox's deliveries API (server/inbox/deliveries.js) for the new-request e-mails
 // (`kind=email`): a notice the SMTP server could not take is listed as failed for those who see
 // its submission, by the team address's domain only, counted for the list page's hint, and
-// sent when a caseworker retries it after the SMTP server is back; on SQLite and PostgreSQL.
+// sent when a caseworker retries it after the SMTP server is back; paging and the reference
+// filter of webhook deliveries, whose URL shows by its host only; on SQLite and PostgreSQL.
 import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { SMTPServer } from 'smtp-server';
 import { KONTAKT, envelope, kontaktData, storageTest, submit } from '../testing/harness.js';
@@ -160,3 +162,53 @@ storageTest(
     );
   },
 );
+
+storageTest('deliveries come newest first, page by page, and by reference', async (t, env) => {
+  const received = [];
+  const server = createServer((request, response) => {
+    received.push(request.headers['x-intake-delivery']);
+    request.resume().on('end', () => response.writeHead(204).end());
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  t.after(() => new Promise((resolve) => server.close(resolve)));
+  const url = `http://127.0.0.1:${server.address().port}/intake?token=not-for-the-inbox`;
+  const receiver = await env.start({
+    inbox: true,
+    webhooks: { kontakt: { url, secret: 'a-webhook-secret-of-forty-characters-xyz' } },
+  });
+  await addStaff(receiver.storage, { name: 'admin', team: 'zentrale', isAdmin: true });
+  const references = [];
+  for (let i = 0; i < 3; i++) {
+    const response = await submit(receiver, 'kontakt', envelope(KONTAKT, kontaktData()));
+    references.push((await response.json()).reference);
+  }
+  await until(() => received.length === 3, 'three deliveries');
+  const admin = await signIn(receiver, 'admin');
+  const list = (query) => admin.get(`/inbox/api/deliveries?${query}`).then((r) => r.json());
+  await until(
+    async () => (await list('state=delivered')).items.length === 3,
+    'all three marked delivered',
+  );
+  const first = await list('limit=2');
+  assert.equal(first.items.length, 2);
+  assert.equal(first.next, first.items[1].id);
+  const second = await list(`limit=2&before=${first.next}`);
+  assert.equal(second.items.length, 1);
+  assert.equal(second.next, null);
+  const ids = [...first.items, ...second.items].map((d) => d.id);
+  assert.deepEqual(
+    ids,
+    [...ids].sort((a, b) => b - a),
+    'newest first',
+  );
+  assert.equal(new Set(ids).size, 3, 'no delivery twice');
+  assert.ok(!JSON.stringify([first, second]).includes('token'), 'the URL’s query is not shown');
+  const one = await list(`reference=${references[1].toLowerCase()}`);
+  assert.deepEqual(
+    one.items.map((d) => d.reference),
+    [references[1]],
+  );
+  // Without SMTP there is nothing to send an e-mail with: no e-mail deliveries, none to retry.
+  assert.deepEqual((await list('kind=email')).items, []);
+  assert.equal((await admin.send('POST', '/inbox/api/deliveries/1/retry?kind=email')).status, 404);
+});
