@@ -129,7 +129,12 @@ export async function deliveriesPlugin(app, options) {
       return problem(reply, 409, 'Conflict', { detail: 'This delivery has arrived already.' });
     }
     const sender = kind.sender(options.background);
-    if (!sender) return problem(reply, 409, 'Conflict', { detail: kind.unconfigured });
+    if (!sender) {
+      return problem(reply, 409, 'Conflict', {
+        type: 'urn:intake-elements:problem:no-sender',
+        detail: kind.unconfigured,
+      });
+    }
     await sender.retry(id);
     return sendJson(reply, 200, describe(kind, await find()));
   });
@@ -141,7 +146,9 @@ function describe(kind, row) {
   const target = kind.target(secret);
   let lastError = row.last_error ?? null;
   // An error text may quote the URL or the address (a refused recipient): name the target only.
-  if (lastError && secret) lastError = lastError.split(secret).join(target);
+  if (lastError && secret) {
+    lastError = lastError.split(secret).join(kind.name === 'email' ? `…@${target}` : target);
+  }
   if (lastError) lastError = lastError.replace(/[^\s<>"'@]+@([^\s<>"'@]+)/g, '…@$1');
   return {
     id: Number(row.id),

@@ -208,7 +208,28 @@ storageTest('deliveries come newest first, page by page, and by reference', asyn
     one.items.map((d) => d.reference),
     [references[1]],
   );
-  // Without SMTP there is nothing to send an e-mail with: no e-mail deliveries, none to retry.
+  // A notice left failed from when SMTP was configured: listed, but without SMTP now nothing
+  // can send it, and the answer says so (409, its own problem type).
   assert.deepEqual((await list('kind=email')).items, []);
-  assert.equal((await admin.send('POST', '/inbox/api/deliveries/1/retry?kind=email')).status, 404);
+  const [notice] = await receiver.storage.db
+    .insertInto('notice_deliveries')
+    .values({
+      reference: references[0],
+      form_id: 'kontakt',
+      form_title: 'Kontaktformular',
+      recipient: 'team.unna@kreis.example',
+      teams: '["unna"]',
+      state: 'failed',
+      attempts: 5,
+      last_error: 'Mailbox unavailable: <team.unna@kreis.example>',
+      created_at: new Date().toISOString(),
+    })
+    .returning('id')
+    .execute();
+  const [listed] = (await list('kind=email&state=failed')).items;
+  assert.equal(listed.target, 'kreis.example');
+  assert.equal(listed.lastError, 'Mailbox unavailable: <…@kreis.example>', 'no address');
+  const refused = await admin.send('POST', `/inbox/api/deliveries/${notice.id}/retry?kind=email`);
+  assert.equal(refused.status, 409);
+  assert.equal((await refused.json()).type, 'urn:intake-elements:problem:no-sender');
 });

@@ -45,7 +45,11 @@ const EN = {
   notDelivered: (reference: string, why: string, next: string) =>
     `${reference} was not delivered: ${why}. Next try: ${next}.`,
   notDeliveredFinal: (reference: string, why: string) => `${reference} was not delivered: ${why}.`,
-  gone: 'This delivery is no longer there (delivered or deleted meanwhile).',
+  gone: 'This delivery is no longer there: its submission was deleted meanwhile.',
+  arrivedAlready: 'This delivery has arrived already.',
+  noSender:
+    'Nothing is set up any more to send it (no webhook for this form, or no mail server). ' +
+    'Ask the administrator.',
   loaded: (n: number) => (n === 1 ? '1 delivery shown.' : `${n} deliveries shown.`),
   loadMore: 'Show more',
   hint: (n: number) =>
@@ -96,7 +100,11 @@ const DE: DeliveryStrings = {
   notDelivered: (reference, why, next) =>
     `${reference} wurde nicht zugestellt: ${why}. Nächster Versuch: ${next}.`,
   notDeliveredFinal: (reference, why) => `${reference} wurde nicht zugestellt: ${why}.`,
-  gone: 'Diese Zustellung gibt es nicht mehr (inzwischen zugestellt oder gelöscht).',
+  gone: 'Diese Zustellung gibt es nicht mehr: ihre Anfrage wurde inzwischen gelöscht.',
+  arrivedAlready: 'Diese Zustellung ist schon angekommen.',
+  noSender:
+    'Zum Senden ist nichts mehr eingerichtet (kein Webhook für dieses Formular oder kein ' +
+    'Mailserver). Wenden Sie sich an die Administration.',
   loaded: (n) => (n === 1 ? '1 Zustellung angezeigt.' : `${n} Zustellungen angezeigt.`),
   loadMore: 'Mehr anzeigen',
   hint: (n) =>

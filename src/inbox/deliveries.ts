@@ -140,10 +140,7 @@ export class InboxDeliveries extends InboxView {
               )
             : d.notDeliveredFinal(after.reference, this.why(after));
     } catch (error) {
-      message =
-        error instanceof ApiError && (error.status === 404 || error.status === 409)
-          ? d.gone
-          : this.describeError(error);
+      message = this.retryRefused(error);
     } finally {
       this.busy = '';
     }
@@ -162,12 +159,21 @@ export class InboxDeliveries extends InboxView {
     this.sections = { ...this.sections, [kind]: { ...section, items } };
   }
 
-  /** The last error in words: the HTTP status and the error text the server gave. */
+  /** Why a retry was refused, in the interface language. */
+  private retryRefused(error: unknown): string {
+    if (error instanceof ApiError) {
+      if (error.status === 404) return this.d.gone;
+      if (error.is('no-sender')) return this.d.noSender;
+      if (error.status === 409) return this.d.arrivedAlready;
+    }
+    return this.describeError(error);
+  }
+
+  /** The last error in words: the error text the server gave, else the HTTP status. */
   private why(delivery: Delivery): string {
-    const parts: string[] = [];
-    if (delivery.lastError) parts.push(delivery.lastError);
-    else if (delivery.lastStatus) parts.push(this.d.answered(delivery.lastStatus));
-    return parts.join(', ') || this.d.noError;
+    if (delivery.lastError) return delivery.lastError;
+    if (delivery.lastStatus) return this.d.answered(delivery.lastStatus);
+    return this.d.noError;
   }
 
   private applyFilter(event: Event) {
