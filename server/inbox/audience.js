@@ -1,14 +1,13 @@
 /**
- * Who sees a submission, for the service's own needs: which teams get the new-request e-mail,
- * and which webhook deliveries a person may list. The rule is the inbox contract's access rule:
+ * Who sees a submission, for the service's own needs: which teams get the new-request e-mail. The rule is the inbox contract's access rule:
  * an administrator sees everything; a team sees a submission when it has a `team_forms` row for
  * the submission's form with no routing pointer, or with a pointer whose answer in the envelope
  * equals the row's value.
  *
  * The answer is read from the envelope here rather than from `submission_routing`, because the
  * notice goes out right after the row is stored, and the routing rows are copied out of that
- * same envelope. server/inbox/access.js (the inbox's routes) is the authority; when it offers
- * the same checks, `teamsSeeing` and `staffMaySee` can be swapped for its functions.
+ * same envelope. server/inbox/access.js (the inbox's routes, the deliveries list included) is
+ * the authority for what a signed-in person sees.
  */
 import { getAtPointer } from '../../src/core/json-pointer.js';
 
@@ -52,34 +51,4 @@ export async function teamsSeeing(db, { formId, data }) {
     }
   }
   return [...seen.values()];
-}
-
-/**
- * The rules of a person's teams, for checking many submissions with `staffMaySee`.
- *
- * @param {import('kysely').Kysely<any>} db
- * @param {{ teams: string[], isAdmin: boolean }} staff `request.staff`
- * @returns {Promise<null | Array<{ form_id: string, route_pointer: string | null,
- *   route_value: string | null }>>} null for an administrator (sees everything)
- */
-export async function rulesOf(db, staff) {
-  if (staff.isAdmin) return null;
-  if (staff.teams.length === 0) return [];
-  return db
-    .selectFrom('team_forms')
-    .select(['form_id', 'route_pointer', 'route_value'])
-    .where('team_id', 'in', staff.teams)
-    .execute();
-}
-
-/**
- * Whether a person with these rules (from `rulesOf`) sees a submission.
- *
- * @param {null | Array<{ form_id: string, route_pointer: string | null,
- *   route_value: string | null }>} rules
- * @param {{ formId: string, data: unknown }} submission
- */
-export function staffMaySee(rules, { formId, data }) {
-  if (rules === null) return true;
-  return rules.some((rule) => rule.form_id === formId && ruleGrants(rule, data));
 }

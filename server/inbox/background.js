@@ -68,6 +68,8 @@ export function createBackground({ useStorage, write, notify, webhooks, retentio
     stored,
     /** The webhook deliveries (for the inbox's retry), or undefined when none are configured. */
     webhooks: deliveries,
+    /** The new-request e-mails (for the inbox's retry), or undefined without SMTP. */
+    notices: notifier,
     /** Runs the retention job now (tests); resolves to what it deleted. */
     runRetention: () => job?.run() ?? Promise.resolve([]),
     /** Resolves when no notice or delivery is in progress (tests). */

@@ -34,7 +34,8 @@ import { createOutbox } from './outbox.js';
  * @param {NotifyOptions & { useStorage: () => Promise<object>, write: (entry: object) => void }}
  *   options
  * @returns {{ notify: (submission: { reference: string, formId: string, formTitle: string,
- *   data: unknown }) => void, idle: () => Promise<void>, close: () => Promise<void> }}
+ *   data: unknown }) => void, retry: (id: number) => Promise<boolean>, idle: () => Promise<void>,
+ *   close: () => Promise<void> }}
  */
 export function createNotifier({
   smtpUrl,
@@ -100,6 +101,13 @@ export function createNotifier({
 
   return {
     notify,
+    /**
+     * Staff's retry (the inbox's deliveries page): the message becomes pending and due with a
+     * fresh count of tries, and is tried once right away.
+     *
+     * @returns {Promise<boolean>} false when there is no such message, or it was sent
+     */
+    retry: outbox.retry,
     /** Resolves when no message is being stored or sent in this process (tests, shutdown). */
     idle: outbox.idle,
     /** Stops; messages not yet sent stay stored for the next start. */

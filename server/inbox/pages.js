@@ -4,6 +4,7 @@
  * `npm run build`; the npm package ships it, so no build step is needed at the office).
  *
  *   GET /inbox/  /inbox/submissions/:reference  /inbox/print/:reference  /inbox/audit
+ *       /inbox/deliveries
  *   GET /inbox/intake-inbox.js (and its source map)
  *
  * The page holds no inline script or style (the inbox's CSP forbids both): the element brings
@@ -41,7 +42,7 @@ const PAGE = `<!doctype html>
 </html>
 `;
 
-const PAGE_PATHS = ['/', '/submissions/:reference', '/print/:reference', '/audit'];
+const PAGE_PATHS = ['/', '/submissions/:reference', '/print/:reference', '/audit', '/deliveries'];
 
 /**
  * Fastify plugin (inside the inbox's prefix): the pages and the script.

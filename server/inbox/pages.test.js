@@ -26,6 +26,7 @@ test('every inbox URL is the same page under the strict policy; the script comes
     '/inbox/submissions/KI-2345-6789',
     '/inbox/print/KI-2345-6789',
     '/inbox/audit',
+    '/inbox/deliveries',
   ]) {
     const response = await fetch(`${receiver.url}${path}`);
     assert.equal(response.status, 200, path);

@@ -14,7 +14,7 @@
  * Any 2xx answer counts as delivered. Anything else, a redirect, a network error or no answer
  * within the timeout is tried again after a pause that doubles each time (with random jitter,
  * so that many deliveries do not come back at once), up to `attempts` tries; then the delivery
- * is `failed`, listed in the inbox (./deliveries.js) and can be retried by staff.
+ * is `failed`, listed in the inbox (./deliveries.js, by host only) and can be retried by staff.
  *
  * Every delivery is a `webhook_deliveries` row in the durable outbox of ./outbox.js: sent when
  * due, picked up after a restart, never sent by two receivers at once.
@@ -23,7 +23,6 @@ import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { isLoopback } from '../http.js';
 import { createOutbox } from './outbox.js';
-import { isoTime } from './time.js';
 
 /** How long one try may take (less than the outbox's lease). */
 const TIMEOUT_MS = 10_000;
@@ -180,23 +179,5 @@ export function createWebhooks({
     sweep: outbox.sweep,
     idle: outbox.idle,
     close: outbox.close,
-  };
-}
-
-/** A delivery row as the inbox shows it. */
-export function describeDelivery(row) {
-  return {
-    id: Number(row.id),
-    reference: row.reference,
-    formId: row.form_id,
-    url: row.url,
-    state: row.state,
-    attempts: Number(row.attempts),
-    lastStatus: row.last_status ?? null,
-    lastError: row.last_error ?? null,
-    createdAt: isoTime(row.created_at),
-    lastAttemptAt: isoTime(row.last_attempt_at) ?? null,
-    nextAttemptAt: isoTime(row.next_attempt_at) ?? null,
-    deliveredAt: isoTime(row.delivered_at) ?? null,
   };
 }

@@ -174,6 +174,9 @@ storageTest(
     assert.equal(failed.attempts, 3);
     assert.equal(failed.lastStatus, 503);
     assert.equal(failed.nextAttemptAt, null);
+    assert.equal(failed.kind, 'webhook');
+    assert.equal(failed.target, new URL(hook.url).host, 'the target by its host only');
+    assert.equal(failed.url, undefined, 'a URL may carry a token: it is not shown');
 
     // Bergkamen's caseworker sees it; Unna's does not, not even by its id.
     const bergkamen = await signIn(receiver, 'bergkamen');

@@ -199,3 +199,28 @@ export function filterQuery(filters: Filters, extra: Record<string, string> = {}
   for (const [key, value] of Object.entries(extra)) query.set(key, value);
   return query.toString();
 }
+
+/** A webhook delivery or an e-mail notice (GET /inbox/api/deliveries). */
+export interface Delivery {
+  id: number;
+  kind: 'webhook' | 'email';
+  reference: string;
+  formId: string;
+  /** The webhook URL's host or the team address's domain: never more. */
+  target: string;
+  state: 'pending' | 'delivered' | 'failed';
+  attempts: number;
+  lastStatus: number | null;
+  lastError: string | null;
+  createdAt: string;
+  lastAttemptAt: string | null;
+  nextAttemptAt: string | null;
+  deliveredAt: string | null;
+}
+
+/** GET /inbox/api/deliveries/count: how many of each kind are in one state. */
+export interface DeliveryCounts {
+  state: string;
+  webhook: number;
+  email: number;
+}

@@ -1,6 +1,7 @@
 /**
  * `<intake-inbox>`: the staff inbox's page shell. It knows who is signed in, picks the page for
- * the URL (/inbox/, /inbox/submissions/:reference, /inbox/print/:reference, /inbox/audit),
+ * the URL (/inbox/, /inbox/submissions/:reference, /inbox/print/:reference, /inbox/audit,
+ * /inbox/deliveries),
  * and holds what every page shares: the skip link, the header with the navigation, the
  * interface language and sign-out, and one live region for loading and done messages.
  *
@@ -10,6 +11,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import { InboxApi, type InboxConfig, type Me } from './api.js';
+import { deliveryStrings } from './deliveries-i18n.js';
 import { browserLocale, strings, type InboxLocale } from './i18n.js';
 import { forget } from './memory.js';
 import { baseStyles } from './styles.js';
@@ -19,12 +21,14 @@ import './list.js';
 import './detail.js';
 import './print.js';
 import './audit.js';
+import './deliveries.js';
 
 type Route =
   | { page: 'list' }
   | { page: 'detail'; reference: string }
   | { page: 'print'; reference: string }
   | { page: 'audit' }
+  | { page: 'deliveries' }
   | { page: 'missing' };
 
 const LOCALE_KEY = 'intake-inbox-locale';
@@ -34,6 +38,7 @@ export function routeOf(pathname: string): Route {
   const path = pathname.replace(/\/+$/, '');
   if (path === '/inbox' || path === '/inbox/index.html') return { page: 'list' };
   if (path === '/inbox/audit') return { page: 'audit' };
+  if (path === '/inbox/deliveries') return { page: 'deliveries' };
   const match = /^\/inbox\/(submissions|print)\/([^/]+)$/.exec(path);
   if (match) {
     let reference: string;
@@ -215,6 +220,8 @@ export class IntakeInbox extends LitElement {
         return t.submissionTitle(this.route.reference);
       case 'audit':
         return t.auditTitle;
+      case 'deliveries':
+        return deliveryStrings(this.locale).title;
       default:
         return t.pageNotFound;
     }
@@ -329,6 +336,11 @@ export class IntakeInbox extends LitElement {
         <li>
           <a href="/inbox/" aria-current=${current('list')} @click=${this.navLink}>${t.navList}</a>
         </li>
+        <li>
+          <a href="/inbox/deliveries" aria-current=${current('deliveries')} @click=${this.navLink}
+            >${deliveryStrings(this.locale).navDeliveries}</a
+          >
+        </li>
         ${
           this.me?.isAdmin
             ? html`<li>
@@ -393,6 +405,15 @@ export class IntakeInbox extends LitElement {
             .me=${common.me}
             .locale=${common.locale}
           ></inbox-audit>`,
+        );
+      case 'deliveries':
+        return keyed(
+          'deliveries',
+          html`<inbox-deliveries
+            .api=${common.api}
+            .me=${common.me}
+            .locale=${common.locale}
+          ></inbox-deliveries>`,
         );
       default:
         return html`<inbox-missing .locale=${common.locale}></inbox-missing>`;

@@ -10,6 +10,7 @@ import { formatTime, languageName, STATUSES } from './i18n.js';
 import { memory } from './memory.js';
 import { InboxView } from './view.js';
 import './encrypted-search.js';
+import './delivery-hint.js';
 
 const PAGE_SIZE = 50;
 
@@ -137,6 +138,7 @@ export class InboxList extends InboxView {
     const routeKey = f.route && f.value ? JSON.stringify([f.route, f.value]) : '';
     return html`
       <h1 tabindex="-1">${t.listTitle}</h1>
+      <inbox-delivery-hint .api=${this.api} .locale=${this.locale}></inbox-delivery-hint>
       ${this.flash ? html`<p class="notice">${this.flash}</p>` : nothing}
       <form class="filters" @submit=${this.applyFilters} aria-labelledby="filters-heading">
         <h2 id="filters-heading">${t.filters}</h2>

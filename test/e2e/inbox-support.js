@@ -30,12 +30,16 @@ const PDF = 'data:application/pdf;name=befund.pdf;base64,JVBERi0xLjQK';
 /**
  * Starts the receiver with the inbox and Chromium; closes both after the test. `inbox`: the
  * receiver's inbox options (session timeouts, lock-out, TOTP key, OIDC), default `true`;
- * `backend`: `sqlite` (default) or `postgres` (a fresh schema, dropped after the test).
+ * `backend`: `sqlite` (default) or `postgres` (a fresh schema, dropped after the test);
+ * `receiverOptions`: more options of startReceiver() (webhooks, notify).
  *
  * @returns {Promise<{ receiver: object, storage: object, browser: import('playwright').Browser,
  *   url: string, hostileRef: string, kamenRef: string }>}
  */
-export async function inboxSetUp(t, { seeded = 52, inbox = true, backend = 'sqlite' } = {}) {
+export async function inboxSetUp(
+  t,
+  { seeded = 52, inbox = true, backend = 'sqlite', receiverOptions = {} } = {},
+) {
   assert.ok(existsSync(join(REPO, 'dist', 'inbox', 'intake-inbox.js')), 'run `npm run build`');
   const executablePath = findBrowser();
   assert.ok(executablePath, 'no Chromium found (set CHROME_PATH)');
@@ -53,6 +57,7 @@ export async function inboxSetUp(t, { seeded = 52, inbox = true, backend = 'sqli
     rateLimit: false,
     inbox,
     log: () => undefined,
+    ...receiverOptions,
   });
   const browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
   t.after(async () => {
