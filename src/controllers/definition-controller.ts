@@ -189,7 +189,13 @@ export class DefinitionController {
       this.#readyBefore = true;
       this.steps.shown(first);
       // Also after a later definition (a host that swaps forms, an author's preview).
-      emit(host, 'intake-ready', { id: definition.id, version: definition.version });
+      // `validator`: how the form validates (a compiled module's code; a raw schema compiled now,
+      // or its code kept from an earlier visit).
+      emit(host, 'intake-ready', {
+        id: definition.id,
+        version: definition.version,
+        validator: validator.origin ?? 'precompiled',
+      });
     } catch (error) {
       if (token === this.#token) await this.#fail(error);
     }

@@ -15,6 +15,9 @@ import { errorsOf, splitValidation, type Check } from './split-validator.js';
 // A chunk of its own: the noise filter comes with it, whether the schema has alternatives or not.
 import { alternativeNoise } from '../core/alternative-noise.js';
 import type { FormValidator, SplitValidator } from './validator.js';
+import { precompiledValidator } from './precompiled.js';
+import { evaluateSource, FORMATS_MODULE, standaloneSource } from './standalone-validators.js';
+import { cacheKey, dropEntry, readEntry, track, writeEntry } from './validator-cache.js';
 
 type AjvInstance = ReturnType<typeof createAjv>;
 
@@ -119,6 +122,15 @@ function wholeInside(whole: Check, pointer: string): Check {
   return check;
 }
 
+/** What `compileWith` made: the validator, and the ajv instance holding its code. */
+interface Compiled {
+  validator: FormValidator;
+  ajv: AjvInstance;
+  rootKey: string;
+  /** The split registered, `undefined` where the whole schema was. */
+  document: SplitDocument | undefined;
+}
+
 /**
  * Compiles `schema`; throws a `DefinitionError` when ajv rejects it (bad regex, bad keyword value…).
  *
@@ -129,13 +141,25 @@ function wholeInside(whole: Check, pointer: string): Check {
  * to build `validate` from the split, would compile each property's code twice at load.)
  */
 export function compileSchema(schema: SchemaObject): FormValidator {
+  return compileWith(schema, false).validator;
+}
+
+/**
+ * `compileSchema`, with ajv keeping each function's source where `standalone` (so that the code
+ * can be written out for the cache).
+ */
+function compileWith(schema: SchemaObject, standalone: boolean): Compiled {
   const dialect = detectDialect(schema);
   const rootKey = rootKeyOf(schema);
+  const newAjv = () =>
+    standalone
+      ? createAjv(dialect, { standalone: true, esm: false, formatsModule: FORMATS_MODULE })
+      : createAjv(dialect);
   let document = splitDocument(schema);
   let ajv: AjvInstance;
   let whole: Check;
   try {
-    ajv = createAjv(dialect);
+    ajv = newAjv();
     try {
       register(ajv, document?.document ?? schema, dialect);
       whole = compilePart(ajv, rootKey, '');
@@ -143,7 +167,7 @@ export function compileSchema(schema: SchemaObject): FormValidator {
       if (!document) throw error;
       // Maybe the split's schemas are what ajv refused: the root alone decides.
       document = undefined;
-      ajv = createAjv(dialect);
+      ajv = newAjv();
       register(ajv, schema, dialect);
       whole = compilePart(ajv, rootKey, '');
     }
@@ -151,8 +175,11 @@ export function compileSchema(schema: SchemaObject): FormValidator {
     throw invalidSchema(error);
   }
   const split = document ? compileSplit(ajv, rootKey, document, whole) : undefined;
+  // The shell did not compile: the code kept for a later visit is the whole schema's.
+  if (!split) document = undefined;
   const parts = new Map<string, Check | undefined>();
-  return {
+  const validator: FormValidator = {
+    origin: 'compiled',
     validate: (value) => errorsOf(whole, value === undefined ? {} : value, alternativeNoise),
     matches(location, data) {
       let part = parts.get(location);
@@ -170,4 +197,50 @@ export function compileSchema(schema: SchemaObject): FormValidator {
     },
     ...(split ? { split } : {}),
   };
+  return { validator, ajv, rootKey, document };
+}
+
+/**
+ * The validator of a raw schema, from the code kept on an earlier visit (validator-cache.ts)
+ * where there is some, else compiled now, its code then kept in an idle moment after the form is
+ * shown. Throws as `compileSchema` does.
+ */
+export async function loadValidator(schema: SchemaObject): Promise<FormValidator> {
+  const text = JSON.stringify(schema);
+  const key = await cacheKey(text).catch(() => undefined);
+  const entry = key ? await readEntry(key, text) : undefined;
+  if (key && entry) {
+    try {
+      // Contained as the compiled ones are: ajv's code may still give up on a value.
+      const validators = Object.fromEntries(
+        Object.entries(evaluateSource(entry, schema)).map(([k, check]) => [k, contained(check)]),
+      );
+      return {
+        ...precompiledValidator({ id: 'cached', schema, validators }, alternativeNoise),
+        origin: 'cached',
+      };
+    } catch {
+      // Not this library's code, or damaged: compiled again below, and kept anew.
+      await dropEntry(key);
+    }
+  }
+  const compiled = compileWith(schema, key !== undefined);
+  if (key) track(keep(key, text, compiled, schema));
+  return compiled.validator;
+}
+
+/** Writes the code of `compiled` to the cache; a failure only means no cache. */
+async function keep(
+  key: string,
+  text: string,
+  compiled: Compiled,
+  schema: SchemaObject,
+): Promise<void> {
+  try {
+    const { ajv, rootKey, document } = compiled;
+    const source = await standaloneSource(ajv, rootKey, document, schema);
+    await writeEntry(key, { text, ...source });
+  } catch {
+    // Nothing kept: the next visit compiles.
+  }
 }

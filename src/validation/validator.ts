@@ -38,6 +38,11 @@ export interface FormValidator {
   matches(location: string, data: unknown): boolean;
   /** The same validation split by top-level property; absent where the schema cannot be split. */
   readonly split?: SplitValidator;
+  /**
+   * Where a raw schema's validator came from: compiled now, or the code kept from an earlier
+   * visit (src/validation/validator-cache.ts). Absent for a compiled module's.
+   */
+  readonly origin?: 'compiled' | 'cached';
 }
 
 /** Starts loading the compiler chunk, for a raw definition that is on its way. */
@@ -46,9 +51,12 @@ export function preloadCompiler(): void {
   import('./ajv-compiler.js').catch(() => undefined);
 }
 
-/** Compiles a raw schema with ajv, loading the compiler chunk on first use. */
+/**
+ * The validator of a raw schema: the code kept from an earlier visit, or compiled with ajv (the
+ * compiler chunk loaded on first use).
+ */
 export async function compileValidator(schema: SchemaObject): Promise<FormValidator> {
   announceDependencies('ajv-compiler');
-  const { compileSchema } = await import('./ajv-compiler.js');
-  return compileSchema(schema);
+  const { loadValidator } = await import('./ajv-compiler.js');
+  return loadValidator(schema);
 }
