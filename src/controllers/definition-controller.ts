@@ -31,6 +31,11 @@ import { compileValidator, preloadCompiler, type FormValidator } from '../valida
 import { loadWidgets } from '../widgets/registry.js';
 import type { LocaleController } from './locale-controller.js';
 
+/** Resolves after the next frame is painted. */
+function afterPaint(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+}
+
 /** Where the form is in loading its definition. */
 export type LoadStatus = 'empty' | 'loading' | 'ready' | 'error';
 
@@ -186,6 +191,15 @@ export class DefinitionController {
       // A saved draft returns before the form counts as ready, so the host sees the final state.
       if (first && host.draft === 'local') await this.steps.beforeFirstReady();
       await host.updateComplete;
+      if (token !== this.#token) return;
+      // A raw schema is compiled after the form's first paint (nothing on the first screen
+      // validates, see ajv-compiler.ts); what ajv refuses only when compiling shows as the
+      // definition error instead, and the form never counts as ready.
+      if (validator.prepare) {
+        await afterPaint();
+        if (token !== this.#token) return;
+        validator.prepare();
+      }
       this.#readyBefore = true;
       this.steps.shown(first);
       // Also after a later definition (a host that swaps forms, an author's preview).

@@ -16,7 +16,7 @@ import { errorsOf, splitValidation, type Check } from './split-validator.js';
 import { alternativeNoise } from '../core/alternative-noise.js';
 import type { FormValidator, SplitValidator } from './validator.js';
 import { precompiledValidator } from './precompiled.js';
-import { evaluateSource, FORMATS_MODULE, standaloneSource } from './standalone-validators.js';
+import { evaluateSource, FORMATS_MODULE, idle, standaloneSource } from './standalone-validators.js';
 import { cacheKey, dropEntry, readEntry, track, writeEntry } from './validator-cache.js';
 
 type AjvInstance = ReturnType<typeof createAjv>;
@@ -122,13 +122,11 @@ function wholeInside(whole: Check, pointer: string): Check {
   return check;
 }
 
-/** What `compileWith` made: the validator, and the ajv instance holding its code. */
+/** What `compileWith` made: the validator, and how to reach the ajv instance holding its code. */
 interface Compiled {
   validator: FormValidator;
-  ajv: AjvInstance;
-  rootKey: string;
-  /** The split registered, `undefined` where the whole schema was. */
-  document: SplitDocument | undefined;
+  /** Compiles the root (if not yet done) and returns the instance it is compiled in. */
+  compiled(): { ajv: AjvInstance; rootKey: string; document: SplitDocument | undefined };
 }
 
 /**
@@ -141,12 +139,19 @@ interface Compiled {
  * to build `validate` from the split, would compile each property's code twice at load.)
  */
 export function compileSchema(schema: SchemaObject): FormValidator {
-  return compileWith(schema, false).validator;
+  const { validator, compiled } = compileWith(schema, false);
+  compiled();
+  return validator;
 }
 
 /**
- * `compileSchema`, with ajv keeping each function's source where `standalone` (so that the code
- * can be written out for the cache).
+ * The validator of `schema`, registered with ajv now (which checks it against its dialect's
+ * meta-schema: a schema that is none is refused at once) and compiled on first use: the first
+ * screen of a form needs no validation (errors show once a field is left), unless it has
+ * conditions or alternatives to decide. The element compiles it (`prepare`) right after the
+ * form's first paint and before `intake-ready`: what ajv refuses only when compiling (a `pattern`
+ * that is no regular expression) then takes the form's place, and the form is never ready.
+ * ajv keeps each function's source where `standalone`, so that the code can be kept.
  */
 function compileWith(schema: SchemaObject, standalone: boolean): Compiled {
   const dialect = detectDialect(schema);
@@ -157,31 +162,52 @@ function compileWith(schema: SchemaObject, standalone: boolean): Compiled {
       : createAjv(dialect);
   let document = splitDocument(schema);
   let ajv: AjvInstance;
-  let whole: Check;
   try {
     ajv = newAjv();
     try {
       register(ajv, document?.document ?? schema, dialect);
-      whole = compilePart(ajv, rootKey, '');
     } catch (error) {
       if (!document) throw error;
       // Maybe the split's schemas are what ajv refused: the root alone decides.
       document = undefined;
       ajv = newAjv();
       register(ajv, schema, dialect);
-      whole = compilePart(ajv, rootKey, '');
     }
   } catch (error) {
     throw invalidSchema(error);
   }
-  const split = document ? compileSplit(ajv, rootKey, document, whole) : undefined;
-  // The shell did not compile: the code kept for a later visit is the whole schema's.
-  if (!split) document = undefined;
+  let done: { whole: Check; split: SplitValidator | undefined } | undefined;
+  const compileRoot = () => {
+    if (done) return done;
+    let whole: Check;
+    try {
+      try {
+        whole = compilePart(ajv, rootKey, '');
+      } catch (error) {
+        if (!document) throw error;
+        document = undefined;
+        ajv = newAjv();
+        register(ajv, schema, dialect);
+        whole = compilePart(ajv, rootKey, '');
+      }
+    } catch (error) {
+      throw invalidSchema(error);
+    }
+    const split = document ? compileSplit(ajv, rootKey, document, whole) : undefined;
+    // The shell did not compile: the code kept for a later visit is the whole schema's.
+    if (!split) document = undefined;
+    return (done = { whole, split });
+  };
+  // Whether there will be a split is known before compiling; whether ajv compiles the shell only
+  // after (rarely not: the split is then left out, and `validate` does the work).
+  const splittable = document !== undefined;
   const parts = new Map<string, Check | undefined>();
   const validator: FormValidator = {
     origin: 'compiled',
-    validate: (value) => errorsOf(whole, value === undefined ? {} : value, alternativeNoise),
+    validate: (value) =>
+      errorsOf(compileRoot().whole, value === undefined ? {} : value, alternativeNoise),
     matches(location, data) {
+      compileRoot();
       let part = parts.get(location);
       if (!parts.has(location)) {
         try {
@@ -195,15 +221,24 @@ function compileWith(schema: SchemaObject, standalone: boolean): Compiled {
       }
       return part ? part(data) : false;
     },
-    ...(split ? { split } : {}),
+    get split() {
+      return splittable ? compileRoot().split : undefined;
+    },
+    prepare: () => void compileRoot(),
   };
-  return { validator, ajv, rootKey, document };
+  return {
+    validator,
+    compiled: () => {
+      compileRoot();
+      return { ajv, rootKey, document };
+    },
+  };
 }
 
 /**
  * The validator of a raw schema, from the code kept on an earlier visit (validator-cache.ts)
- * where there is some, else compiled now, its code then kept in an idle moment after the form is
- * shown. Throws as `compileSchema` does.
+ * where there is some, else compiled on first use (see `compileWith`), its code then kept in
+ * idle moments after the form is shown.
  */
 export async function loadValidator(schema: SchemaObject): Promise<FormValidator> {
   const text = JSON.stringify(schema);
@@ -237,7 +272,9 @@ async function keep(
   schema: SchemaObject,
 ): Promise<void> {
   try {
-    const { ajv, rootKey, document } = compiled;
+    // After the first screen: the element compiles the root in its first idle moment.
+    await idle();
+    const { ajv, rootKey, document } = compiled.compiled();
     const source = await standaloneSource(ajv, rootKey, document, schema);
     await writeEntry(key, { text, ...source });
   } catch {

@@ -62,7 +62,7 @@ function modules(): Record<string, unknown> {
  * Waits for the browser to be idle (or a moment), so that compiling what the first render did
  * not need does not hold up the person's first keystrokes.
  */
-function idle(): Promise<void> {
+export function idle(): Promise<void> {
   return new Promise((resolve) => {
     if (typeof requestIdleCallback === 'function')
       requestIdleCallback(() => resolve(), { timeout: 2000 });

@@ -43,6 +43,11 @@ export interface FormValidator {
    * visit (src/validation/validator-cache.ts). Absent for a compiled module's.
    */
   readonly origin?: 'compiled' | 'cached';
+  /**
+   * Compiles now what a raw schema's validator leaves for its first use; throws a
+   * `DefinitionError` where ajv refuses the schema. Absent where nothing is left to compile.
+   */
+  prepare?(): void;
 }
 
 /** Starts loading the compiler chunk, for a raw definition that is on its way. */
