@@ -16,7 +16,7 @@ import { errorsOf, splitValidation, type Check } from './split-validator.js';
 import { alternativeNoise } from '../core/alternative-noise.js';
 import type { FormValidator, SplitValidator } from './validator.js';
 import { precompiledValidator } from './precompiled.js';
-import { evaluateSource, FORMATS_MODULE, idle, standaloneSource } from './standalone-validators.js';
+import { evaluateSource, standaloneSource } from './standalone-validators.js';
 import { cacheKey, dropEntry, readEntry, track, writeEntry } from './validator-cache.js';
 
 type AjvInstance = ReturnType<typeof createAjv>;
@@ -122,13 +122,6 @@ function wholeInside(whole: Check, pointer: string): Check {
   return check;
 }
 
-/** What `compileWith` made: the validator, and how to reach the ajv instance holding its code. */
-interface Compiled {
-  validator: FormValidator;
-  /** Compiles the root (if not yet done) and returns the instance it is compiled in. */
-  compiled(): { ajv: AjvInstance; rootKey: string; document: SplitDocument | undefined };
-}
-
 /**
  * Compiles `schema`; throws a `DefinitionError` when ajv rejects it (bad regex, bad keyword value…).
  *
@@ -139,8 +132,8 @@ interface Compiled {
  * to build `validate` from the split, would compile each property's code twice at load.)
  */
 export function compileSchema(schema: SchemaObject): FormValidator {
-  const { validator, compiled } = compileWith(schema, false);
-  compiled();
+  const validator = compileLazily(schema);
+  validator.prepare!();
   return validator;
 }
 
@@ -151,15 +144,11 @@ export function compileSchema(schema: SchemaObject): FormValidator {
  * conditions or alternatives to decide. The element compiles it (`prepare`) right after the
  * form's first paint and before `intake-ready`: what ajv refuses only when compiling (a `pattern`
  * that is no regular expression) then takes the form's place, and the form is never ready.
- * ajv keeps each function's source where `standalone`, so that the code can be kept.
  */
-function compileWith(schema: SchemaObject, standalone: boolean): Compiled {
+function compileLazily(schema: SchemaObject): FormValidator {
   const dialect = detectDialect(schema);
   const rootKey = rootKeyOf(schema);
-  const newAjv = () =>
-    standalone
-      ? createAjv(dialect, { standalone: true, esm: false, formatsModule: FORMATS_MODULE })
-      : createAjv(dialect);
+  const newAjv = () => createAjv(dialect);
   let document = splitDocument(schema);
   let ajv: AjvInstance;
   try {
@@ -226,18 +215,12 @@ function compileWith(schema: SchemaObject, standalone: boolean): Compiled {
     },
     prepare: () => void compileRoot(),
   };
-  return {
-    validator,
-    compiled: () => {
-      compileRoot();
-      return { ajv, rootKey, document };
-    },
-  };
+  return validator;
 }
 
 /**
  * The validator of a raw schema, from the code kept on an earlier visit (validator-cache.ts)
- * where there is some, else compiled on first use (see `compileWith`), its code then kept in
+ * where there is some, else compiled on first use (see `compileLazily`), its code then kept in
  * idle moments after the form is shown.
  */
 export async function loadValidator(schema: SchemaObject): Promise<FormValidator> {
@@ -259,23 +242,15 @@ export async function loadValidator(schema: SchemaObject): Promise<FormValidator
       await dropEntry(key);
     }
   }
-  const compiled = compileWith(schema, key !== undefined);
-  if (key) track(keep(key, text, compiled, schema));
-  return compiled.validator;
+  const validator = compileLazily(schema);
+  if (key) track(keep(key, text, schema));
+  return validator;
 }
 
-/** Writes the code of `compiled` to the cache; a failure only means no cache. */
-async function keep(
-  key: string,
-  text: string,
-  compiled: Compiled,
-  schema: SchemaObject,
-): Promise<void> {
+/** Writes the code of `schema`'s validators to the cache; a failure only means no cache. */
+async function keep(key: string, text: string, schema: SchemaObject): Promise<void> {
   try {
-    // After the first screen: the element compiles the root in its first idle moment.
-    await idle();
-    const { ajv, rootKey, document } = compiled.compiled();
-    const source = await standaloneSource(ajv, rootKey, document, schema);
+    const source = await standaloneSource(schema);
     await writeEntry(key, { text, ...source });
   } catch {
     // Nothing kept: the next visit compiles.

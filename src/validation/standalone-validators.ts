@@ -15,9 +15,10 @@ import * as equal from 'ajv/dist/runtime/equal.js';
 import * as uri from 'ajv/dist/runtime/uri.js';
 import * as validationError from 'ajv/dist/runtime/validation_error.js';
 import { fullFormats } from 'ajv-formats/dist/formats.js';
-import { referenceOfPointer, standaloneCode, type createAjv } from '../core/ajv-setup.js';
+import { addRootSchema, createAjv, referenceOfPointer, standaloneCode } from '../core/ajv-setup.js';
+import { detectDialect } from './dialect.js';
 import { INTAKE_FORMATS } from '../core/formats.js';
-import type { SplitDocument } from '../core/split-schema.js';
+import { splitDocument } from '../core/split-schema.js';
 import {
   propertyKey,
   SHELL_KEY,
@@ -71,37 +72,60 @@ export function idle(): Promise<void> {
 }
 
 /**
- * The code of every validator of `schema`, compiled by `ajv` (made with `createAjv`'s
- * `standalone` and `esm: false`, `document` registered under `rootKey`). What the form has not
- * compiled yet is compiled a part at a time, in idle moments.
- *
- * @param document the split registered, or `undefined` where the whole schema was registered
+ * The code of every validator of `schema`, as a compiled module has them. Compiled by an ajv
+ * instance of its own (keeping every function's source, which the form's own instance does not
+ * hold on to: it is let go once the code is written), a part at a time in idle moments: the
+ * root first (ajv compiles the whole document before any part of it), then each property and
+ * location. Throws where ajv cannot compile the schema. Like cli/lib/compile-definition.js, with
+ * the same split and fall-back to the whole schema.
  */
 export async function standaloneSource(
-  ajv: AjvInstance,
-  rootKey: string,
-  document: SplitDocument | undefined,
   schema: SchemaObject,
 ): Promise<Pick<CacheEntry, 'code' | 'keys'>> {
-  const entries: [string, string][] = document
-    ? [
-        [SHELL_KEY, referenceOfPointer(rootKey, document.shell)],
-        ...document.properties.map((name, i): [string, string] => [
+  const dialect = detectDialect(schema);
+  const newAjv = () =>
+    createAjv(dialect, { standalone: true, esm: false, formatsModule: FORMATS_MODULE });
+  const split = splitDocument(schema);
+  if (split) {
+    try {
+      const ajv = newAjv();
+      const rootKey = addRootSchema(ajv, split.document, dialect);
+      return await generate(ajv, rootKey, schema, [
+        [SHELL_KEY, referenceOfPointer(rootKey, split.shell)],
+        ...split.properties.map((name, i): [string, string] => [
           propertyKey(name),
-          referenceOfPointer(rootKey, document.wrappers[i]),
+          referenceOfPointer(rootKey, split.wrappers[i]),
         ]),
-      ]
-    : [[WHOLE_KEY, rootKey]];
+      ]);
+    } catch {
+      // The whole schema instead, as the element does when ajv refuses the split.
+    }
+  }
+  const ajv = newAjv();
+  const rootKey = addRootSchema(ajv, schema, dialect);
+  return generate(ajv, rootKey, schema, [[WHOLE_KEY, rootKey]]);
+}
+
+/** Compiles `roots` and every location of `schema`, pausing when idle time runs out; the code. */
+async function generate(
+  ajv: AjvInstance,
+  rootKey: string,
+  schema: SchemaObject,
+  roots: [string, string][],
+): Promise<Pick<CacheEntry, 'code' | 'keys'>> {
+  const entries = [...roots];
   for (const location of validatorLocations(schema))
     if (location !== WHOLE_KEY)
       entries.push([location, referenceOfPointer(rootKey, location.slice('/schema'.length))]);
+  await idle();
+  if (!ajv.getSchema(rootKey)) throw new Error('the schema could not be compiled');
   let slice = performance.now();
   for (const [, reference] of entries) {
     if (performance.now() - slice > 10) {
       await idle();
       slice = performance.now();
     }
-    ajv.getSchema(reference);
+    if (!ajv.getSchema(reference)) throw new Error(`${reference} could not be compiled`);
   }
   const exports = Object.fromEntries(entries.map(([, reference], i) => [`v${i}`, reference]));
   return { code: standaloneCode(ajv, exports), keys: entries.map(([key]) => key) };
