@@ -31,11 +31,6 @@ import { compileValidator, preloadCompiler, type FormValidator } from '../valida
 import { loadWidgets } from '../widgets/registry.js';
 import type { LocaleController } from './locale-controller.js';
 
-/** Resolves after the next frame is painted. */
-function afterPaint(): Promise<void> {
-  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
-}
-
 /** Where the form is in loading its definition. */
 export type LoadStatus = 'empty' | 'loading' | 'ready' | 'error';
 
@@ -195,11 +190,8 @@ export class DefinitionController {
       // A raw schema is compiled after the form's first paint (nothing on the first screen
       // validates, see ajv-compiler.ts); what ajv refuses only when compiling shows as the
       // definition error instead, and the form never counts as ready.
-      if (validator.prepare) {
-        await afterPaint();
-        if (token !== this.#token) return;
-        validator.prepare();
-      }
+      await validator.prepare?.();
+      if (token !== this.#token) return;
       this.#readyBefore = true;
       this.steps.shown(first);
       // Also after a later definition (a host that swaps forms, an author's preview).

@@ -132,9 +132,14 @@ function wholeInside(whole: Check, pointer: string): Check {
  * to build `validate` from the split, would compile each property's code twice at load.)
  */
 export function compileSchema(schema: SchemaObject): FormValidator {
-  const validator = compileLazily(schema);
-  validator.prepare!();
+  const { validator, compileRoot } = compileLazily(schema);
+  compileRoot();
   return validator;
+}
+
+/** Resolves after the next frame is painted. */
+function afterPaint(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
 }
 
 /**
@@ -145,7 +150,11 @@ export function compileSchema(schema: SchemaObject): FormValidator {
  * form's first paint and before `intake-ready`: what ajv refuses only when compiling (a `pattern`
  * that is no regular expression) then takes the form's place, and the form is never ready.
  */
-function compileLazily(schema: SchemaObject): FormValidator {
+function compileLazily(schema: SchemaObject): {
+  validator: FormValidator;
+  /** Compiles the root now (once); throws a `DefinitionError` where ajv refuses it. */
+  compileRoot(): void;
+} {
   const dialect = detectDialect(schema);
   const rootKey = rootKeyOf(schema);
   const newAjv = () => createAjv(dialect);
@@ -213,9 +222,12 @@ function compileLazily(schema: SchemaObject): FormValidator {
     get split() {
       return splittable ? compileRoot().split : undefined;
     },
-    prepare: () => void compileRoot(),
+    prepare: async () => {
+      await afterPaint();
+      compileRoot();
+    },
   };
-  return validator;
+  return { validator, compileRoot };
 }
 
 /**
@@ -242,7 +254,7 @@ export async function loadValidator(schema: SchemaObject): Promise<FormValidator
       await dropEntry(key);
     }
   }
-  const validator = compileLazily(schema);
+  const { validator } = compileLazily(schema);
   if (key) track(keep(key, text, schema));
   return validator;
 }

@@ -44,10 +44,11 @@ export interface FormValidator {
    */
   readonly origin?: 'compiled' | 'cached';
   /**
-   * Compiles now what a raw schema's validator leaves for its first use; throws a
-   * `DefinitionError` where ajv refuses the schema. Absent where nothing is left to compile.
+   * Compiles, after the next paint, what a raw schema's validator leaves for its first use;
+   * rejects with a `DefinitionError` where ajv refuses the schema. Absent where nothing is left
+   * to compile.
    */
-  prepare?(): void;
+  prepare?(): Promise<void>;
 }
 
 /** Starts loading the compiler chunk, for a raw definition that is on its way. */
