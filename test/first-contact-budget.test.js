@@ -17,8 +17,11 @@ import { describeRequests, openFirstContact, servedBytes } from './e2e/loading-s
  * it as the total shrinks, towards the target.
  */
 // 45.14 KiB measured when the waves landed (issue 21); the merge with issues 19 and 20 (the
-// outbox's sealing and the control count in the main file) brought it to 48.87 KiB.
-const BUDGET_BROTLI = 49 * 1024;
+// outbox's sealing and the control count in the main file) brought it to 48.87 KiB. 48.03 KiB
+// measured on 5 December 2026 once the example's English translations became a file like every
+// other language's (the compiled module 7.31 → 6.20 KiB; the main file +0.12 for the raw path's
+// compile after the first paint and `intake-ready`'s `validator`): 48.25 leaves 0.2 KiB.
+const BUDGET_BROTLI = 48.25 * 1024;
 
 test('the compiled first-contact form in Arabic stays within its budget (brotli)', async (t) => {
   const { requests } = await openFirstContact(t, { locale: 'ar' });
