@@ -24,6 +24,8 @@ if (!executablePath) {
  */
 const BUNDLED = new Set([
   '/src/validation/ajv-compiler.ts',
+  // ajv's runtime helpers and formats, for code kept across visits (validator-cache.ts).
+  '/src/validation/standalone-validators.ts',
   // The one home of the ajv set-up, which imports ajv's classes (src/core/ajv-setup.js).
   '/src/core/ajv-setup.js',
   // ajv itself, for tests that check the element against ajv run directly.

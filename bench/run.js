@@ -47,6 +47,11 @@ const CONTENDERS = [
     label: 'intake-elements, raw JSON definition (ajv at run time)',
     react: false,
   },
+  {
+    name: 'intake-raw-repeat',
+    label: 'intake-elements, raw JSON definition, second visit (kept validators)',
+    react: false,
+  },
   { name: 'rjsf', label: 'react-jsonschema-form 6 (liveValidate)', react: true },
   { name: 'jsonforms', label: 'JSON Forms 3 (React, vanilla)', react: true },
   { name: 'lit-plain', label: 'plain Lit template', react: false },

@@ -11,6 +11,7 @@ export function evaluateTargets(summary, size, n) {
   const at = (name) => summary[name]?.[n];
   const intake = at('intake-elements');
   const raw = at('intake-raw');
+  const rawRepeat = at('intake-raw-repeat');
   const rjsf = at('rjsf');
   const lit = at('lit-plain');
   const ratio = (a, b) => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? a / b : NaN);
@@ -49,6 +50,14 @@ export function evaluateTargets(summary, size, n) {
       0.7,
       `${ms(raw?.render.controls)} vs ${ms(rjsf?.render.controls)}`,
       ratio(raw?.render.cpu, rjsf?.render.cpu),
+    ),
+    target(
+      'render-rjsf-raw-repeat',
+      `first render from raw JSON, second visit, vs react-jsonschema-form (N=${n})`,
+      ratio(rawRepeat?.render.controls, rjsf?.render.controls),
+      0.7,
+      `${ms(rawRepeat?.render.controls)} vs ${ms(rjsf?.render.controls)}`,
+      ratio(rawRepeat?.render.cpu, rjsf?.render.cpu),
     ),
     target(
       'render-lit',

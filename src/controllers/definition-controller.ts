@@ -197,10 +197,22 @@ export class DefinitionController {
       // A saved draft returns before the form counts as ready, so the host sees the final state.
       if (first && host.draft === 'local') await this.steps.beforeFirstReady();
       await host.updateComplete;
+      if (token !== this.#token) return;
+      // A raw schema is compiled after the form's first paint (nothing on the first screen
+      // validates, see ajv-compiler.ts); what ajv refuses only when compiling shows as the
+      // definition error instead, and the form never counts as ready.
+      await validator.prepare?.();
+      if (token !== this.#token) return;
       this.#readyBefore = true;
       this.steps.shown(first);
       // Also after a later definition (a host that swaps forms, an author's preview).
-      emit(host, 'intake-ready', { id: definition.id, version: definition.version });
+      // `validator`: how the form validates (a compiled module's code; a raw schema compiled now,
+      // or its code kept from an earlier visit).
+      emit(host, 'intake-ready', {
+        id: definition.id,
+        version: definition.version,
+        validator: validator.origin ?? 'precompiled',
+      });
     } catch (error) {
       if (token === this.#token) await this.#fail(error);
     }

@@ -22,6 +22,7 @@ import Ajv2019Module from 'ajv/dist/2019.js';
 import Ajv2020Module from 'ajv/dist/2020.js';
 import AjvDraft04Module from 'ajv-draft-04';
 import addFormatsModule from 'ajv-formats';
+import standaloneModule from 'ajv/dist/standalone/index.js';
 // Import attributes: Node needs them for JSON; TypeScript's `module: ES2022` (tsconfig.json) does
 // not know them yet, but bundlers and Node 20.10+ do.
 // @ts-expect-error TS2823
@@ -43,6 +44,12 @@ function interop(module) {
   return /** @type {{ default?: T }} */ (module).default ?? module;
 }
 
+/**
+ * ajv's standalone code generator, from the same copy of ajv as the instances made here (its
+ * code objects are told apart by `instanceof`).
+ */
+export const standaloneCode = interop(standaloneModule);
+
 /** ajv's tagged template for code; used to say where standalone code finds the formats. */
 export const { _: code } = /** @type {{ _: typeof import('ajv')._ }} */ (
   /** @type {unknown} */ (AjvModule)
@@ -53,6 +60,8 @@ export const { _: code } = /** @type {{ _: typeof import('ajv')._ }} */ (
  * @property {boolean} [standalone] generate ES module source for `standaloneCode`; the function
  *   formats are then imported from `formatsModule` (an object of every format by name)
  * @property {string} [formatsModule]
+ * @property {boolean} [esm] with `standalone`: exports as an ES module (the default), or as
+ *   CommonJS (`exports.v0 = …`), which the element evaluates to reuse a raw definition's code
  * @property {false} [logger] no warnings on the console (the command line and the receiver)
  * @property {boolean} [messages] ajv's English messages (the command line's `check`; the element
  *   words its own)
@@ -74,7 +83,7 @@ export function createAjv(dialect, options = {}) {
     // ajv-formats would name its own module here; the intake formats (`time` above all) are not
     // in it, so every format is looked up in one module that has them all.
     ajvOptions.code = {
-      esm: true,
+      esm: options.esm !== false,
       source: true,
       formats: code`require(${options.formatsModule ?? 'intake-elements:formats'}).formats`,
     };

@@ -15,6 +15,9 @@ import { errorsOf, splitValidation, type Check } from './split-validator.js';
 // A chunk of its own: the noise filter comes with it, whether the schema has alternatives or not.
 import { alternativeNoise } from '../core/alternative-noise.js';
 import type { FormValidator, SplitValidator } from './validator.js';
+import { precompiledValidator } from './precompiled.js';
+import { evaluateSource, standaloneSource } from './standalone-validators.js';
+import { cacheKey, dropEntry, readEntry, track, writeEntry } from './validator-cache.js';
 
 type AjvInstance = ReturnType<typeof createAjv>;
 
@@ -129,32 +132,80 @@ function wholeInside(whole: Check, pointer: string): Check {
  * to build `validate` from the split, would compile each property's code twice at load.)
  */
 export function compileSchema(schema: SchemaObject): FormValidator {
+  const { validator, compileRoot } = compileLazily(schema);
+  compileRoot();
+  return validator;
+}
+
+/** Resolves after the next frame is painted. */
+function afterPaint(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+}
+
+/**
+ * The validator of `schema`, registered with ajv now (which checks it against its dialect's
+ * meta-schema: a schema that is none is refused at once) and compiled on first use: the first
+ * screen of a form needs no validation (errors show once a field is left), unless it has
+ * conditions or alternatives to decide. The element compiles it (`prepare`) right after the
+ * form's first paint and before `intake-ready`: what ajv refuses only when compiling (a `pattern`
+ * that is no regular expression) then takes the form's place, and the form is never ready.
+ */
+function compileLazily(schema: SchemaObject): {
+  validator: FormValidator;
+  /** Compiles the root now (once); throws a `DefinitionError` where ajv refuses it. */
+  compileRoot(): void;
+} {
   const dialect = detectDialect(schema);
   const rootKey = rootKeyOf(schema);
+  const newAjv = () => createAjv(dialect);
   let document = splitDocument(schema);
   let ajv: AjvInstance;
-  let whole: Check;
   try {
-    ajv = createAjv(dialect);
+    ajv = newAjv();
     try {
       register(ajv, document?.document ?? schema, dialect);
-      whole = compilePart(ajv, rootKey, '');
     } catch (error) {
       if (!document) throw error;
       // Maybe the split's schemas are what ajv refused: the root alone decides.
       document = undefined;
-      ajv = createAjv(dialect);
+      ajv = newAjv();
       register(ajv, schema, dialect);
-      whole = compilePart(ajv, rootKey, '');
     }
   } catch (error) {
     throw invalidSchema(error);
   }
-  const split = document ? compileSplit(ajv, rootKey, document, whole) : undefined;
+  let done: { whole: Check; split: SplitValidator | undefined } | undefined;
+  const compileRoot = () => {
+    if (done) return done;
+    let whole: Check;
+    try {
+      try {
+        whole = compilePart(ajv, rootKey, '');
+      } catch (error) {
+        if (!document) throw error;
+        document = undefined;
+        ajv = newAjv();
+        register(ajv, schema, dialect);
+        whole = compilePart(ajv, rootKey, '');
+      }
+    } catch (error) {
+      throw invalidSchema(error);
+    }
+    const split = document ? compileSplit(ajv, rootKey, document, whole) : undefined;
+    // The shell did not compile: the code kept for a later visit is the whole schema's.
+    if (!split) document = undefined;
+    return (done = { whole, split });
+  };
+  // Whether there will be a split is known before compiling; whether ajv compiles the shell only
+  // after (rarely not: the split is then left out, and `validate` does the work).
+  const splittable = document !== undefined;
   const parts = new Map<string, Check | undefined>();
-  return {
-    validate: (value) => errorsOf(whole, value === undefined ? {} : value, alternativeNoise),
+  const validator: FormValidator = {
+    origin: 'compiled',
+    validate: (value) =>
+      errorsOf(compileRoot().whole, value === undefined ? {} : value, alternativeNoise),
     matches(location, data) {
+      compileRoot();
       let part = parts.get(location);
       if (!parts.has(location)) {
         try {
@@ -168,6 +219,52 @@ export function compileSchema(schema: SchemaObject): FormValidator {
       }
       return part ? part(data) : false;
     },
-    ...(split ? { split } : {}),
+    get split() {
+      return splittable ? compileRoot().split : undefined;
+    },
+    prepare: async () => {
+      await afterPaint();
+      compileRoot();
+    },
   };
+  return { validator, compileRoot };
+}
+
+/**
+ * The validator of a raw schema, from the code kept on an earlier visit (validator-cache.ts)
+ * where there is some, else compiled on first use (see `compileLazily`), its code then kept in
+ * idle moments after the form is shown.
+ */
+export async function loadValidator(schema: SchemaObject): Promise<FormValidator> {
+  const text = JSON.stringify(schema);
+  const key = await cacheKey(text).catch(() => undefined);
+  const entry = key ? await readEntry(key, text) : undefined;
+  if (key && entry) {
+    try {
+      // Contained as the compiled ones are: ajv's code may still give up on a value.
+      const validators = Object.fromEntries(
+        Object.entries(evaluateSource(entry, schema)).map(([k, check]) => [k, contained(check)]),
+      );
+      return {
+        ...precompiledValidator({ id: 'cached', schema, validators }, alternativeNoise),
+        origin: 'cached',
+      };
+    } catch {
+      // Not this library's code, or damaged: compiled again below, and kept anew.
+      await dropEntry(key);
+    }
+  }
+  const { validator } = compileLazily(schema);
+  if (key) track(keep(key, text, schema));
+  return validator;
+}
+
+/** Writes the code of `schema`'s validators to the cache; a failure only means no cache. */
+async function keep(key: string, text: string, schema: SchemaObject): Promise<void> {
+  try {
+    const source = await standaloneSource(schema);
+    await writeEntry(key, { text, ...source });
+  } catch {
+    // Nothing kept: the next visit compiles.
+  }
 }

@@ -38,6 +38,17 @@ export interface FormValidator {
   matches(location: string, data: unknown): boolean;
   /** The same validation split by top-level property; absent where the schema cannot be split. */
   readonly split?: SplitValidator;
+  /**
+   * Where a raw schema's validator came from: compiled now, or the code kept from an earlier
+   * visit (src/validation/validator-cache.ts). Absent for a compiled module's.
+   */
+  readonly origin?: 'compiled' | 'cached';
+  /**
+   * Compiles, after the next paint, what a raw schema's validator leaves for its first use;
+   * rejects with a `DefinitionError` where ajv refuses the schema. Absent where nothing is left
+   * to compile.
+   */
+  prepare?(): Promise<void>;
 }
 
 /** Starts loading the compiler chunk, for a raw definition that is on its way. */
@@ -46,9 +57,12 @@ export function preloadCompiler(): void {
   import('./ajv-compiler.js').catch(() => undefined);
 }
 
-/** Compiles a raw schema with ajv, loading the compiler chunk on first use. */
+/**
+ * The validator of a raw schema: the code kept from an earlier visit, or compiled with ajv (the
+ * compiler chunk loaded on first use).
+ */
 export async function compileValidator(schema: SchemaObject): Promise<FormValidator> {
   announceDependencies('ajv-compiler');
-  const { compileSchema } = await import('./ajv-compiler.js');
-  return compileSchema(schema);
+  const { loadValidator } = await import('./ajv-compiler.js');
+  return loadValidator(schema);
 }

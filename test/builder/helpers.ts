@@ -16,6 +16,17 @@ export async function loadJson(url: string): Promise<Json> {
   return (await response.json()) as Json;
 }
 
+/**
+ * The first-contact example with its English translations inline (they ship as a file next to
+ * it, like every language): the builder's tests of inline tables use it.
+ */
+export async function exampleWithInlineEnglish(): Promise<Json> {
+  const definition = (await loadJson('/schemas/ki-erstberatung.json')) as Record<string, Json>;
+  const english = await loadJson('/schemas/translations/ki-erstberatung.en.json');
+  const translations = definition.translations as Record<string, Json>;
+  return { ...definition, translations: { ...translations, en: english } };
+}
+
 /** Every definition the round-trip tests open: the examples, and each RJSF sample as one. */
 export async function allDefinitions(): Promise<[string, Json][]> {
   const out: [string, Json][] = [];

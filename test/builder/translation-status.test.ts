@@ -5,7 +5,7 @@ import '../../src/builder/index.js';
 import { STORAGE_KEY, type IntakeFormBuilder } from '../../src/builder/intake-form-builder.js';
 import { isObject, own, setAt, type Json } from '../../src/builder/core/json.js';
 import { axeViolations } from '../helpers/axe.js';
-import { loadJson } from './helpers.js';
+import { exampleWithInlineEnglish, loadJson } from './helpers.js';
 
 const DEFINITION = '/schemas/ki-erstberatung.json';
 
@@ -142,7 +142,7 @@ describe('builder: status of shipped translations', () => {
 
   it('takes the hashes of inline translations as a property when opened as an object', async () => {
     localStorage.removeItem(STORAGE_KEY);
-    const definition = await loadJson(DEFINITION);
+    const definition = await exampleWithInlineEnglish();
     const el = await fixture<IntakeFormBuilder>(
       html`<intake-form-builder locale="en"></intake-form-builder>`,
     );

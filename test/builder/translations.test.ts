@@ -8,7 +8,7 @@ import { STORAGE_KEY, type IntakeFormBuilder } from '../../src/builder/intake-fo
 import { getAt, own, setAt, type Json } from '../../src/builder/core/json.js';
 import { translationStatus } from '../../src/builder/ui/translations-panel.js';
 import { axeViolations } from '../helpers/axe.js';
-import { loadJson } from './helpers.js';
+import { exampleWithInlineEnglish, loadJson } from './helpers.js';
 
 async function metaHashes(locale: string): Promise<Record<string, string>> {
   const meta = await loadJson(`/schemas/translations/ki-erstberatung.${locale}.meta.json`);
@@ -25,7 +25,7 @@ describe('builder: translation status and XLIFF', () => {
   });
 
   it('agrees with the command line: English is complete and current; a changed source is outdated', async () => {
-    const definition = await loadJson('/schemas/ki-erstberatung.json');
+    const definition = await exampleWithInlineEnglish();
     const hashes = await metaHashes('en');
     const status = translationStatus(definition, 'en', hashes);
     // cli/schemas-translations.test.js asserts the same of `translations status`.
@@ -41,7 +41,7 @@ describe('builder: translation status and XLIFF', () => {
 
   it('imports an XLIFF file into the table, marked translated', async () => {
     localStorage.removeItem(STORAGE_KEY);
-    const definition = await loadJson('/schemas/ki-erstberatung.json');
+    const definition = await exampleWithInlineEnglish();
     const english = getAt(definition, '/translations/en') as Record<string, string>;
     const strings = findTranslatableStrings(definition as Record<string, unknown>);
     const xliff = writeXliff({

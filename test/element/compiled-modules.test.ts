@@ -21,7 +21,15 @@ async function compiledExample(): Promise<Compiled> {
   const module = (await import(
     /* @vite-ignore */ `/compiled/examples/ki-erstberatung.js?${Math.random()}`
   )) as { default: Compiled };
-  return module.default;
+  // Given as `definition`, relative translation URLs would resolve against the test page: the
+  // English the tests read is put inline.
+  const english = (await (
+    await fetch('/schemas/translations/ki-erstberatung.en.json')
+  ).json()) as Record<string, string>;
+  return {
+    ...module.default,
+    translations: { ...module.default.translations, en: english },
+  } as Compiled;
 }
 
 async function show(definition: Compiled): Promise<IntakeForm> {

@@ -12,8 +12,18 @@ import {
 } from '../helpers/form.js';
 import type { FormDefinition, IntakeForm } from '../../src/index.js';
 
+/**
+ * The example as an object, its English translations inline: given as `definition`, relative
+ * translation URLs would resolve against the test page, not schemas/.
+ */
 async function loadExample(): Promise<FormDefinition> {
-  return (await fetch('/schemas/ki-erstberatung.json')).json();
+  const definition = (await (
+    await fetch('/schemas/ki-erstberatung.json')
+  ).json()) as FormDefinition;
+  const english = (await (
+    await fetch('/schemas/translations/ki-erstberatung.en.json')
+  ).json()) as Record<string, string>;
+  return { ...definition, translations: { ...definition.translations, en: english } };
 }
 
 describe('example: ki-erstberatung', () => {

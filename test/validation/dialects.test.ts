@@ -138,19 +138,22 @@ describe("ajv's stack overflows", () => {
   }
 
   it('while compiling (a $ref into an embedded resource): a DefinitionError', async () => {
-    const error = await definitionError(() =>
-      compileValidator({
-        $schema: DRAFT_2020,
-        $id: 'http://example.com/schema-relative-uri-defs1.json',
-        properties: {
-          foo: {
-            $id: 'schema-relative-uri-defs2.json',
-            $defs: { inner: { properties: { bar: { type: 'string' } } } },
-            $ref: '#/$defs/inner',
+    // Compiled on first use (the element compiles in its first idle moment).
+    const error = await definitionError(async () =>
+      (
+        await compileValidator({
+          $schema: DRAFT_2020,
+          $id: 'http://example.com/schema-relative-uri-defs1.json',
+          properties: {
+            foo: {
+              $id: 'schema-relative-uri-defs2.json',
+              $defs: { inner: { properties: { bar: { type: 'string' } } } },
+              $ref: '#/$defs/inner',
+            },
           },
-        },
-        $ref: 'schema-relative-uri-defs2.json',
-      }),
+          $ref: 'schema-relative-uri-defs2.json',
+        })
+      ).validate({}),
     );
     expect(error.code).to.equal('invalid-schema');
     expect(error.pointer).to.equal('/schema');

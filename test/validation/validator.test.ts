@@ -12,9 +12,13 @@ async function errorsOf(schema: SchemaObject, value: JsonValue | undefined): Pro
   return validator.validate(value).map((e) => `${e.pointer} ${e.keyword}`);
 }
 
+/**
+ * The schema is refused when registered (not a JSON Schema) or when first used (compiled on first
+ * use: e.g. a `pattern` that is no regular expression).
+ */
 async function compileError(schema: SchemaObject): Promise<DefinitionError> {
   try {
-    await compileValidator(schema);
+    (await compileValidator(schema)).validate({});
   } catch (error) {
     expect(error).to.be.instanceOf(DefinitionError);
     return error as DefinitionError;
