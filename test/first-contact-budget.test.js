@@ -21,8 +21,9 @@ import { describeRequests, openFirstContact, servedBytes } from './e2e/loading-s
 // encryption seam (issue 23) and the progressive drawing of long steps (issue 19) to 49.89 KiB;
 // then the example's English translations became a file like every other language's (the
 // compiled module 7.31 → 6.20 KiB; the main file +0.12 for the raw path's compile after the
-// first paint and `intake-ready`'s `validator`). BUDGET_AT_MERGE
-const BUDGET_BROTLI = 50 * 1024;
+// first paint and `intake-ready`'s `validator`): 49.02 KiB measured after the merge, and 49.25
+// leaves 0.2 KiB.
+const BUDGET_BROTLI = 49.25 * 1024;
 
 test('the compiled first-contact form in Arabic stays within its budget (brotli)', async (t) => {
   const { requests } = await openFirstContact(t, { locale: 'ar' });
