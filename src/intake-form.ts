@@ -9,6 +9,7 @@ import { adoptStyles } from './internal/adopt-styles.js';
 import { emit } from './internal/emit.js';
 import { lazyParts } from './internal/lazy-parts.js';
 import { onModuleArrival } from './internal/lazy-module.js';
+import { whenIdle } from './internal/when-idle.js';
 import { DefinitionController } from './controllers/definition-controller.js';
 import { DraftController } from './controllers/draft-controller.js';
 import { FocusController, summaryTarget } from './controllers/focus-controller.js';
@@ -47,12 +48,6 @@ import './widgets/lazy-widgets.js';
 
 export type { ValidationError, ValidationResult } from './form/form-state.js';
 export type { SubmitResult } from './controllers/submit-controller.js';
-
-/** Runs `task` when the browser has nothing more urgent to do (soon, where it cannot tell). */
-function whenIdle(task: () => void): void {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(task, { timeout: 2000 });
-  else setTimeout(task, 50);
-}
 
 /**
  * One intake form, rendered from a JSON Schema form definition.
