@@ -88,6 +88,7 @@ storageTest(
       {
         id: 'hilfe',
         title: 'Hilfe im Alltag',
+        encrypted: false,
         routes: [{ pointer: '/kommune', title: 'Kommune', values: ['Bergkamen'] }],
       },
     ]);
