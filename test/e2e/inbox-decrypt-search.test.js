@@ -6,19 +6,13 @@
 // server's search cannot find; it announces its progress and can be cancelled. axe on both pages.
 import assert from 'node:assert/strict';
 import { Buffer } from 'node:buffer';
-import { existsSync } from 'node:fs';
-import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
 import { test } from 'node:test';
-import { chromium } from 'playwright';
-import { startReceiver } from '../../server/index.js';
-import { CHROMIUM_ARGS, findBrowser } from '../../scripts/find-browser.js';
-import { addStaff, TEST_PASSWORD } from '../../server/testing/inbox-harness.js';
-import { joseSeal, officeKeys, PASSPHRASE } from '../../server/testing/encryption-helpers.js';
+import { TEST_PASSWORD } from '../../server/testing/inbox-harness.js';
+import { joseSeal, PASSPHRASE } from '../../server/testing/encryption-helpers.js';
 import { axeViolations } from './inbox-support.js';
-import { REPO } from './support.js';
+import { decryptSetUp } from './inbox-decrypt-support.js';
 
 const WORD = 'Quokkaweg';
 const TYPED = `Familiennachzug ${WORD} 7`;
@@ -51,43 +45,7 @@ const FORM = {
 };
 
 test('decrypted answers: summary, downloads made in the browser, search inside encrypted submissions', async (t) => {
-  assert.ok(existsSync(join(REPO, 'dist/inbox/intake-inbox.js')), 'run `npm run build` first');
-  const work = await mkdtemp(join(tmpdir(), 'intake-e2e-inbox-search-'));
-  const formsDir = join(work, 'forms');
-  await mkdir(formsDir);
-  await writeFile(join(formsDir, `${FORM.id}.json`), JSON.stringify(FORM));
-  const keys = await officeKeys();
-  const receiver = await startReceiver({
-    port: 0,
-    host: '127.0.0.1',
-    formsDir,
-    dataDir: join(work, 'data'),
-    rateLimit: false,
-    inbox: true,
-    keysDir: keys.keysDir,
-    log: () => {},
-  });
-  const browser = await chromium.launch({
-    executablePath: findBrowser(),
-    headless: true,
-    args: CHROMIUM_ARGS,
-  });
-  t.after(async () => {
-    await browser.close();
-    await receiver.close();
-    await rm(work, { recursive: true, force: true });
-  });
-
-  await addStaff(receiver.storage, { name: 'ayse', team: 'bergkamen' });
-  await receiver.storage.db
-    .insertInto('team_forms')
-    .values({
-      team_id: 'bergkamen',
-      form_id: FORM.id,
-      route_pointer: '/kommune',
-      route_value: 'Bergkamen',
-    })
-    .execute();
+  const { receiver, browser, keys } = await decryptSetUp(t, FORM);
 
   /** Posts an encrypted submission with these answers and returns its reference. */
   const post = async (data) => {
