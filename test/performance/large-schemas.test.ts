@@ -121,31 +121,37 @@ describe('large and recursive definitions stay responsive', function () {
     const el = await fixture<IntakeForm>(html`<intake-form locale="en"></intake-form>`);
     const root = el.shadowRoot!;
     const drawn = () => root.querySelectorAll('input[name]').length;
-    // Counted when `intake-ready` arrives: the first part is drawn, the rest comes later.
-    const atReady = new Promise<number>((resolve) =>
-      el.addEventListener('intake-ready', () => resolve(drawn()), { once: true }),
+    // Counted right after the first render that drew questions (a mutation observer runs
+    // before any later task): the first part is drawn, the rest comes in later tasks. (A raw
+    // definition's `intake-ready` waits for its validator, compiled after the first paint, and
+    // the rest may be drawn by then, so the count is not taken at the event.)
+    const firstPart = new Promise<number>((resolve) => {
+      const observer = new MutationObserver(() => {
+        if (drawn() === 0) return;
+        observer.disconnect();
+        resolve(drawn());
+      });
+      observer.observe(root, { childList: true, subtree: true });
+    });
+    const ready = new Promise((resolve) =>
+      el.addEventListener('intake-ready', resolve, { once: true }),
     );
     el.definition = { id: 'large', lang: 'en', schema: generated.schema } as FormDefinition;
-    expect(await atReady, 'the first part, not all 1000 at once').to.be.within(1, 999);
+    expect(await firstPart, 'the first part, not all 1000 at once').to.be.within(1, 999);
+    await ready;
     usable(el);
     const until = performance.now() + 10_000;
     while (drawn() < 1000 && performance.now() < until) await new Promise((r) => setTimeout(r, 20));
     expect(drawn(), 'every question, in later tasks').to.equal(1000);
     // In a fresh form sent at once, the error summary draws every field, so its links lead somewhere.
     const again = await fixture<IntakeForm>(html`<intake-form locale="en"></intake-form>`);
-    const sent = new Promise<[number, Awaited<ReturnType<IntakeForm['submit']>>]>((resolve) =>
-      again.addEventListener(
-        'intake-ready',
-        () => {
-          const before = again.shadowRoot!.querySelectorAll('input[name]').length;
-          void again.submit().then((result) => resolve([before, result]));
-        },
-        { once: true },
-      ),
+    const sent = new Promise<Awaited<ReturnType<IntakeForm['submit']>>>((resolve) =>
+      again.addEventListener('intake-ready', () => void again.submit().then(resolve), {
+        once: true,
+      }),
     );
     again.definition = { id: 'large', lang: 'en', schema: generated.schema } as FormDefinition;
-    const [before, result] = await sent;
-    expect(before).to.be.below(1000);
+    const result = await sent;
     expect(result.ok).to.equal(false);
     await again.updateComplete;
     const link = again.shadowRoot!.querySelector<HTMLAnchorElement>('.error-summary a');
