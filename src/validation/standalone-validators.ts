@@ -15,6 +15,7 @@ import * as equal from 'ajv/dist/runtime/equal.js';
 import * as uri from 'ajv/dist/runtime/uri.js';
 import * as validationError from 'ajv/dist/runtime/validation_error.js';
 import { fullFormats } from 'ajv-formats/dist/formats.js';
+import { whenIdle } from '../internal/when-idle.js';
 import { addRootSchema, createAjv, referenceOfPointer, standaloneCode } from '../core/ajv-setup.js';
 import { detectDialect } from './dialect.js';
 import { INTAKE_FORMATS } from '../core/formats.js';
@@ -64,11 +65,7 @@ function modules(): Record<string, unknown> {
  * not need does not hold up the person's first keystrokes.
  */
 export function idle(): Promise<void> {
-  return new Promise((resolve) => {
-    if (typeof requestIdleCallback === 'function')
-      requestIdleCallback(() => resolve(), { timeout: 2000 });
-    else setTimeout(resolve, 50);
-  });
+  return new Promise((resolve) => whenIdle(resolve));
 }
 
 /**
