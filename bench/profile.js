@@ -17,7 +17,7 @@ import process from 'node:process';
 import { URL, URLSearchParams, fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, findBrowser } from '../scripts/find-browser.js';
-import { buildContenders, compileIntakeDefinitions, startServer } from './run.js';
+import { buildContenders, compileIntakeDefinitions, startServer } from './harness-page.js';
 import { decodeSegment } from './size-breakdown.js';
 
 /* global window */
