@@ -19,364 +19,41 @@
 //
 // Prints one line per story and docs page, then `Stories checked: N …` and
 // `Storybook: N passed, N failed` (which scripts/summarize-test-log.js counts).
-/* global document, window, requestAnimationFrame -- used in functions that run in the page */
-import { createServer } from 'node:http';
-import { readFile, stat } from 'node:fs/promises';
-import { readFileSync } from 'node:fs';
+//
+// This file runs the check; its parts are in scripts/storybook/: discovery.js (what is checked),
+// story-page.js (the checks of one story or docs page), report.js (the closing lines) and
+// serve-static.js (the build served on 127.0.0.1).
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright';
 import { CHROMIUM_ARGS, findBrowser } from './find-browser.js';
+import {
+  apiNames,
+  deal,
+  docsOf,
+  exampleDefinitions,
+  missingExampleStories,
+  storiesOf,
+} from './storybook/discovery.js';
+import { printReport, seconds, SUMMARY_PREFIX } from './storybook/report.js';
+import { serveStatic } from './storybook/serve-static.js';
+import { describeViolations, firstLine, StoryPage, WCAG_TAGS } from './storybook/story-page.js';
 
-/** The rule tags checked: the same as the a11y addon's (.storybook/preview.ts). */
-export const WCAG_TAGS = JSON.parse(
-  readFileSync(new URL('../.storybook/wcag-tags.json', import.meta.url), 'utf8'),
-);
-
-/** The prefix of the closing line, which scripts/summarize-test-log.js looks for. */
-export const SUMMARY_PREFIX = 'Storybook:';
-
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.ico': 'image/x-icon',
-  '.map': 'application/json; charset=utf-8',
+// The helpers, as this file exported them before they moved (the self-test below uses them).
+export {
+  apiNames,
+  deal,
+  describeViolations,
+  docsOf,
+  firstLine,
+  missingExampleStories,
+  serveStatic,
+  storiesOf,
+  SUMMARY_PREFIX,
+  WCAG_TAGS,
 };
-
-/** A static file server for `root` on 127.0.0.1 (a free port). GET and HEAD only. */
-export async function serveStatic(root) {
-  const base = path.resolve(root);
-  const server = createServer(async (request, response) => {
-    try {
-      if (request.method !== 'GET' && request.method !== 'HEAD') {
-        response.writeHead(405).end();
-        return;
-      }
-      const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-      // Chromium asks for a favicon the build does not have; that is no story's fault.
-      if (url.pathname === '/favicon.ico') {
-        response.writeHead(204).end();
-        return;
-      }
-      let file = path.resolve(base, `.${decodeURIComponent(url.pathname)}`);
-      if (file !== base && !file.startsWith(base + path.sep)) {
-        response.writeHead(403).end();
-        return;
-      }
-      if ((await stat(file).catch(() => undefined))?.isDirectory())
-        file = path.join(file, 'index.html');
-      const body = await readFile(file);
-      response.writeHead(200, {
-        'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
-        // Hashed bundles are cached by the browser across pages; everything else is fresh.
-        'cache-control': url.pathname.startsWith('/assets/') ? 'max-age=3600' : 'no-store',
-      });
-      response.end(request.method === 'HEAD' ? undefined : body);
-    } catch {
-      response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
-    }
-  });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address();
-  return { server, url: `http://127.0.0.1:${port}` };
-}
-
-/** Stories (not docs pages) of a Storybook index.json. */
-export function storiesOf(index) {
-  return Object.values(index.entries ?? index.stories ?? {}).filter(
-    (entry) => (entry.type ?? 'story') === 'story',
-  );
-}
-
-/** Docs pages of a Storybook index.json. */
-export function docsOf(index) {
-  return Object.values(index.entries ?? {}).filter((entry) => entry.type === 'docs');
-}
-
-/**
- * The names an `API/<tag>` docs page must show: every public attribute, property, method, event,
- * custom property and part of <tag> in the custom-elements manifest.
- */
-export function apiNames(manifest, tagName) {
-  const declaration = (manifest?.modules ?? [])
-    .flatMap((module) => module.declarations ?? [])
-    .find((d) => d.tagName === tagName);
-  if (!declaration) return undefined;
-  const names = [
-    ...(declaration.attributes ?? []),
-    ...(declaration.members ?? []).filter((m) => !m.static && m.privacy !== 'private'),
-    ...(declaration.events ?? []),
-    ...(declaration.slots ?? []),
-    ...(declaration.cssProperties ?? []),
-    ...(declaration.cssParts ?? []),
-  ].map((item) => item.name);
-  return [...new Set(names.filter(Boolean))];
-}
-
-/**
- * What the issue asks of the example definitions in schemas/: each has a story group
- * `Example forms/<Name>` (ids `example-forms-<file name>--…`) with every step (`step-1` …), the
- * review (multi-step forms and `ui:review`), the confirmation and the queued-offline and
- * draft-restored notices. Returns one line per missing story.
- * @param {{ entries?: object }} index the build's index.json
- * @param {{ file: string, definition: any }[]} definitions the form definitions in schemas/
- */
-export function missingExampleStories(index, definitions) {
-  const ids = new Set(storiesOf(index).map((s) => s.id));
-  const missing = [];
-  for (const { file, definition } of definitions) {
-    const prefix = `example-forms-${path.basename(file, '.json').toLowerCase()}--`;
-    const steps = definition.ui?.['ui:steps']?.length ?? 0;
-    const wanted = [
-      ...Array.from({ length: steps }, (_, i) => `step-${i + 1}`),
-      ...(steps > 0 || definition.ui?.['ui:review'] === true ? ['review'] : []),
-      'confirmation',
-      'queued-offline',
-      'draft-restored',
-    ];
-    if (![...ids].some((id) => id.startsWith(prefix))) {
-      missing.push(`${file}: no stories (expected ids ${prefix}…)`);
-      continue;
-    }
-    for (const name of wanted) {
-      if (!ids.has(prefix + name)) missing.push(`${file}: no story ${prefix}${name}`);
-    }
-  }
-  return missing;
-}
-
-/** The form definitions among schemas/*.json (files with a `schema` object). */
-async function exampleDefinitions(dir) {
-  const { readdir } = await import('node:fs/promises');
-  const files = (await readdir(dir)).filter((f) => f.endsWith('.json')).sort();
-  const definitions = [];
-  for (const file of files) {
-    const definition = JSON.parse(await readFile(path.join(dir, file), 'utf8'));
-    if (definition && typeof definition.schema === 'object') {
-      definitions.push({ file: `${path.basename(dir)}/${file}`, definition });
-    }
-  }
-  return definitions;
-}
-
-/**
- * Deals `items` out to `count` workers in turn (0, 1, …, 0, 1, …): every run gives each worker
- * the same stories in the same order, so a failure that depends on the story before it repeats.
- */
-export function deal(items, count) {
-  const hands = Array.from({ length: Math.max(1, count) }, () => []);
-  items.forEach((item, i) => hands[i % hands.length].push(item));
-  return hands.filter((hand) => hand.length > 0);
-}
-
-/** One line per axe violation: rule, impact, help and the first few elements. */
-export function describeViolations(violations) {
-  return violations.map(
-    (v) =>
-      `axe ${v.id} (${v.impact}): ${v.help} — ${v.nodes
-        .slice(0, 5)
-        .map((n) => n.target.map((t) => (Array.isArray(t) ? t.join(' >>> ') : t)).join(' >>> '))
-        .join(', ')}${v.nodes.length > 5 ? ` and ${v.nodes.length - 5} more` : ''}`,
-  );
-}
-
-/**
- * In the page: shows a story the way the Storybook UI does and resolves when Storybook reports it
- * finished (rendered, play function done), missing, or when `timeoutMs` passed. Collects the
- * errors Storybook reports on its channel meanwhile.
- */
-function showStory({ storyId, viewMode, timeoutMs }) {
-  const channel = window.__STORYBOOK_ADDONS_CHANNEL__;
-  return new Promise((resolve) => {
-    const errors = [];
-    const describe = (error) =>
-      typeof error === 'string'
-        ? error
-        : [error?.title, error?.name, error?.message ?? error?.description]
-            .filter(Boolean)
-            .join(': ') || JSON.stringify(error);
-    const handlers = {
-      storyErrored: (error) => errors.push(`Storybook: story errored: ${describe(error)}`),
-      storyThrewException: (error) => errors.push(`Storybook: story threw: ${describe(error)}`),
-      playFunctionThrewException: (error) =>
-        errors.push(`Storybook: play function threw: ${describe(error)}`),
-      unhandledErrorsWhilePlaying: (list) =>
-        errors.push(...[].concat(list).map((e) => `Storybook: unhandled error: ${describe(e)}`)),
-      storyMissing: (id) => finish(`missing (no story ${id ?? storyId} in this build)`),
-      storyFinished: (event) => {
-        if (viewMode === 'story' && event?.storyId === storyId) {
-          finish(event.status === 'error' ? 'error' : 'finished');
-        }
-      },
-      docsRendered: (id) => {
-        if (viewMode === 'docs' && id === storyId) finish('finished');
-      },
-    };
-    let timer;
-    function finish(state) {
-      clearTimeout(timer);
-      for (const [name, handler] of Object.entries(handlers)) channel.off(name, handler);
-      resolve({ state, errors });
-    }
-    for (const [name, handler] of Object.entries(handlers)) channel.on(name, handler);
-    timer = setTimeout(() => finish('timeout'), timeoutMs);
-    channel.emit('setCurrentStory', { storyId, viewMode });
-  });
-}
-
-/**
- * In the page, after the story finished: the examples that failed or are still loading
- * (`data-example-state`, set by stories/examples.ts), also inside other elements' shadow roots.
- */
-function unpreparedExamples() {
-  const found = [];
-  const walk = (root) => {
-    for (const el of root.querySelectorAll('*')) {
-      if (el.localName === 'intake-form' && el.dataset.example !== undefined) {
-        const state = el.dataset.exampleState;
-        if (state !== 'ready') found.push(`example ${el.dataset.example} is ${state ?? 'unknown'}`);
-      }
-      if (el.shadowRoot) walk(el.shadowRoot);
-    }
-  };
-  walk(document.querySelector('#storybook-root') ?? document);
-  return found;
-}
-
-/** A page with the Storybook preview loaded, axe injected, and its problems collected. */
-class StoryPage {
-  /** Opens a page with the preview ready; throws (after closing it) if the preview fails. */
-  static async open(browser, baseUrl, axeSource, timeoutMs) {
-    // A context of its own: storage (drafts and the outbox in IndexedDB) starts empty.
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    const storyPage = new StoryPage(context, page);
-    try {
-      await page.goto(`${baseUrl}/iframe.html`, { waitUntil: 'load', timeout: timeoutMs });
-      await page.waitForFunction(
-        () => window.__STORYBOOK_PREVIEW__ && window.__STORYBOOK_ADDONS_CHANNEL__,
-        undefined,
-        { timeout: timeoutMs },
-      );
-      await page.evaluate(async () => {
-        await window.__STORYBOOK_PREVIEW__.ready();
-        // The a11y addon's own automatic run is switched off: axe runs once per story, here.
-        const channel = window.__STORYBOOK_ADDONS_CHANNEL__;
-        const updated = new Promise((resolve) => channel.once('globalsUpdated', resolve));
-        channel.emit('updateGlobals', { globals: { a11y: { manual: true } } });
-        await updated;
-      });
-      await page.addScriptTag({ content: axeSource });
-    } catch (error) {
-      const seen = storyPage.take();
-      await storyPage.close();
-      const reason = `the Storybook preview did not load: ${error.message.split('\n')[0]}`;
-      throw new Error([reason, ...seen].join('\n        '), { cause: error });
-    }
-    return storyPage;
-  }
-
-  constructor(context, page) {
-    this.context = context;
-    this.page = page;
-    /** Problems seen since the last `take()`: console errors, page errors, a crash. */
-    this.problems = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error')
-        this.problems.push(`console error: ${firstLine(message.text())}`);
-    });
-    page.on('pageerror', (error) => this.problems.push(`page error: ${firstLine(error.message)}`));
-    page.on('crash', () => this.problems.push('the page crashed'));
-  }
-
-  take() {
-    const problems = this.problems;
-    this.problems = [];
-    return problems;
-  }
-
-  /**
-   * Shows one story or docs page and checks it; returns its problems (none when it passes).
-   * `manifest`: the custom-elements manifest, for the names an API docs page must show.
-   */
-  async check(story, timeoutMs, manifest) {
-    const problems = this.take();
-    const { page } = this;
-    const viewMode = story.type === 'docs' ? 'docs' : 'story';
-    try {
-      const shown = await withTimeout(
-        page.evaluate(showStory, { storyId: story.id, viewMode, timeoutMs }),
-        timeoutMs + 10_000,
-        'the page stopped answering',
-      );
-      problems.push(...shown.errors.map(firstLine));
-      if (shown.state === 'timeout') problems.push(`not finished after ${timeoutMs / 1000} s`);
-      else if (shown.state.startsWith('missing')) problems.push(shown.state);
-      if (viewMode === 'docs' && shown.state === 'finished') {
-        // Storybook's docs page is Storybook's own interface: checked for errors and for its
-        // content, not with axe (its stories are checked one by one).
-        const tag = /^API\/(.+)$/.exec(story.title ?? '')?.[1];
-        if (tag) {
-          const names = apiNames(manifest, tag);
-          if (!names) problems.push(`custom-elements.json has no <${tag}>`);
-          else {
-            const text = await page.evaluate(
-              () => document.querySelector('#storybook-docs')?.textContent ?? '',
-            );
-            const absent = names.filter((name) => !text.includes(name));
-            if (absent.length > 0) problems.push(`the API table lacks ${absent.join(', ')}`);
-          }
-        }
-      } else if (shown.state === 'finished' || shown.state === 'error') {
-        problems.push(...(await page.evaluate(unpreparedExamples)));
-        // Focus moves and live-region updates that follow the last render settle in a frame.
-        await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
-        const violations = await withTimeout(
-          page.evaluate(
-            (tags) =>
-              window.axe
-                .run(document, { runOnly: { type: 'tag', values: tags } })
-                .then((results) => results.violations),
-            WCAG_TAGS,
-          ),
-          timeoutMs,
-          'axe did not finish',
-        );
-        problems.push(...describeViolations(violations));
-      }
-    } catch (error) {
-      problems.push(`could not be checked: ${error.message.split('\n')[0]}`);
-    }
-    return [...problems, ...this.take()];
-  }
-
-  async close() {
-    await this.context.close().catch(() => undefined);
-  }
-}
-
-/** The first line of a message (stack traces of minified bundles help nobody), at most 400 characters. */
-export function firstLine(text) {
-  const line = String(text).split('\n')[0];
-  return line.length > 400 ? `${line.slice(0, 399)}…` : line;
-}
-
-function withTimeout(promise, ms, message) {
-  let timer;
-  return Promise.race([
-    promise,
-    new Promise((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`${message} (${ms / 1000} s)`)), ms);
-    }),
-  ]).finally(() => clearTimeout(timer));
-}
 
 /** After this many stories that never finished, the rest are failed without waiting. */
 const MAX_TIMEOUTS = 5;
@@ -389,8 +66,6 @@ const kebab = (text) =>
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
-
-const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
 
 async function main() {
   const { values } = parseArgs({
@@ -520,25 +195,7 @@ async function main() {
     );
     failures.push({ story: { id: '(none)' }, problems: [] });
   }
-  if (failures.length > 0 && stories.length > 0) {
-    console.log(`\n${failures.length} of ${stories.length} checks failed:`);
-    for (const { story, problems } of failures) {
-      console.log(`  ${story.title} › ${story.name}  (${story.id})`);
-      console.log(
-        `        ${problems[0]}${problems.length > 1 ? ` (+${problems.length - 1})` : ''}`,
-      );
-    }
-    console.log(
-      '\nAgain, for one story: node scripts/test-storybook.js --filter <story id>' +
-        '\nTo look at it: npm run storybook, then http://localhost:6006/?path=/story/<story id>' +
-        ' (the Accessibility panel shows the same axe rules)',
-    );
-  }
-  console.log(
-    `Stories checked: ${storyCount}, docs pages: ${stories.length - storyCount}, ` +
-      `in ${seconds(Date.now() - started)}`,
-  );
-  console.log(`${SUMMARY_PREFIX} ${passed} passed, ${failures.length} failed`);
+  printReport({ failures, passed, stories, storyCount, started });
   if (failures.length > 0) process.exitCode = 1;
 }
 
