@@ -5,14 +5,15 @@
 // list's search inside encrypted submissions finds, by a typed word, the submission the
 // server's search cannot find; it announces its progress and can be cancelled. axe on both pages.
 import assert from 'node:assert/strict';
-import { Buffer } from 'node:buffer';
 import { readFile } from 'node:fs/promises';
-import { randomUUID } from 'node:crypto';
 import { test } from 'node:test';
-import { TEST_PASSWORD } from '../../server/testing/inbox-harness.js';
-import { joseSeal, PASSPHRASE } from '../../server/testing/encryption-helpers.js';
 import { axeViolations } from './inbox-support.js';
-import { decryptSetUp } from './inbox-decrypt-support.js';
+import {
+  decryptSetUp,
+  importOfficeKey,
+  postEncrypted,
+  signInAsAyse,
+} from './inbox-decrypt-support.js';
 
 const WORD = 'Quokkaweg';
 const TYPED = `Familiennachzug ${WORD} 7`;
@@ -47,27 +48,7 @@ const FORM = {
 test('decrypted answers: summary, downloads made in the browser, search inside encrypted submissions', async (t) => {
   const { receiver, browser, keys } = await decryptSetUp(t, FORM);
 
-  /** Posts an encrypted submission with these answers and returns its reference. */
-  const post = async (data) => {
-    const inner = {
-      form: { id: FORM.id, version: '1' },
-      locale: 'tr',
-      submittedAt: new Date().toISOString(),
-      data: { kommune: 'Bergkamen', ...data },
-    };
-    const response = await fetch(`${receiver.url}/api/forms/${FORM.id}/submissions`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': randomUUID() },
-      body: JSON.stringify({
-        form: inner.form,
-        submittedAt: inner.submittedAt,
-        encrypted: await joseSeal(inner, keys.pairs[0].publicKey),
-        routing: { '/kommune': 'Bergkamen' },
-      }),
-    });
-    assert.equal(response.status, 201);
-    return (await response.json()).reference;
-  };
+  const post = (data) => postEncrypted({ receiver, keys }, FORM, data);
   const wanted = await post({ anliegen: TYPED, bemerkung: HOSTILE });
   const others = [];
   for (let i = 0; i < OTHERS; i++) others.push(await post({ anliegen: `Wohnungssuche ${i}` }));
@@ -81,11 +62,7 @@ test('decrypted answers: summary, downloads made in the browser, search inside e
       problems.push(m.text());
     }
   });
-  await page.goto(`${receiver.url}/inbox/`);
-  await page.getByLabel('Name').fill('ayse');
-  await page.getByLabel('Password').fill(TEST_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('button', { name: 'Sign out' }).waitFor();
+  await signInAsAyse(page, receiver);
 
   // The server's search does not find the word: it cannot read encrypted answers, and says so.
   await page.getByRole('link', { name: wanted }).waitFor();
@@ -108,14 +85,7 @@ test('decrypted answers: summary, downloads made in the browser, search inside e
   await page.goto(`${receiver.url}/inbox/submissions/${wanted}`);
   const area = page.locator('inbox-decrypt');
   await area.waitFor({ timeout: 10_000 });
-  await page.getByLabel('Office key file').setInputFiles({
-    name: 'office-keys.private.json',
-    mimeType: 'application/json',
-    buffer: Buffer.from(keys.privateText),
-  });
-  await page.getByLabel('Passphrase of the key file').fill(PASSPHRASE);
-  await page.getByRole('button', { name: 'Import key into this browser' }).click();
-  await area.getByText('1 key imported.').waitFor();
+  await importOfficeKey(page, keys);
   await page.getByRole('button', { name: 'Decrypt', exact: true }).click();
   await area.getByText('The answers match the form.').waitFor();
   const german = area.locator('section[aria-labelledby="summary-de"] pre');

@@ -4,12 +4,13 @@
 // reads the answers decrypted in the browser, validated against the form, under the inbox's
 // strict CSP. The server's detail API holds the ciphertext only.
 import assert from 'node:assert/strict';
-import { Buffer } from 'node:buffer';
-import { randomUUID } from 'node:crypto';
 import { test } from 'node:test';
-import { TEST_PASSWORD } from '../../server/testing/inbox-harness.js';
-import { joseSeal, PASSPHRASE } from '../../server/testing/encryption-helpers.js';
-import { decryptSetUp } from './inbox-decrypt-support.js';
+import {
+  decryptSetUp,
+  importOfficeKey,
+  postEncrypted,
+  signInAsAyse,
+} from './inbox-decrypt-support.js';
 
 const TYPED = 'Familiennachzug Quokkaweg 7';
 
@@ -33,43 +34,24 @@ const FORM = {
 test('the inbox decrypts an encrypted submission in the caseworker’s browser', async (t) => {
   const { receiver, browser, keys } = await decryptSetUp(t, FORM);
 
-  const inner = {
-    form: { id: FORM.id, version: '1' },
-    locale: 'tr',
-    submittedAt: new Date().toISOString(),
-    data: { kommune: 'Bergkamen', anliegen: TYPED },
-  };
-  /** Posts an encrypted submission (`change` alters its JWE) and returns its reference. */
-  const post = async (change = (jwe) => jwe) => {
-    const response = await fetch(`${receiver.url}/api/forms/${FORM.id}/submissions`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': randomUUID() },
-      body: JSON.stringify({
-        form: inner.form,
-        submittedAt: inner.submittedAt,
-        encrypted: change(await joseSeal(inner, keys.pairs[0].publicKey)),
-        routing: { '/kommune': 'Bergkamen' },
-      }),
-    });
-    assert.equal(response.status, 201);
-    return (await response.json()).reference;
-  };
+  // One `submittedAt` for both: the tampered one differs in its ciphertext only.
+  const submittedAt = new Date().toISOString();
+  const post = (options) =>
+    postEncrypted({ receiver, keys }, FORM, { anliegen: TYPED }, { submittedAt, ...options });
   const reference = await post();
   // Altered at rest (or on the way): the receiver cannot tell without the key; the inbox can.
-  const tampered = await post((jwe) => {
-    const parts = jwe.split('.');
-    parts[3] = `${parts[3][0] === 'A' ? 'B' : 'A'}${parts[3].slice(1)}`;
-    return parts.join('.');
+  const tampered = await post({
+    change: (jwe) => {
+      const parts = jwe.split('.');
+      parts[3] = `${parts[3][0] === 'A' ? 'B' : 'A'}${parts[3].slice(1)}`;
+      return parts.join('.');
+    },
   });
 
   const page = await browser.newPage({ locale: 'en-US' });
   const problems = [];
   page.on('pageerror', (error) => problems.push(error.message));
-  await page.goto(`${receiver.url}/inbox/`);
-  await page.getByLabel('Name').fill('ayse');
-  await page.getByLabel('Password').fill(TEST_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('button', { name: 'Sign out' }).waitFor();
+  await signInAsAyse(page, receiver);
   await page.goto(`${receiver.url}/inbox/submissions/${reference}`);
   const area = page.locator('inbox-decrypt');
   await area.waitFor({ timeout: 10_000 }).catch(async (error) => {
@@ -80,14 +62,7 @@ test('the inbox decrypts an encrypted submission in the caseworker’s browser',
   // What the server sent: ciphertext, no answers.
   assert.equal(await page.getByText(TYPED).count(), 0);
 
-  await page.getByLabel('Office key file').setInputFiles({
-    name: 'office-keys.private.json',
-    mimeType: 'application/json',
-    buffer: Buffer.from(keys.privateText),
-  });
-  await page.getByLabel('Passphrase of the key file').fill(PASSPHRASE);
-  await page.getByRole('button', { name: 'Import key into this browser' }).click();
-  await area.getByText('1 key imported.').waitFor();
+  await importOfficeKey(page, keys);
   await page.getByRole('button', { name: 'Decrypt', exact: true }).click();
   await area.getByText(TYPED).waitFor();
   await area.getByText('The answers match the form.').waitFor();
