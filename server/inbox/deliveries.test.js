@@ -4,59 +4,31 @@
 // sent when a caseworker retries it after the SMTP server is back; paging and the reference
 // filter of webhook deliveries, whose URL shows by its host only; on SQLite and PostgreSQL.
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { SMTPServer } from 'smtp-server';
+import {
+  caseSystem,
+  logEvents,
+  mailbox,
+  routeKontakt,
+  smtpDown,
+  until,
+  WEBHOOK_SECRET,
+} from '../testing/delivery-harness.js';
 import { KONTAKT, envelope, kontaktData, storageTest, submit } from '../testing/harness.js';
 import { addStaff, signIn } from '../testing/inbox-harness.js';
-
-/** An SMTP server on 127.0.0.1 that keeps each message; `port` 0: any free one. */
-async function mailbox(port = 0) {
-  const messages = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks = [];
-      stream.on('data', (chunk) => chunks.push(chunk));
-      stream.on('end', () => {
-        messages.push({
-          to: session.envelope.rcptTo.map((r) => r.address),
-          raw: Buffer.concat(chunks).toString('utf8'),
-        });
-        callback();
-      });
-    },
-  });
-  await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
-  return {
-    url: `smtp://127.0.0.1:${server.server.address().port}`,
-    messages,
-    close: () => new Promise((resolve) => server.close(resolve)),
-  };
-}
-
-async function until(check, what, ms = 15_000) {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await sleep(25);
-  }
-}
 
 storageTest(
   'a failed e-mail notice is listed by domain for those who see it, and a retry sends it',
   async (t, env) => {
     // The SMTP server is down: its port is taken and closed again, nothing listens there.
-    const down = await mailbox();
-    await down.close();
-    const port = Number(new URL(down.url).port);
+    const down = await smtpDown();
     const receiver = await env.start({
       inbox: true,
-      notify: { smtpUrl: down.url, from: 'posteingang@kreis.example', retryMs: 20, attempts: 2 },
+      notify: {
+        smtpUrl: down.url,
+        from: 'posteingang@kreis.example',
+        retryMs: 20,
+        attempts: 2,
+      },
     });
     const { storage } = receiver;
     await addStaff(storage, { name: 'admin', team: 'zentrale', isAdmin: true });
@@ -69,14 +41,7 @@ storageTest(
         .where('id', '=', town)
         .execute();
     }
-    const route = { form_id: 'kontakt', route_pointer: '/address/city' };
-    await storage.db
-      .insertInto('team_forms')
-      .values([
-        { team_id: 'bergkamen', ...route, route_value: 'Bergkamen' },
-        { team_id: 'unna', ...route, route_value: 'Unna' },
-      ])
-      .execute();
+    await routeKontakt(storage.db, { bergkamen: 'Bergkamen', unna: 'Unna' });
 
     const data = kontaktData({ address: { postalCode: '59192', city: 'Bergkamen' } });
     const response = await submit(receiver, 'kontakt', envelope(KONTAKT, data));
@@ -89,7 +54,7 @@ storageTest(
       return list.items[0];
     }, 'the notice to fail');
     // The fault fired: both tries could not reach the SMTP server.
-    const tries = env.logs.map((line) => JSON.parse(line)).filter((l) => /^notice-/.test(l.event));
+    const tries = logEvents(env).filter((l) => /^notice-/.test(l.event));
     assert.deepEqual(
       tries.map((l) => [l.event, l.error]),
       [
@@ -141,7 +106,7 @@ storageTest(
     assert.equal(forged.status, 403, 'no retry without the CSRF token');
 
     // The SMTP server is back where it was: the caseworker's retry sends the notice at once.
-    const smtp = await mailbox(port);
+    const smtp = await mailbox({ port: down.port });
     t.after(smtp.close);
     const retried = await bergkamen.send('POST', retryPath);
     assert.equal(retried.status, 200);
@@ -164,17 +129,12 @@ storageTest(
 );
 
 storageTest('deliveries come newest first, page by page, and by reference', async (t, env) => {
-  const received = [];
-  const server = createServer((request, response) => {
-    received.push(request.headers['x-intake-delivery']);
-    request.resume().on('end', () => response.writeHead(204).end());
-  });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  t.after(() => new Promise((resolve) => server.close(resolve)));
-  const url = `http://127.0.0.1:${server.address().port}/intake?token=not-for-the-inbox`;
+  const hook = await caseSystem(['ok']);
+  t.after(hook.close);
+  const url = `${hook.url}?token=not-for-the-inbox`;
   const receiver = await env.start({
     inbox: true,
-    webhooks: { kontakt: { url, secret: 'a-webhook-secret-of-forty-characters-xyz' } },
+    webhooks: { kontakt: { url, secret: WEBHOOK_SECRET } },
   });
   await addStaff(receiver.storage, { name: 'admin', team: 'zentrale', isAdmin: true });
   const references = [];
@@ -182,7 +142,7 @@ storageTest('deliveries come newest first, page by page, and by reference', asyn
     const response = await submit(receiver, 'kontakt', envelope(KONTAKT, kontaktData()));
     references.push((await response.json()).reference);
   }
-  await until(() => received.length === 3, 'three deliveries');
+  await until(() => hook.received.length === 3, 'three deliveries');
   const admin = await signIn(receiver, 'admin');
   const list = (query) => admin.get(`/inbox/api/deliveries?${query}`).then((r) => r.json());
   await until(

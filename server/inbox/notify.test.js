@@ -4,58 +4,8 @@
 // notice the SMTP server could not take before the receiver stopped is sent once after a restart.
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { SMTPServer } from 'smtp-server';
+import { logEvents, mailbox, routeKontakt, smtpDown, until } from '../testing/delivery-harness.js';
 import { KONTAKT, envelope, kontaktData, storageTest, submit } from '../testing/harness.js';
-
-/**
- * An SMTP server that keeps each message; `refuse` of the first RCPT TO answer 451. `port`: a
- * given one (a server that comes back where it was), default any free one.
- */
-async function mailbox({ refuse = 0, port = 0 } = {}) {
-  const messages = [];
-  let refusals = 0;
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onRcptTo(address, session, callback) {
-      if (refusals < refuse) {
-        refusals++;
-        const error = Object.assign(new Error('Try again later'), { responseCode: 451 });
-        return callback(error);
-      }
-      return callback();
-    },
-    onData(stream, session, callback) {
-      const chunks = [];
-      stream.on('data', (chunk) => chunks.push(chunk));
-      stream.on('end', () => {
-        messages.push({
-          to: session.envelope.rcptTo.map((r) => r.address),
-          from: session.envelope.mailFrom.address,
-          raw: Buffer.concat(chunks).toString('utf8'),
-        });
-        callback();
-      });
-    },
-  });
-  await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
-  return {
-    url: `smtp://127.0.0.1:${server.server.address().port}`,
-    messages,
-    refusals: () => refusals,
-    close: () => new Promise((resolve) => server.close(resolve)),
-  };
-}
-
-async function until(check, what, ms = 15_000) {
-  const end = Date.now() + ms;
-  for (;;) {
-    if (await check()) return;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await sleep(25);
-  }
-}
 
 /** Teams: Bergkamen sees its town, Unna its own, the county office every kontakt request. */
 async function teams(db) {
@@ -69,20 +19,7 @@ async function teams(db) {
       { id: 'ohne', name: 'Ohne Adresse', email: null, created_at: at },
     ])
     .execute();
-  await db
-    .insertInto('team_forms')
-    .values([
-      {
-        team_id: 'bergkamen',
-        form_id: 'kontakt',
-        route_pointer: '/address/city',
-        route_value: 'Bergkamen',
-      },
-      { team_id: 'unna', form_id: 'kontakt', route_pointer: '/address/city', route_value: 'Unna' },
-      { team_id: 'kreis', form_id: 'kontakt', route_pointer: null, route_value: null },
-      { team_id: 'ohne', form_id: 'kontakt', route_pointer: null, route_value: null },
-    ])
-    .execute();
+  await routeKontakt(db, { bergkamen: 'Bergkamen', unna: 'Unna', kreis: null, ohne: null });
 }
 
 /** Every answer of kontaktData() that must never appear in a notice. */
@@ -124,7 +61,7 @@ storageTest(
         assert.ok(!message.raw.includes(answer), `the message does not contain ${answer}`);
       }
     }
-    const lines = env.logs.map((line) => JSON.parse(line));
+    const lines = logEvents(env);
     assert.equal(lines.filter((l) => l.event === 'notice-retry').length, 1);
     assert.equal(lines.filter((l) => l.event === 'notice-sent').length, 2);
     assert.ok(!env.logs.some((line) => line.includes('kreis.example')), 'no address in the log');
@@ -133,10 +70,9 @@ storageTest(
 );
 
 storageTest('an unreachable SMTP server neither delays nor fails the answer', async (t, env) => {
-  const smtp = await mailbox();
-  await smtp.close(); // its port is now closed: every try is refused
+  const down = await smtpDown(); // every try is refused
   const receiver = await env.start({
-    notify: { smtpUrl: smtp.url, from: 'posteingang@kreis.example', retryMs: 20, attempts: 3 },
+    notify: { smtpUrl: down.url, from: 'posteingang@kreis.example', retryMs: 20, attempts: 3 },
   });
   await teams(receiver.storage.db);
   const started = Date.now();
@@ -144,10 +80,10 @@ storageTest('an unreachable SMTP server neither delays nor fails the answer', as
   assert.equal(response.status, 201);
   assert.ok(Date.now() - started < 1500);
   await until(
-    () => env.logs.some((line) => JSON.parse(line).event === 'notice-failed'),
+    () => logEvents(env).some((l) => l.event === 'notice-failed'),
     'the notice to be given up',
   );
-  const tries = env.logs.map((line) => JSON.parse(line)).filter((l) => /^notice-/.test(l.event));
+  const tries = logEvents(env).filter((l) => /^notice-/.test(l.event));
   assert.deepEqual(
     tries.map((l) => l.event),
     ['notice-retry', 'notice-retry', 'notice-failed'],
@@ -159,9 +95,7 @@ storageTest(
   'a notice not sent before the receiver stopped is sent once after the restart',
   async (t, env) => {
     // The SMTP server is down: its port is taken and closed again, nothing listens there.
-    const down = await mailbox();
-    await down.close();
-    const port = Number(new URL(down.url).port);
+    const down = await smtpDown();
     const notify = { smtpUrl: down.url, from: 'posteingang@kreis.example' };
     // The next try would be due in 5–15 s: the receiver stops long before.
     const first = await env.start({ notify: { ...notify, retryMs: 10_000 } });
@@ -170,7 +104,7 @@ storageTest(
     const response = await submit(first, 'kontakt', envelope(KONTAKT, data));
     assert.equal(response.status, 201);
     const { reference } = await response.json();
-    const logged = () => env.logs.map((line) => JSON.parse(line));
+    const logged = () => logEvents(env);
     await until(
       () => logged().filter((l) => l.event === 'notice-retry').length === 2,
       'both first tries to fail',
@@ -193,7 +127,7 @@ storageTest(
 
     // The SMTP server is back where it was. Two receivers start on the same storage, their
     // clocks 20 s on (the tries are due), both sweeping often: each notice arrives once.
-    const smtp = await mailbox({ port });
+    const smtp = await mailbox({ port: down.port });
     t.after(smtp.close);
     const options = {
       notify: { ...notify, sweepMs: 25, now: () => Date.now() + 20_000 },

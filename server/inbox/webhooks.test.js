@@ -2,9 +2,15 @@
 // the first tries, and the inbox's list and retry of deliveries (server/inbox/deliveries.js),
 // on SQLite and PostgreSQL.
 import assert from 'node:assert/strict';
-import { createHmac, timingSafeEqual } from 'node:crypto';
-import { createServer } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
+import {
+  caseSystem,
+  logEvents,
+  routeKontakt,
+  until,
+  verifySignature,
+  WEBHOOK_SECRET as SECRET,
+} from '../testing/delivery-harness.js';
 import {
   KONTAKT,
   envelope,
@@ -14,61 +20,6 @@ import {
   submit,
 } from '../testing/harness.js';
 import { addStaff, signIn } from '../testing/inbox-harness.js';
-
-const SECRET = 'a-webhook-secret-of-forty-characters-xyz';
-
-/**
- * A case-management system: answers each POST by the next entry of `script` ('fail' → 503,
- * 'hang' → no answer for 2 s, 'ok' → 204; the last entry repeats) and keeps what arrived.
- */
-async function caseSystem(script) {
-  const received = [];
-  const server = createServer((request, response) => {
-    const chunks = [];
-    request.on('data', (chunk) => chunks.push(chunk));
-    request.on('end', () => {
-      const body = Buffer.concat(chunks).toString('utf8');
-      const step = script[Math.min(received.length, script.length - 1)];
-      received.push({
-        headers: request.headers,
-        body,
-        step,
-        signed: verify(request.headers, body),
-      });
-      if (step === 'fail') response.writeHead(503).end('busy');
-      else if (step === 'hang') setTimeout(() => response.destroyed || response.end(), 2000);
-      else response.writeHead(204).end();
-    });
-  });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${server.address().port}/intake`,
-    received,
-    script,
-    close: () => new Promise((resolve) => server.close(resolve) && server.closeAllConnections()),
-  };
-}
-
-/** What a case-management system does: recompute the HMAC and compare in constant time. */
-function verify(headers, body) {
-  const timestamp = headers['x-intake-timestamp'];
-  const given = Buffer.from(String(headers['x-intake-signature']));
-  const expected = Buffer.from(
-    `sha256=${createHmac('sha256', SECRET).update(`${timestamp}.${body}`).digest('hex')}`,
-  );
-  const fresh = Math.abs(Date.now() / 1000 - Number(timestamp)) < 300;
-  return fresh && given.length === expected.length && timingSafeEqual(given, expected);
-}
-
-async function until(check, what, ms = 15_000) {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await sleep(50);
-  }
-}
 
 async function startWith(env, hook, options = {}) {
   const receiver = await env.start({
@@ -114,7 +65,7 @@ storageTest(
     }
     // A tampered body does not verify.
     const last = hook.received[2];
-    assert.equal(verify(last.headers, last.body.replace('Zuleika', 'Mallory')), false);
+    assert.equal(verifySignature(last.headers, last.body.replace('Zuleika', 'Mallory')), false);
 
     const admin = await signIn(receiver, 'admin');
     const delivered = await until(async () => {
@@ -126,9 +77,7 @@ storageTest(
     assert.equal(delivered.lastStatus, 204);
     const failed = await (await admin.get('/inbox/api/deliveries?state=failed')).json();
     assert.deepEqual(failed.items, []);
-    const logged = env.logs
-      .map((line) => JSON.parse(line))
-      .filter((l) => l.event === 'webhook-retry');
+    const logged = logEvents(env).filter((l) => l.event === 'webhook-retry');
     assert.equal(logged.length, 2);
     assert.match(logged[1].error, /no answer within 500 ms/);
     assert.ok(!env.logs.some((line) => line.includes(reference)), 'no reference in the log');
@@ -144,23 +93,7 @@ storageTest(
     const { db } = receiver.storage;
     await addStaff(receiver.storage, { name: 'bergkamen', team: 'bergkamen' });
     await addStaff(receiver.storage, { name: 'unna', team: 'unna' });
-    await db
-      .insertInto('team_forms')
-      .values([
-        {
-          team_id: 'bergkamen',
-          form_id: 'kontakt',
-          route_pointer: '/address/city',
-          route_value: 'Bergkamen',
-        },
-        {
-          team_id: 'unna',
-          form_id: 'kontakt',
-          route_pointer: '/address/city',
-          route_value: 'Unna',
-        },
-      ])
-      .execute();
+    await routeKontakt(db, { bergkamen: 'Bergkamen', unna: 'Unna' });
 
     const data = kontaktData({ address: { postalCode: '59192', city: 'Bergkamen' } });
     const { reference } = await (await submit(receiver, 'kontakt', envelope(KONTAKT, data))).json();

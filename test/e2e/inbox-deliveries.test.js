@@ -8,8 +8,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
-import { createServer as createTcpServer } from 'node:net';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { smtpDown, until } from '../../server/testing/delivery-harness.js';
 import {
   TEST_PASSWORD,
   axeViolations,
@@ -55,25 +54,6 @@ const text = (page) =>
     return parts.join(' ');
   });
 
-async function until(check, what, ms = 15_000) {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await sleep(50);
-  }
-}
-
-/** A port on 127.0.0.1 that nothing listens on (taken and closed again): an SMTP server down. */
-async function closedPort() {
-  const server = createTcpServer();
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
 /** Sends a submission of the HILFE form through the real receiver; its reference. */
 async function send(receiver, data) {
   const response = await fetch(`${receiver.url}/api/forms/hilfe/submissions`, {
@@ -105,7 +85,7 @@ backendTest(
           retryMs: 20,
         },
         notify: {
-          smtpUrl: `smtp://127.0.0.1:${await closedPort()}`,
+          smtpUrl: (await smtpDown()).url,
           from: 'posteingang@kreis.example',
           attempts: 1,
         },
