@@ -9,10 +9,41 @@ import { problem } from '../http.js';
 import { findVisible, notFound } from './access.js';
 import { requireStaff } from './index.js';
 
+/** How many compiled validator modules are kept (a few forms are in use at a time). */
+export const VALIDATOR_CACHE_SIZE = 32;
+
+/**
+ * Compiled validator modules by definition hash (a definition never changes under its hash),
+ * at most `max`, the least recently used dropped first: every version of every form ever
+ * submitted has its own hash, and a long-running receiver must not keep them all in memory.
+ */
+export function validatorCache(max = VALIDATOR_CACHE_SIZE) {
+  // A Map iterates in insertion order: re-inserting on use keeps the oldest use first.
+  const entries = new Map();
+  return {
+    get size() {
+      return entries.size;
+    },
+    /** The module compiled for `hash`, or undefined; a hit counts as its latest use. */
+    get(hash) {
+      if (!entries.has(hash)) return undefined;
+      const source = entries.get(hash);
+      entries.delete(hash);
+      entries.set(hash, source);
+      return source;
+    },
+    /** Keeps `source` for `hash`, dropping the least recently used beyond `max`. */
+    set(hash, source) {
+      entries.delete(hash);
+      entries.set(hash, source);
+      while (entries.size > max) entries.delete(entries.keys().next().value);
+    },
+  };
+}
+
 /** @param {import('fastify').FastifyInstance} app @param {{ useStorage: () => Promise<any> }} options */
 export async function decryptPlugin(app, { useStorage }) {
-  /** Compiled modules by definition hash (a definition never changes under its hash). */
-  const compiled = new Map();
+  const compiled = validatorCache();
 
   app.get('/api/submissions/:reference/validator.js', async (request, reply) => {
     if (!requireStaff(request, reply)) return reply;
