@@ -18,6 +18,7 @@ import { after, before, describe, it } from 'node:test';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import fc from 'fast-check';
 import { rollup } from 'rollup';
+import { KI_ANSWERS, SPRACHKURS_ANSWERS_WITH_NEEDS } from '../test/helpers/example-answers.js';
 import { differences, splitErrors } from '../test/helpers/split-equivalence.js';
 import { compileDefinition, CompileError } from './lib/compile-definition.js';
 import { loadElementSource } from './lib/compile-element-source.js';
@@ -134,43 +135,6 @@ function assertAgreement(definition, compiled, values) {
   }
 }
 
-const SPRACHKURS_VALID = {
-  givenName: 'Olena',
-  familyName: 'Kovalenko',
-  birthDate: '1990-03-04',
-  email: 'olena@example.org',
-  phone: '0221 1234567',
-  address: { street: 'Hauptstraße 1', postalCode: '50667', city: 'Köln' },
-  residenceStatus: 'aufenthaltserlaubnis',
-  permitParagraph: '§ 25 Abs. 2 AufenthG',
-  permitExpiry: '2027-06-30',
-  courseEntitlement: 'entitled',
-  courseType: 'intensive',
-  germanLevel: 'A2',
-  preferredTimes: ['morning', 'evening'],
-  childcareNeeded: true,
-  childrenCount: 1,
-  children: [{ age: 3, specialNeeds: true, specialNeedsDetails: 'Rollstuhl' }],
-  attendedCourseBefore: true,
-  previousCourseType: 'integration',
-  previousCourseYear: 2023,
-  message: 'Ich kann nur vormittags.',
-  consent: true,
-};
-
-const KI_VALID = {
-  person: { givenName: 'Amal', familyName: 'Haddad', countryOfOrigin: 'Syrien' },
-  email: 'amal@example.org',
-  phone: '0221 555123',
-  contactPreference: 'phone',
-  topics: ['residence-law', 'orientation'],
-  interpreterNeeded: true,
-  interpreterLanguage: 'ar',
-  householdMembers: [{ givenName: 'Samir', birthYear: 2015 }],
-  message: 'Ich suche eine Wohnung.',
-  consent: true,
-};
-
 /** Valid answers and, from each, a few broken ones. */
 function dataSet(valid) {
   const broken = [
@@ -246,18 +210,18 @@ for (const id of ['sprachkurs-anmeldung', 'ki-erstberatung']) {
       assertAgreement(
         definition,
         compiled,
-        dataSet(id === 'ki-erstberatung' ? KI_VALID : SPRACHKURS_VALID),
+        dataSet(id === 'ki-erstberatung' ? KI_ANSWERS : SPRACHKURS_ANSWERS_WITH_NEEDS),
       );
       assert.deepEqual(
         element
           .precompiledValidator(compiled)
-          .validate(id === 'ki-erstberatung' ? KI_VALID : SPRACHKURS_VALID),
+          .validate(id === 'ki-erstberatung' ? KI_ANSWERS : SPRACHKURS_ANSWERS_WITH_NEEDS),
         [],
       );
     });
 
     it('agrees with ajv compiled at run time on generated data', () => {
-      const valid = id === 'ki-erstberatung' ? KI_VALID : SPRACHKURS_VALID;
+      const valid = id === 'ki-erstberatung' ? KI_ANSWERS : SPRACHKURS_ANSWERS_WITH_NEEDS;
       const leaf = fc.oneof(
         fc.constantFrom(...Object.values(valid).filter((v) => typeof v !== 'object')),
         fc.constantFrom(

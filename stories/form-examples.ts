@@ -2,51 +2,14 @@
  * The example forms of schemas/ (KI-Erstberatung, Sprachkurs-Anmeldung) on their way from empty
  * to submitted, and the same forms in the shipped themes (group `Theming`).
  */
-import type { JsonValue } from '../src/index.js';
+import { KI_ANSWERS, SPRACHKURS_ANSWERS } from '../test/helpers/example-answers.js';
 import { settle, type Example } from './example-kit.js';
 import { confirm, forward, queue, saveDraftAndReload } from './example-setup.js';
 
 export const KI = 'schemas/ki-erstberatung.json';
 export const SPRACHKURS = 'schemas/sprachkurs-anmeldung.json';
 
-/** Complete, valid answers to schemas/sprachkurs-anmeldung.json (the keyboard walk's). */
-export const SPRACHKURS_ANSWERS: JsonValue = {
-  givenName: 'Olena',
-  familyName: 'Kovalenko',
-  birthDate: '1990-03-04',
-  email: 'olena@example.org',
-  phone: '0221 1234567',
-  address: { street: 'Hauptstraße 1', postalCode: '50667', city: 'Köln' },
-  residenceStatus: 'aufenthaltserlaubnis',
-  permitParagraph: '§ 25 Abs. 2 AufenthG',
-  permitExpiry: '2027-06-30',
-  courseEntitlement: 'entitled',
-  courseType: 'intensive',
-  germanLevel: 'A2',
-  preferredTimes: ['morning', 'evening'],
-  childcareNeeded: true,
-  childrenCount: 1,
-  children: [{ age: 3 }],
-  attendedCourseBefore: true,
-  previousCourseType: 'integration',
-  previousCourseYear: 2023,
-  message: 'Ich kann nur vormittags.',
-  consent: true,
-};
-
-/** Complete, valid answers to schemas/ki-erstberatung.json. */
-export const KI_ANSWERS: JsonValue = {
-  person: { givenName: 'Amal', familyName: 'Haddad', countryOfOrigin: 'Syrien' },
-  email: 'amal@example.org',
-  phone: '0221 555123',
-  contactPreference: 'phone',
-  topics: ['residence-law', 'orientation'],
-  interpreterNeeded: true,
-  interpreterLanguage: 'ar',
-  householdMembers: [{ givenName: 'Samir', birthYear: 2015 }],
-  message: 'Ich suche eine Wohnung.',
-  consent: true,
-};
+export { KI_ANSWERS, SPRACHKURS_ANSWERS };
 
 const SPRACHKURS_STEPS = [
   'Zu Ihrer Person',

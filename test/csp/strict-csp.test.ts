@@ -13,6 +13,7 @@
  */
 import { expect } from '@open-wc/testing';
 import type { IntakeForm } from '../../src/index.js';
+import { KI_ANSWERS, SPRACHKURS_ANSWERS } from '../helpers/example-answers.js';
 
 interface Violation {
   directive: string;
@@ -120,43 +121,6 @@ async function open(query: Record<string, string> = {}): Promise<CspPage> {
   frames.push(page.frame);
   return page;
 }
-
-const SPRACHKURS_ANSWERS = {
-  givenName: 'Olena',
-  familyName: 'Kovalenko',
-  birthDate: '1990-03-04',
-  email: 'olena@example.org',
-  phone: '0221 1234567',
-  address: { street: 'Hauptstraße 1', postalCode: '50667', city: 'Köln' },
-  residenceStatus: 'aufenthaltserlaubnis',
-  permitParagraph: '§ 25 Abs. 2 AufenthG',
-  permitExpiry: '2027-06-30',
-  courseEntitlement: 'entitled',
-  courseType: 'intensive',
-  germanLevel: 'A2',
-  preferredTimes: ['morning', 'evening'],
-  childcareNeeded: true,
-  childrenCount: 1,
-  children: [{ age: 3 }],
-  attendedCourseBefore: true,
-  previousCourseType: 'integration',
-  previousCourseYear: 2023,
-  message: 'Ich kann nur vormittags.',
-  consent: true,
-};
-
-const KI_ANSWERS = {
-  person: { givenName: 'Amal', familyName: 'Haddad', countryOfOrigin: 'Syrien' },
-  email: 'amal@example.org',
-  phone: '0221 555123',
-  contactPreference: 'phone',
-  topics: ['residence-law', 'orientation'],
-  interpreterNeeded: true,
-  interpreterLanguage: 'ar',
-  householdMembers: [{ givenName: 'Samir', birthYear: 2015 }],
-  message: 'Ich suche eine Wohnung.',
-  consent: true,
-};
 
 describe('under the strictest Content-Security-Policy', () => {
   it('the page is served with the policy', async () => {

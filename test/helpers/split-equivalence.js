@@ -6,6 +6,7 @@
  */
 import fc from 'fast-check';
 import { SCHEMA_MAPS } from '../../src/core/schema-keywords.js';
+import { KI_ANSWERS, SPRACHKURS_ANSWERS_WITH_NEEDS } from './example-answers.js';
 
 const hasOwn = (object, key) => Object.prototype.hasOwnProperty.call(object, key);
 
@@ -412,43 +413,10 @@ export const EDGE_CASES = [
   },
 ];
 
-/** Valid data for the example definitions (schemas/*.json), as cli/compile.test.js has it. */
+/** Valid data for the example definitions (schemas/*.json) by name (test/helpers/example-answers.js). */
 export const EXAMPLE_DATA = {
-  'sprachkurs-anmeldung': {
-    givenName: 'Olena',
-    familyName: 'Kovalenko',
-    birthDate: '1990-03-04',
-    email: 'olena@example.org',
-    phone: '0221 1234567',
-    address: { street: 'Hauptstraße 1', postalCode: '50667', city: 'Köln' },
-    residenceStatus: 'aufenthaltserlaubnis',
-    permitParagraph: '§ 25 Abs. 2 AufenthG',
-    permitExpiry: '2027-06-30',
-    courseEntitlement: 'entitled',
-    courseType: 'intensive',
-    germanLevel: 'A2',
-    preferredTimes: ['morning', 'evening'],
-    childcareNeeded: true,
-    childrenCount: 1,
-    children: [{ age: 3, specialNeeds: true, specialNeedsDetails: 'Rollstuhl' }],
-    attendedCourseBefore: true,
-    previousCourseType: 'integration',
-    previousCourseYear: 2023,
-    message: 'Ich kann nur vormittags.',
-    consent: true,
-  },
-  'ki-erstberatung': {
-    person: { givenName: 'Amal', familyName: 'Haddad', countryOfOrigin: 'Syrien' },
-    email: 'amal@example.org',
-    phone: '0221 555123',
-    contactPreference: 'phone',
-    topics: ['residence-law', 'orientation'],
-    interpreterNeeded: true,
-    interpreterLanguage: 'ar',
-    householdMembers: [{ givenName: 'Samir', birthYear: 2015 }],
-    message: 'Ich suche eine Wohnung.',
-    consent: true,
-  },
+  'sprachkurs-anmeldung': SPRACHKURS_ANSWERS_WITH_NEEDS,
+  'ki-erstberatung': KI_ANSWERS,
 };
 
 /**
