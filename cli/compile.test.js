@@ -2,162 +2,26 @@
 // validator for every location the form matches, and judges data exactly as ajv compiled at run
 // time in the browser does (src/validation/ajv-compiler.ts, loaded into Node).
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { before, describe, it } from 'node:test';
 import fc from 'fast-check';
-import { rollup } from 'rollup';
 import { KI_ANSWERS, SPRACHKURS_ANSWERS_WITH_NEEDS } from '../test/helpers/example-answers.js';
-import { differences, splitErrors } from '../test/helpers/split-equivalence.js';
+import {
+  assertAgreement,
+  dataSet,
+  element,
+  examplePath,
+  FORBIDDEN,
+  ifLocations,
+  importModule,
+  readExample,
+  ROOT,
+} from '../test/helpers/compile-checks.js';
 import { compileDefinition, CompileError } from './lib/compile-definition.js';
-import { loadElementSource } from './lib/compile-element-source.js';
 import { propertyKey, SHELL_KEY, validatorLocations, WHOLE_KEY } from './lib/compile-locations.js';
-import { intakeDefinitions } from './lib/compile-rollup-plugin.js';
 import { getAtPointer } from './lib/json-pointer.js';
 import { referenceTable } from '../src/core/schema-references.js';
-
-const ROOT = fileURLToPath(new URL('../', import.meta.url));
-const BIN = join(ROOT, 'bin/intake-elements.js');
-const temp = mkdtempSync(join(tmpdir(), 'intake-compile-'));
-after(() => rmSync(temp, { recursive: true, force: true }));
-
-/** @param {string} id */
-const examplePath = (id) => join(ROOT, `schemas/${id}.json`);
-/** @param {string} id */
-const readExample = (id) => JSON.parse(readFileSync(examplePath(id), 'utf8'));
-
-let counter = 0;
-/**
- * Writes module source to a temporary file and imports it, as a browser would.
- * @param {string} source
- */
-async function importModule(source) {
-  const file = join(temp, `module-${++counter}.js`);
-  writeFileSync(file, source);
-  return (await import(pathToFileURL(file).href)).default;
-}
-
-/** What a grep of the module must not find. */
-const FORBIDDEN = [
-  /\bnew\s+Function\b/,
-  /\beval\s*\(/,
-  /(^|[^.\w$])Function\s*\(/,
-  /\brequire\s*\(/,
-  /(^|[;}\s])import\s*[\s{*"'(]/m,
-  /\bexport\s+[^d]/, // only `export default` (or `export { x as default }`)
-];
-
-/** Every `if` in a schema, found by a plain walk of the JSON (independent of the compiler's). */
-function ifLocations(node, location = '/schema', found = []) {
-  if (typeof node !== 'object' || node === null) return found;
-  for (const [key, value] of Object.entries(node)) {
-    const here = `${location}/${String(key).replace(/~/g, '~0').replace(/\//g, '~1')}`;
-    if (key === 'if' && !Array.isArray(node)) found.push(here);
-    if (!['enum', 'const', 'default', 'examples'].includes(key)) ifLocations(value, here, found);
-  }
-  return found;
-}
-
-/** @type {Awaited<ReturnType<typeof loadElementSource>>} */
-let element;
-before(async () => {
-  element = await loadElementSource();
-});
-
-/** The runtime and the precompiled validator of each compiled definition, made once. */
-const validatorPairs = new WeakMap();
-
-/**
- * Asserts that the compiled definition and the runtime compiler agree on `values`: the same
- * normalized errors for the whole value (see below), and from each part of the split; the same
- * answer at every location.
- */
-function assertAgreement(definition, compiled, values) {
-  let pair = validatorPairs.get(compiled);
-  if (!pair) {
-    pair = {
-      runtime: element.compileSchema(definition.schema),
-      precompiled: element.precompiledValidator(compiled),
-    };
-    validatorPairs.set(compiled, pair);
-  }
-  const { runtime, precompiled } = pair;
-  assert.equal(Boolean(precompiled.split), Boolean(runtime.split), 'both split, or neither');
-  for (const value of values) {
-    if (!runtime.split)
-      assert.deepEqual(precompiled.validate(value), runtime.validate(value), JSON.stringify(value));
-    else {
-      // The runtime validates whole; the precompiled definition merges the split's errors: the
-      // same errors and first error per pointer, pointers perhaps in another order.
-      assert.deepEqual(
-        differences(runtime.validate(value), precompiled.validate(value)),
-        [],
-        JSON.stringify(value),
-      );
-      assert.deepEqual(
-        precompiled.validate(value),
-        splitErrors(runtime.split, value, element.mergeErrors),
-      );
-      assert.deepEqual([...precompiled.split.properties], [...runtime.split.properties]);
-      assert.deepEqual(precompiled.split.shell(value), runtime.split.shell(value));
-      if (typeof value === 'object' && value !== null && !Array.isArray(value))
-        for (const name of runtime.split.properties)
-          if (Object.hasOwn(value, name))
-            assert.deepEqual(
-              precompiled.split.property(name, value[name]),
-              runtime.split.property(name, value[name]),
-              `${name}: ${JSON.stringify(value[name])}`,
-            );
-    }
-    for (const location of Object.keys(compiled.validators).filter((key) => key[0] === '/')) {
-      for (const data of [
-        value,
-        ...(typeof value === 'object' && value ? Object.values(value) : []),
-      ]) {
-        assert.equal(
-          precompiled.matches(location, data),
-          runtime.matches(location, data),
-          `${location} ${JSON.stringify(data)}`,
-        );
-      }
-    }
-  }
-}
-
-/** Valid answers and, from each, a few broken ones. */
-function dataSet(valid) {
-  const broken = [
-    {},
-    { ...valid, email: 'not an email' },
-    { ...valid, birthDate: '1990-02-30' },
-    { ...valid, consent: false },
-    { ...valid, unexpected: 1 },
-    { ...valid, address: { street: '', postalCode: '5066', city: 'Köln', extra: true } },
-    { ...valid, residenceStatus: 'andere' },
-    { ...valid, residenceStatus: 'duldung', permitExpiry: undefined },
-    { ...valid, childcareNeeded: false },
-    { ...valid, children: [{ age: 40, specialNeeds: true }] },
-    { ...valid, attendedCourseBefore: false },
-    { ...valid, preferredTimes: ['morning', 'morning'] },
-    { ...valid, topics: [] },
-    { ...valid, person: { givenName: 'A' } },
-    { ...valid, householdMembers: [{ birthYear: 'x' }] },
-    'a string',
-    null,
-  ];
-  return [valid, ...broken.map((value) => JSON.parse(JSON.stringify(value ?? null)))];
-}
 
 for (const id of ['sprachkurs-anmeldung', 'ki-erstberatung']) {
   describe(`the compiled ${id}`, () => {
@@ -493,115 +357,5 @@ describe('compiling other schemas', () => {
       assert.match(error.message, /\/schema\/properties\/address\/\$ref/);
       return true;
     });
-  });
-});
-
-describe('the react-jsonschema-form compat corpus (test/fixtures/rjsf)', () => {
-  const corpus = join(ROOT, 'test/fixtures/rjsf');
-  const samples = existsSync(corpus)
-    ? readdirSync(corpus)
-        .filter((name) => name.endsWith('.json'))
-        .sort()
-    : [];
-
-  it(
-    'compiles every sample ajv compiles, and agrees with the runtime on its data',
-    { skip: samples.length === 0 && 'corpus not found' },
-    async () => {
-      let compared = 0;
-      for (const name of samples) {
-        const sample = JSON.parse(readFileSync(join(corpus, name), 'utf8'));
-        const definition = { id: 'sample', version: '1', lang: 'en', schema: sample.schema };
-        try {
-          element.compileSchema(definition.schema);
-        } catch {
-          continue; // the element refuses it too
-        }
-        const compiled = await importModule(await compileDefinition(definition, { check: false }));
-        assertAgreement(definition, compiled, [sample.formData ?? {}, {}]);
-        compared += 1;
-      }
-      assert.ok(compared >= 40, `only ${compared} samples compared`);
-    },
-  );
-});
-
-describe('the rollup plugin', () => {
-  it('turns an imported *.intake.json into the compiled module, translations into assets', async () => {
-    const dir = join(temp, 'rollup');
-    mkdirSync(join(dir, 'forms/translations'), { recursive: true });
-    writeFileSync(join(dir, 'forms/ki.intake.json'), readFileSync(examplePath('ki-erstberatung')));
-    writeFileSync(
-      join(dir, 'forms/intake-definition.schema.json'),
-      readFileSync(join(ROOT, 'schemas/intake-definition.schema.json')),
-    );
-    for (const locale of ['en', 'ar', 'fa', 'ru', 'tr', 'uk'])
-      writeFileSync(
-        join(dir, `forms/translations/ki-erstberatung.${locale}.json`),
-        readFileSync(join(ROOT, `schemas/translations/ki-erstberatung.${locale}.json`)),
-      );
-    writeFileSync(
-      join(dir, 'main.js'),
-      "import form from './forms/ki.intake.json';\nexport default form;\n",
-    );
-    const bundle = await rollup({
-      input: join(dir, 'main.js'),
-      plugins: [intakeDefinitions()],
-      logLevel: 'silent',
-    });
-    await bundle.write({ dir: join(dir, 'dist'), format: 'es' });
-    await bundle.close();
-    const source = readFileSync(join(dir, 'dist/main.js'), 'utf8');
-    for (const pattern of FORBIDDEN.slice(0, 4)) assert.doesNotMatch(source, pattern);
-    const compiled = (await import(pathToFileURL(join(dir, 'dist/main.js')).href)).default;
-    assert.equal(typeof compiled.validators[SHELL_KEY], 'function');
-    const arabic = fileURLToPath(compiled.translations.ar);
-    assert.ok(existsSync(arabic), arabic);
-    assert.deepEqual(
-      JSON.parse(readFileSync(arabic, 'utf8')),
-      JSON.parse(readFileSync(join(ROOT, 'schemas/translations/ki-erstberatung.ar.json'), 'utf8')),
-    );
-  });
-});
-
-describe('intake-elements compile (command line)', () => {
-  it('writes <dir>/<id>.js and copies the translation files next to it', () => {
-    const out = join(temp, 'cli-out');
-    const result = spawnSync(
-      process.execPath,
-      [
-        BIN,
-        'compile',
-        examplePath('ki-erstberatung'),
-        examplePath('sprachkurs-anmeldung'),
-        '-o',
-        out,
-      ],
-      { encoding: 'utf8' },
-    );
-    assert.equal(result.status, 0, result.stderr);
-    assert.ok(existsSync(join(out, 'ki-erstberatung.js')));
-    assert.ok(existsSync(join(out, 'sprachkurs-anmeldung.js')));
-    assert.ok(existsSync(join(out, 'translations/ki-erstberatung.ar.json')));
-    assert.match(result.stdout, /ki-erstberatung\.js \(\d+\.\d KB\) \+ 6 translation files/);
-  });
-
-  it('exits 1 with the pointers of the errors, 2 without -o', () => {
-    const broken = join(ROOT, 'test/fixtures/broken-definitions/invalid-pattern-regex.json');
-    const failed = spawnSync(
-      process.execPath,
-      [BIN, 'compile', broken, '-o', join(temp, 'never')],
-      { encoding: 'utf8' },
-    );
-    assert.equal(failed.status, 1);
-    assert.match(
-      failed.stderr,
-      /\/schema\/properties\/postalCode\/pattern: is not a valid regular expression/,
-    );
-    assert.ok(!existsSync(join(temp, 'never')));
-    assert.equal(
-      spawnSync(process.execPath, [BIN, 'compile', broken], { encoding: 'utf8' }).status,
-      2,
-    );
   });
 });
