@@ -4,192 +4,29 @@
  * `next()` / `back()` / `submit()`; the tests only read state to check what the person would see.
  */
 import { expect, oneEvent } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
-import type { FormDefinition, IntakeForm } from '../../src/index.js';
-import { axeViolations } from '../helpers/axe.js';
-import { control, controls, errorText, focused, renderForm, root } from '../helpers/form.js';
-
-type Key = 'Tab' | 'Shift+Tab' | 'Space' | 'Enter' | 'ArrowDown' | 'ArrowUp';
-
-async function loadDefinition(name: string): Promise<FormDefinition> {
-  return (await fetch(`/schemas/${name}.json`)).json();
-}
-
-function freshBucket(name: string): string {
-  return `${name}-${Date.now()}-${Math.floor(Math.random() * 1e6)}`;
-}
-
-async function requestsIn(
-  bucket: string,
-): Promise<{ headers: Record<string, string>; body: string }[]> {
-  return (await fetch(`/test-api/${bucket}/requests`)).json();
-}
-
-/** Lets the element finish what a key started (an update, then focus moved after it). */
-async function settle(el: IntakeForm): Promise<void> {
-  await el.updateComplete;
-  await new Promise((resolve) => requestAnimationFrame(() => resolve(undefined)));
-  await el.updateComplete;
-}
-
-/** The focused element inside the form's shadow root, as an HTMLElement. */
-function current(el: IntakeForm): HTMLElement | null {
-  return focused(el) as HTMLElement | null;
-}
-
-/** A short description of the focused element, for messages and tab-order checks. */
-function describeFocus(el: IntakeForm): string {
-  if (document.activeElement !== el) return `outside the form (${document.activeElement?.tagName})`;
-  const node = current(el);
-  if (!node) return 'nothing in the shadow root';
-  const name = node.getAttribute('name');
-  if (name && (node as HTMLInputElement).type === 'radio')
-    return `${name}[${node.getAttribute('value')}]`;
-  if (name && (node as HTMLInputElement).type === 'checkbox' && node.hasAttribute('value'))
-    return `${name}[${node.getAttribute('value')}]`;
-  if (name) return name;
-  if (node.tagName === 'BUTTON') return `button:${node.textContent!.replace(/\s+/g, ' ').trim()}`;
-  if (node.tagName === 'A') return `link:${node.textContent!.replace(/\s+/g, ' ').trim()}`;
-  return `${node.tagName.toLowerCase()}.${node.className}`;
-}
-
-function isVisible(node: HTMLElement): boolean {
-  const box = node.getBoundingClientRect();
-  const options = {
-    checkOpacity: true,
-    checkVisibilityCSS: true,
-    opacityProperty: true,
-    visibilityProperty: true,
-  } as CheckVisibilityOptions;
-  return node.checkVisibility(options) && box.width > 0 && box.height > 0;
-}
-
-/** Focus is on a visible element inside this form: not lost to the page's body. */
-function expectFocusInForm(el: IntakeForm, after: string): void {
-  const where = describeFocus(el);
-  expect(document.activeElement, `after ${after}, focus is ${where}`).to.equal(el);
-  const node = current(el);
-  expect(node, `after ${after}, focus is ${where}`).to.not.equal(null);
-  expect(root(el).contains(node), `after ${after}, focus is ${where}`).to.equal(true);
-  expect(isVisible(node!), `after ${after}, the focused ${where} is not visible`).to.equal(true);
-}
-
-/** Presses a key; after Tab / Shift+Tab checks that focus stayed on a visible element of the form. */
-async function press(el: IntakeForm, key: Key): Promise<void> {
-  const before = describeFocus(el);
-  await sendKeys({ press: key });
-  await settle(el);
-  if (key === 'Tab' || key === 'Shift+Tab') expectFocusInForm(el, `${key} from ${before}`);
-}
-
-async function type(el: IntakeForm, text: string): Promise<void> {
-  await sendKeys({ type: text });
-  await settle(el);
-}
-
-/**
- * Presses Tab until `target` (a description as `describeFocus` gives it, or a test) has focus.
- * Returns the stops passed on the way (one entry per element; a date input's segments count once).
- */
-async function tabTo(
-  el: IntakeForm,
-  target: string | ((node: HTMLElement) => boolean),
-  limit = 40,
-): Promise<string[]> {
-  const reached = () =>
-    typeof target === 'string' ? describeFocus(el) === target : target(current(el)!);
-  const stops: string[] = [];
-  for (let i = 0; i < limit; i++) {
-    await press(el, 'Tab');
-    const here = describeFocus(el);
-    if (stops[stops.length - 1] !== here) stops.push(here);
-    if (reached()) return stops;
-  }
-  throw new Error(`Tab never reached ${String(target)}; passed ${stops.join(' → ')}`);
-}
-
-/** Tab must land exactly on `expected` (the next stop in the tab order). */
-async function tabExpect(el: IntakeForm, expected: string): Promise<void> {
-  await press(el, 'Tab');
-  expect(describeFocus(el), 'tab order').to.equal(expected);
-}
-
-/** The digits of an ISO date in the order this browser's date input asks for them. */
-function dateKeys(iso: string): string {
-  const [year, month, day] = iso.split('-');
-  const parts = new Intl.DateTimeFormat(navigator.language, {
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(new Date(Date.UTC(2000, 0, 2)));
-  return parts
-    .filter((part) => ['year', 'month', 'day'].includes(part.type))
-    .map((part) => ({ year, month, day })[part.type as 'year' | 'month' | 'day'])
-    .join('');
-}
-
-/** Types a date into the focused date input, segment by segment, as a person would. */
-async function typeDate(el: IntakeForm, iso: string): Promise<void> {
-  const input = current(el) as HTMLInputElement;
-  expect(input.type, `${describeFocus(el)} is a date input`).to.equal('date');
-  await type(el, dateKeys(iso));
-  expect(input.value, `typed date into ${input.name}`).to.equal(iso);
-}
-
-/** Presses Tab until focus leaves the focused date input (Tab first walks its segments). */
-async function tabOutOfDate(el: IntakeForm): Promise<string> {
-  const date = current(el);
-  for (let i = 0; i < 4; i++) {
-    await press(el, 'Tab');
-    if (current(el) !== date) return describeFocus(el);
-  }
-  throw new Error('Tab did not leave the date input');
-}
-
-function text(node: Element | null | undefined): string {
-  return (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
-}
-
-function summaryLinks(el: IntakeForm): string[] {
-  return [...root(el).querySelectorAll('.error-summary a')].map((a) => text(a));
-}
-
-function stepTitle(el: IntakeForm): HTMLElement | null {
-  return root(el).querySelector<HTMLElement>('.step-title');
-}
-
-function reviewRows(el: IntakeForm): [string, string][] {
-  return [...root(el).querySelectorAll('.review-row')].map((row) => [
-    text(row.querySelector('dt')),
-    text(row.querySelector('dd bdi')),
-  ]);
-}
-
-/**
- * Checks that describe what the element should do but that the walk can go on without: a failure
- * is recorded (and reported when the walk ends) instead of stopping the walk there.
- */
-class Deferred {
-  readonly failures: string[] = [];
-
-  check(assertion: () => void): void {
-    try {
-      assertion();
-    } catch (error) {
-      this.failures.push((error as Error).message);
-    }
-  }
-
-  report(): void {
-    expect(this.failures, 'deferred checks that failed').to.deep.equal([]);
-  }
-}
-
-async function expectNoAxeViolations(el: IntakeForm, where: string): Promise<void> {
-  expect(await axeViolations(el), `axe on ${where}`).to.deep.equal([]);
-}
-
-const primary = (node: HTMLElement) => node.matches('button.primary');
+import { control, controls, errorText, renderForm, root } from '../helpers/form.js';
+import {
+  current,
+  Deferred,
+  describeFocus,
+  expectFocusInForm,
+  expectNoAxeViolations,
+  freshBucket,
+  loadDefinition,
+  press,
+  primary,
+  requestsIn,
+  reviewRows,
+  settle,
+  stepTitle,
+  summaryLinks,
+  tabExpect,
+  tabOutOfDate,
+  tabTo,
+  text,
+  type,
+  typeDate,
+} from '../helpers/keyboard.js';
 
 describe('keyboard-only walk: sprachkurs-anmeldung', () => {
   it('fills, corrects, branches, reviews, changes and sends with the keyboard alone', async () => {
