@@ -45,9 +45,8 @@ export function eventTotals(events, from, to) {
   const totals = new Map();
   for (const e of events) {
     if (e.ph !== 'X' || e.ts < from || e.ts > to || TASK_NAMES.has(e.name)) continue;
-    const key = e.args?.data?.url
-      ? `${e.name} ${e.args.data.url.replace(/^.*\/\/[^/]+/, '')}`
-      : e.name;
+    const detail = e.args?.data?.type ?? e.args?.data?.url?.replace(/^.*\/\/[^/]+/, '');
+    const key = detail ? `${e.name} ${detail}` : e.name;
     totals.set(key, (totals.get(key) ?? 0) + (e.tdur ?? 0) / 1000);
   }
   return [...totals].sort((a, b) => b[1] - a[1]);

@@ -31,6 +31,7 @@ import { CSP, STATIC_ROOTS, startDemoServer } from '../scripts/serve-demo.js';
 import { generateForm } from './generate-form.js';
 import { writePages } from './phone-pages.js';
 import { TRACE_CATEGORIES, eventTotals, readTrace, taskStats } from './phone-cpu-trace.js';
+import { locator, print, selfTimes, totalTimes } from './profile.js';
 import { buildContenders, compileIntakeDefinitions, median, startServer } from './run.js';
 
 /* global window, document, performance, PerformanceObserver */
@@ -55,10 +56,11 @@ function controlId(pointer) {
 }
 
 function parseArgs(argv) {
-  const options = { runs: 5, rate: 4, delay: 200, parts: ['typing', 'render'] };
+  const options = { runs: 5, rate: 4, delay: 200, parts: ['typing', 'render'], profile: false };
   for (const arg of argv) {
     const [key, value = ''] = arg.replace(/^--/, '').split('=');
     if (key === 'parts') options.parts = value.split(',');
+    else if (key === 'profile') options.profile = true;
     else if (key in options) options[key] = Number(value);
     else throw new Error(`unknown option ${arg}`);
   }
@@ -133,6 +135,17 @@ async function typingRun(browser, base, contender, compiledUrl, options, rate) {
       trace.marks.get('phone-cpu:typing:end'),
       options.rate,
     );
+    if (process.env.PHONE_CPU_EVENTS && options.profile === false) {
+      for (const longest of [...trace.tasks].sort((a, b) => b.tdur - a.tdur).slice(0, 4)) {
+        console.log(`long task at rate ${rate}: ${longest.tdur.toFixed(1)} ms CPU`);
+        for (const [name, time] of eventTotals(
+          trace.events,
+          longest.ts,
+          longest.ts + longest.dur * 1000,
+        ).slice(0, 15))
+          console.log(`  ${time.toFixed(1).padStart(7)} ms  ${name}`);
+      }
+    }
     return {
       ...stats,
       longTasks: longTasks.length,
@@ -144,6 +157,13 @@ async function typingRun(browser, base, contender, compiledUrl, options, rate) {
     if (tracing) await browser.stopTracing().catch(() => undefined);
     await context.close();
   }
+}
+
+/** `--profile`: where an unthrottled first render spends its time, located through the maps. */
+function printProfile(profile, url) {
+  const locate = locator(path.join(ROOT, 'dist'));
+  print(`${url}, self time`, selfTimes(profile, locate), 25);
+  print(`${url}, total time`, totalTimes(profile, locate), 25);
 }
 
 /** One first-render run: a fresh context, the slowdown from the first byte, traced. */
@@ -167,6 +187,12 @@ async function renderRun(browser, origin, url, options, rate) {
         for (const entry of list.getEntries()) window.__longTasks.push(entry.duration);
       }).observe({ type: 'longtask', buffered: true });
     });
+    const profiling = options.profile && rate === 1;
+    if (profiling) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+      await cdp.send('Profiler.start');
+    }
     await browser.startTracing(page, { categories: TRACE_CATEGORIES });
     tracing = true;
     await page.goto(`${origin}${url}`);
@@ -174,6 +200,7 @@ async function renderRun(browser, origin, url, options, rate) {
       timeout: 30000,
     });
     const longTasks = await page.evaluate(() => window.__longTasks);
+    if (profiling) printProfile((await cdp.send('Profiler.stop')).profile, url);
     const trace = readTrace(await browser.stopTracing(), 'phone-cpu:document');
     tracing = false;
     const start = Math.min(trace.marks.get('phone-cpu:document'), trace.parseStart ?? Infinity);
