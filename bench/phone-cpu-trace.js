@@ -3,6 +3,8 @@
 // Tasks API and the user see, slowed by the CPU throttling) and its thread time (`tdur`, the CPU
 // the thread really used, which other processes on a busy machine do not inflate).
 
+import { URL } from 'node:url';
+
 /** Trace categories that hold the main thread's tasks and the page's marks. */
 export const TRACE_CATEGORIES = ['toplevel', 'devtools.timeline', 'blink.user_timing'];
 
@@ -37,28 +39,44 @@ export function readTrace(buffer, anchorMark) {
   return { marks, tasks, parseStart: firstParse?.ts, events: own };
 }
 
+/** When the main thread first works on the script at `urlPath` (compiling or running it), µs. */
+export function scriptStart(events, urlPath) {
+  const first = events.find((e) => {
+    const url = e.args?.data?.url ?? e.args?.fileName ?? e.args?.data?.fileName;
+    return typeof url === 'string' && url.startsWith('http') && new URL(url).pathname === urlPath;
+  });
+  return first?.ts;
+}
+
 /**
- * Thread time (ms) per event name of the events that start in [from, to]; nested events are
- * counted in each (for finding where the work goes, `PHONE_CPU_EVENTS=1`).
+ * Own thread time (ms, the time of the events nested in it taken off) per event name of the
+ * events that start in [from, to], for finding where the work goes (`PHONE_CPU_EVENTS=1`).
  */
 export function eventTotals(events, from, to) {
   const totals = new Map();
-  for (const e of events) {
-    if (e.ph !== 'X' || e.ts < from || e.ts > to || TASK_NAMES.has(e.name)) continue;
+  const inside = events
+    .filter((e) => e.ph === 'X' && e.ts >= from && e.ts <= to && e.tdur !== undefined)
+    .sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+  const open = [];
+  const add = (key, ms) => totals.set(key, (totals.get(key) ?? 0) + ms);
+  for (const e of inside) {
+    while (open.length && open.at(-1).end <= e.ts) open.pop();
     const detail = e.args?.data?.type ?? e.args?.data?.url?.replace(/^.*\/\/[^/]+/, '');
     const key = detail ? `${e.name} ${detail}` : e.name;
-    totals.set(key, (totals.get(key) ?? 0) + (e.tdur ?? 0) / 1000);
+    add(key, e.tdur / 1000);
+    if (open.length) add(open.at(-1).key, -e.tdur / 1000);
+    open.push({ key, end: e.ts + e.dur });
   }
   return [...totals].sort((a, b) => b[1] - a[1]);
 }
 
 /**
- * Sums and maximum of the tasks that start in [from, to] (µs, trace clock); a task that starts
- * before `to` and ends after it counts whole. `over50Cpu` counts the tasks whose CPU time times
+ * Sums and maximum of the tasks that run in [from, to] (µs, trace clock); a task that runs on
+ * across either end counts whole. `over50Cpu` counts the tasks whose CPU time times
  * `scale` (the slowdown to emulate) is over 50 ms.
  */
 export function taskStats(tasks, from, to, scale = 1) {
-  const inside = tasks.filter((t) => t.ts >= from && t.ts <= to);
+  const inside = tasks.filter((t) => t.ts + t.dur * 1000 >= from && t.ts <= to);
   const sum = (key) => inside.reduce((total, t) => total + t[key], 0);
   const max = (key) => inside.reduce((most, t) => Math.max(most, t[key]), 0);
   return {
