@@ -3,10 +3,17 @@
 // Tasks API and the user see, slowed by the CPU throttling) and its thread time (`tdur`, the CPU
 // the thread really used, which other processes on a busy machine do not inflate).
 
+import process from 'node:process';
 import { URL } from 'node:url';
 
 /** Trace categories that hold the main thread's tasks and the page's marks. */
-export const TRACE_CATEGORIES = ['toplevel', 'devtools.timeline', 'blink.user_timing'];
+export const TRACE_CATEGORIES = [
+  'toplevel',
+  'devtools.timeline',
+  'blink.user_timing',
+  // More for finding where the work goes, e.g. PHONE_CPU_CATEGORIES=v8,v8.execute.
+  ...(process.env.PHONE_CPU_CATEGORIES?.split(',') ?? []),
+];
 
 /** Names of a top-level task on a Blink thread (older and newer Chromium). */
 const TASK_NAMES = new Set(['RunTask', 'ThreadControllerImpl::RunTask']);

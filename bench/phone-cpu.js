@@ -205,6 +205,18 @@ function printProfile(profile, url, from, to) {
   const top = Number(process.env.PHONE_CPU_TOP ?? 25);
   print(`${url}, script start to intake-ready, self time`, selfTimes(windowed, locate), top);
   print(`${url}, script start to intake-ready, total time`, totalTimes(windowed, locate), top);
+  // The same self time per source file: which part of the library the work is in.
+  const self = selfTimes(windowed, locate);
+  const byFile = new Map();
+  for (const [key, time] of self.rows) {
+    const file = key.split(' ')[1]?.replace(/:\d+(:\d+)?$/, '') ?? key;
+    byFile.set(file, (byFile.get(file) ?? 0) + time);
+  }
+  print(
+    `${url}, self time per file`,
+    { total: self.total, rows: [...byFile].sort((a, b) => b[1] - a[1]) },
+    top,
+  );
 }
 
 /** One first-render run: a fresh context, the slowdown from the first byte, traced. */
