@@ -24,8 +24,9 @@
 //                           [--no-docs] [--profile]
 //
 // `--profile` prints where an unthrottled first render spends its CPU (CDP Profiler, located
-// through dist/'s source maps); `PHONE_CPU_EVENTS=1` prints the trace events of the longest
-// tasks while typing and of the first render.
+// through dist/'s source maps; `PHONE_CPU_SAVE=<file>` also writes it, for DevTools);
+// `PHONE_CPU_EVENTS=1` prints the trace events of the longest tasks while typing and of the first
+// render (`PHONE_CPU_CATEGORIES=v8,v8.execute,blink,loading` traces more of them).
 //
 // Needs `npm run build` in the repository root, bench/'s dependencies and Chromium.
 import console from 'node:console';
@@ -202,6 +203,8 @@ function printProfile(profile, url, from, to) {
     }
   });
   const windowed = { ...profile, samples, timeDeltas: deltas };
+  if (process.env.PHONE_CPU_SAVE)
+    writeFileSync(process.env.PHONE_CPU_SAVE, JSON.stringify(windowed));
   const top = Number(process.env.PHONE_CPU_TOP ?? 25);
   print(`${url}, script start to intake-ready, self time`, selfTimes(windowed, locate), top);
   print(`${url}, script start to intake-ready, total time`, totalTimes(windowed, locate), top);
