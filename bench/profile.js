@@ -51,7 +51,7 @@ function decodeMappings(map) {
 }
 
 /** Maps (line, column) of a file served under /dist/ to `source:line`, using its source map. */
-function locator(distDir) {
+export function locator(distDir) {
   const maps = new Map();
   return (url, line, column) => {
     const pathname = new URL(url).pathname;
@@ -83,7 +83,7 @@ function locator(distDir) {
  * Total time per function (ms): the samples in which it is on the stack, each counted once
  * however often it recurses.
  */
-function totalTimes(profile, locate) {
+export function totalTimes(profile, locate) {
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const parent = new Map();
   for (const node of profile.nodes)
@@ -128,7 +128,7 @@ function allocations(profile, locate) {
 }
 
 /** Self time per function (ms), from a CPU profile. */
-function selfTimes(profile, locate) {
+export function selfTimes(profile, locate) {
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const time = new Map();
   const deltas = profile.timeDeltas;
@@ -145,7 +145,7 @@ function selfTimes(profile, locate) {
   return { total, rows: [...time].sort((a, b) => b[1] - a[1]) };
 }
 
-function print(title, { total, rows }, top, unit = 'ms') {
+export function print(title, { total, rows }, top, unit = 'ms') {
   console.log(
     `\n${title}: ${total.toFixed(unit === 'ms' ? 1 : 2)} ${unit}${unit === 'ms' ? ' sampled' : ''}`,
   );
@@ -324,7 +324,10 @@ async function main() {
   }
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+// Its helpers serve bench/phone-cpu.js's --profile too.
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
