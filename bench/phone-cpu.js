@@ -49,7 +49,8 @@ import {
 } from './phone-cpu-trace.js';
 import { renderPhoneCpuReport, writePhoneCpuDocs } from './phone-cpu-report.js';
 import { locator, print, selfTimes, totalTimes } from './profile.js';
-import { buildContenders, compileIntakeDefinitions, median, startServer } from './run.js';
+import { buildContenders, compileIntakeDefinitions, startServer } from './harness-page.js';
+import { median } from './statistics.js';
 
 /* global window, document, performance, PerformanceObserver */
 
