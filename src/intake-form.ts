@@ -229,7 +229,9 @@ export class IntakeForm extends BaseElement {
       shown: (first) => {
         if (first) this.#focus.focusAutofocusField(this.#state.fields.values());
         if (this.#state.hasReview) lazyParts.review.load().catch(() => undefined);
-        void this.#outbox.start();
+        // The outbox (and what an earlier visit left in it) once the form is usable: the first
+        // screen does not need its code, and sending asks for it too should this be too late.
+        whenIdle(() => void this.#outbox.start());
         whenIdle(() => this.#loader.contain(() => this.#prepareForChanges()));
       },
     },

@@ -29,7 +29,9 @@ test('the compiled first-contact form in Arabic stays within its budget (brotli)
   const { requests } = await openFirstContact(t, { locale: 'ar' });
   let brotli = 0;
   let gzip = 0;
+  let later = 0;
   const rows = [];
+  const laterRows = [];
   for (const request of requests) {
     // The library's and the form's files: the page itself and its style sheets are the town's.
     if (!/^\/dist\//.test(request.path)) continue;
@@ -38,14 +40,24 @@ test('the compiled first-contact form in Arabic stays within its budget (brotli)
     const size = brotliCompressSync(bytes, {
       params: { [constants.BROTLI_PARAM_QUALITY]: 11 },
     }).length;
+    const row = `${(size / 1024).toFixed(2).padStart(6)} KiB  ${request.path}`;
+    // What the page asks for once the form is usable (the outbox) is loaded, and listed, but
+    // not counted: the target is what a phone transfers until the form can be used.
+    if (!request.beforeUsable) {
+      later += size;
+      laterRows.push(row);
+      continue;
+    }
     brotli += size;
     gzip += gzipSync(bytes, { level: 9 }).length;
-    rows.push(`${(size / 1024).toFixed(2).padStart(6)} KiB  ${request.path}`);
+    rows.push(row);
   }
   t.diagnostic(
-    `${requests.length} requests, ${(brotli / 1024).toFixed(2)} KiB brotli, ${(gzip / 1024).toFixed(2)} KiB gzip`,
+    `${requests.filter((r) => r.beforeUsable).length} requests until usable, ${(brotli / 1024).toFixed(2)} KiB brotli, ${(gzip / 1024).toFixed(2)} KiB gzip`,
   );
   for (const row of rows) t.diagnostic(row);
+  t.diagnostic(`after the form is usable, not counted: ${(later / 1024).toFixed(2)} KiB brotli`);
+  for (const row of laterRows) t.diagnostic(row);
   assert.ok(
     brotli <= BUDGET_BROTLI,
     `${(brotli / 1024).toFixed(2)} KiB brotli, over the budget of ${BUDGET_BROTLI / 1024} KiB:\n${rows.join('\n')}\n${describeRequests(requests)}`,
