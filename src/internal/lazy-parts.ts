@@ -31,6 +31,8 @@ export const lazyParts = {
   ),
   /** Drafts on this device (`draft="local"`). */
   drafts: new LazyModule(() => import('./chunks/drafts.js'), 'drafts'),
+  /** The envelope, the transport and delivery with retries (loaded once the form is usable). */
+  delivery: new LazyModule(() => import('./chunks/delivery.js'), 'delivery'),
   /** The offline outbox. */
   outbox: new LazyModule(() => import('../controllers/outbox-sender.js'), 'outbox-sender'),
   /** "Check your answers". */
