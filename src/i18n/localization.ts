@@ -25,14 +25,85 @@ const loaders: Record<string, () => Promise<unknown>> = {
   uk: () => import('../generated/locales/uk.js'),
 } satisfies Record<(typeof targetLocales)[number], () => Promise<unknown>>;
 
+// The strings only the parts loaded after a form is usable show (the outbox, the review, the
+// confirmation, the encryption's notices; also the panel of a definition that cannot be used),
+// split off by tools/split-locale-strings.js: a phone
+// needs the rest of the catalogue only before the form can be used.
+const laterLoaders: Record<string, () => Promise<unknown>> = {
+  ar: () => import('../generated/locales/later-ar.js'),
+  bg: () => import('../generated/locales/later-bg.js'),
+  de: () => import('../generated/locales/later-de.js'),
+  es: () => import('../generated/locales/later-es.js'),
+  fa: () => import('../generated/locales/later-fa.js'),
+  fr: () => import('../generated/locales/later-fr.js'),
+  ku: () => import('../generated/locales/later-ku.js'),
+  pl: () => import('../generated/locales/later-pl.js'),
+  ps: () => import('../generated/locales/later-ps.js'),
+  ro: () => import('../generated/locales/later-ro.js'),
+  ru: () => import('../generated/locales/later-ru.js'),
+  sq: () => import('../generated/locales/later-sq.js'),
+  ti: () => import('../generated/locales/later-ti.js'),
+  tr: () => import('../generated/locales/later-tr.js'),
+  uk: () => import('../generated/locales/later-uk.js'),
+} satisfies Record<(typeof targetLocales)[number], () => Promise<unknown>>;
+
+type Templates = Record<string, unknown>;
+
+/**
+ * Per locale, the one object of templates handed to @lit/localize, which looks messages up in
+ * it when they are rendered: the later strings join it when they arrive.
+ */
+const catalogues = new Map<string, Templates>();
+const laterLoads = new Map<string, Promise<void>>();
+/** Whether a part that shows later strings was asked for: every language switched to has them. */
+let laterWanted = false;
+
+function catalogue(locale: string): Templates {
+  let templates = catalogues.get(locale);
+  if (!templates) catalogues.set(locale, (templates = {}));
+  return templates;
+}
+
+/** Loads the later strings of `locale` into its catalogue (once; again after a failure). */
+function loadLater(locale: string): Promise<void> {
+  let loading = laterLoads.get(locale);
+  if (!loading) {
+    const load = laterLoaders[locale];
+    if (!load) return Promise.resolve();
+    loading = load().then((module) => {
+      Object.assign(catalogue(locale), (module as { templates: Templates }).templates);
+    });
+    loading.catch(() => laterLoads.delete(locale));
+    laterLoads.set(locale, loading);
+  }
+  return loading;
+}
+
 const { getLocale, setLocale } = configureLocalization({
   sourceLocale,
   targetLocales,
   // A locale without a loader is refused (as a rejected promise, never a synchronous throw, which
   // would leave @lit/localize waiting forever).
   loadLocale: (locale) =>
-    (loaders[locale]?.() ?? Promise.reject(new Error(`No strings for locale ${locale}`))) as never,
+    (loaders[locale]?.() ?? Promise.reject(new Error(`No strings for locale ${locale}`))).then(
+      async (module) => {
+        Object.assign(catalogue(locale), (module as { templates: Templates }).templates);
+        if (laterWanted) await loadLater(locale).catch(() => undefined);
+        return { templates: catalogue(locale) };
+      },
+    ) as never,
 });
+
+/**
+ * Loads the strings only parts loaded after the form is usable show, for the language in use
+ * (and, from now on, with every language switched to). Those parts wait for it
+ * (src/internal/lazy-parts.ts); a failure leaves their texts in English, the source language.
+ */
+export function loadLaterStrings(): Promise<void> {
+  laterWanted = true;
+  const locale = getLocale();
+  return locale === sourceLocale ? Promise.resolve() : loadLater(locale);
+}
 
 /** Every locale the library's own strings exist in. */
 export const supportedLocales: readonly string[] = [sourceLocale, ...targetLocales];
