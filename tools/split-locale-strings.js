@@ -2,7 +2,8 @@
 // in two: the strings a form may show before it is usable stay in `<locale>.ts`; the strings
 // only the parts loaded after that show (the outbox, the review, the confirmation, the
 // encryption's notices) and the panel shown instead of a form that cannot be used move to
-// `later-<locale>.ts`, which src/i18n/localization.ts loads with those parts. A phone then
+// `later-<locale>.ts` (which the first half's `later()` imports), loaded with those parts by
+// src/i18n/localization.ts. A phone then
 // downloads about two thirds of the catalogue before the form can be used (issue 21).
 // Which strings are "later" is read from the sources: every `msg()` call in LATER_SOURCES, unless
 // the same message is also used elsewhere. Run after `lit-localize build` (npm run localize:build).
@@ -101,7 +102,9 @@ function splitLocale(locale, laterIds) {
   if (!entries.every(isEntry)) throw new Error(`${file}: an entry spans lines; cannot split it`);
   const first = entries.filter((line) => !laterIds.has(idOf(line)));
   const later = entries.filter((line) => laterIds.has(idOf(line)));
-  writeFileSync(file, [...head, ...first, ...tail].join('\n'));
+  // The first half says where the second is, so that the main file needs no loader per language.
+  const pointer = `\nexport const later = () => import('./later-${locale}.js');\n`;
+  writeFileSync(file, [...head, ...first, ...tail].join('\n') + pointer);
   writeFileSync(
     path.join(LOCALES_DIR, `later-${locale}.ts`),
     [...head, ...later, ...tail].join('\n'),

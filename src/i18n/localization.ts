@@ -25,28 +25,6 @@ const loaders: Record<string, () => Promise<unknown>> = {
   uk: () => import('../generated/locales/uk.js'),
 } satisfies Record<(typeof targetLocales)[number], () => Promise<unknown>>;
 
-// The strings only the parts loaded after a form is usable show (the outbox, the review, the
-// confirmation, the encryption's notices; also the panel of a definition that cannot be used),
-// split off by tools/split-locale-strings.js: a phone
-// needs the rest of the catalogue only before the form can be used.
-const laterLoaders: Record<string, () => Promise<unknown>> = {
-  ar: () => import('../generated/locales/later-ar.js'),
-  bg: () => import('../generated/locales/later-bg.js'),
-  de: () => import('../generated/locales/later-de.js'),
-  es: () => import('../generated/locales/later-es.js'),
-  fa: () => import('../generated/locales/later-fa.js'),
-  fr: () => import('../generated/locales/later-fr.js'),
-  ku: () => import('../generated/locales/later-ku.js'),
-  pl: () => import('../generated/locales/later-pl.js'),
-  ps: () => import('../generated/locales/later-ps.js'),
-  ro: () => import('../generated/locales/later-ro.js'),
-  ru: () => import('../generated/locales/later-ru.js'),
-  sq: () => import('../generated/locales/later-sq.js'),
-  ti: () => import('../generated/locales/later-ti.js'),
-  tr: () => import('../generated/locales/later-tr.js'),
-  uk: () => import('../generated/locales/later-uk.js'),
-} satisfies Record<(typeof targetLocales)[number], () => Promise<unknown>>;
-
 type Templates = Record<string, unknown>;
 
 /**
@@ -64,15 +42,29 @@ function catalogue(locale: string): Templates {
   return templates;
 }
 
-/** Loads the later strings of `locale` into its catalogue (once; again after a failure). */
+/** A language's strings as generated: the first half, which imports the second (`later`). */
+interface LocaleModule {
+  templates: Templates;
+  later(): Promise<{ templates: Templates }>;
+}
+
+/**
+ * Loads the later strings of `locale` into its catalogue (once; again after a failure): the
+ * strings only the parts loaded after a form is usable show (the outbox, the review, the
+ * confirmation, the encryption's notices; also the panel of a definition that cannot be used),
+ * split off by tools/split-locale-strings.js, since a phone needs only the rest of the catalogue
+ * before the form can be used.
+ */
 function loadLater(locale: string): Promise<void> {
   let loading = laterLoads.get(locale);
   if (!loading) {
-    const load = laterLoaders[locale];
+    const load = loaders[locale];
     if (!load) return Promise.resolve();
-    loading = load().then((module) => {
-      Object.assign(catalogue(locale), (module as { templates: Templates }).templates);
-    });
+    loading = load()
+      .then((module) => (module as LocaleModule).later())
+      .then((later) => {
+        Object.assign(catalogue(locale), later.templates);
+      });
     loading.catch(() => laterLoads.delete(locale));
     laterLoads.set(locale, loading);
   }
@@ -87,7 +79,7 @@ const { getLocale, setLocale } = configureLocalization({
   loadLocale: (locale) =>
     (loaders[locale]?.() ?? Promise.reject(new Error(`No strings for locale ${locale}`))).then(
       async (module) => {
-        Object.assign(catalogue(locale), (module as { templates: Templates }).templates);
+        Object.assign(catalogue(locale), (module as LocaleModule).templates);
         if (laterWanted) await loadLater(locale).catch(() => undefined);
         return { templates: catalogue(locale) };
       },
