@@ -25,8 +25,12 @@ import { cloneJson } from './model/own.js';
 import { topLevelName } from './model/json-pointer.js';
 import type { FormDefinition, JsonValue, SchemaObject, UiSchema } from './model/types.js';
 import { intakeFormStyles } from './intake-form.styles.js';
-import { DEFAULT_RETRY, type RetryPolicy } from './submit/deliver.js';
-import { DEFAULT_DRAFT_DAYS, DEFAULT_TIMEOUT_MS } from './submit/defaults.js';
+import {
+  DEFAULT_DRAFT_DAYS,
+  DEFAULT_RETRY,
+  DEFAULT_TIMEOUT_MS,
+  type RetryPolicy,
+} from './submit/defaults.js';
 import type { Transport } from './submit/transport.js';
 import {
   renderActions,
@@ -229,7 +233,12 @@ export class IntakeForm extends BaseElement {
       shown: (first) => {
         if (first) this.#focus.focusAutofocusField(this.#state.fields.values());
         if (this.#state.hasReview) lazyParts.review.load().catch(() => undefined);
-        void this.#outbox.start();
+        // Sending and the outbox (and what an earlier visit left in it) once the form is usable:
+        // the first screen needs neither, and sending asks for both should this be too late.
+        whenIdle(() => {
+          lazyParts.delivery.load().catch(() => undefined);
+          void this.#outbox.start();
+        });
         whenIdle(() => this.#loader.contain(() => this.#prepareForChanges()));
       },
     },

@@ -42,10 +42,14 @@ const ENTRY = path.join(ROOT, 'dist', 'intake-elements.js');
  * definition loads (issue 19, second round: the checks, the compile and the render as separate
  * tasks, a long step drawn in parts of at most 800 controls, top-level fields in groups of 25,
  * the source-language marks on summary labels and "Add …" buttons) added 0.70 KiB: 32.33 KiB
- * measured, the budget is 32.5 KiB.
+ * measured, the budget is 32.5 KiB. Sending's code (the envelope, the transport, delivery with
+ * retries) became the lazy part `delivery`, loaded with the outbox once the form is usable
+ * (issue 21, bytes): 31.46 KiB measured; the second half of each language's strings, loaded
+ * with the parts that show them, added 0.18 KiB (its loading): 31.64 KiB measured, the budget is
+ * 31.84 KiB.
  * Lower it when the file shrinks; raise it only with a decision like these.
  */
-const BUDGET_GZIP = 32.5 * 1024;
+const BUDGET_GZIP = 31.84 * 1024;
 
 /** Relative module specifiers a file imports statically (`import … from` / `import '…'`). */
 export function staticImports(code) {

@@ -221,8 +221,9 @@ export class DefinitionController {
   /**
    * Asks, all at once, for what the form will load after its parts (one round trip each, one
    * after another, otherwise): the library's strings and its translations for the language
-   * shown, the widgets it probably shows and the outbox it starts once shown. A failure here is met again, and handled, where
-   * the thing is used.
+   * shown and the widgets it probably shows. A failure here is met again, and handled, where the
+   * thing is used. The outbox is not among them: the first screen does not need it, and it is
+   * loaded in an idle moment once the form is shown (src/intake-form.ts).
    */
   #preloadFor(definition: FormDefinition, resolver: SchemaResolver, url: string): void {
     const locale = this.locale.localeFor(definition);
@@ -231,7 +232,6 @@ export class DefinitionController {
     const translations = definition.translations?.[locale];
     if (typeof translations === 'string') prefetchTranslations(translations, url);
     loadWidgets(likelyWidgets(definition, resolver)).catch(() => undefined);
-    lazyParts.outbox.load().catch(() => undefined);
   }
 
   /**

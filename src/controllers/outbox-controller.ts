@@ -1,6 +1,6 @@
 /**
- * The outbox of one form: loads its code once the form is ready (it must be there before anyone
- * sends, also when the connection drops later), sends what an earlier visit left in it, and
+ * The outbox of one form: loads its code in an idle moment once the form is usable (it must be
+ * there before anyone sends, also when the connection drops later), sends what an earlier visit left in it, and
  * queues the person's submission when it cannot be delivered now. The sending itself is a lazy
  * part (outbox-sender.ts).
  */
@@ -9,10 +9,10 @@ import { nothing, type TemplateResult } from 'lit/html.js';
 import type { FormState } from '../form/form-state.js';
 import type { JsonValue } from '../model/types.js';
 import { lazyParts } from '../internal/lazy-parts.js';
-import type { RetryPolicy } from '../submit/deliver.js';
+import type { RetryPolicy } from '../submit/defaults.js';
 import type { OutboxEntry } from '../submit/outbox.js';
 import type { SendResult } from '../submit/send-envelope.js';
-import { xhrTransport, type Transport } from '../submit/transport.js';
+import type { Transport } from '../submit/transport.js';
 import { emit } from '../internal/emit.js';
 import type { OutboxSender } from './outbox-sender.js';
 
@@ -74,7 +74,7 @@ export class OutboxController implements ReactiveController {
             return state.definition?.id;
           },
           get transport() {
-            return host.transport ?? xhrTransport;
+            return host.transport;
           },
           get headers() {
             return host.headers;

@@ -10,7 +10,7 @@ import { msg, str } from '@lit/localize';
 import { deliver, type RetryPolicy } from '../submit/deliver.js';
 import type { JsonValue } from '../model/types.js';
 import type { SendResult } from '../submit/send-envelope.js';
-import type { Transport } from '../submit/transport.js';
+import { xhrTransport, type Transport } from '../submit/transport.js';
 import {
   expired,
   pendingSubmissions,
@@ -35,7 +35,8 @@ const RETRY_MS = 30_000;
 export interface OutboxHost {
   /** The id of the loaded form: its waiting submissions are sent. */
   readonly formId: string | undefined;
-  readonly transport: Transport;
+  /** The page's own transport, if it set one (`XMLHttpRequest` otherwise). */
+  readonly transport: Transport | undefined;
   /** The element's request headers now (never stored with the entry). */
   readonly headers: Record<string, string> | undefined;
   readonly timeout: number;
@@ -143,7 +144,7 @@ export class OutboxSender {
               // Taken now, never stored: a CSRF token of the page is the current one.
               headers: { ...host.headers },
               timeoutMs: host.timeout,
-              transport: host.transport,
+              transport: host.transport ?? xhrTransport,
             },
             { ...host.retryPolicy, attempts: 1 },
           );

@@ -9,10 +9,10 @@ import { msg } from '@lit/localize';
 import type { FormState, ValidationError } from '../form/form-state.js';
 import { emit } from '../internal/emit.js';
 import { lazyParts } from '../internal/lazy-parts.js';
-import { deliver, type RetryPolicy } from '../submit/deliver.js';
-import { buildEnvelope, newIdempotencyKey, type WireEnvelope } from '../submit/envelope.js';
+import type { RetryPolicy } from '../submit/defaults.js';
+import type { WireEnvelope } from '../submit/envelope.js';
 import type { SendResult } from '../submit/send-envelope.js';
-import { xhrTransport, type Transport } from '../submit/transport.js';
+import type { Transport } from '../submit/transport.js';
 import type { DraftController } from './draft-controller.js';
 import type { FocusController } from './focus-controller.js';
 import type { LocaleController } from './locale-controller.js';
@@ -121,6 +121,17 @@ export class SubmitController {
       });
       return { ok: false, reason: 'invalid', errors: result.errors };
     }
+    // The code that builds and delivers the envelope, loaded once the form was usable (or now,
+    // should that have failed: offline since before it arrived).
+    const delivery = await lazyParts.delivery.load().catch(() => undefined);
+    if (!delivery) {
+      const message = msg(
+        'The form could not be sent. Please check your connection and try again.',
+      );
+      emit(host, 'intake-error', { type: 'network', message });
+      return { ok: false, reason: 'failed' };
+    }
+    const { buildEnvelope, deliver, newIdempotencyKey, xhrTransport } = delivery;
     // A root answer left empty is sent as null (JSON has no undefined).
     const data = state.activeData() ?? state.emptyValue ?? null;
     const value = JSON.parse(JSON.stringify(data));

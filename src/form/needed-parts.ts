@@ -50,6 +50,30 @@ export function hasAlternatives(resolver: SchemaResolver): boolean {
   return resolver.uses('oneOf') || resolver.uses('anyOf');
 }
 
+/**
+ * Whether a schema's `oneOf` / `anyOf` may be a choice between alternatives that the person
+ * selects, rather than a choice list whose every member fixes one value (`const`, or a one-value
+ * `enum`: a select or radio buttons, src/core/choices.js). Anything else, a `$ref` among them,
+ * counts as alternatives.
+ */
+export function hasObjectAlternatives(schema: unknown): boolean {
+  const fixesValue = (member: unknown) => {
+    if (typeof member !== 'object' || member === null) return false;
+    const { enum: values } = member as { enum?: unknown };
+    return 'const' in member || (Array.isArray(values) && values.length === 1);
+  };
+  const walk = (value: unknown, depth: number): boolean => {
+    if (typeof value !== 'object' || value === null || depth > 256) return false;
+    for (const [key, child] of Object.entries(value)) {
+      if ((key === 'oneOf' || key === 'anyOf') && Array.isArray(child) && !child.every(fixesValue))
+        return true;
+      if (walk(child, depth + 1)) return true;
+    }
+    return false;
+  };
+  return walk(schema, 0);
+}
+
 /** Whether a definition's descriptions and help texts (in `translations` too) use Markdown. */
 export function usesMarkdown(
   node: unknown,
@@ -83,7 +107,10 @@ export function neededParts(
 ): Set<NeededPart> {
   const parts = new Set<NeededPart>();
   if (CONDITION_KEYWORDS.some((keyword) => resolver.uses(keyword))) parts.add('conditions');
-  if (hasAlternatives(resolver)) parts.add('alternatives');
+  // The selector between alternatives; a form whose `oneOf`s are all choice lists needs only
+  // the filter of their errors, which comes with the conditions.
+  if (hasAlternatives(resolver) && hasObjectAlternatives(definition.schema))
+    parts.add('alternatives');
   if (resolver.types.has('array') || ARRAY_KEYWORDS.some((keyword) => resolver.uses(keyword)))
     parts.add('lists');
   if (

@@ -25,14 +25,77 @@ const loaders: Record<string, () => Promise<unknown>> = {
   uk: () => import('../generated/locales/uk.js'),
 } satisfies Record<(typeof targetLocales)[number], () => Promise<unknown>>;
 
+type Templates = Record<string, unknown>;
+
+/**
+ * Per locale, the one object of templates handed to @lit/localize, which looks messages up in
+ * it when they are rendered: the later strings join it when they arrive.
+ */
+const catalogues = new Map<string, Templates>();
+const laterLoads = new Map<string, Promise<void>>();
+/** Whether a part that shows later strings was asked for: every language switched to has them. */
+let laterWanted = false;
+
+function catalogue(locale: string): Templates {
+  let templates = catalogues.get(locale);
+  if (!templates) catalogues.set(locale, (templates = {}));
+  return templates;
+}
+
+/** A language's strings as generated: the first half, which imports the second (`later`). */
+interface LocaleModule {
+  templates: Templates;
+  later(): Promise<{ templates: Templates }>;
+}
+
+/**
+ * Loads the later strings of `locale` into its catalogue (once; again after a failure): the
+ * strings only the parts loaded after a form is usable show (the outbox, the review, the
+ * confirmation, the encryption's notices; also the panel of a definition that cannot be used),
+ * split off by tools/split-locale-strings.js, since a phone needs only the rest of the catalogue
+ * before the form can be used.
+ */
+function loadLater(locale: string): Promise<void> {
+  let loading = laterLoads.get(locale);
+  if (!loading) {
+    const load = loaders[locale];
+    if (!load) return Promise.resolve();
+    loading = load()
+      .then((module) => (module as LocaleModule).later())
+      .then((later) => {
+        Object.assign(catalogue(locale), later.templates);
+      });
+    loading.catch(() => laterLoads.delete(locale));
+    laterLoads.set(locale, loading);
+  }
+  return loading;
+}
+
 const { getLocale, setLocale } = configureLocalization({
   sourceLocale,
   targetLocales,
   // A locale without a loader is refused (as a rejected promise, never a synchronous throw, which
   // would leave @lit/localize waiting forever).
   loadLocale: (locale) =>
-    (loaders[locale]?.() ?? Promise.reject(new Error(`No strings for locale ${locale}`))) as never,
+    (loaders[locale]?.() ?? Promise.reject(new Error(`No strings for locale ${locale}`))).then(
+      async (module) => {
+        Object.assign(catalogue(locale), (module as LocaleModule).templates);
+        if (laterWanted) await loadLater(locale).catch(() => undefined);
+        return { templates: catalogue(locale) };
+      },
+    ) as never,
 });
+
+/**
+ * Loads the strings only parts loaded after the form is usable show, for the language in use
+ * (and, from now on, with every language switched to). Those parts wait for it
+ * (src/internal/lazy-parts.ts); a failure leaves their texts in English, the source language.
+ */
+export function loadLaterStrings(): Promise<void> {
+  laterWanted = true;
+  const locale = getLocale();
+  return locale === sourceLocale ? Promise.resolve() : loadLater(locale);
+}
 
 /** Every locale the library's own strings exist in. */
 export const supportedLocales: readonly string[] = [sourceLocale, ...targetLocales];

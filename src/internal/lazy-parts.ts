@@ -3,7 +3,13 @@
  * each is a chunk of the build, loaded when a form needs it (src/form/needed-parts.ts says which
  * a definition needs). Every lazy part is declared here and nowhere else.
  */
+import { loadLaterStrings } from '../i18n/localization.js';
 import { LazyModule } from './lazy-module.js';
+
+/** A part that shows strings of the later catalogue (src/i18n/localization.ts) arrives with them. */
+function withLaterStrings<T>(module: Promise<T>): Promise<T> {
+  return Promise.all([module, loadLaterStrings().catch(() => undefined)]).then(([part]) => part);
+}
 
 export const lazyParts = {
   /** Conditions, object alternatives, their defaults and the validator's noise filter. */
@@ -31,14 +37,25 @@ export const lazyParts = {
   ),
   /** Drafts on this device (`draft="local"`). */
   drafts: new LazyModule(() => import('./chunks/drafts.js'), 'drafts'),
+  /** The envelope, the transport and delivery with retries (loaded once the form is usable). */
+  delivery: new LazyModule(() => import('./chunks/delivery.js'), 'delivery'),
   /** The offline outbox. */
-  outbox: new LazyModule(() => import('../controllers/outbox-sender.js'), 'outbox-sender'),
+  outbox: new LazyModule(
+    () => withLaterStrings(import('../controllers/outbox-sender.js')),
+    'outbox-sender',
+  ),
   /** "Check your answers". */
-  review: new LazyModule(() => import('../views/review.js'), 'review'),
+  review: new LazyModule(() => withLaterStrings(import('../views/review.js')), 'review'),
   /** The confirmation after the backend accepted a submission. */
-  confirmation: new LazyModule(() => import('../views/confirmation.js'), 'confirmation'),
+  confirmation: new LazyModule(
+    () => withLaterStrings(import('../views/confirmation.js')),
+    'confirmation',
+  ),
   /** The panel shown when a definition cannot be used. */
-  definitionError: new LazyModule(() => import('../views/definition-error.js'), 'definition-error'),
+  definitionError: new LazyModule(
+    () => withLaterStrings(import('../views/definition-error.js')),
+    'definition-error',
+  ),
   /** File fields. */
   fileWidget: new LazyModule(() => import('../widgets/file-widget.js'), 'file-widget'),
   /** The slider and the local date and time. */
@@ -52,7 +69,10 @@ export const lazyParts = {
     'checkbox-group-widget',
   ),
   /** Encryption of the envelope to the office's key (definitions with `encryption`). */
-  encryption: new LazyModule(() => import('../crypto/seal-envelope.js'), 'seal-envelope'),
+  encryption: new LazyModule(
+    () => withLaterStrings(import('../crypto/seal-envelope.js')),
+    'seal-envelope',
+  ),
   /** The look of `<intake-language-picker>`. */
   languagePicker: new LazyModule(() => import('../views/language-picker.js'), 'language-picker'),
 };

@@ -3,18 +3,11 @@
  * 429, 5xx) tries again a few times with exponential backoff and full jitter, honouring
  * `Retry-After`. Every attempt carries the same `Idempotency-Key`, so the server stores it once.
  */
+import { DEFAULT_RETRY, type RetryPolicy } from './defaults.js';
 import { sendEnvelope, type SendOptions, type SendResult } from './send-envelope.js';
 
-export interface RetryPolicy {
-  /** Attempts in all, the first included. */
-  attempts: number;
-  /** The first backoff ceiling; doubled after each attempt. */
-  baseDelayMs: number;
-  /** No wait is longer than this (a longer `Retry-After` ends the retries: the outbox takes over). */
-  maxDelayMs: number;
-}
-
-export const DEFAULT_RETRY: RetryPolicy = { attempts: 4, baseDelayMs: 1000, maxDelayMs: 15_000 };
+// The policy lives with the other defaults, which the main file reads without this code.
+export { DEFAULT_RETRY, type RetryPolicy };
 
 /** Waits `ms` milliseconds (`deliver` takes another `wait`, as tests do). */
 function sleep(ms: number): Promise<void> {

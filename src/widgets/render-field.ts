@@ -193,6 +193,10 @@ function renderObject(field: ObjectField, context: RenderContext, level: number)
     lazyParts.optionalObjects.load().catch(() => undefined);
   if (field.collapsed) return optional ? optional.renderCollapsed(field, context) : html``;
   const properties = field.map ? field.children.slice(0, field.map.firstEntry) : field.children;
+  // Asked for with the definition where its schema has alternatives (src/form/needed-parts.ts);
+  // should that guess have missed them, they are drawn once their code arrives.
+  if (field.alternatives && !lazyParts.alternatives.module)
+    lazyParts.alternatives.load().catch(() => undefined);
   const children = [
     field.alternatives
       ? (lazyParts.alternatives.module?.renderAlternatives(field, context) ?? nothing)

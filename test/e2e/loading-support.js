@@ -2,7 +2,9 @@
 // (the main file, the compiled module announced beside it, the theme's reserved space), served
 // by the demo server with its compression and caching. Every request the page makes is
 // recorded with when it started, when it arrived and what asked for it, over a connection with
-// a mobile round trip, so that requests that depend on each other fall into separate waves.
+// a mobile round trip, so that requests that depend on each other fall into separate waves, and
+// whether it started before the form was usable (`intake-ready`: the form drawn, its fields
+// answerable) or after, as what the first screen does not need (the outbox) is.
 // Used by loading-waves.test.js and ../first-contact-budget.test.js. Needs `npm run build`.
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
@@ -53,7 +55,8 @@ function pageHtml(locale) {
  * page and waits until it is ready and the network is quiet.
  *
  * @returns {Promise<{ requests: Array<{ url: string, path: string, start: number, end: number,
- *   initiator: string, wave: number }>, layoutShift: number, boxTops: number[], origin: string }>}
+ *   initiator: string, wave: number, beforeUsable: boolean }>, layoutShift: number,
+ *   boxTops: number[], origin: string }>}
  */
 export async function openFirstContact(t, { locale = 'ar', path } = {}) {
   assert.ok(existsSync(join(REPO, 'dist', 'forms', 'ki-erstberatung.js')), 'run `npm run build`');
@@ -82,12 +85,14 @@ export async function openFirstContact(t, { locale = 'ar', path } = {}) {
   });
   const origin = `http://127.0.0.1:${server.address().port}`;
   const byId = new Map();
-  cdp.on('Network.requestWillBeSent', ({ requestId, request, timestamp, initiator }) => {
+  cdp.on('Network.requestWillBeSent', ({ requestId, request, timestamp, wallTime, initiator }) => {
     if (!request.url.startsWith(origin) || byId.has(requestId)) return;
     byId.set(requestId, {
       url: request.url,
       path: new URL(request.url).pathname,
       start: timestamp,
+      // The wall clock (ms), to compare with the moment the page says the form became usable.
+      startWall: wallTime * 1000,
       end: Infinity,
       initiator: initiator.url
         ? `${initiator.type} ${new URL(initiator.url).pathname}`
@@ -106,6 +111,7 @@ export async function openFirstContact(t, { locale = 'ar', path } = {}) {
   await page.addInitScript(() => {
     window.__layoutShift = 0;
     window.__boxTops = [];
+    window.__usableAt = undefined;
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries())
         if (!entry.hadRecentInput) window.__layoutShift += entry.value;
@@ -116,19 +122,26 @@ export async function openFirstContact(t, { locale = 'ar', path } = {}) {
     };
     document.addEventListener('DOMContentLoaded', note);
     document.addEventListener('intake-ready', () => requestAnimationFrame(note));
+    // The first form on the page usable, on the wall clock (ms) as the network events have it.
+    document.addEventListener('intake-ready', () => {
+      window.__usableAt ??= performance.timeOrigin + performance.now();
+    });
   });
   await page.goto(`${origin}${path ?? `/e2e-pages/first-contact-${locale}.html`}`);
   await page.waitForFunction(() =>
     document.querySelector('intake-form')?.shadowRoot?.querySelector('form'),
   );
   await page.waitForLoadState('networkidle');
-  const { layoutShift, boxTops } = await page.evaluate(() => ({
+  const { layoutShift, boxTops, usableAt } = await page.evaluate(() => ({
     layoutShift: window.__layoutShift,
     boxTops: window.__boxTops,
+    usableAt: window.__usableAt,
   }));
+  assert.ok(usableAt, 'the form became usable (intake-ready)');
   const requests = [...byId.values()]
     .filter((request) => request.path !== '/favicon.ico')
     .sort((a, b) => a.start - b.start);
+  for (const request of requests) request.beforeUsable = request.startWall < usableAt;
   assignWaves(requests);
   return { requests, layoutShift, boxTops, origin, page };
 }
@@ -153,7 +166,7 @@ export function describeRequests(requests) {
   return requests
     .map(
       (r) =>
-        `  wave ${r.wave}  ${Math.round((r.start - first) * 1000)} ms  ${r.path}  (${r.initiator})`,
+        `  wave ${r.wave}  ${Math.round((r.start - first) * 1000)} ms  ${r.path}  (${r.initiator})${r.beforeUsable ? '' : '  after usable'}`,
     )
     .join('\n');
 }
