@@ -271,9 +271,12 @@ export class IntakeFormBuilder extends LitElement implements TranslationHost {
     setTimeout(() => URL.revokeObjectURL(url), 1000);
   }
 
-  /** The current definition's problems, checked now if they are not yet (for `check()`). */
+  /** The current problems, checked now if not yet (for `check()`; shown, as a scheduled run would). */
   private problems(): ShownProblem[] {
-    if (!this.checkIsCurrent()) this.runCheck();
+    if (!this.checkIsCurrent()) {
+      this.runCheck();
+      this.requestUpdate();
+    }
     return this.localized();
   }
 

@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { ajvValid } from '../security/direct-ajv.js';
 import { getAt, type Json } from '../../src/builder/core/json.js';
 import { QUESTION_KINDS, type QuestionKind } from '../../src/builder/core/kinds.js';
-import { addQuestion, setRequired } from '../../src/builder/core/edit.js';
+import { addQuestion, setChoices, setRequired } from '../../src/builder/core/edit.js';
 import { findQuestion } from '../../src/builder/core/questions.js';
 import { readConditions } from '../../src/builder/core/conditions.js';
 import {
@@ -114,6 +114,35 @@ describe('builder core: conditions in words', () => {
       operator: 'isNot',
       requires: ['name'],
       shows: [],
+    });
+  });
+
+  it('"show Grund when Status is one of A or C" writes an enum and reads it back the same', () => {
+    let d = addQuestion(empty, [], 'oneChoice', 'Status').definition;
+    d = setChoices(
+      d,
+      ['status'],
+      [
+        { value: 'a', title: 'A' },
+        { value: 'b', title: 'B' },
+        { value: 'c', title: 'C' },
+      ],
+    );
+    d = addQuestion(d, [], 'shortText', 'Grund').definition;
+    d = setRequired(d, ['grund'], true);
+    d = addShowCondition(d, ['grund'], 'status', 'isOneOf', ['a', 'c']);
+    const schema = getAt(d, '/schema') as object;
+    expect(ajvValid(schema, { status: 'b' }), 'b: not asked').to.equal(true);
+    expect(ajvValid(schema, { status: 'a' }), 'a: asked, required').to.equal(false);
+    expect(ajvValid(schema, { status: 'c' }), 'c: asked, required').to.equal(false);
+    expect(ajvValid(schema, { status: 'c', grund: 'x' })).to.equal(true);
+    const [condition] = readConditions(d, '/schema').conditions;
+    expect(condition).to.deep.include({
+      subject: 'status',
+      operator: 'isOneOf',
+      values: ['a', 'c'],
+      shows: ['grund'],
+      requires: ['grund'],
     });
   });
 
