@@ -71,7 +71,10 @@ function copyOf(definition: Json): Json {
   return copy;
 }
 
-/** Answers the preview's submissions in the page. */
+/**
+ * Answers the preview's submissions in the page. (The form sends only with an `action`: the
+ * preview's, `about:blank`, is never fetched, the transport answers instead.)
+ */
 async function previewTransport(): Promise<{ status: number; body: unknown }> {
   return { status: 200, body: { reference: 'VORSCHAU-1' } };
 }
@@ -138,6 +141,7 @@ export function renderPreview(host: BuilderHost, state: PreviewState): TemplateR
       <intake-form
         .definition=${copyOf(host.doc)}
         .transport=${previewTransport}
+        action="about:blank"
         locale=${locale}
         @intake-ready=${(e: Event) => readSteps(host, state, e.currentTarget as PreviewForm)}
         @intake-step=${(e: Event) => readSteps(host, state, e.currentTarget as PreviewForm)}
