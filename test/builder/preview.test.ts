@@ -73,6 +73,27 @@ describe('builder: the preview shows any step', () => {
     await waitUntil(() => select.value === '3', 'the switch follows', { timeout: 5000 });
   });
 
+  it('switches the text direction and the width of the preview', async () => {
+    const el = await opened('en');
+    const frame = () => el.shadowRoot!.querySelector<HTMLElement>('.preview .frame')!;
+    const desktop = frame().getBoundingClientRect().width;
+    const dir = el.shadowRoot!.querySelector<HTMLSelectElement>('#pv-dir')!;
+    dir.value = 'rtl';
+    dir.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    expect(frame().dir).to.equal('rtl');
+    expect(getComputedStyle(preview(el)).direction).to.equal('rtl');
+    const phone = el.shadowRoot!.querySelector<HTMLInputElement>(
+      'input[name="pv-width"][value="phone"]',
+    )!;
+    phone.click();
+    await el.updateComplete;
+    expect(frame().classList.contains('phone')).to.equal(true);
+    expect(frame().getBoundingClientRect().width).to.be.below(desktop);
+    expect(frame().getBoundingClientRect().width).to.be.at.most(400);
+    expect(await axeViolations(el)).to.deep.equal([]);
+  });
+
   it('has no switch for a form of one step', async () => {
     localStorage.removeItem(STORAGE_KEY);
     const el = await fixture<IntakeFormBuilder>(html`<intake-form-builder></intake-form-builder>`);
