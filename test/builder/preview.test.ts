@@ -73,6 +73,21 @@ describe('builder: the preview shows any step', () => {
     await waitUntil(() => select.value === '3', 'the switch follows', { timeout: 5000 });
   });
 
+  it('names the steps in the language the preview shows', async () => {
+    const el = await opened('de');
+    const locale = el.shadowRoot!.querySelector<HTMLSelectElement>('#pv-locale')!;
+    locale.value = 'en';
+    locale.dispatchEvent(new Event('change'));
+    const third = () =>
+      el.shadowRoot!.querySelector<HTMLSelectElement>('#pv-step')!.options[2].textContent!.trim();
+    await waitUntil(() => stepTitle(el) === 'About you', 'the preview in English', {
+      timeout: 5000,
+    });
+    await waitUntil(() => third() === '3. Your course', `the switch in English (${third()})`, {
+      timeout: 5000,
+    });
+  });
+
   it('switches the text direction and the width of the preview', async () => {
     const el = await opened('en');
     const frame = () => el.shadowRoot!.querySelector<HTMLElement>('.preview .frame')!;

@@ -21,6 +21,7 @@ export interface PreviewState {
 
 /** The preview's `<intake-form>` (its step API; the builder's bundle has the element). */
 type PreviewForm = HTMLElement & {
+  updateComplete: Promise<unknown>;
   steps: string[];
   step: number;
   showStep(index: number): Promise<boolean>;
@@ -33,6 +34,23 @@ function readSteps(host: BuilderHost, state: PreviewState, form: PreviewForm): v
   state.steps = steps;
   state.step = form.step;
   host.requestUpdate();
+}
+
+/**
+ * The form applies a new locale in its own time (it may load texts first) and fires no event
+ * then: its step titles are read again after its renders of the next two seconds.
+ */
+async function readStepsInNewLocale(
+  host: BuilderHost,
+  state: PreviewState,
+  form: PreviewForm,
+): Promise<void> {
+  const before = form.steps.join('\n');
+  for (let i = 0; i < 40 && form.steps.join('\n') === before; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await form.updateComplete;
+  }
+  readSteps(host, state, form);
 }
 
 function renderStepSwitch(host: BuilderHost, state: PreviewState): TemplateResult | string {
@@ -92,8 +110,11 @@ export function renderPreview(host: BuilderHost, state: PreviewState): TemplateR
         <select
           id="pv-locale"
           @change=${(e: Event) => {
-            state.locale = (e.target as HTMLSelectElement).value;
+            const select = e.target as HTMLSelectElement;
+            state.locale = select.value;
             host.requestUpdate();
+            const form = select.closest('aside')?.querySelector<PreviewForm>('intake-form');
+            if (form) void readStepsInNewLocale(host, state, form);
           }}
         >
           ${locales.map((l) => html`<option value=${l} ?selected=${l === locale}>${l}</option>`)}
