@@ -1,6 +1,7 @@
 // The builder's "Export XLIFF" in Chromium against the demo server (/builder/ as `npm start`
 // serves it) gives, byte for byte, the file `npx intake-elements translations extract` writes
-// for the same definition and locale: a translator gets the same units, states, notes and
+// for the same definition and locale, and its table's summary and marks are what
+// `translations status` prints: a translator gets the same units, states, notes and
 // outdated warnings from either. One source text is changed in the builder first, so that the
 // outdated mark (from the .meta.json sidecar the builder read) is part of what must agree.
 import assert from 'node:assert/strict';
@@ -21,7 +22,7 @@ const ROOT = new URL('../../', import.meta.url);
 const NEW_TITLE = 'Erstberatung für Eltern';
 
 test(
-  "the builder's XLIFF export is the command line's extract, outdated marks included",
+  "the builder's XLIFF export and translation marks are the command line's, outdated included",
   { timeout: 120_000 },
   async (t) => {
     const server = startDemoServer({ port: 0, dataDir: tempDir('intake-xliff-'), log: () => {} });
@@ -78,6 +79,28 @@ test(
       assert.match(fromCli, /The source text changed after this was translated/, locale);
       assert.match(fromCli, /polite, formal register/, locale);
       assert.equal(fromBuilder, fromCli, locale);
+
+      // The table's marks are what `translations status` says of the same files.
+      const { stdout } = await run(process.execPath, [
+        new URL('bin/intake-elements.js', ROOT).pathname,
+        'translations',
+        'status',
+        join(dir, 'ki-erstberatung.json'),
+        '--locales',
+        locale,
+        '--json',
+      ]);
+      const [cli] = JSON.parse(stdout).locales;
+      assert.deepEqual(cli.outdated, ['/schema/title'], locale);
+      const summary = (await builder.locator('#tr-summary').textContent()).trim();
+      assert.equal(
+        summary,
+        `${cli.translated} von ${cli.total} übersetzt, ${cli.missing.length} fehlen, ${cli.outdated.length} veraltet.`,
+        locale,
+      );
+      const marked = (kind) => builder.locator(`#tr-table td.status.${kind}`).count();
+      assert.equal(await marked('outdated'), cli.outdated.length, locale);
+      assert.equal(await marked('missing'), cli.missing.length, locale);
     }
   },
 );
