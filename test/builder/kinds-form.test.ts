@@ -6,7 +6,13 @@
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/builder/index.js';
-import { STORAGE_KEY, type IntakeFormBuilder } from '../../src/builder/intake-form-builder.js';
+import {
+  STORAGE_KEY,
+  emptyDefinition,
+  type IntakeFormBuilder,
+} from '../../src/builder/intake-form-builder.js';
+import { addQuestion } from '../../src/builder/core/edit.js';
+import { addShowCondition } from '../../src/builder/core/condition-edit.js';
 import { QUESTION_KINDS, type QuestionKind } from '../../src/builder/core/kinds.js';
 import type { FormDefinition, IntakeForm } from '../../src/index.js';
 import { renderForm } from '../helpers/form.js';
@@ -79,6 +85,21 @@ describe('builder: each kind of question, built, exported and filled in the form
     expect(errorsAt(form, { [key]: '5066' }, `/${key}`)).to.deep.equal([
       'Bitte geben Sie fünf Ziffern ein.',
     ]);
+  });
+
+  it('a question shown under a condition inside a group can be answered in the form', async () => {
+    let d = emptyDefinition();
+    d = addQuestion(d, [], 'group', 'Kinder').definition;
+    d = addQuestion(d, ['kinder'], 'yesNo', 'Schule').definition;
+    d = addQuestion(d, ['kinder'], 'shortText', 'Name der Schule').definition;
+    d = addShowCondition(d, ['kinder', 'nameDerSchule'], 'schule', 'is', [true]);
+    const form = await renderForm(d as unknown as FormDefinition, 'de');
+    form.value = { kinder: [{ schule: true, nameDerSchule: 'Grundschule Nord' }] };
+    await form.updateComplete;
+    expect(form.shadowRoot!.querySelector('[name="/kinder/0/nameDerSchule"]')).to.not.equal(null);
+    expect(form.validate().errors).to.deep.equal([]);
+    form.value = { kinder: [{ schule: false, nameDerSchule: 'x', extra: 1 }] };
+    expect(form.validate().valid).to.equal(false);
   });
 
   it('a consent must be ticked', async () => {

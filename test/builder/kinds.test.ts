@@ -136,6 +136,48 @@ describe('builder core: conditions in words', () => {
     });
   });
 
+  for (const container of ['section', 'group'] as const) {
+    it(`writes a condition inside a ${container} at that level, and reads it back there`, () => {
+      let d = addQuestion(empty, [], container, 'Teil').definition;
+      d = addQuestion(d, ['teil'], 'yesNo', 'Schule').definition;
+      d = addQuestion(d, ['teil'], 'shortText', 'Name der Schule').definition;
+      d = setRequired(d, ['teil', 'nameDerSchule'], true);
+      d = addShowCondition(d, ['teil', 'nameDerSchule'], 'schule', 'is', [true]);
+      const level =
+        container === 'section' ? '/schema/properties/teil' : '/schema/properties/teil/items';
+      expect(getAt(d, '/schema/allOf'), 'nothing at the root').to.equal(undefined);
+      const [condition] = readConditions(d, level).conditions;
+      expect(condition).to.deep.include({
+        subject: 'schule',
+        operator: 'is',
+        values: [true],
+        shows: ['nameDerSchule'],
+        requires: ['nameDerSchule'],
+      });
+      const schema = getAt(d, '/schema') as object;
+      const wrap = (v: object) => ({ teil: container === 'section' ? v : [v] });
+      expect(ajvValid(schema, wrap({ schule: false }))).to.equal(true);
+      expect(ajvValid(schema, wrap({ schule: true }))).to.equal(false);
+      expect(ajvValid(schema, wrap({ schule: true, nameDerSchule: 'Grundschule' }))).to.equal(true);
+      // Extras are still refused: a group's entries had additionalProperties: false, which would
+      // also refuse the conditional question; it is unevaluatedProperties: false now.
+      expect(ajvValid(schema, wrap({ schule: false, extra: 1 }))).to.equal(container === 'section');
+      if (container === 'group') {
+        expect(getAt(d, `${level}/additionalProperties`)).to.equal(undefined);
+        expect(getAt(d, `${level}/unevaluatedProperties`)).to.equal(false);
+      }
+    });
+  }
+
+  it('a condition inside a block (person) lets its question through, extras still refused', () => {
+    let d = addQuestion(empty, [], 'person', 'Person').definition;
+    d = addShowCondition(d, ['person', 'birthDate'], 'givenName', 'isNot', ['']);
+    const schema = getAt(d, '/schema') as object;
+    const person = { givenName: 'A', familyName: 'B', birthDate: '2000-01-01' };
+    expect(ajvValid(schema, { person })).to.equal(true);
+    expect(ajvValid(schema, { person: { ...person, extra: 1 } })).to.equal(false);
+  });
+
   it('keeps a condition it cannot put in words as written', () => {
     const d = {
       ...(base() as object),
