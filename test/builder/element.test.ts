@@ -190,6 +190,30 @@ describe('<intake-form-builder>', () => {
     expect(el.shadowRoot!.querySelector('[role="status"]')!.textContent).to.contain('Exported');
   });
 
+  it('opens a definition file chosen with "Open definition file" as one undoable step', async () => {
+    const el = await builder('en');
+    const definition = await loadJson('/schemas/sprachkurs-anmeldung.json');
+    const input = el.shadowRoot!.querySelector<HTMLInputElement>('header input[type="file"]')!;
+    const choose = async (text: string, name: string) => {
+      const files = new DataTransfer();
+      files.items.add(new File([text], name, { type: 'application/json' }));
+      input.files = files.files;
+      input.dispatchEvent(new Event('change'));
+      await waitUntil(() => input.value === '', 'the file read');
+      await el.updateComplete;
+    };
+    await choose(JSON.stringify(definition), 'sprachkurs-anmeldung.json');
+    expect(el.definition).to.deep.equal(definition);
+    expect(el.shadowRoot!.querySelector('.item .select')).to.not.equal(null);
+    await choose('{ not json', 'broken.json');
+    expect(el.definition, 'a broken file changes nothing').to.deep.equal(definition);
+    expect(el.shadowRoot!.querySelector('[role="status"]')!.textContent).to.contain(
+      'The file could not be opened',
+    );
+    expect(el.undo()).to.equal(true);
+    expect(el.definition).to.not.deep.equal(definition);
+  });
+
   it('has every interface string in German and English', () => {
     expect(Object.keys(TABLES.de).sort()).to.deep.equal(Object.keys(TABLES.en).sort());
     const kinds = TABLES.de.kindNames as Record<string, string>;
