@@ -214,6 +214,39 @@ describe('<intake-form-builder>', () => {
     expect(el.definition).to.not.deep.equal(definition);
   });
 
+  it('check() names a conditional question that additionalProperties: false refuses (draft-07)', async () => {
+    // A draft-07 definition cannot use unevaluatedProperties: the builder leaves the level as it
+    // is when the author adds the condition, and says what that means.
+    const draft07 = {
+      id: 'alt',
+      version: '1',
+      lang: 'de',
+      schema: {
+        $schema: 'http://json-schema.org/draft-07/schema#',
+        type: 'object',
+        additionalProperties: false,
+        properties: { schule: { type: 'boolean', title: 'Schule' } },
+        allOf: [
+          {
+            if: { properties: { schule: { const: true } }, required: ['schule'] },
+            then: { properties: { name: { type: 'string', title: 'Name der Schule' } } },
+          },
+        ],
+      },
+    } as Json;
+    const de = await builder('de');
+    de.definition = draft07;
+    expect(de.check()).to.deep.include({
+      pointer: '/schema/allOf/0/then/properties/name',
+      message:
+        '„name“ wird unter einer Bedingung gezeigt, aber additionalProperties: false lehnt die Antwort hier immer ab: nutzen Sie unevaluatedProperties: false (JSON Schema 2019-09 oder neuer).',
+    });
+    // With the name declared at the level too, or without additionalProperties: false, it is fine.
+    const schema = (draft07 as { schema: Record<string, Json> }).schema;
+    de.definition = { ...(draft07 as object), schema: { ...schema, additionalProperties: true } };
+    expect(de.check()).to.deep.equal([]);
+  });
+
   it('has every interface string in German and English', () => {
     expect(Object.keys(TABLES.de).sort()).to.deep.equal(Object.keys(TABLES.en).sort());
     const kinds = TABLES.de.kindNames as Record<string, string>;
