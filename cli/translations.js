@@ -25,11 +25,12 @@ import { CliError, UsageError } from './lib/errors.js';
 import { findTranslatableStrings } from './lib/find-strings.js';
 import {
   localeStatus,
+  localeXliff,
   mergeUnits,
   orderLikeDefinition,
   unitsFor,
 } from './lib/translation-state.js';
-import { readXliff, writeXliff } from './lib/xliff.js';
+import { readXliff } from './lib/xliff.js';
 
 /** One line for `intake-elements --help`. */
 export const summary = 'extract, check and merge translations of a form definition (XLIFF 2.0)';
@@ -166,14 +167,11 @@ function extract(args, io) {
     const { translations } = readLocaleTranslations(file, source);
     const hashes = readHashes(source);
     const units = unitsFor(strings, translations, hashes);
-    const xliff = writeXliff({
+    const xliff = localeXliff({
+      definition: file.definition,
       sourceLang: file.lang,
-      targetLang: locale,
-      fileId: file.id,
+      locale,
       original: basename(file.path),
-      fileNotes: [
-        `Texts of the form "${file.id}"${file.definition.version ? ` (version ${file.definition.version})` : ''}, a public authority's form for residents. Please use the polite, formal register. Each unit's name is the place of the text in the form definition; its notes say where the text appears.`,
-      ],
       units,
     });
     const path = join(outDir, `${file.id}.${locale}.xlf`);

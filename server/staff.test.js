@@ -106,7 +106,8 @@ storageTest(
   'the old loopback endpoints are gone; the inbox answers to its own host names only',
   async (t, env) => {
     // Listening on every address of both families: IPv4 clients arrive as ::ffff:a.b.c.d.
-    const receiver = await env.start({ host: '::', inbox: true });
+    // Behind a trusted proxy, so that forwarding headers are read where the receiver reads them.
+    const receiver = await env.start({ host: '::', inbox: true, trustProxy: true });
     await addStaff(receiver.storage, { name: 'root', team: 'admins', isAdmin: true });
     const port = new URL(receiver.url).port;
     const root = await signIn({ url: `http://127.0.0.1:${port}` }, 'root');
@@ -144,6 +145,19 @@ storageTest(
       const answer = await get(host);
       assert.equal(answer.status, 421, host);
       assert.doesNotMatch(answer.body, /Zuleika|KO-/, host);
+    }
+    // Forwarding headers do not turn another site's name into this machine's: a page of
+    // evil.example cannot set them, but a proxy that passes them on unchecked would.
+    for (const forwarded of [
+      { 'X-Forwarded-Host': `localhost:${port}` },
+      { Forwarded: `host=localhost:${port}` },
+      { 'X-Forwarded-Host': `localhost:${port}`, 'X-Forwarded-For': '127.0.0.1' },
+    ]) {
+      const answer = await rawRequest(`http://127.0.0.1:${port}${path}`, {
+        headers: { Host: `evil.example:${port}`, Cookie: root.cookie, ...forwarded },
+      });
+      assert.equal(answer.status, 421, JSON.stringify(forwarded));
+      assert.doesNotMatch(answer.body, /Zuleika|KO-/);
     }
     // HTTP/1.0 without a Host header at all.
     const bare = await new Promise((resolve, reject) => {

@@ -1,10 +1,7 @@
 import { html, type TemplateResult } from 'lit/html.js';
 import { msg } from '@lit/localize';
-import {
-  BaseElement,
-  type ChangedProperties,
-  type PropertyOptions,
-} from './internal/base-element.js';
+import { BaseElement } from './internal/base-element.js';
+import type { ChangedProperties, PropertyOptions } from './internal/base-element.js';
 import { adoptStyles } from './internal/adopt-styles.js';
 import { emit } from './internal/emit.js';
 import { lazyParts } from './internal/lazy-parts.js';
@@ -327,6 +324,14 @@ export class IntakeForm extends BaseElement {
     return true;
   }
 
+  /** Shows active step `index` without validating (a builder's preview). `false` if there is none. */
+  async showStep(index: number): Promise<boolean> {
+    if (this.#loader.status !== 'ready' || this.#submitter.confirmation) return false;
+    if (!this.#state.showStep(index)) return false;
+    await this.#stepChanged();
+    return true;
+  }
+
   /** Validates the whole form and shows every error. */
   validate(): ValidationResult {
     return this.#loader.contain(() => this.#state.validateAll()) ?? { valid: false, errors: [] };
@@ -412,10 +417,7 @@ export class IntakeForm extends BaseElement {
       this.#loader.contain(() => this.#state.prepare(topLevelName(name)));
   }
 
-  /**
-   * A control the person leaves is touched: its errors show from now on. One listener for the
-   * whole form instead of one per control (a widget of one's own may also call `touch()`).
-   */
+  /** A control left is touched: its errors show from now on (widgets may also call `touch()`). */
   #handleFocusOut(event: FocusEvent): void {
     const name = (event.target as Element).getAttribute('name');
     if (name !== null && this.#state.fields.has(name))

@@ -4,6 +4,7 @@
  */
 import { sourceHash } from './source-hash.js';
 import { getAtPointer } from './json-pointer.js';
+import { writeXliff } from './xliff.js';
 
 /** @typedef {import('./find-strings.js').TranslatableString} TranslatableString */
 /** @typedef {import('./xliff.js').XliffUnit} XliffUnit */
@@ -107,6 +108,27 @@ export function unitsFor(strings, translations, hashes) {
         ? ['The source text changed after this was translated. Please check the translation.']
         : [],
     };
+  });
+}
+
+/**
+ * A locale's XLIFF file as `translations extract` writes it and the builder exports it (one
+ * function, so that a translator gets the same file, note on the register included, from both).
+ * @param {{ definition: Record<string, any>, sourceLang: string, locale: string, original: string,
+ *   units: XliffUnit[] }} options `original`: the definition's file name
+ * @returns {string}
+ */
+export function localeXliff({ definition, sourceLang, locale, original, units }) {
+  const version = definition.version ? ` (version ${definition.version})` : '';
+  return writeXliff({
+    sourceLang,
+    targetLang: locale,
+    fileId: definition.id,
+    original,
+    fileNotes: [
+      `Texts of the form "${definition.id}"${version}, a public authority's form for residents. Please use the polite, formal register. Each unit's name is the place of the text in the form definition; its notes say where the text appears.`,
+    ],
+    units,
   });
 }
 

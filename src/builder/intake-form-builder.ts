@@ -9,8 +9,8 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import '../index.js';
 import { checkDefinitionProblems, type CheckProblem } from './check/definition-check.js';
+import { builderProblems } from './check/builder-problems.js';
 import { problemMessage } from './check/messages.js';
-import { danglingConditions } from './core/condition-refs.js';
 import { clone, isObject, own, type Json } from './core/json.js';
 import { History } from './core/history.js';
 import { hashesFromMeta, loadDefinition } from './load.js';
@@ -271,9 +271,12 @@ export class IntakeFormBuilder extends LitElement implements TranslationHost {
     setTimeout(() => URL.revokeObjectURL(url), 1000);
   }
 
-  /** The current definition's problems, checked now if they are not yet (for `check()`). */
+  /** The current problems, checked now if not yet (for `check()`; shown, as a scheduled run would). */
   private problems(): ShownProblem[] {
-    if (!this.checkIsCurrent()) this.runCheck();
+    if (!this.checkIsCurrent()) {
+      this.runCheck();
+      this.requestUpdate();
+    }
     return this.localized();
   }
 
@@ -550,19 +553,6 @@ export class IntakeFormBuilder extends LitElement implements TranslationHost {
       );
     }
   }
-}
-
-/**
- * What the builder checks beyond the command line: conditions that test a question the form no
- * longer has (JSON Schema allows them; they never hold, so what they show never appears).
- */
-function builderProblems(definition: Json): CheckProblem[] {
-  return danglingConditions(definition).map((d) => ({
-    pointer: d.pointer,
-    message: `condition tests "${d.key}", which is no question here: it never holds`,
-    code: 'condition-unknown-question',
-    severity: 'error',
-  }));
 }
 
 type Tables = Record<string, Record<string, string>>;

@@ -551,6 +551,13 @@ export class FormState {
     return true;
   }
 
+  /** Goes to active step `index` without checking it (a preview); `false` when there is none. */
+  showStep(index: number): boolean {
+    if (!this.steps()[index]) return false;
+    this.summary = undefined;
+    return this.goTo({ index, reviewing: false, returnToReview: false });
+  }
+
   /** "Change" on the review: the step of `pointer`; "Continue" then returns to the review. */
   changeFromReview(pointer: string): void {
     this.goTo(changeFromReview(this.steps(), pointer));

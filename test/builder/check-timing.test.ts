@@ -61,4 +61,23 @@ describe('builder: checks while editing', () => {
       'Der Verweis „#/$defs/nowhere“ führt ins Leere.',
     ]);
   });
+
+  it('shows what check() found, also when it replaced the run an edit had scheduled', async () => {
+    const el = await fixture<IntakeFormBuilder>(
+      html`<intake-form-builder locale="en"></intake-form-builder>`,
+    );
+    el.definition = await loadJson('/schemas/ki-erstberatung.json');
+    await el.updateComplete;
+    el.edit(breakStep);
+    // The edit's render shows the last result and schedules the next run…
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('.count')!.textContent!.trim()).to.equal(el.s.noProblems);
+    // …which check() runs now instead.
+    expect(el.check()).to.have.length(1);
+    await pause(600);
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('.count')!.textContent!.trim()).to.equal(
+      el.s.problemsCount('1'),
+    );
+  });
 });

@@ -51,8 +51,14 @@ describe('builder core: lossless', () => {
       const question = flatQuestions(definition).find((q) => !q.required && q.kind !== 'other');
       if (!question) continue;
       const required = differences(definition, setRequired(definition, question.path, true));
+      // A list (several choices, a group) also gets minItems 1: answered means one at least.
+      const listKind = question.kind === 'severalChoices' || question.kind === 'group';
       expect(
-        required.every((p) => p.startsWith(question.requiredPointer)),
+        required.every(
+          (p) =>
+            p.startsWith(question.requiredPointer) ||
+            (listKind && p === `${question.schemaPointer}/minItems`),
+        ),
         name,
       ).to.equal(true);
       const top = listQuestions(definition);

@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../src/builder/index.js';
 import type { IntakeFormBuilder } from '../../src/builder/intake-form-builder.js';
 import { STORAGE_KEY } from '../../src/builder/intake-form-builder.js';
@@ -114,6 +114,137 @@ describe('<intake-form-builder>', () => {
     expect(el.shadowRoot!.querySelector('#json-error')).to.equal(null);
     expect(el.definition).to.deep.equal(changed);
     expect(el.undo()).to.equal(true);
+  });
+
+  it('checks applied JSON against the definition format (schemas/intake-definition.schema.json)', async () => {
+    const el = await builder('de');
+    el.definition = await loadJson('/schemas/ki-erstberatung.json');
+    await el.updateComplete;
+    el.shadowRoot!.querySelector<HTMLButtonElement>('#tab-json')!.click();
+    await el.updateComplete;
+    const area = el.shadowRoot!.querySelector<HTMLTextAreaElement>('#json-text')!;
+    // Valid JSON, but not a definition: the version must be a string, the source language given.
+    const { lang: _lang, ...rest } = el.definition as Record<string, Json>;
+    area.value = JSON.stringify({ ...rest, version: 3 });
+    (area.nextElementSibling as HTMLButtonElement).click();
+    await el.updateComplete;
+    // Shown in the JSON tab, in the author's language, once the author pauses.
+    await waitUntil(
+      () => el.shadowRoot!.querySelector('ul.problems')?.textContent?.includes('Falscher Typ'),
+      'the problems shown',
+    );
+    const problems = el.check();
+    expect(problems).to.deep.include({
+      pointer: '/version',
+      message: 'Falscher Typ (must be string).',
+    });
+    expect(problems).to.deep.include({ pointer: '/lang', message: 'Die Angabe „lang“ fehlt.' });
+    expect(el.shadowRoot!.querySelector('.count')!.textContent).to.contain('2 Probleme');
+  });
+
+  it("shows a problem next to the question it concerns, in the author's words", async () => {
+    const el = await builder('de');
+    const definition = (await loadJson('/schemas/sprachkurs-anmeldung.json')) as Record<
+      string,
+      Json
+    >;
+    const schema = definition.schema as Record<string, Record<string, Record<string, Json>>>;
+    schema.properties.email = { ...schema.properties.email, pattern: '([a-z' };
+    el.definition = definition;
+    await el.updateComplete;
+    const panelProblems = (): string =>
+      el.shadowRoot!.querySelector('.panel ul.problems')?.textContent?.replace(/\s+/g, ' ') ?? '';
+    // Another question's panel does not show it.
+    el.shadowRoot!.querySelector<HTMLButtonElement>('#item-givenName')!.click();
+    await el.updateComplete;
+    expect(panelProblems()).to.equal('');
+    el.shadowRoot!.querySelector<HTMLButtonElement>('#item-email')!.click();
+    await el.updateComplete;
+    expect(panelProblems()).to.contain('/schema/properties/email/pattern');
+    expect(panelProblems()).to.contain('Das Muster (regulärer Ausdruck) ist ungültig');
+  });
+
+  it('exports the definition as JSON and then forgets the work kept in this browser', async () => {
+    const el = await builder('en');
+    const definition = await loadJson('/schemas/sprachkurs-anmeldung.json');
+    el.definition = definition;
+    el.edit((d) => ({ ...(d as object), version: '2027-01-01' }) as Json);
+    expect(localStorage.getItem(STORAGE_KEY)).to.not.equal(null);
+    const downloads: { name: string; type: string; text: string }[] = [];
+    el.download = (name: string, type: string, text: string) =>
+      void downloads.push({ name, type, text });
+    await el.updateComplete;
+    const button = [...el.shadowRoot!.querySelectorAll('header button')].find(
+      (b) => b.textContent!.trim() === 'Export JSON',
+    ) as HTMLButtonElement;
+    button.click();
+    await el.updateComplete;
+    expect(downloads).to.have.length(1);
+    expect(downloads[0].name).to.equal('sprachkurs-anmeldung.json');
+    expect(downloads[0].type).to.equal('application/json');
+    expect(JSON.parse(downloads[0].text)).to.deep.equal({
+      ...(definition as object),
+      version: '2027-01-01',
+    });
+    expect(localStorage.getItem(STORAGE_KEY)).to.equal(null);
+    expect(el.shadowRoot!.querySelector('[role="status"]')!.textContent).to.contain('Exported');
+  });
+
+  it('opens a definition file chosen with "Open definition file" as one undoable step', async () => {
+    const el = await builder('en');
+    const definition = await loadJson('/schemas/sprachkurs-anmeldung.json');
+    const input = el.shadowRoot!.querySelector<HTMLInputElement>('header input[type="file"]')!;
+    const choose = async (text: string, name: string) => {
+      const files = new DataTransfer();
+      files.items.add(new File([text], name, { type: 'application/json' }));
+      input.files = files.files;
+      input.dispatchEvent(new Event('change'));
+      await waitUntil(() => input.value === '', 'the file read');
+      await el.updateComplete;
+    };
+    await choose(JSON.stringify(definition), 'sprachkurs-anmeldung.json');
+    expect(el.definition).to.deep.equal(definition);
+    expect(el.shadowRoot!.querySelector('.item .select')).to.not.equal(null);
+    await choose('{ not json', 'broken.json');
+    expect(el.definition, 'a broken file changes nothing').to.deep.equal(definition);
+    expect(el.shadowRoot!.querySelector('[role="status"]')!.textContent).to.contain(
+      'The file could not be opened',
+    );
+    expect(el.undo()).to.equal(true);
+    expect(el.definition).to.not.deep.equal(definition);
+  });
+
+  it('check() names a conditional question that additionalProperties: false refuses (draft-07)', async () => {
+    // A draft-07 definition cannot use unevaluatedProperties: the builder leaves the level as it
+    // is when the author adds the condition, and says what that means.
+    const draft07 = {
+      id: 'alt',
+      version: '1',
+      lang: 'de',
+      schema: {
+        $schema: 'http://json-schema.org/draft-07/schema#',
+        type: 'object',
+        additionalProperties: false,
+        properties: { schule: { type: 'boolean', title: 'Schule' } },
+        allOf: [
+          {
+            if: { properties: { schule: { const: true } }, required: ['schule'] },
+            then: { properties: { name: { type: 'string', title: 'Name der Schule' } } },
+          },
+        ],
+      },
+    } as Json;
+    const de = await builder('de');
+    de.definition = draft07;
+    expect(de.check()).to.deep.include({
+      pointer: '/schema/allOf/0/then/properties/name',
+      message:
+        '„name“ wird unter einer Bedingung gezeigt, aber additionalProperties: false lehnt die Antwort hier immer ab: nutzen Sie unevaluatedProperties: false (JSON Schema 2019-09 oder neuer).',
+    });
+    // With the name declared at the level too, or without additionalProperties: false, it is fine.
+    const schema = (draft07 as { schema: Record<string, Json> }).schema;
+    de.definition = { ...(draft07 as object), schema: { ...schema, additionalProperties: true } };
+    expect(de.check()).to.deep.equal([]);
   });
 
   it('has every interface string in German and English', () => {

@@ -1,8 +1,9 @@
 import { expect } from '@open-wc/testing';
 import { ajvValid } from '../security/direct-ajv.js';
-import { getAt, type Json } from '../../src/builder/core/json.js';
+import { getAt, setAt, type Json } from '../../src/builder/core/json.js';
 import { QUESTION_KINDS, type QuestionKind } from '../../src/builder/core/kinds.js';
-import { addQuestion, setRequired } from '../../src/builder/core/edit.js';
+import { CASES } from './kind-cases.js';
+import { addQuestion, setChoices, setRequired } from '../../src/builder/core/edit.js';
 import { findQuestion } from '../../src/builder/core/questions.js';
 import { readConditions } from '../../src/builder/core/conditions.js';
 import {
@@ -29,31 +30,6 @@ function formWith(kind: QuestionKind): { key: string; schema: object; definition
   return { key: added.path[0], schema: getAt(definition, '/schema') as object, definition };
 }
 
-/** Answers that each kind must accept and refuse. */
-const CASES: Record<QuestionKind, { good: unknown[]; bad: unknown[] }> = {
-  shortText: { good: ['Anna'], bad: [3, 'x'.repeat(201)] },
-  longText: { good: ['Zeile 1\nZeile 2'], bad: ['x'.repeat(2001)] },
-  number: { good: [1.5, -2], bad: ['1'] },
-  wholeNumber: { good: [3], bad: [3.5] },
-  date: { good: ['2026-12-04'], bad: ['04.12.2026'] },
-  time: { good: ['09:30'], bad: ['9 Uhr'] },
-  yesNo: { good: [true, false], bad: ['ja'] },
-  consent: { good: [true], bad: [false] },
-  oneChoice: { good: ['a'], bad: ['b'] },
-  severalChoices: { good: [['a'], []], bad: [['a', 'a'], ['z']] },
-  email: { good: ['a@example.org'], bad: ['no mail'] },
-  phone: { good: ['+49 221 1234567'], bad: ['call me'] },
-  postalCode: { good: ['50667'], bad: ['5066', '506677', 'abcde'] },
-  file: { good: ['data:application/pdf;base64,JVBERg=='], bad: ['hello'] },
-  group: { good: [[], [{}]], bad: [Array.from({ length: 11 }, () => ({})), [{ extra: 1 }]] },
-  section: { good: [{}], bad: ['x'] },
-  person: { good: [{ givenName: 'A', familyName: 'B' }], bad: [{ givenName: 'A' }] },
-  address: {
-    good: [{ street: 'Markt 1', postalCode: '59192', city: 'Bergkamen' }],
-    bad: [{ street: 'Markt 1', postalCode: '5919', city: 'Bergkamen' }],
-  },
-};
-
 describe('builder core: each kind of question validates as it means', () => {
   for (const kind of QUESTION_KINDS) {
     it(kind, () => {
@@ -68,6 +44,20 @@ describe('builder core: each kind of question validates as it means', () => {
         expect(ajvValid(schema, { [key]: value }), JSON.stringify(value)).to.equal(false);
     });
   }
+
+  it('makes a required list need one answer at least, and takes that back with "required"', () => {
+    const { key, definition } = formWith('severalChoices');
+    expect(getAt(definition, `/schema/properties/${key}/minItems`)).to.equal(1);
+    const optional = setRequired(definition, [key], false);
+    expect(getAt(optional, `/schema/properties/${key}/minItems`)).to.equal(undefined);
+    // A minimum the author set stays as it is either way.
+    const two = setAt(optional, `/schema/properties/${key}/minItems`, 2);
+    const required = setRequired(two, [key], true);
+    expect(getAt(required, `/schema/properties/${key}/minItems`)).to.equal(2);
+    expect(
+      getAt(setRequired(required, [key], false), `/schema/properties/${key}/minItems`),
+    ).to.equal(2);
+  });
 
   it('gives a postal code a message in words for its pattern', () => {
     const { key, definition } = formWith('postalCode');
@@ -115,6 +105,77 @@ describe('builder core: conditions in words', () => {
       requires: ['name'],
       shows: [],
     });
+  });
+
+  it('"show Grund when Status is one of A or C" writes an enum and reads it back the same', () => {
+    let d = addQuestion(empty, [], 'oneChoice', 'Status').definition;
+    d = setChoices(
+      d,
+      ['status'],
+      [
+        { value: 'a', title: 'A' },
+        { value: 'b', title: 'B' },
+        { value: 'c', title: 'C' },
+      ],
+    );
+    d = addQuestion(d, [], 'shortText', 'Grund').definition;
+    d = setRequired(d, ['grund'], true);
+    d = addShowCondition(d, ['grund'], 'status', 'isOneOf', ['a', 'c']);
+    const schema = getAt(d, '/schema') as object;
+    expect(ajvValid(schema, { status: 'b' }), 'b: not asked').to.equal(true);
+    expect(ajvValid(schema, { status: 'a' }), 'a: asked, required').to.equal(false);
+    expect(ajvValid(schema, { status: 'c' }), 'c: asked, required').to.equal(false);
+    expect(ajvValid(schema, { status: 'c', grund: 'x' })).to.equal(true);
+    const [condition] = readConditions(d, '/schema').conditions;
+    expect(condition).to.deep.include({
+      subject: 'status',
+      operator: 'isOneOf',
+      values: ['a', 'c'],
+      shows: ['grund'],
+      requires: ['grund'],
+    });
+  });
+
+  for (const container of ['section', 'group'] as const) {
+    it(`writes a condition inside a ${container} at that level, and reads it back there`, () => {
+      let d = addQuestion(empty, [], container, 'Teil').definition;
+      d = addQuestion(d, ['teil'], 'yesNo', 'Schule').definition;
+      d = addQuestion(d, ['teil'], 'shortText', 'Name der Schule').definition;
+      d = setRequired(d, ['teil', 'nameDerSchule'], true);
+      d = addShowCondition(d, ['teil', 'nameDerSchule'], 'schule', 'is', [true]);
+      const level =
+        container === 'section' ? '/schema/properties/teil' : '/schema/properties/teil/items';
+      expect(getAt(d, '/schema/allOf'), 'nothing at the root').to.equal(undefined);
+      const [condition] = readConditions(d, level).conditions;
+      expect(condition).to.deep.include({
+        subject: 'schule',
+        operator: 'is',
+        values: [true],
+        shows: ['nameDerSchule'],
+        requires: ['nameDerSchule'],
+      });
+      const schema = getAt(d, '/schema') as object;
+      const wrap = (v: object) => ({ teil: container === 'section' ? v : [v] });
+      expect(ajvValid(schema, wrap({ schule: false }))).to.equal(true);
+      expect(ajvValid(schema, wrap({ schule: true }))).to.equal(false);
+      expect(ajvValid(schema, wrap({ schule: true, nameDerSchule: 'Grundschule' }))).to.equal(true);
+      // Extras are still refused: a group's entries had additionalProperties: false, which would
+      // also refuse the conditional question; it is unevaluatedProperties: false now.
+      expect(ajvValid(schema, wrap({ schule: false, extra: 1 }))).to.equal(container === 'section');
+      if (container === 'group') {
+        expect(getAt(d, `${level}/additionalProperties`)).to.equal(undefined);
+        expect(getAt(d, `${level}/unevaluatedProperties`)).to.equal(false);
+      }
+    });
+  }
+
+  it('a condition inside a block (person) lets its question through, extras still refused', () => {
+    let d = addQuestion(empty, [], 'person', 'Person').definition;
+    d = addShowCondition(d, ['person', 'birthDate'], 'givenName', 'isNot', ['']);
+    const schema = getAt(d, '/schema') as object;
+    const person = { givenName: 'A', familyName: 'B', birthDate: '2000-01-01' };
+    expect(ajvValid(schema, { person })).to.equal(true);
+    expect(ajvValid(schema, { person: { ...person, extra: 1 } })).to.equal(false);
   });
 
   it('keeps a condition it cannot put in words as written', () => {

@@ -88,6 +88,21 @@ describe('steps, review and confirmation', () => {
     expect(control(el, '/name').value).to.equal('Olena');
   });
 
+  it('showStep(index) shows an active step without checking the ones before (a preview)', async () => {
+    const el = await renderForm(definition);
+    expect(await el.next()).to.equal(false); // "Name" is empty: the summary shows
+    const stepEvent = oneEvent(el, 'intake-step');
+    expect(await el.showStep(2)).to.equal(true);
+    expect((await stepEvent).detail).to.deep.equal({ index: 2, count: 3 });
+    expect(heading(el).textContent!.trim()).to.equal('Course');
+    expect(focused(el)).to.equal(heading(el));
+    expect(root(el).querySelector('.error-summary')).to.equal(null);
+    // Only active steps: "Children" has no active field, so there is no fourth.
+    expect(await el.showStep(3)).to.equal(false);
+    expect(await el.showStep(-1)).to.equal(false);
+    expect(el.step).to.equal(2);
+  });
+
   it('a step whose condition turns on appears in the flow, and its answers are kept when it turns off', async () => {
     const el = await renderForm(definition);
     el.value = { name: 'Olena' };

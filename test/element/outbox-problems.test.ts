@@ -104,6 +104,19 @@ describe('a waiting submission the office refuses for good', () => {
     });
   }
 
+  it('tells the person in the language of the form (German here), with its buttons', async () => {
+    const { transport } = office({ 'https://office.example/de': [{ status: 413 }] });
+    const el = await renderForm({ id: formId, lang: 'de', schema }, 'de');
+    el.transport = transport;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await waiting('de', 'de@example.org');
+    await flushNow(el);
+    const panel = root(el).querySelector('.outbox-problem')!;
+    expect(panel.textContent).to.contain('zu groß, als dass die Behörde ihn annehmen könnte');
+    expect(panel.textContent).to.not.contain('too large');
+    expect(panel.querySelector('[part~="download"]')!.textContent).to.not.contain('Download');
+  });
+
   it('after 422: "Correct it in the form" brings the answers back with the errors on their fields', async () => {
     const { transport } = office({
       'https://office.example/refused': [

@@ -33,6 +33,8 @@ const GERMAN: Record<string, (q: string[], english: string) => string> = {
   'translation-bad-key': (q) => `„${q[0] ?? ''}“ ist kein JSON Pointer.`,
   'condition-unknown-question': (q) =>
     `Eine Bedingung prüft die Frage „${q[0] ?? ''}“, die es hier nicht (mehr) gibt: sie trifft nie zu.`,
+  'condition-refused-by-additional': (q) =>
+    `„${q[0] ?? ''}“ wird unter einer Bedingung gezeigt, aber additionalProperties: false lehnt die Antwort hier immer ab: nutzen Sie unevaluatedProperties: false (JSON Schema 2019-09 oder neuer).`,
   'too-deep': () => 'Die Definition ist zu tief verschachtelt.',
   'too-many-choices': () => 'Eine Frage hat zu viele Antworten zur Auswahl.',
 };

@@ -27,6 +27,21 @@ function pinOrder(definition: Json, level: Level): Json {
   );
 }
 
+/**
+ * `additionalProperties: false` sees only the object's own `properties`: a question moved into a
+ * condition's `then` would be refused whenever it is answered. `unevaluatedProperties: false`
+ * (JSON Schema 2019-09 and later) refuses the same extras and sees the `then` too.
+ */
+function letConditionalThrough(definition: Json, objectPointer: string): Json {
+  const pointer = `${objectPointer}/additionalProperties`;
+  if (getAt(definition, pointer) !== false) return definition;
+  // Draft-07 and older have no unevaluatedProperties: left as written (check() cannot tell).
+  if (/draft-0\d/.test(String(getAt(definition, '/schema/$schema') ?? ''))) return definition;
+  const next = setAt(definition, pointer, undefined);
+  const unevaluated = `${objectPointer}/unevaluatedProperties`;
+  return getAt(next, unevaluated) === undefined ? setAt(next, unevaluated, false) : next;
+}
+
 /** "Show question `path` only when `subject` `operator` `values`." */
 export function addShowCondition(
   definition: Json,
@@ -40,7 +55,7 @@ export function addShowCondition(
   if (!q || !level) throw new Error(`no question at ${path.join('/')}`);
   if (q.conditionPointer) throw new Error(`${q.key} is already shown under a condition`);
   if (subject === q.key) throw new Error('a question cannot depend on itself');
-  let next = pinOrder(definition, level);
+  let next = letConditionalThrough(pinOrder(definition, level), level.objectPointer);
   const schema = getAt(next, q.schemaPointer) as Json;
   next = setAt(next, q.schemaPointer, undefined);
   const then: JsonObject = { properties: { [q.key]: schema } };

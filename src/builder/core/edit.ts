@@ -115,7 +115,13 @@ export function setRequired(definition: Json, path: readonly string[], required:
   if (q.required === required) return definition;
   const list = getAt(definition, q.requiredPointer);
   const next = required ? [...(Array.isArray(list) ? list : []), q.key] : withoutKey(list, q.key);
-  return setAt(definition, q.requiredPointer, next);
+  const changed = setAt(definition, q.requiredPointer, next);
+  // A list is never missing in the form (it starts empty), so "required" is one answer at least.
+  if (q.kind !== 'severalChoices' && q.kind !== 'group') return changed;
+  const min = getAt(definition, appendPointer(q.schemaPointer, 'minItems'));
+  if (required && min === undefined) return setSchemaKeyword(changed, path, 'minItems', 1);
+  if (!required && min === 1) return setSchemaKeyword(changed, path, 'minItems', undefined);
+  return changed;
 }
 
 /** A key for a new question: letters of its title, unique in its level. */

@@ -10,11 +10,12 @@ import { findTranslatableStrings } from '../../../cli/lib/find-strings.js';
 import { sourceHash } from '../../../cli/lib/source-hash.js';
 import {
   localeStatus,
+  localeXliff,
   mergeUnits,
   orderLikeDefinition,
   unitsFor,
 } from '../../../cli/lib/translation-state.js';
-import { readXliff, writeXliff } from '../../../cli/lib/xliff.js';
+import { readXliff } from '../../../cli/lib/xliff.js';
 import { directionOf } from '../../i18n/direction.js';
 import { getAt, isObject, own, setAt, type Json, type JsonObject } from '../core/json.js';
 import type { BuilderHost } from './host.js';
@@ -141,10 +142,11 @@ function exportXliff(host: TranslationHost, locale: string): void {
   const strings = stringsOf(host.doc);
   const table = tableOf(host, locale);
   const id = String(own(host.doc, 'id') ?? 'form');
-  const xliff = writeXliff({
+  // The command line's own writer: the same file as `translations extract` gives.
+  const xliff = localeXliff({
+    definition: host.doc as Record<string, Json>,
     sourceLang: String(own(host.doc, 'lang') ?? 'de'),
-    targetLang: locale,
-    fileId: id,
+    locale,
     original: `${id}.json`,
     units: unitsFor(strings, isObject(table) ? table : {}, host.hashes[locale] ?? {}),
   });
