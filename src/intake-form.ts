@@ -1,5 +1,4 @@
 import { html, type TemplateResult } from 'lit/html.js';
-import { msg } from '@lit/localize';
 import { BaseElement } from './internal/base-element.js';
 import type { ChangedProperties, PropertyOptions } from './internal/base-element.js';
 import { adoptStyles } from './internal/adopt-styles.js';
@@ -16,7 +15,6 @@ import { SubmitController, type SubmitResult } from './controllers/submit-contro
 import { FormState, type ValidationResult } from './form/form-state.js';
 import { ProgressiveFields } from './form/progressive.js';
 import { directionOf } from './i18n/direction.js';
-import { getLocale } from './i18n/localization.js';
 import type { Field, ObjectField } from './model/field.js';
 import { cloneJson } from './model/own.js';
 import { topLevelName } from './model/json-pointer.js';
@@ -33,6 +31,7 @@ import {
   renderActions,
   renderHeader,
   renderLiveRegion,
+  renderLoading,
   renderOutboxNotice,
   renderProgress,
   renderSending,
@@ -42,6 +41,7 @@ import {
 import { renderErrorSummary } from './views/error-summary.js';
 import { confirmationFallback, definitionErrorFallback } from './views/fallbacks.js';
 import { hasWidget, widgetsVersion } from './widgets/registry.js';
+import { renderContext } from './widgets/render-context.js';
 import { renderField, type RenderContext } from './widgets/render-field.js';
 import './widgets/input-widgets.js';
 import './widgets/choice-widgets.js';
@@ -432,41 +432,14 @@ export class IntakeForm extends BaseElement {
   }
 
   get #renderContext(): RenderContext {
-    const state = this.#state;
-    const signatures = state.groupSignatures();
-    const focus = this.#focus;
-    // A change the definition cannot take (ajv overflowing on it) shows the definition error.
-    const contain = <T>(action: () => T) => this.#loader.contain(action);
-    return {
+    return renderContext({
+      state: this.#state,
+      focus: this.#focus,
       text: this.#locale.text,
       locale: this.#locale.locale,
-      // The library's own strings ("(optional)", error messages) follow the loaded locale.
-      stringsLocale: getLocale(),
-      groupSignature: (name) => signatures.get(name),
-      shownError: (pointer) => state.shownError(pointer),
-      setValue: (pointer, value) => contain(() => state.setValue(pointer, value)),
-      touch: (pointer) => contain(() => state.touch(pointer)),
-      setLocalError: (pointer, message) => state.setLocalError(pointer, message),
-      rawText: (pointer) => state.rawText(pointer),
-      setRawText: (pointer, text) => contain(() => state.setRawText(pointer, text)),
-      chooseAlternative: (pointer, index) => contain(() => state.chooseAlternative(pointer, index)),
-      arrays: {
-        root: this.renderRoot,
-        // (The fallbacks only keep the types: a failed change shows the definition error.)
-        addItem: (field) => contain(() => state.addItem(field)) ?? 0,
-        removeItem: (field, index) => contain(() => state.removeItem(field, index)) ?? 0,
-        moveItem: (field, from, to) => contain(() => state.moveItem(field, from, to)) ?? false,
-        afterUpdate: (action) => focus.afterUpdate(action),
-        announce: (text) => focus.announce(text),
-      },
-      objects: {
-        root: this.renderRoot,
-        setValue: (pointer, value) => contain(() => state.setValue(pointer, value)),
-        newValue: (at) => contain(() => state.newValue(at)),
-        afterUpdate: (action) => focus.afterUpdate(action),
-        announce: (text) => focus.announce(text),
-      },
-    };
+      root: this.renderRoot,
+      contain: (action) => this.#loader.contain(action),
+    });
   }
 
   // ---- rendering --------------------------------------------------------------------------
@@ -585,22 +558,4 @@ export class IntakeForm extends BaseElement {
       ${live}
     </form>`;
   }
-}
-
-/**
- * What stands in the form's place while its definition loads: it takes the block size the page
- * reserves for the form (`--intake-reserved-block-size`), so that the page below does not jump
- * when the form appears. Styled from the page as `intake-form::part(loading)`.
- */
-function renderLoading(locale: string): TemplateResult {
-  return html`<div
-    part="loading"
-    class="loading"
-    role="status"
-    aria-busy="true"
-    lang=${locale}
-    dir=${directionOf(locale)}
-  >
-    ${msg('Loading form…')}
-  </div>`;
 }

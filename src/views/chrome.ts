@@ -1,9 +1,11 @@
 /**
  * The form's chrome around its questions: title and introduction, "Step 2 of 5", the step's
- * heading, upload progress, the status while sending, the row of buttons and the live region.
+ * heading, upload progress, the status while sending, the row of buttons and the live region;
+ * and what stands in the form's place while it loads.
  */
 import { html, nothing, type TemplateResult } from 'lit/html.js';
 import { msg } from '@lit/localize';
+import { directionOf } from '../i18n/direction.js';
 import type { ShownText } from '../i18n/form-text.js';
 import { renderText } from '../widgets/render-text.js';
 
@@ -102,4 +104,22 @@ export function renderOutboxNotice(notice: string | undefined): TemplateResult |
 /** The polite live region that says step changes, edits of lists and the like. */
 export function renderLiveRegion(announcement: string): TemplateResult {
   return html`<div class="visually-hidden" role="status" aria-live="polite">${announcement}</div>`;
+}
+
+/**
+ * What stands in the form's place while its definition loads: it takes the block size the page
+ * reserves for the form (`--intake-reserved-block-size`), so that the page below does not jump
+ * when the form appears. Styled from the page as `intake-form::part(loading)`.
+ */
+export function renderLoading(locale: string): TemplateResult {
+  return html`<div
+    part="loading"
+    class="loading"
+    role="status"
+    aria-busy="true"
+    lang=${locale}
+    dir=${directionOf(locale)}
+  >
+    ${msg('Loading form…')}
+  </div>`;
 }
