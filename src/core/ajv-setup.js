@@ -114,16 +114,25 @@ export function createAjv(dialect, options = {}) {
 /**
  * Adds a definition's schema (or the document holding it and the split's schemas) to `ajv` under
  * its root key, and returns the key: its own `$id` (draft-04: `id`), or `ROOT_KEY`. Compiles
- * nothing yet.
+ * nothing yet. Throws where the schema is not one of its dialect.
  *
  * @param {AjvInstance} ajv
  * @param {Record<string, unknown>} schema
  * @param {Dialect} dialect
+ * @param {Record<string, unknown>} [definitionSchema] the definition's own schema, where `schema`
+ *   is a document that holds some of it where ajv's meta-schema check does not look (a hollow
+ *   split, src/core/split-schema.js): this one is checked instead
  */
-export function addRootSchema(ajv, schema, dialect) {
+export function addRootSchema(ajv, schema, dialect, definitionSchema) {
   const rootKey = rootKeyOf(schema);
   const named = typeof schema[idKeyword(schema)] === 'string' && rootKey !== ROOT_KEY;
-  ajv.addSchema(withCanonicalSchema(schema, dialect), named ? undefined : ROOT_KEY);
+  if (definitionSchema) ajv.validateSchema(withCanonicalSchema(definitionSchema, dialect), true);
+  ajv.addSchema(
+    withCanonicalSchema(schema, dialect),
+    named ? undefined : ROOT_KEY,
+    undefined,
+    definitionSchema ? false : undefined,
+  );
   return rootKey;
 }
 

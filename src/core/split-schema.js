@@ -22,6 +22,8 @@
  * paths to drop the noise of `oneOf` alternatives. The wrapper is given `{ [name]: value }`.
  */
 
+import { idKeyword, isMetaSchemaUri } from './dialect.js';
+
 /** @typedef {Record<string, unknown>} Schema A JSON Schema object as ajv takes it. */
 
 /**
@@ -118,4 +120,91 @@ export function splitDocument(schema) {
     shell: `/${keyword}/0`,
     wrappers: properties.map((_name, index) => `/${keyword}/${index + 1}`),
   };
+}
+
+/**
+ * Keywords that name a schema resource or a place in one. Inside the root's properties they make
+ * a hollow root unsafe: a reference could lead to them.
+ */
+const IDENTIFIERS = new Set(['$id', '$anchor', '$dynamicAnchor', '$recursiveAnchor']);
+
+/**
+ * Whether a `$ref` leads to the same place whether the root's own `properties` are there or not:
+ * a JSON Pointer into the document that does not pass through them, or an official meta-schema.
+ * Anything else (`#`, an anchor, another URI that may be the root's own `$id`) might reach them.
+ *
+ * @param {string} reference
+ */
+function avoidsRootProperties(reference) {
+  if (isMetaSchemaUri(reference)) return true;
+  if (!reference.startsWith('#/')) return false;
+  try {
+    return !/^\/properties(\/|$)/.test(decodeURIComponent(reference.slice(1)));
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Whether the root's own `properties` can be left out of the document ajv compiles as a whole:
+ * no reference leads into them and none of them names a resource (see `hollowSplit`). Iterative,
+ * as definitions may nest deeply; a false alarm (a property named `$id`, an `examples` entry that
+ * looks like a reference) costs only the speed-up.
+ *
+ * @param {Schema} schema
+ */
+function propertiesStandAlone(schema) {
+  const id = idKeyword(schema);
+  /** @type {[unknown, number][]} */
+  const stack = [[schema, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = /** @type {[unknown, number]} */ (stack.pop());
+    if (typeof node !== 'object' || node === null) continue;
+    if (depth > MAX_DEPTH) return false;
+    for (const [key, value] of Object.entries(node)) {
+      if (typeof value === 'string') {
+        if (key === '$ref' && !avoidsRootProperties(value)) return false;
+        if (node !== schema && (IDENTIFIERS.has(key) || key === id)) return false;
+      } else stack.push([value, depth + 1]);
+    }
+  }
+  return true;
+}
+
+/**
+ * The split of `splitDocument`, laid out so that compiling the root costs no more than compiling
+ * the shell: the registered document's own `properties` are each `true`, and the properties'
+ * schemas live only in their wrappers. ajv compiles a whole document before any part of it; with
+ * the full root that is one task as long as the form (hundreds of milliseconds for thousands of
+ * questions), with the hollow one each property is compiled on its own, in tasks of their own.
+ *
+ * Only where nothing can tell the difference (`propertiesStandAlone`): otherwise, and where the
+ * root cannot be split, `undefined`. The document is not validated by ajv when it is registered
+ * (its schemas sit under an unknown keyword): validate `schema` itself against the meta-schema.
+ * Map JSON Pointers into `schema` with `pointerInSplit`.
+ *
+ * @param {unknown} schema
+ * @returns {SplitDocument | undefined}
+ */
+export function hollowSplit(schema) {
+  const split = splitDocument(schema);
+  if (!split || !propertiesStandAlone(/** @type {Schema} */ (schema))) return undefined;
+  const hollow = Object.fromEntries(split.properties.map((name) => [name, true]));
+  return { ...split, document: { ...split.document, properties: hollow } };
+}
+
+/**
+ * Where the schema at `pointer` (a JSON Pointer into the root schema) is in `split`'s document:
+ * a place inside one of the root's properties is inside that property's wrapper, any other place
+ * where it is in the root. For a `hollowSplit`, whose root has no property schemas of its own.
+ *
+ * @param {SplitDocument} split
+ * @param {string} pointer
+ */
+export function pointerInSplit(split, pointer) {
+  const match = /^\/properties\/([^/]*)(.*)$/.exec(pointer);
+  if (!match) return pointer;
+  const name = match[1].replace(/~1/g, '/').replace(/~0/g, '~');
+  const index = split.properties.indexOf(name);
+  return index < 0 ? pointer : `${split.wrappers[index]}/properties/${match[1]}${match[2]}`;
 }

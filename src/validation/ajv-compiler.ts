@@ -4,13 +4,12 @@
  * The ajv instance of the schema's dialect comes from src/core/ajv-setup.js, shared with the
  * command line and the receiver.
  */
-import { DefinitionError } from '../model/definition-error.js';
 import { appendPointer } from '../model/json-pointer.js';
 import type { SchemaObject } from '../model/types.js';
-import { detectDialect, type Dialect } from './dialect.js';
-import { addRootSchema, createAjv, referenceOfPointer } from '../core/ajv-setup.js';
+import { detectDialect } from './dialect.js';
+import { createAjv } from '../core/ajv-setup.js';
 import { rootKeyOf } from '../core/dialect.js';
-import { splitDocument, type SplitDocument } from '../core/split-schema.js';
+import { hollowSplit, splitDocument, type SplitDocument } from '../core/split-schema.js';
 import { errorsOf, splitValidation, type Check } from './split-validator.js';
 // A chunk of its own: the noise filter comes with it, whether the schema has alternatives or not.
 import { alternativeNoise } from '../core/alternative-noise.js';
@@ -18,61 +17,15 @@ import type { FormValidator, SplitValidator } from './validator.js';
 import { precompiledValidator } from './precompiled.js';
 import { evaluateSource, standaloneSource } from './standalone-validators.js';
 import { cacheKey, dropEntry, readEntry, track, writeEntry } from './validator-cache.js';
-
-type AjvInstance = ReturnType<typeof createAjv>;
-
-/**
- * Registers `document` (the root schema, or the root with the split's schemas) with ajv, so that
- * its parts (the split's schemas, conditions, alternatives) can be compiled by JSON Pointer, with
- * their `$ref`s resolving against the whole document. Compiles nothing yet.
- */
-function register(ajv: AjvInstance, document: SchemaObject, dialect: Dialect): void {
-  addRootSchema(ajv, document, dialect);
-}
-
-/** A `DefinitionError` for a schema ajv cannot compile or run, `reason` in its words. */
-function invalidSchema(error: unknown): DefinitionError {
-  if (error instanceof DefinitionError) return error;
-  // ajv percent-encodes property names into schema paths, which throws for lone surrogates.
-  const reason =
-    error instanceof URIError
-      ? `a property name or reference is not well-formed Unicode (a lone surrogate): ${error.message}`
-      : error instanceof RangeError
-        ? // ajv's code recurses without end on some schemas (`$dynamicRef` with
-          // `unevaluatedProperties`): the definition is the cause, not the page.
-          `ajv cannot validate with this schema (${error.message})`
-        : String((error as Error)?.message ?? error);
-  return new DefinitionError(
-    'invalid-schema',
-    `Invalid schema: ${reason}`,
-    { detail: reason },
-    '/schema',
-  );
-}
-
-/**
- * `check`, with anything it throws (ajv's stack overflow above all) turned into a
- * `DefinitionError`, which the element shows in the form's place.
- */
-function contained(check: Check): Check {
-  const run: Check = (data) => {
-    try {
-      const valid = check(data);
-      run.errors = check.errors;
-      return valid;
-    } catch (error) {
-      throw invalidSchema(error);
-    }
-  };
-  return run;
-}
-
-/** Compiles the part at `fragment` (a JSON Pointer, `''` for the root) of the registered document. */
-function compilePart(ajv: AjvInstance, rootKey: string, fragment: string): Check {
-  const compiled = ajv.getSchema(referenceOfPointer(rootKey, fragment));
-  if (!compiled) throw new Error('the schema could not be compiled');
-  return contained(compiled as Check);
-}
+import {
+  afterPaint,
+  compilePart,
+  contained,
+  invalidSchema,
+  register,
+  type AjvInstance,
+} from './ajv-parts.js';
+import { hollowLazily, type LazyValidator } from './hollow-compiler.js';
 
 /**
  * The split validation (see `SplitValidator`) of the registered document: the shell compiled now
@@ -125,21 +78,17 @@ function wholeInside(whole: Check, pointer: string): Check {
 /**
  * Compiles `schema`; throws a `DefinitionError` when ajv rejects it (bad regex, bad keyword value…).
  *
- * `validate` checks the whole root, compiled now, as before. Where the root has a `properties`
- * object, the validator also has a `split` (unless ajv cannot compile the shell): the shell is
- * compiled now, each property's schema when it is first validated on its own. (ajv compiles the
- * root document before any part of it in any case, so compiling every property at once instead,
- * to build `validate` from the split, would compile each property's code twice at load.)
+ * Where the root has a `properties` object, the validator also has a `split` (unless ajv cannot
+ * compile the shell). Where the root can be hollowed (hollow-compiler.ts), `validate` is built
+ * from the split's parts; otherwise it checks the whole root, compiled in one go, and the split's
+ * properties are compiled when first validated on their own. (ajv compiles the root document
+ * before any part of it, so with the full root, building `validate` from the split would compile
+ * each property's code twice.)
  */
 export function compileSchema(schema: SchemaObject): FormValidator {
   const { validator, compileRoot } = compileLazily(schema);
   compileRoot();
   return validator;
-}
-
-/** Resolves after the next frame is painted. */
-function afterPaint(): Promise<void> {
-  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
 }
 
 /**
@@ -149,12 +98,19 @@ function afterPaint(): Promise<void> {
  * conditions or alternatives to decide. The element compiles it (`prepare`) right after the
  * form's first paint and before `intake-ready`: what ajv refuses only when compiling (a `pattern`
  * that is no regular expression) then takes the form's place, and the form is never ready.
+ * Where the root can be hollowed, a part at a time, in tasks of their own (hollow-compiler.ts).
  */
-function compileLazily(schema: SchemaObject): {
-  validator: FormValidator;
-  /** Compiles the root now (once); throws a `DefinitionError` where ajv refuses it. */
-  compileRoot(): void;
-} {
+function compileLazily(schema: SchemaObject): LazyValidator {
+  const hollow = hollowSplit(schema);
+  const whole = () => compileWhole(schema);
+  return (hollow && hollowLazily(schema, hollow, detectDialect(schema), whole)) || whole();
+}
+
+/**
+ * `compileLazily` for the whole document at once: the root, with its properties, compiled in one
+ * go when first needed (ajv compiles a document before any part of it).
+ */
+function compileWhole(schema: SchemaObject): LazyValidator {
   const dialect = detectDialect(schema);
   const rootKey = rootKeyOf(schema);
   const newAjv = () => createAjv(dialect);

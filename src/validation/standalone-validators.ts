@@ -19,7 +19,7 @@ import { whenIdle } from '../internal/when-idle.js';
 import { addRootSchema, createAjv, referenceOfPointer, standaloneCode } from '../core/ajv-setup.js';
 import { detectDialect } from './dialect.js';
 import { INTAKE_FORMATS } from '../core/formats.js';
-import { splitDocument } from '../core/split-schema.js';
+import { hollowSplit, pointerInSplit, splitDocument } from '../core/split-schema.js';
 import {
   propertyKey,
   SHELL_KEY,
@@ -82,12 +82,16 @@ export async function standaloneSource(
   const dialect = detectDialect(schema);
   const newAjv = () =>
     createAjv(dialect, { standalone: true, esm: false, formatsModule: FORMATS_MODULE });
-  const split = splitDocument(schema);
-  if (split) {
+  // The hollow split where it is safe: then no part of the work is the whole form at once.
+  const hollow = hollowSplit(schema);
+  for (const split of [hollow, hollow ? undefined : splitDocument(schema)]) {
+    if (!split) continue;
     try {
       const ajv = newAjv();
-      const rootKey = addRootSchema(ajv, split.document, dialect);
-      return await generate(ajv, rootKey, schema, [
+      const rootKey = addRootSchema(ajv, split.document, dialect, hollow ? schema : undefined);
+      const at = (pointer: string) =>
+        referenceOfPointer(rootKey, hollow ? pointerInSplit(split, pointer) : pointer);
+      return await generate(ajv, rootKey, schema, at, [
         [SHELL_KEY, referenceOfPointer(rootKey, split.shell)],
         ...split.properties.map((name, i): [string, string] => [
           propertyKey(name),
@@ -100,20 +104,24 @@ export async function standaloneSource(
   }
   const ajv = newAjv();
   const rootKey = addRootSchema(ajv, schema, dialect);
-  return generate(ajv, rootKey, schema, [[WHOLE_KEY, rootKey]]);
+  const at = (pointer: string) => referenceOfPointer(rootKey, pointer);
+  return generate(ajv, rootKey, schema, at, [[WHOLE_KEY, rootKey]]);
 }
 
-/** Compiles `roots` and every location of `schema`, pausing when idle time runs out; the code. */
+/**
+ * Compiles `roots` and every location of `schema` (its ajv reference by `at`, from a JSON Pointer
+ * into the schema), pausing when idle time runs out; the code.
+ */
 async function generate(
   ajv: AjvInstance,
   rootKey: string,
   schema: SchemaObject,
+  at: (pointer: string) => string,
   roots: [string, string][],
 ): Promise<Pick<CacheEntry, 'code' | 'keys'>> {
   const entries = [...roots];
   for (const location of validatorLocations(schema))
-    if (location !== WHOLE_KEY)
-      entries.push([location, referenceOfPointer(rootKey, location.slice('/schema'.length))]);
+    if (location !== WHOLE_KEY) entries.push([location, at(location.slice('/schema'.length))]);
   await idle();
   if (!ajv.getSchema(rootKey)) throw new Error('the schema could not be compiled');
   let slice = performance.now();
