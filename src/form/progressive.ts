@@ -25,14 +25,30 @@ export function controlsIn(field: Field): number {
   return count;
 }
 
-/** A later part that took longer than this to draw makes the next part smaller, and the reverse. */
+/** How long drawing a later part should take; the next part is sized to take about as long. */
 const TASK_TARGET_MS = 50;
+
+/** The largest later part: two first parts. */
+const MAX_STEP = 2 * CONTROLS_PER_TASK;
+
+/**
+ * The size of the next part after one of `step` controls took `took` ms: as many controls as fit
+ * in {@link TASK_TARGET_MS} at the rate just measured, at most twice as many as before and
+ * {@link MAX_STEP}, at least one group. Chromium's cost of a control grows with the number of
+ * controls the form already has (at 4 000 a part of 200 takes about 100 ms, at 200 about 10 ms
+ * on a shared machine), so the part shrinks as the form grows, and growing by more than twice at
+ * once overshoots: a part of 800 after one of 53 ms took 187 ms. Part of the cost (the browser's
+ * style and layout) comes after the part, in a task the time measured here does not see.
+ */
+export function nextPartSize(step: number, took: number): number {
+  const fits = Math.floor((step * TASK_TARGET_MS) / Math.max(took, 1));
+  return Math.max(FIELDS_PER_GROUP, Math.min(fits, 2 * step, MAX_STEP));
+}
 
 /**
  * Which of a step's fields are drawn now: {@link CONTROLS_PER_TASK} controls first, then a part
- * in each later task, sized by how long the last part took (twice as many after a quick one, up to
- * four times the first, half after a slow one), so that a fast device completes the form in a few tasks and a slow one
- * still gets no long task.
+ * in each later task, sized by how long the last part took (`nextPartSize`), so that a fast device
+ * completes the form in a few tasks and a slow one still gets no long task.
  */
 export class ProgressiveFields {
   #view: readonly unknown[] = [];
@@ -83,11 +99,7 @@ export class ProgressiveFields {
       const started = performance.now();
       void this.redraw().then(() => {
         const took = performance.now() - started;
-        // At most four first parts: the browser's style and layout of a part come after it, in
-        // a task the time measured here does not see.
-        if (took < TASK_TARGET_MS) this.#step = Math.min(this.#step * 2, 4 * CONTROLS_PER_TASK);
-        else if (took > 2 * TASK_TARGET_MS)
-          this.#step = Math.max(FIELDS_PER_GROUP, Math.floor(this.#step / 2));
+        this.#step = nextPartSize(this.#step, took);
       });
     }, 0);
   }
