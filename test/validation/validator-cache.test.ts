@@ -98,6 +98,33 @@ describe('validators kept across visits', () => {
     expect(second.el.value).to.deep.include({ contact: 'email', email: 'not-an-address' });
   });
 
+  it('a form of many questions is kept in several batches of code that work together', async () => {
+    // 120 questions and a condition: three batches of code (50 validators each), each in its own
+    // function scope, sharing one `$defs` entry that each batch declares for itself.
+    const properties: Record<string, unknown> = {};
+    for (let i = 0; i < 120; i++) properties[`q${i}`] = { $ref: '#/$defs/short', title: `Q${i}` };
+    const schema = {
+      ...freshSchema(),
+      $defs: { short: { type: 'string', maxLength: 3 } },
+      properties: { ...freshSchema().properties, ...properties },
+    } as SchemaObject;
+    await show(schema);
+    await cacheSettled();
+    const text = JSON.stringify(schema);
+    const entry = await readEntry((await cacheKey(text))!, text);
+    expect(entry?.code.match(/^\(function \(\) \{$/gm), 'batches').to.have.length(3);
+
+    const second = await show(schema);
+    expect(second.validator).to.equal('cached');
+    await expectValidation(second.el);
+    await typeInto(second.el, '/q119', 'long');
+    await tab(second.el);
+    expect(errorText(second.el, '/q119'), 'the last batch validates').to.be.a('string');
+    await typeInto(second.el, '/q0', 'abcd');
+    await tab(second.el);
+    expect(errorText(second.el, '/q0'), 'the first batch validates').to.be.a('string');
+  });
+
   it('a damaged entry still gives a working form, and is kept anew', async () => {
     const schema = freshSchema();
     const text = JSON.stringify(schema);
