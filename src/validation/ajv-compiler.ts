@@ -199,7 +199,10 @@ export async function loadValidator(schema: SchemaObject): Promise<FormValidator
     try {
       // Contained as the compiled ones are: ajv's code may still give up on a value.
       const validators = Object.fromEntries(
-        Object.entries(evaluateSource(entry, schema)).map(([k, check]) => [k, contained(check)]),
+        Object.entries(await evaluateSource(entry, schema)).map(([k, check]) => [
+          k,
+          contained(check),
+        ]),
       );
       return {
         ...precompiledValidator({ id: 'cached', schema, validators }, alternativeNoise),

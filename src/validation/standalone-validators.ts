@@ -16,6 +16,7 @@ import * as uri from 'ajv/dist/runtime/uri.js';
 import * as validationError from 'ajv/dist/runtime/validation_error.js';
 import { fullFormats } from 'ajv-formats/dist/formats.js';
 import { whenIdle } from '../internal/when-idle.js';
+import { nextTask } from './ajv-parts.js';
 import { addRootSchema, createAjv, referenceOfPointer, standaloneCode } from '../core/ajv-setup.js';
 import { detectDialect } from './dialect.js';
 import { INTAKE_FORMATS } from '../core/formats.js';
@@ -34,6 +35,9 @@ type AjvInstance = ReturnType<typeof createAjv>;
 
 /** Validators whose code is generated together (see `generate`). */
 const EXPORTS_PER_BATCH = 50;
+
+/** How long `evaluateSource` evaluates batches before it lets the browser handle input. */
+const EVALUATE_SLICE_MS = 40;
 
 /** The module name the code asks for the formats (`createAjv`'s `formatsModule`). */
 export const FORMATS_MODULE = 'intake-elements:formats';
@@ -136,9 +140,9 @@ async function generate(
     if (!ajv.getSchema(reference)) throw new Error(`${reference} could not be compiled`);
   }
   // ajv's standaloneCode joins its exports' code in time that grows with the square of their
-  // number (2 s in one task for 4 500 questions). In batches, each in a function scope of its own
-  // (a batch declares the helpers and shared functions it needs; the batches repeat them), the
-  // time grows with the form, and each batch is a short task of its own.
+  // number (2 s in one task for 4 500 questions). In batches, each evaluated on its own later (a
+  // batch declares the helpers and shared functions it needs; the batches repeat them), the time
+  // grows with the form, and writing and reading each batch are short tasks of their own.
   const batches: string[] = [];
   for (let start = 0; start < entries.length; start += EXPORTS_PER_BATCH) {
     if (performance.now() - slice > 10) {
@@ -150,27 +154,36 @@ async function generate(
         .slice(start, start + EXPORTS_PER_BATCH)
         .map(([, reference], i) => [`v${start + i}`, reference]),
     );
-    batches.push(`(function () {\n${standaloneCode(ajv, exports)}\n})();`);
+    batches.push(standaloneCode(ajv, exports));
   }
-  return { code: batches.join('\n'), keys: entries.map(([key]) => key) };
+  return { code: batches, keys: entries.map(([key]) => key) };
 }
 
 /**
  * The validators in `entry`'s code, by key, checked to be what a compiled module of `schema`
- * would carry. Throws where the code does not evaluate or does not fit the schema.
+ * would carry. Throws where the code does not evaluate or does not fit the schema. Each batch is
+ * evaluated in a function scope of its own, and the batches in tasks of a few tens of
+ * milliseconds: the first evaluation of 5 MB of code (4 500 questions) takes some 200 ms.
  */
-export function evaluateSource(
+export async function evaluateSource(
   entry: Pick<CacheEntry, 'code' | 'keys'>,
   schema: SchemaObject,
-): Record<string, CompiledCheck> {
+): Promise<Record<string, CompiledCheck>> {
   const available = modules();
   const require = (name: string): unknown => {
     if (!Object.hasOwn(available, name)) throw new Error(`unexpected module ${name}`);
     return available[name];
   };
   const module = { exports: {} as Record<string, unknown> };
-  // The code is ajv's own output for this very schema (see validator-cache.ts for the key).
-  new Function('require', 'module', 'exports', entry.code)(require, module, module.exports);
+  let slice = performance.now();
+  for (const batch of entry.code) {
+    if (performance.now() - slice > EVALUATE_SLICE_MS) {
+      await nextTask();
+      slice = performance.now();
+    }
+    // The code is ajv's own output for this very schema (see validator-cache.ts for the key).
+    new Function('require', 'module', 'exports', batch)(require, module, module.exports);
+  }
   const validators: Record<string, CompiledCheck> = {};
   entry.keys.forEach((key, i) => (validators[key] = module.exports[`v${i}`] as CompiledCheck));
   if (!isCompiledDefinition({ schema, validators }))

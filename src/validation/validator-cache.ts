@@ -16,10 +16,13 @@
  */
 import { createStore, del, get, set, type UseStore } from 'idb-keyval';
 
-/** One kept schema: its JSON text and the CommonJS code of its validators, keyed as in `keys`. */
+/**
+ * One kept schema: its JSON text and the CommonJS code of its validators, keyed as in `keys`, in
+ * batches, each evaluated on its own.
+ */
 export interface CacheEntry {
   text: string;
-  code: string;
+  code: string[];
   /** The validator key (`#shell`, `#property:…`, a location) of the code's export `v<i>`. */
   keys: string[];
 }
@@ -55,7 +58,8 @@ function isEntry(value: unknown): value is CacheEntry {
   const entry = value as CacheEntry | undefined;
   return (
     typeof entry?.text === 'string' &&
-    typeof entry.code === 'string' &&
+    Array.isArray(entry.code) &&
+    entry.code.every((batch) => typeof batch === 'string') &&
     Array.isArray(entry.keys) &&
     entry.keys.every((key) => typeof key === 'string')
   );
@@ -75,7 +79,7 @@ export async function readEntry(key: string, text: string): Promise<CacheEntry |
 
 /** Keeps `entry` under `key` (later: after the writes asked for before it). */
 export function writeEntry(key: string, entry: CacheEntry): Promise<void> {
-  if (entry.code.length > MAX_CODE) return writes;
+  if (entry.code.reduce((length, batch) => length + batch.length, 0) > MAX_CODE) return writes;
   return queue(async () => {
     await set(key, entry, cacheStore());
     await touch(key, false);
