@@ -172,11 +172,26 @@ function propertiesStandAlone(schema) {
 }
 
 /**
+ * @typedef {SplitDocument & { chunks: Chunk[] }} HollowSplit A split whose document's root has no
+ *   property schemas of its own (`hollowSplit`).
+ * @typedef {object} Chunk Some of the root's properties together: `{ properties: { … } }`, the
+ *   same schemas as their wrappers, compiled as one.
+ * @property {string} pointer JSON Pointer of the chunk in the document.
+ * @property {string[]} properties The root's properties it holds, in the schema's order.
+ */
+
+/** Root properties per chunk: few enough for a short task, many enough to save ajv's overhead. */
+export const PROPERTIES_PER_CHUNK = 50;
+
+/**
  * The split of `splitDocument`, laid out so that compiling the root costs no more than compiling
  * the shell: the registered document's own `properties` are each `true`, and the properties'
- * schemas live only in their wrappers. ajv compiles a whole document before any part of it; with
- * the full root that is one task as long as the form (hundreds of milliseconds for thousands of
- * questions), with the hollow one each property is compiled on its own, in tasks of their own.
+ * schemas live only in their wrappers, and in chunks of {@link PROPERTIES_PER_CHUNK}. ajv
+ * compiles a whole document before any part of it; with the full root that is one task as long
+ * as the form (hundreds of milliseconds for thousands of questions), with the hollow one each
+ * chunk (for the whole value) or wrapper (for one property) is compiled on its own, in tasks of
+ * their own. (Each of a thousand wrappers on its own costs ajv about twice the time of the whole
+ * root at once; a chunk costs about what its part of the root does.)
  *
  * Only where nothing can tell the difference (`propertiesStandAlone`): otherwise, and where the
  * root cannot be split, `undefined`. The document is not validated by ajv when it is registered
@@ -184,13 +199,29 @@ function propertiesStandAlone(schema) {
  * Map JSON Pointers into `schema` with `pointerInSplit`.
  *
  * @param {unknown} schema
- * @returns {SplitDocument | undefined}
+ * @returns {HollowSplit | undefined}
  */
 export function hollowSplit(schema) {
   const split = splitDocument(schema);
   if (!split || !propertiesStandAlone(/** @type {Schema} */ (schema))) return undefined;
+  const own = /** @type {Schema} */ (/** @type {Schema} */ (schema).properties);
+  const keyword = split.shell.split('/')[1];
+  const parts = /** @type {Schema[]} */ (split.document[keyword]);
+  /** @type {Chunk[]} */
+  const chunks = [];
+  for (let start = 0; start < split.properties.length; start += PROPERTIES_PER_CHUNK) {
+    const properties = split.properties.slice(start, start + PROPERTIES_PER_CHUNK);
+    chunks.push({ pointer: `/${keyword}/${parts.length + chunks.length}`, properties });
+  }
+  const chunkSchemas = chunks.map(({ properties }) => ({
+    properties: Object.fromEntries(properties.map((name) => [name, own[name]])),
+  }));
   const hollow = Object.fromEntries(split.properties.map((name) => [name, true]));
-  return { ...split, document: { ...split.document, properties: hollow } };
+  return {
+    ...split,
+    document: { ...split.document, properties: hollow, [keyword]: [...parts, ...chunkSchemas] },
+    chunks,
+  };
 }
 
 /**

@@ -2,9 +2,10 @@
  * A raw schema compiled a part at a time (issue 19: no task over 200 ms while a definition
  * loads). ajv compiles a whole document before any part of it; for a form of thousands of
  * questions that is one task of hundreds of milliseconds. Registered as a hollow split (see
- * `hollowSplit` in src/core/split-schema.js: the root's own properties are `true`, each property's
- * schema lives in its wrapper), the root costs what the shell costs, and each property is
- * compiled on its own: when it is first validated, or by `prepare`, a few between tasks.
+ * `hollowSplit` in src/core/split-schema.js: the root's own properties are `true`, their schemas
+ * live in a wrapper each and in chunks of fifty), the root costs what the shell costs. The whole
+ * value is checked by the shell and the chunks, which `prepare` compiles a few between tasks; a
+ * single property (live validation while typing) by its wrapper, compiled when first used.
  *
  * Only where `hollowSplit` finds it safe. And should ajv still refuse a part here, the validator
  * hands over to the whole-document compiler it was given (`whole`), which says whether the
@@ -16,9 +17,10 @@ import type { JsonValue, SchemaObject } from '../model/types.js';
 import type { Dialect } from './dialect.js';
 import { createAjv } from '../core/ajv-setup.js';
 import { rootKeyOf } from '../core/dialect.js';
-import { pointerInSplit, type SplitDocument } from '../core/split-schema.js';
+import { pointerInSplit, type HollowSplit } from '../core/split-schema.js';
 import { alternativeNoise } from '../core/alternative-noise.js';
-import { splitValidation, type Check } from './split-validator.js';
+import { mergeErrors } from '../core/error-shape.js';
+import { errorsOf, splitValidation, type Check } from './split-validator.js';
 import type { FormValidator, SplitValidator } from './validator.js';
 import { afterPaint, compilePart, nextTask, register, type AjvInstance } from './ajv-parts.js';
 
@@ -45,7 +47,7 @@ export const SLICE_MARK = 'intake-elements:compile-slice';
  */
 export function hollowLazily(
   schema: SchemaObject,
-  hollow: SplitDocument,
+  hollow: HollowSplit,
   dialect: Dialect,
   whole: () => LazyValidator,
 ): LazyValidator | undefined {
@@ -88,10 +90,10 @@ export function hollowLazily(
     (name) => partAt(wrappers.get(name)!),
     alternativeNoise,
   );
-  // The root schema's own verdict: the shell's and every property's (each wrapper reads only its
-  // property, and none applies to data that is not an object).
-  const valid = (data: unknown) =>
-    shell(data) && hollow.properties.every((name) => partAt(wrappers.get(name)!)(data));
+  // The whole value is checked by the shell and the chunks (each reads only its properties, and
+  // none applies to data that is not an object); a single property by its wrapper.
+  const chunks = hollow.chunks.map((chunk) => chunk.pointer);
+  const valid = (data: unknown) => shell(data) && chunks.every((pointer) => partAt(pointer)(data));
 
   const split: SplitValidator = {
     properties: parts.split.properties,
@@ -117,7 +119,7 @@ export function hollowLazily(
   };
 
   const compileAll = (): void => {
-    for (const pointer of [hollow.shell, ...hollow.wrappers]) partAt(pointer);
+    for (const pointer of [hollow.shell, ...chunks]) partAt(pointer);
   };
   const validator: FormValidator = {
     origin: 'compiled',
@@ -127,7 +129,11 @@ export function hollowLazily(
           // All of it, as the whole document's compiler would: what ajv refuses in any part
           // is the definition's error, whatever the value has.
           compileAll();
-          return parts.validate(value);
+          const data = value === undefined ? {} : value;
+          return mergeErrors(
+            errorsOf(shell, data, alternativeNoise),
+            ...chunks.map((pointer) => errorsOf(partAt(pointer), data, alternativeNoise)),
+          );
         } catch (error) {
           fallBack(error);
         }
@@ -152,7 +158,7 @@ export function hollowLazily(
         try {
           let slice = performance.now();
           performance.mark(SLICE_MARK);
-          for (const pointer of [hollow.shell, ...hollow.wrappers]) {
+          for (const pointer of [hollow.shell, ...chunks]) {
             if (performance.now() - slice > SLICE_MS) {
               await nextTask();
               slice = performance.now();

@@ -6,7 +6,7 @@
  * whole validation does is shown on the corpora by split.test.ts.
  */
 import { expect } from '@open-wc/testing';
-import { hollowSplit, pointerInSplit } from '../../src/core/split-schema.js';
+import { hollowSplit, pointerInSplit, PROPERTIES_PER_CHUNK } from '../../src/core/split-schema.js';
 import { DefinitionError } from '../../src/model/definition-error.js';
 import type { JsonValue, SchemaObject } from '../../src/model/types.js';
 import { compileValidator } from '../../src/validation/validator.js';
@@ -69,6 +69,23 @@ describe('hollowSplit: when the root’s properties may be left out of the root'
     expect(hollowSplit({ type: 'object', properties: { id: { type: 'string' } } })).to.not.equal(
       undefined,
     );
+  });
+
+  it('holds the properties in chunks of PROPERTIES_PER_CHUNK as well as in their wrappers', () => {
+    const properties = Object.fromEntries(
+      Array.from({ length: 120 }, (_, i) => [`q${i}`, { type: 'string' }]),
+    );
+    const split = hollowSplit({ type: 'object', properties })!;
+    expect(split.chunks.map((chunk) => chunk.properties.length)).to.deep.equal([
+      PROPERTIES_PER_CHUNK,
+      PROPERTIES_PER_CHUNK,
+      120 - 2 * PROPERTIES_PER_CHUNK,
+    ]);
+    expect(split.chunks[2].properties[0]).to.equal(`q${2 * PROPERTIES_PER_CHUNK}`);
+    const parts = split.document[split.shell.split('/')[1]] as Record<string, unknown>[];
+    const last = Number(split.chunks[2].pointer.split('/')[2]);
+    expect(Object.keys(parts[last].properties as object)).to.deep.equal(split.chunks[2].properties);
+    expect((parts[last].properties as Record<string, unknown>).q119).to.equal(properties.q119);
   });
 
   it('finds each place of the root schema in the hollow document', () => {
@@ -155,6 +172,11 @@ describe('the hollow validator', () => {
       ticks.some((tick) => tick > slices[0] && tick < slices.at(-1)!),
       'the page timer fired while the schema compiled',
     ).to.equal(true);
-    expect(brief(validator.validate({ q1: 'x' }))).to.deep.equal(['/q0 required', '/q1 minLength']);
+    // The first chunk of fifty and the last report alike.
+    expect(brief(validator.validate({ q1: 'x', q4499: '<>' }))).to.deep.equal([
+      '/q0 required',
+      '/q1 minLength',
+      '/q4499 pattern',
+    ]);
   });
 });
