@@ -227,6 +227,7 @@ export class IntakeForm extends BaseElement {
     this.#locale,
     {
       beforeFirstReady: () => this.#drafts.restore(),
+      drawn: () => this.#progressive.drawn(),
       shown: (first) => {
         if (first) this.#focus.focusAutofocusField(this.#state.fields.values());
         if (this.#state.hasReview) lazyParts.review.load().catch(() => undefined);

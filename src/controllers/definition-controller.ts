@@ -56,6 +56,8 @@ export interface LoadSteps {
   beforeFirstReady(): Promise<void>;
   /** After the form is shown with a definition (`first`: the first one). */
   shown(first: boolean): void;
+  /** Once the step on show is drawn whole (a long one is drawn a part at a time). */
+  drawn(): Promise<void>;
 }
 
 /**
@@ -199,9 +201,14 @@ export class DefinitionController {
       await host.updateComplete;
       if (token !== this.#token) return;
       // A raw schema is compiled after the form's first paint (nothing on the first screen
-      // validates, see ajv-compiler.ts); what ajv refuses only when compiling shows as the
+      // validates, see ajv-compiler.ts), and after the rest of a long step is drawn, whose parts
+      // would otherwise wait for it; what ajv refuses only when compiling shows as the
       // definition error instead, and the form never counts as ready.
-      await validator.prepare?.();
+      if (validator.prepare) {
+        await this.steps.drawn();
+        if (token !== this.#token) return;
+        await validator.prepare();
+      }
       if (token !== this.#token) return;
       this.#readyBefore = true;
       this.steps.shown(first);

@@ -56,6 +56,8 @@ export class ProgressiveFields {
   #step = CONTROLS_PER_TASK;
   #timer: ReturnType<typeof setTimeout> | undefined;
   #drawAll = false;
+  /** Resolves the promises `drawn()` gave out while parts were left to draw. */
+  #whenDrawn: (() => void)[] = [];
 
   /** @param redraw asks the element to render again (with a larger budget); resolves when done. */
   constructor(private readonly redraw: () => Promise<unknown>) {}
@@ -78,9 +80,22 @@ export class ProgressiveFields {
     while (count < fields.length && left > 0) left -= controlsIn(fields[count++]);
     // Whole groups only: a group is inserted into the page at once (render-field.ts).
     count = Math.ceil(count / FIELDS_PER_GROUP) * FIELDS_PER_GROUP;
-    if (count >= fields.length) return fields;
+    if (count >= fields.length) {
+      for (const resolve of this.#whenDrawn.splice(0)) resolve();
+      return fields;
+    }
     this.#growLater();
     return fields.slice(0, count);
+  }
+
+  /**
+   * Resolves once the step on show is drawn whole (at once where nothing is left to draw), so
+   * that work the first screen does not need (compiling a raw schema for the whole value) waits
+   * for the questions the person may scroll to, instead of sharing their tasks.
+   */
+  drawn(): Promise<void> {
+    if (this.#timer === undefined) return Promise.resolve();
+    return new Promise((resolve) => this.#whenDrawn.push(resolve));
   }
 
   /** The next render draws the whole step (to focus a field in it: "Change" on the review). */

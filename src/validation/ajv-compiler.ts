@@ -95,9 +95,10 @@ export function compileSchema(schema: SchemaObject): FormValidator {
  * The validator of `schema`, registered with ajv now (which checks it against its dialect's
  * meta-schema: a schema that is none is refused at once) and compiled on first use: the first
  * screen of a form needs no validation (errors show once a field is left), unless it has
- * conditions or alternatives to decide. The element compiles it (`prepare`) right after the
- * form's first paint and before `intake-ready`: what ajv refuses only when compiling (a `pattern`
- * that is no regular expression) then takes the form's place, and the form is never ready.
+ * conditions or alternatives to decide. The element compiles it (`prepare`) after the form's
+ * first paint, once a long step is drawn whole, and before `intake-ready`: what ajv refuses only
+ * when compiling (a `pattern` that is no regular expression) then takes the form's place, and the
+ * form is never ready.
  * Where the root can be hollowed, a part at a time, in tasks of their own (hollow-compiler.ts).
  */
 function compileLazily(schema: SchemaObject): LazyValidator {
@@ -214,7 +215,14 @@ export async function loadValidator(schema: SchemaObject): Promise<FormValidator
     }
   }
   const { validator } = compileLazily(schema);
-  if (key) track(keep(key, text, schema));
+  if (!key) return validator;
+  // Kept once the form is ready (its own compiling done): generating the code is a second compile,
+  // which would otherwise share the idle moments between the drawing of a long form's parts.
+  const prepare = validator.prepare!;
+  validator.prepare = async () => {
+    await prepare();
+    track(keep(key, text, schema));
+  };
   return validator;
 }
 

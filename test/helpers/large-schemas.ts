@@ -2,6 +2,8 @@
  * A generator of large and recursive schemas (issue 19), with the number of fields each could
  * show if every optional part were opened ("potential fields"):
  * - `wide(n)`: n questions at the top level;
+ * - `grouped(groups, size)`: `groups` objects of `size` questions each at the top level (the shape
+ *   of `npm run bench`'s form);
  * - `chain(levels, branching, leaves)`: distinct `$defs` referring to the next, `levels` deep,
  *   each level `branching` times (no `$ref` repeats, so no recursion stops the expansion);
  * - `recursive(leaves)`: one node that refers to itself through an object and a list;
@@ -20,6 +22,21 @@ export function wide(fields: number): Generated {
   const properties: Record<string, SchemaObject> = {};
   for (let i = 0; i < fields; i++) properties[`q${i}`] = { type: 'string', title: `Question ${i}` };
   return { name: `wide ${fields}`, schema: { type: 'object', properties }, potential: fields };
+}
+
+export function grouped(groups: number, size: number): Generated {
+  const properties: Record<string, SchemaObject> = {};
+  for (let g = 0; g < groups; g++) {
+    const questions: Record<string, SchemaObject> = {};
+    for (let i = 0; i < size; i++)
+      questions[`q${i}`] = { type: 'string', title: `Question ${g * size + i + 1}` };
+    properties[`g${g}`] = { type: 'object', title: `Group ${g + 1}`, properties: questions };
+  }
+  return {
+    name: `grouped ${groups}x${size}`,
+    schema: { type: 'object', properties },
+    potential: groups * size,
+  };
 }
 
 export function chain(levels: number, branching: number, leaves: number): Generated {

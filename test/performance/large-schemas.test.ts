@@ -9,7 +9,14 @@ import { html } from 'lit';
 import '../../src/index.js';
 import type { FormDefinition, IntakeForm } from '../../src/index.js';
 import type { JsonValue } from '../../src/model/types.js';
-import { chain, recursive, recursiveData, wide, type Generated } from '../helpers/large-schemas.js';
+import {
+  chain,
+  grouped,
+  recursive,
+  recursiveData,
+  wide,
+  type Generated,
+} from '../helpers/large-schemas.js';
 
 /**
  * The longest task allowed while a definition loads. The issue's target is 200 ms; this shared,
@@ -159,6 +166,41 @@ describe('large and recursive definitions stay responsive', function () {
     expect(again.shadowRoot!.querySelectorAll('input[name]')).to.have.length(1000);
     link!.click();
     expect(again.shadowRoot!.activeElement?.getAttribute('name')).to.equal('/q999');
+  });
+
+  it("a raw schema's compiling waits until a long step is drawn whole, then the form is ready", async () => {
+    const generated = grouped(100, 10);
+    const el = await fixture<IntakeForm>(html`<intake-form locale="en"></intake-form>`);
+    const root = el.shadowRoot!;
+    const drawn = () => root.querySelectorAll('input[name]').length;
+    // When the last question appeared: a mutation observer runs at the end of the task that drew
+    // it, before any later task (a compile slice) starts.
+    let allDrawnAt = Infinity;
+    const observer = new MutationObserver(() => {
+      if (allDrawnAt === Infinity && drawn() === 1000) allDrawnAt = performance.now();
+    });
+    observer.observe(root, { childList: true, subtree: true });
+    const ready = new Promise<string>((resolve) =>
+      el.addEventListener(
+        'intake-ready',
+        (event) => resolve((event as CustomEvent<{ validator: string }>).detail.validator),
+        { once: true },
+      ),
+    );
+    const started = performance.now();
+    // A schema of its own, so that no validator kept by an earlier test is used.
+    generated.schema.title = `drawn first ${started}`;
+    el.definition = { id: 'large', lang: 'en', schema: generated.schema } as FormDefinition;
+    expect(await ready).to.equal('compiled');
+    observer.disconnect();
+    expect(drawn(), 'every question drawn when the form is ready').to.equal(1000);
+    // The chunks of the whole value were compiled in slices that each left a performance mark.
+    const slices = performance
+      .getEntriesByName('intake-elements:compile-slice')
+      .filter((mark) => mark.startTime >= started);
+    expect(slices.length, 'compile slices of this load').to.be.greaterThan(0);
+    expect(slices[0].startTime, 'the first slice after the last part').to.be.at.least(allDrawnAt);
+    usable(el);
   });
 
   it('"Change" on the review reaches a question beyond the first part of a long step', async () => {
