@@ -51,6 +51,8 @@ export function summarize(samples) {
         pick((s) => s.render.controls),
         95,
       ),
+      // Older results (before 5 December 2026) have no first screen.
+      firstScreen: median(pick((s) => s.render.firstScreen ?? NaN)),
       paint: median(pick((s) => s.render.paint)),
       cpu: median(pick((s) => s.render.cpu)),
       cpuPaint: median(pick((s) => s.render.cpuPaint)),

@@ -4,7 +4,7 @@
  * The budget of dist/intake-elements.js, gzip: the regression guard of test/size-budget.test.js
  * (the 20 KiB target is withdrawn: what a phone downloads is measured by `npm run bench:phone`).
  */
-export const BUDGET_GZIP = 30.2 * 1024;
+export const BUDGET_GZIP = 31.84 * 1024;
 
 /** The targets at one N (the issue's are those at N = 1000). */
 export function evaluateTargets(summary, size, n) {
@@ -30,7 +30,7 @@ export function evaluateTargets(summary, size, n) {
   return [
     target(
       'size',
-      'dist/intake-elements.js gzip / 30.2 KiB budget',
+      'dist/intake-elements.js gzip / 31.84 KiB budget',
       size.gzip / BUDGET_GZIP,
       1,
       `${(size.gzip / 1024).toFixed(2)} KiB gzip`,
@@ -58,6 +58,22 @@ export function evaluateTargets(summary, size, n) {
       0.7,
       `${ms(rawRepeat?.render.controls)} vs ${ms(rjsf?.render.controls)}`,
       ratio(rawRepeat?.render.cpu, rjsf?.render.cpu),
+    ),
+    // Not the issue's measure, beside it: a long form drawn in parts can be answered once its
+    // first screen is there; react-jsonschema-form shows its first screen with the last control.
+    target(
+      'first-screen-rjsf',
+      `first screen vs react-jsonschema-form (N=${n})`,
+      ratio(intake?.render.firstScreen, rjsf?.render.firstScreen),
+      0.7,
+      `${ms(intake?.render.firstScreen)} vs ${ms(rjsf?.render.firstScreen)}`,
+    ),
+    target(
+      'first-screen-rjsf-raw',
+      `first screen from raw JSON vs react-jsonschema-form (N=${n})`,
+      ratio(raw?.render.firstScreen, rjsf?.render.firstScreen),
+      0.7,
+      `${ms(raw?.render.firstScreen)} vs ${ms(rjsf?.render.firstScreen)}`,
     ),
     target(
       'render-lit',
