@@ -130,6 +130,12 @@ export class DefinitionController {
     const { host, state } = this;
     this.#setStatus('loading');
     try {
+      // A raw definition set as a property: its checks and ajv's compiler are asked for at once,
+      // not the compiler once the checks are done (one chunk's loading overlaps the other's).
+      if (!isCompiledDefinition(candidate)) {
+        lazyParts.rawChecks.load().catch(() => undefined);
+        preloadCompiler();
+      }
       const definition = checkDefinition(candidate);
       // A raw definition is checked for size and references here; a compiled one was checked
       // when it was compiled.
