@@ -56,6 +56,10 @@ export class ProgressiveFields {
   #step = CONTROLS_PER_TASK;
   #timer: ReturnType<typeof setTimeout> | undefined;
   #drawAll = false;
+  /** Controls drawn by the last render: a part's size is what it added. */
+  #drawn = 0;
+  /** Whether the last render drew the whole step. */
+  #complete = true;
   /** Resolves the promises `drawn()` gave out while parts were left to draw. */
   #whenDrawn: (() => void)[] = [];
 
@@ -75,17 +79,27 @@ export class ProgressiveFields {
     }
     if (all || this.#drawAll) this.#budget = Infinity;
     this.#drawAll = false;
-    let left = this.#budget;
+    let drawn = 0;
     let count = 0;
-    while (count < fields.length && left > 0) left -= controlsIn(fields[count++]);
+    while (count < fields.length && drawn < this.#budget) drawn += controlsIn(fields[count++]);
     // Whole groups only: a group is inserted into the page at once (render-field.ts).
-    count = Math.ceil(count / FIELDS_PER_GROUP) * FIELDS_PER_GROUP;
-    if (count >= fields.length) {
-      for (const resolve of this.#whenDrawn.splice(0)) resolve();
+    const whole = Math.min(fields.length, Math.ceil(count / FIELDS_PER_GROUP) * FIELDS_PER_GROUP);
+    while (count < whole) drawn += controlsIn(fields[count++]);
+    // The next part adds to what is drawn, rounding included (else a part could add nothing new).
+    this.#drawn = drawn;
+    if (this.#budget !== Infinity) this.#budget = Math.max(this.#budget, drawn);
+    this.#complete = count >= fields.length;
+    if (this.#complete) {
+      this.#resolveDrawn();
       return fields;
     }
     this.#growLater();
     return fields.slice(0, count);
+  }
+
+  /** The next render draws the whole step (to focus a field in it: "Change" on the review). */
+  drawAll(): void {
+    this.#drawAll = true;
   }
 
   /**
@@ -94,13 +108,8 @@ export class ProgressiveFields {
    * for the questions the person may scroll to, instead of sharing their tasks.
    */
   drawn(): Promise<void> {
-    if (this.#timer === undefined) return Promise.resolve();
+    if (this.#complete) return Promise.resolve();
     return new Promise((resolve) => this.#whenDrawn.push(resolve));
-  }
-
-  /** The next render draws the whole step (to focus a field in it: "Change" on the review). */
-  drawAll(): void {
-    this.#drawAll = true;
   }
 
   // A timer, not `requestAnimationFrame`: a page in a background tab gets no frames, and its form
@@ -111,11 +120,21 @@ export class ProgressiveFields {
     this.#timer = setTimeout(() => {
       this.#timer = undefined;
       this.#budget += this.#step;
+      const before = this.#drawn;
       const started = performance.now();
       void this.redraw().then(() => {
         const took = performance.now() - started;
-        this.#step = nextPartSize(this.#step, took);
+        this.#step = nextPartSize(Math.max(this.#drawn - before, 1), took);
+        // No step drew (the review is on show): nothing is left to wait for.
+        if (this.#timer === undefined && !this.#complete) {
+          this.#complete = true;
+          this.#resolveDrawn();
+        }
       });
     }, 0);
+  }
+
+  #resolveDrawn(): void {
+    for (const resolve of this.#whenDrawn.splice(0)) resolve();
   }
 }
