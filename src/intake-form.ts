@@ -56,9 +56,10 @@ export type { SubmitResult } from './controllers/submit-controller.js';
  * @summary A multilingual, accessible form driven by JSON Schema that posts validated data.
  *
  * @fires intake-ready - `{ id, version, validator }` after the definition is loaded and its first
- *   screen rendered (a long step draws the rest in later tasks); `validator` is `'precompiled'`
- *   (a compiled module), `'compiled'` (a raw schema compiled by ajv now) or `'cached'` (its code
- *   kept from an earlier visit).
+ *   screen rendered (a long step draws the rest in later tasks; a raw schema is compiled, and the
+ *   event fired, once the step is drawn whole); `validator` is `'precompiled'` (a compiled
+ *   module), `'compiled'` (a raw schema compiled by ajv now) or `'cached'` (its code kept from an
+ *   earlier visit).
  * @fires intake-change - `{ value, pointer }` after the person changes a value.
  * @fires intake-step - `{ index, count }` after the visible step changed (`index` is `-1` on the review).
  * @fires intake-submit - `{ value, envelope }`, cancelable: `preventDefault()` means the host sends the data.

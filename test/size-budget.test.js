@@ -46,10 +46,12 @@ const ENTRY = path.join(ROOT, 'dist', 'intake-elements.js');
  * retries) became the lazy part `delivery`, loaded with the outbox once the form is usable
  * (issue 21, bytes): 31.46 KiB measured; the second half of each language's strings, loaded
  * with the parts that show them, added 0.18 KiB (its loading): 31.64 KiB measured, the budget is
- * 31.84 KiB.
+ * 31.84 KiB. A raw schema compiled once a long step is drawn whole, its checks and compiler asked
+ * for at once, and parts counted with their rounding (issue 21: a raw form of 1 000 questions
+ * drawn in about half the time) added 0.22 KiB: 31.86 KiB measured, the budget is 32.0 KiB.
  * Lower it when the file shrinks; raise it only with a decision like these.
  */
-const BUDGET_GZIP = 31.84 * 1024;
+const BUDGET_GZIP = 32.0 * 1024;
 
 /** Relative module specifiers a file imports statically (`import … from` / `import '…'`). */
 export function staticImports(code) {
