@@ -71,7 +71,9 @@ test(
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(pageUrl);
     const form = page.locator('#form');
-    await form.locator('#draft-opt-in').check();
+    // A click, not `check()`: once the draft is saved the box gives way to the saved notice, and
+    // `check()`, which reads the box's state after its click, then waited for a box that is gone.
+    await form.locator('#draft-opt-in').click();
     await form.locator('[part~="delete-draft"]').waitFor();
     await form.locator('[name="/name"]').fill('Quokkafinch Draftname');
     await form.locator('[name="/note"]').fill('Notizgeheimnis im Entwurf');

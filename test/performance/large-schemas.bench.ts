@@ -9,6 +9,7 @@ import { fixture } from '@open-wc/testing';
 import { html } from 'lit';
 import '../../src/index.js';
 import type { FormDefinition, IntakeForm } from '../../src/index.js';
+import { whenReady } from '../helpers/form.js';
 import { chain, recursive, wide, type Generated } from '../helpers/large-schemas.js';
 
 const RUNS = 5;
@@ -40,13 +41,7 @@ async function once(generated: Generated, controls: number): Promise<Run> {
   });
   observer.observe({ type: 'longtask' });
   const el = await fixture<IntakeForm>(html`<intake-form locale="en"></intake-form>`);
-  const ready = new Promise<string>((resolve) =>
-    el.addEventListener(
-      'intake-ready',
-      (event) => resolve((event as CustomEvent<{ validator: string }>).detail.validator),
-      { once: true },
-    ),
-  );
+  const ready = whenReady(el).then((event) => event.detail.validator as string);
   const started = performance.now();
   el.definition = { id: 'large', lang: 'en', schema: generated.schema } as FormDefinition;
   const validator = await ready;

@@ -9,6 +9,7 @@ import { html } from 'lit';
 import '../../src/index.js';
 import type { FormDefinition, IntakeForm } from '../../src/index.js';
 import type { JsonValue } from '../../src/model/types.js';
+import { whenReady } from '../helpers/form.js';
 import {
   chain,
   grouped,
@@ -180,13 +181,7 @@ describe('large and recursive definitions stay responsive', function () {
       if (allDrawnAt === Infinity && drawn() === 1000) allDrawnAt = performance.now();
     });
     observer.observe(root, { childList: true, subtree: true });
-    const ready = new Promise<string>((resolve) =>
-      el.addEventListener(
-        'intake-ready',
-        (event) => resolve((event as CustomEvent<{ validator: string }>).detail.validator),
-        { once: true },
-      ),
-    );
+    const ready = whenReady(el).then((event) => event.detail.validator as string);
     const started = performance.now();
     // A schema of its own, so that no validator kept by an earlier test is used.
     generated.schema.title = `drawn first ${started}`;
