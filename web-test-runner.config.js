@@ -129,6 +129,14 @@ function offlineCommand() {
   };
 }
 
+/** Headless Chromium for the tests (Debian's, or CHROME_PATH), with `extraArgs` where a set-up needs more. */
+export function chromium(extraArgs = []) {
+  return playwrightLauncher({
+    product: 'chromium',
+    launchOptions: { executablePath, headless: true, args: [...CHROMIUM_ARGS, ...extraArgs] },
+  });
+}
+
 export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
@@ -145,10 +153,5 @@ export default {
     bundleCommonJs(),
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
   ],
-  browsers: [
-    playwrightLauncher({
-      product: 'chromium',
-      launchOptions: { executablePath, headless: true, args: CHROMIUM_ARGS },
-    }),
-  ],
+  browsers: [chromium()],
 };

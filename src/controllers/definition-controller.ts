@@ -39,6 +39,15 @@ function nextTask(): Promise<void> {
 /** Where the form is in loading its definition. */
 export type LoadStatus = 'empty' | 'loading' | 'ready' | 'error';
 
+/**
+ * A raw definition's checks and ajv's compiler, asked for at once: the compiler asked for only
+ * once the checks had run came one chunk's loading later (about 50 ms at 1 000 questions).
+ */
+function askForRawParts(): void {
+  lazyParts.rawChecks.load().catch(() => undefined);
+  preloadCompiler();
+}
+
 /** The element the controller serves. */
 export type DefinitionElement = ReactiveControllerHost &
   HTMLElement & {
@@ -114,10 +123,7 @@ export class DefinitionController {
     try {
       // A JSON definition needs the raw-definition checks and ajv's compiler: asked for now,
       // while the definition itself is on its way, not one round trip after it.
-      if (!isModuleUrl(new URL(src, document.baseURI).href)) {
-        lazyParts.rawChecks.load().catch(() => undefined);
-        preloadCompiler();
-      }
+      if (!isModuleUrl(new URL(src, document.baseURI).href)) askForRawParts();
       const { definition, url } = await fetchDefinition(src, document.baseURI);
       if (token !== this.#token) return;
       await this.#use(definition, url, token);
@@ -130,16 +136,13 @@ export class DefinitionController {
     const { host, state } = this;
     this.#setStatus('loading');
     try {
-      // A raw definition set as a property: its checks and ajv's compiler are asked for at once,
-      // not the compiler once the checks are done (one chunk's loading overlaps the other's).
-      if (!isCompiledDefinition(candidate)) {
-        lazyParts.rawChecks.load().catch(() => undefined);
-        preloadCompiler();
-      }
-      const definition = checkDefinition(candidate);
       // A raw definition is checked for size and references here; a compiled one was checked
       // when it was compiled.
       const compiled = isCompiledDefinition(candidate);
+      // Set as a property, a raw definition asks for its parts only now (from `src`, they were
+      // asked for while it was fetched; asking again changes nothing).
+      if (!compiled) askForRawParts();
+      const definition = checkDefinition(candidate);
       // A compiled module also says where each `$ref` leads (`refs`); a module from before that
       // has the raw-definition part work it out.
       const refs = compiled ? (candidate as CompiledDefinition).refs : undefined;
