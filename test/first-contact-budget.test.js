@@ -30,8 +30,10 @@ import { describeRequests, openFirstContact, servedBytes } from './e2e/loading-s
 // alternatives (0.31 KiB) is no longer loaded for a form whose oneOfs are all choice lists:
 // 44.42 KiB. The strings only parts loaded after that show became a second catalogue per
 // language (tools/split-locale-strings.js; the Arabic strings 3.42 → 2.42 KiB, the main file
-// +0.17 for loading it): 43.59 KiB measured, 43.79 leaves 0.2 KiB.
-const BUDGET_BROTLI = 43.79 * 1024;
+// +0.17 for loading it): 43.59 KiB measured, 43.79 leaves 0.2 KiB. A raw schema compiled once a
+// long step is drawn whole, and sending that waits for a file still being read (the main file
+// +0.25 KiB), brought it to 43.84 KiB; 44.04 leaves 0.2 KiB.
+const BUDGET_BROTLI = 44.04 * 1024;
 
 test('the compiled first-contact form in Arabic stays within its budget (brotli)', async (t) => {
   const { requests } = await openFirstContact(t, { locale: 'ar' });

@@ -110,6 +110,8 @@ export class SubmitController {
     // The server's earlier objections are checked again by sending; they must not block it.
     state.clearServerErrors();
     this.notice = undefined;
+    // A file chosen just before "Send" is still being read: it is sent, not reported missing.
+    await state.pendingInput.settled();
     const result = state.validateAll();
     if (!result.valid) {
       if (state.showStepOf(result.errors[0].pointer)) peers.stepShown();

@@ -44,6 +44,7 @@ import { computeSteps, type Step } from './steps.js';
 import { FieldTree } from './field-tree.js';
 import { groupSignatures } from './group-signatures.js';
 import { Memo } from './memo.js';
+import { PendingInput } from './pending-input.js';
 /** An error as `validate()` and `submit()` report it. */
 export interface ValidationError {
   pointer: string;
@@ -116,6 +117,8 @@ export class FormState {
   /** Top-level fields whose errors show although untouched (the person tried to leave their step). */
   readonly #shownNames = new Set<string>();
   #localErrors = new Map<string, string>();
+  /** Input on its way into the data (a file being read), which sending waits for. */
+  readonly pendingInput = new PendingInput();
   #serverErrors = new Map<string, string>();
   /** The object alternative the person picked, per pointer (where no discriminator tells). */
   readonly #chosen = new Map<string, number>();

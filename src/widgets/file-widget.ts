@@ -113,7 +113,9 @@ function renderFile(c: WidgetContext) {
     }
     c.setLocalError(undefined);
     try {
-      const urls = await Promise.all(files.map(readAsDataUrl));
+      const reading = Promise.all(files.map(readAsDataUrl));
+      c.reading(reading);
+      const urls = await reading;
       c.setValue(multiple ? [...current, ...urls] : urls[0]);
     } catch {
       c.setLocalError(msg('The file could not be read. Please try again.'));

@@ -51,6 +51,8 @@ export interface WidgetContext {
   setRawText(text: string | undefined): void;
   /** Report a problem found before the value exists (a file too large, a number that is not one). */
   setLocalError(message: string | undefined): void;
+  /** Report input still on its way (a file being read): sending waits for it. */
+  reading(work: Promise<unknown>): void;
 }
 
 /** Renders one widget. */

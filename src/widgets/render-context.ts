@@ -35,6 +35,7 @@ export function renderContext(source: RenderContextSource): RenderContext {
     setValue: (pointer, value) => contain(() => state.setValue(pointer, value)),
     touch: (pointer) => contain(() => state.touch(pointer)),
     setLocalError: (pointer, message) => state.setLocalError(pointer, message),
+    reading: (work) => state.pendingInput.add(work),
     rawText: (pointer) => state.rawText(pointer),
     setRawText: (pointer, text) => contain(() => state.setRawText(pointer, text)),
     chooseAlternative: (pointer, index) => contain(() => state.chooseAlternative(pointer, index)),

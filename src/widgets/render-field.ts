@@ -36,6 +36,8 @@ export interface RenderContext {
   setValue(pointer: string, value: JsonValue | undefined): void;
   touch(pointer: string): void;
   setLocalError(pointer: string, message: string | undefined): void;
+  /** Input still on its way (a file being read): sending waits for it. */
+  reading(work: Promise<unknown>): void;
   rawText(pointer: string): string | undefined;
   setRawText(pointer: string, text: string | undefined): void;
   chooseAlternative(pointer: string, index: number): void;
@@ -283,6 +285,10 @@ class FieldWidgetContext implements WidgetContext {
 
   setLocalError(message: string | undefined): void {
     this.form.setLocalError(this.field.pointer, message);
+  }
+
+  reading(work: Promise<unknown>): void {
+    this.form.reading(work);
   }
 
   setRawText(text: string | undefined): void {

@@ -325,6 +325,35 @@ describe('widgets', () => {
     ).to.contain('does not accept');
   });
 
+  it('a file chosen just before sending is sent, not reported missing', async () => {
+    const el = await renderForm({
+      schema: {
+        type: 'object',
+        required: ['proof'],
+        properties: { proof: { type: 'string', format: 'data-url', title: 'Proof' } },
+      },
+      ui: { proof: { 'ui:options': { accept: '.pdf' } } },
+    });
+    let sent: Record<string, unknown> | undefined;
+    el.addEventListener('intake-submit', (event) => {
+      event.preventDefault();
+      sent = (event as CustomEvent<{ value: Record<string, unknown> }>).detail.value;
+    });
+    const input = control(el, '/proof');
+    // Large enough that reading it takes longer than a click: 4 MB.
+    const file = new File(['%PDF-1.4 ' + 'x'.repeat(4_000_000)], 'proof.pdf', {
+      type: 'application/pdf',
+    });
+    const transfer = new DataTransfer();
+    transfer.items.add(file);
+    input.files = transfer.files;
+    input.dispatchEvent(new Event('change'));
+    // "Send" at once, while the file is still being read.
+    const result = await el.submit();
+    expect(result.ok, 'sent').to.equal(true);
+    expect(String(sent?.proof)).to.match(/^data:application\/pdf;name=proof\.pdf;base64,/);
+  });
+
   it('focuses the field marked ui:autofocus once the form is ready', async () => {
     const el = await renderForm({ schema, ui: { ...ui, email: { 'ui:autofocus': true } } });
     expect(el.shadowRoot!.activeElement).to.equal(control(el, '/email'));
